@@ -19,7 +19,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventdesk.cli.extract",
     "eventdesk.cli.evaluate",
     "eventdesk.cli.corpus",
-    "eventdesk.cli.lookup",
+    "eventdesk.cli.places",
+    "eventdesk.cli.actors",
 )
 
 
