@@ -1,0 +1,119 @@
+"""``eventdesk eval``: score the extractor against gold files (shared/gold/FORMAT.md).
+
+A thin layer: the gold files are read by :mod:`eventdesk.evaluate.gold`, the extractor runs
+through the Python API (:class:`eventdesk.api.Pipeline`), scoring and reports live in
+:mod:`eventdesk.evaluate`. Each gold file is scored and reported on its own (their uses
+differ: ucdp_headlines.jsonl and plover_gsr.jsonl are read for recall and field accuracies).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import warnings
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from eventdesk.errors import ConfigError, InputError
+from eventdesk.records import Document
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "eval",
+        help="score extracted events against gold files",
+        description="Run the extractor over gold documents and report event precision/recall/F1 "
+        "per type and micro-averaged, and field accuracies on matched events "
+        "(scoring rules: shared/gold/FORMAT.md).",
+    )
+    parser.add_argument("gold", nargs="+", metavar="GOLD.jsonl", help="gold file(s)")
+    parser.add_argument("--texts", metavar="DIR",
+                        help="directory with <id>.txt for gold records without 'text'")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--errors", action="store_true",
+                        help="list missed events, false positives and field mismatches per document")
+    parser.add_argument("--limit", type=int, metavar="N",
+                        help="score only the first N documents of each file")
+    parser.set_defaults(func=run)
+
+
+def _make_pipeline() -> Any:
+    try:
+        from eventdesk.api import Pipeline
+    except ImportError as exc:
+        raise ConfigError(f"the Python API is not available (eventdesk.api): {exc}") from None
+    return Pipeline()
+
+
+def gold_document(doc: Any) -> Document:
+    """The document handed to the system: id, text and published date, nothing else."""
+    return Document(id=doc.id, text=doc.text, published=doc.published)
+
+
+def run_pipeline(gold_docs: Sequence[Any], *, pipeline: Any) -> Iterator[tuple[Any, list[Any]]]:
+    """Run ``pipeline`` over gold documents, yielding (gold doc, predicted events).
+
+    Uses ``pipeline.pipe(docs)`` (yielding (doc, events), possibly out of order) when it exists,
+    else ``pipeline.process(doc)`` one document at a time.
+    """
+    by_id = {d.id: d for d in gold_docs}
+    if hasattr(pipeline, "pipe"):
+        docs = [gold_document(d) for d in gold_docs]
+        for position, (doc, events) in enumerate(pipeline.pipe(docs)):
+            gold = by_id.get(getattr(doc, "id", None)) or gold_docs[position]
+            yield gold, list(events)
+    else:
+        for gold in gold_docs:
+            yield gold, list(pipeline.process(gold_document(gold)))
+
+
+def evaluate_file(path: str | Path, *, pipeline: Any, texts_dir: str | Path | None = None,
+                  limit: int | None = None) -> tuple[Any, float]:
+    """Load one gold file, run ``pipeline`` over it and score it: (Scores, seconds)."""
+    from eventdesk.evaluate.gold import load_gold
+    from eventdesk.evaluate.score import aggregate, match_document
+
+    docs = load_gold(path, texts_dir=texts_dir, limit=limit)
+    start = time.perf_counter()
+    results = [match_document(gold, events) for gold, events in run_pipeline(docs, pipeline=pipeline)]
+    return aggregate(results), time.perf_counter() - start
+
+
+def run(args: argparse.Namespace, *, pipeline: Any = None) -> int:
+    from eventdesk.evaluate import report
+
+    if args.limit is not None and args.limit < 1:
+        raise InputError("--limit", f"must be a positive number, got {args.limit}")
+    if args.texts is not None and not Path(args.texts).is_dir():
+        raise InputError(args.texts, "--texts is not a directory")
+    for path in args.gold:
+        if not Path(path).is_file():
+            raise InputError(path, "gold file not found")
+    pipeline = pipeline if pipeline is not None else _make_pipeline()
+    outputs = []
+    for path in args.gold:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            scores, seconds = evaluate_file(path, pipeline=pipeline, texts_dir=args.texts,
+                                            limit=args.limit)
+        for w in caught:
+            print(f"eventdesk: warning: {w.message}", file=sys.stderr)
+        outputs.append((path, scores, seconds))
+
+    if args.json:
+        payload = {"files": [{"path": str(path), "seconds": round(seconds, 3),
+                              **report.scores_json(scores, errors=args.errors)}
+                             for path, scores, seconds in outputs]}
+        print(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+        return 0
+    blocks = []
+    for path, scores, seconds in outputs:
+        text = report.format_scores(scores, title=f"{path}  ({seconds:.1f} s)")
+        if args.errors:
+            text += "\n\nerrors\n" + report.format_errors(scores)
+        blocks.append(text)
+    print("\n\n".join(blocks))
+    return 0
