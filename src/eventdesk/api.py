@@ -1,0 +1,215 @@
+"""The Python API: one document in, sourced events out.
+
+    >>> from eventdesk import extract
+    >>> events = extract("Russian drones struck Odesa overnight, killing two people.",
+    ...                  published="2025-05-15")
+
+:class:`Pipeline` loads the spaCy model, the gazetteer, the actor dictionary and the trigger
+lexicon once and is reused for any number of documents. Stages, in order:
+
+1. annotate: spaCy parse (sentences, tokens, dependencies) and gazetteer place mentions;
+2. resolve: actor mentions (actor dictionary), places (gazetteer, document context);
+3. extract: triggers -> PLOVER type and mode; arguments; casualties, weapons, damage, quotes;
+   date windows relative to `published`; evidence spans;
+4. merge: mentions of one event inside the document become one event.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from typing import Any
+
+from eventdesk.errors import InputError
+from eventdesk.records import Document, Event
+
+log = logging.getLogger("eventdesk")
+
+MAX_CHARS = 5_000_000  # longer texts are processed in chunks of paragraphs
+CHUNK_CHARS = 100_000
+
+
+class MissingDateWarning(UserWarning):
+    """A document without a publication date: dates are resolved against today."""
+
+
+def parse_published(value: Any, *, where: str = "published") -> date | None:
+    """A publication date from a date, datetime or ISO string; absurd dates are errors."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        d = value.date()
+    elif isinstance(value, date):
+        d = value
+    elif isinstance(value, str):
+        try:
+            d = date.fromisoformat(value.strip()[:10])
+        except ValueError as exc:
+            raise InputError(where, f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
+    else:
+        raise InputError(where, f"not a date: {value!r}")
+    if not (1900 <= d.year <= date.today().year + 1):
+        raise InputError(where, f"publication date out of range: {d.isoformat()}")
+    return d
+
+
+class Pipeline:
+    """Reusable extraction pipeline; models and resources are loaded once, lazily."""
+
+    def __init__(self, *, model: str | None = None) -> None:
+        self.model = model
+        self._nlp = None
+        self._extractor = None
+
+    # lazy loading keeps `import eventdesk` and CLI --help fast
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from eventdesk.annotate.nlp import load_nlp
+
+            self._nlp = load_nlp(self.model)
+        return self._nlp
+
+    @property
+    def extractor(self):
+        if self._extractor is None:
+            from eventdesk.extract.events import Extractor
+
+            self._extractor = Extractor()
+        return self._extractor
+
+    def process(self, doc: Document) -> list[Event]:
+        """Events of one document."""
+        return next(self.pipe([doc]))[1]
+
+    def pipe(self, docs: Iterable[Document], *, batch_size: int = 32
+             ) -> Iterator[tuple[Document, list[Event]]]:
+        """Stream (document, events) pairs; memory does not grow with the number of docs."""
+        nlp = self.nlp
+
+        def texts(batch):
+            for d in batch:
+                yield d.text
+
+        batch: list[Document] = []
+        for doc in docs:
+            if len(doc.text) > CHUNK_CHARS:
+                if batch:
+                    yield from self._run(batch, nlp.pipe(texts(batch), batch_size=batch_size))
+                    batch = []
+                yield doc, self._process_long(doc)
+                continue
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._run(batch, nlp.pipe(texts(batch), batch_size=batch_size))
+                batch = []
+        if batch:
+            yield from self._run(batch, nlp.pipe(texts(batch), batch_size=batch_size))
+
+    def _run(self, batch: list[Document], sdocs: Iterable[Any]
+             ) -> Iterator[tuple[Document, list[Event]]]:
+        for doc, sdoc in zip(batch, sdocs):
+            yield doc, self._events(doc, sdoc)
+
+    def _process_long(self, doc: Document) -> list[Event]:
+        """A long text, parsed in paragraph chunks so memory stays bounded."""
+        if len(doc.text) > MAX_CHARS:
+            raise InputError(doc.source or doc.id,
+                             f"text of {len(doc.text):,} characters exceeds {MAX_CHARS:,}")
+        events: list[Event] = []
+        for offset, chunk in _chunks(doc.text, CHUNK_CHARS):
+            part = Document(id=doc.id, text=chunk, published=doc.published, title=doc.title,
+                            url=doc.url, source=doc.source)
+            for ev in self._events(part, self.nlp(chunk)):
+                events.append(_shift(ev, offset, doc.text))
+        return events
+
+    def _events(self, doc: Document, sdoc: Any) -> list[Event]:
+        from eventdesk.annotate.places import find_places
+        from eventdesk.extract.events import PlacedMention
+        from eventdesk.merge.within import merge_within
+        from eventdesk.resolve.actors import find_actors
+        from eventdesk.resolve.places import resolve_places
+
+        if not doc.text.strip():
+            return []
+        published = doc.published
+        if published is None:
+            warnings.warn(f"{doc.source or doc.id}: no publication date; dates resolved "
+                          "against today", MissingDateWarning, stacklevel=2)
+            published = date.today()
+        actors = find_actors(doc.text)
+        persons = [(a.span.start, a.span.end) for a in actors
+                   if getattr(a, "kind", "") in ("person", "title", "institution")]
+        pmentions = find_places(doc.text, exclude=persons)
+        resolved = resolve_places(pmentions, text=doc.text)
+        placed = [PlacedMention(pm.span, pl, getattr(pm, "kind", pl.precision))
+                  for pm, pl in zip(pmentions, resolved) if pl is not None]
+        events = self.extractor.extract(doc, sdoc, actors=actors, places=placed,
+                                        published=published)
+        starts = [s.start_char for s in sdoc.sents]
+        return merge_within(events, sentence_starts=starts)
+
+
+def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            cut = text.rfind("\n", start + size // 2, end)
+            if cut == -1:
+                cut = text.rfind(". ", start + size // 2, end)
+            if cut != -1:
+                end = cut + 1
+        yield start, text[start:end]
+        start = end
+
+
+def _shift(ev: Event, offset: int, text: str) -> Event:
+    """Move an event found in a chunk to document offsets."""
+    import dataclasses
+
+    from eventdesk.records import Span
+
+    def sh(span: Span | None) -> Span | None:
+        if span is None:
+            return None
+        return Span(span.start + offset, span.end + offset, span.text, span.stage)
+
+    def fix(obj):
+        if obj is None or not dataclasses.is_dataclass(obj):
+            return obj
+        changes = {}
+        for f in dataclasses.fields(obj):
+            v = getattr(obj, f.name)
+            if isinstance(v, Span):
+                changes[f.name] = sh(v)
+            elif dataclasses.is_dataclass(v):
+                changes[f.name] = fix(v)
+            elif isinstance(v, tuple) and v and dataclasses.is_dataclass(v[0]):
+                changes[f.name] = tuple(fix(x) for x in v)
+        return dataclasses.replace(obj, **changes) if changes else obj
+
+    shifted = fix(ev)
+    return dataclasses.replace(shifted, id="")  # id recomputed from the new offsets
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def extract(text: str, *, published: str | date | None = None, doc_id: str | None = None,
+            pipeline: Pipeline | None = None) -> list[Event]:
+    """Events of one text. `published` (ISO date) anchors relative dates ("on Tuesday")."""
+    global _DEFAULT
+    if not isinstance(text, str):
+        raise InputError("text", f"expected a str, got {type(text).__name__}")
+    pub = parse_published(published)
+    doc = Document.from_text(text, published=pub, id=doc_id)
+    if pipeline is None:
+        if _DEFAULT is None:
+            _DEFAULT = Pipeline()
+        pipeline = _DEFAULT
+    return pipeline.process(doc)

@@ -1,0 +1,148 @@
+"""Attaching arguments to an event mention: who acted on whom, and where.
+
+Works on character spans: the actor, place and time layers found over the whole document
+are looked up by position in the parse of the trigger's sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+OBJECT_DEPS = frozenset({"dobj", "iobj", "attr", "oprd", "dative"})
+# prepositions introducing the target of an action
+TARGET_PREPS = frozenset({"on", "at", "against", "towards", "toward", "into", "with", "of", "for"})
+AGENT_PREPS = frozenset({"by"})
+PRONOUNS = {"he": "person", "she": "person", "his": "person", "her": "person",
+            "it": "org", "its": "org", "they": "org", "their": "org", "we": "org"}
+# place mentions right after these words are reference points, not event locations
+REFERENCE_WORDS = frozenset({"of", "from"})
+DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "north-east", "north-west",
+                             "south-east", "south-west", "northeast", "northwest", "southeast",
+                             "southwest", "km", "kilometres", "kilometers", "miles"})
+
+
+class SpanIndex(Generic[T]):
+    """Items with (start, end) character offsets, searchable by range."""
+
+    def __init__(self, items: Sequence[T], key=lambda it: (it.span.start, it.span.end)) -> None:
+        self.items = sorted(items, key=lambda it: key(it)[0])
+        self._key = key
+        self._starts = [key(it)[0] for it in self.items]
+
+    def within(self, start: int, end: int) -> list[T]:
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.items) and self._starts[i] < end:
+            if self._key(self.items[i])[1] <= end:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+    def covering(self, start: int, end: int) -> T | None:
+        """The item that overlaps [start, end), if any (first one)."""
+        i = bisect_left(self._starts, end)
+        for j in range(i - 1, max(-1, i - 8), -1):
+            s, e = self._key(self.items[j])
+            if s < end and start < e:
+                return self.items[j]
+        return None
+
+    def before(self, pos: int, *, limit: int = 0) -> list[T]:
+        i = bisect_left(self._starts, pos)
+        out = self.items[max(0, i - limit) if limit else 0: i]
+        return [it for it in out if self._key(it)[1] <= pos]
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    subject: Any | None  # token
+    objects: tuple[Any, ...]
+    agent: Any | None  # "by X" in passive
+    targets: tuple[Any, ...]  # pobj of on/at/against...
+    passive: bool
+
+
+def clause_verb(tok):
+    """The verb that carries subject and objects for trigger token `tok`.
+
+    A nominal trigger ("strike" in "a Russian strike killed ...") or a participle ("killing" in
+    "struck ..., killing two") defers to the verb it depends on for the subject.
+    """
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in cur.children):
+            return cur
+        if cur.head is cur:
+            return cur
+        if cur.dep_ in ("advcl", "xcomp", "acl", "conj", "pcomp") and cur.pos_ == "VERB":
+            cur = cur.head
+            continue
+        if cur.pos_ in ("NOUN", "PROPN"):
+            return cur
+        cur = cur.head
+    return cur
+
+
+def roles(tok) -> Roles:
+    verb = clause_verb(tok)
+    subject = None
+    objects: list[Any] = []
+    targets: list[Any] = []
+    agent = None
+    passive = False
+    for holder in (tok, verb) if verb is not tok else (tok,):
+        for c in holder.children:
+            if c.dep_ in SUBJECT_DEPS and subject is None:
+                subject = c
+                passive = passive or c.dep_ == "nsubjpass"
+            elif c.dep_ in OBJECT_DEPS:
+                objects.append(c)
+            elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in AGENT_PREPS):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        agent = g
+            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        targets.append(g)
+            elif c.dep_ == "auxpass":
+                passive = True
+    # a nominal trigger's subject: the verb it is the subject of ("the strike killed")
+    if subject is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head is not tok:
+        subject = None
+    return Roles(subject=subject, objects=tuple(objects), agent=agent, targets=tuple(targets),
+                 passive=passive)
+
+
+def token_char_range(tok) -> tuple[int, int]:
+    """Character range of a token's subtree, cut at the first clause break."""
+    left = tok.left_edge
+    right = tok.right_edge
+    # do not run into relative clauses or participles
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl", "advcl") and c.i > tok.i:
+            right = tok.doc[max(tok.i, c.left_edge.i - 1)]
+            break
+    return left.idx, right.idx + len(right.text)
+
+
+def is_reference_place(doc, start_char: int) -> bool:
+    """Place preceded by "west of", "from", "20 km from": a reference point."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    i = span.start
+    prev = [t.lower_ for t in doc[max(0, i - 3): i]]
+    if not prev:
+        return False
+    if prev[-1] in ("the",) and len(prev) >= 2:
+        prev = prev[:-1]
+    if prev and prev[-1] in REFERENCE_WORDS:
+        return len(prev) >= 2 and prev[-2] in DIRECTION_WORDS or prev[-1] == "from"
+    return False

@@ -1,0 +1,380 @@
+"""The extract stage: from an annotated document to event records with evidence.
+
+For each sentence: trigger mentions (lexicon + modality), then arguments: actors (subject,
+agent, object by the parse; pronouns to the last named actor), the place (gazetteer mentions in
+the sentence, nearest to the trigger, reference points skipped), the date window (time
+expressions relative to `published`), casualties, weapons, damage and quotes. Casualty
+figures in a following sentence with no trigger of its own continue the last violent event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from eventdesk.extract import arguments as args
+from eventdesk.extract.casualties import CasualtyMention, find_casualties
+from eventdesk.extract.lexicon import Lexicon, default_lexicon
+from eventdesk.extract.means import acled_hint, find_damage, find_weapons
+from eventdesk.extract.mentions import Mention, find_mentions
+from eventdesk.extract.quotes import find_quotes
+from eventdesk.extract.timex import TimeMention, find_dateline, find_times, pick_window
+from eventdesk.records import (Actor, DateWindow, Document, Event, Evidence, Place, Quote, Span,
+                               Victim)
+
+STAGE = "extract.events"
+VIOLENT = frozenset({"ASSAULT"})
+SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE",
+                          "CONCEDE"})
+SAY_LEMMAS = frozenset({"say", "tell", "state", "announce", "write", "report", "claim", "add",
+                        "note", "declare", "confirm", "insist"})
+CIVILIAN_KINDS = frozenset({"generic"})
+DEFAULT_ACLED = {
+    "PROTEST": ("Protests", "Peaceful protest"),
+    "COERCE": ("Strategic developments", "Arrests"),
+    "MOBILIZE": ("Strategic developments", "Headquarters or base established"),
+    "RETREAT": ("Strategic developments", "Non-violent transfer of territory"),
+    "AGREE": ("Strategic developments", "Agreement"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Layers:
+    """What annotate/resolve found over the whole document, by character position."""
+
+    actors: args.SpanIndex
+    places: args.SpanIndex  # of (PlaceMention-like with .span, Place)
+    times: list[TimeMention]
+    dateline: TimeMention | None
+    casualties: args.SpanIndex
+
+
+@dataclass(slots=True)
+class _Draft:
+    mention: Mention
+    sent_index: int
+    sent: Any
+    trigger: Span
+    actor1: Actor | None
+    actor2: Actor | None
+    location: Place | None
+    date: DateWindow
+    killed: list[CasualtyMention]
+    injured: list[CasualtyMention]
+    evidence: list[Evidence]
+    confidence: float
+
+
+class PlacedMention:
+    """A place mention with its resolved Place (what the extractor looks up by position)."""
+
+    __slots__ = ("span", "place", "kind")
+
+    def __init__(self, span: Span, place: Place, kind: str) -> None:
+        self.span = span
+        self.place = place
+        self.kind = kind
+
+
+def _span(text: str, start: int, end: int, stage: str = STAGE) -> Span:
+    return Span(start=start, end=end, text=text[start:end], stage=stage)
+
+
+class Extractor:
+    """Turns one document and its spaCy parse into events (before within-document merge)."""
+
+    def __init__(self, *, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or default_lexicon()
+
+    # ------------------------------------------------------------------ entry point
+    def extract(self, doc: Document, sdoc: Any, *, actors: Sequence[Any],
+                places: Sequence[PlacedMention], published: date) -> list[Event]:
+        text = doc.text
+        times = find_times(text, published=published)
+        dateline = find_dateline(text, published=published)
+        casualties = find_casualties(text, 0, len(text))
+        layers = Layers(actors=args.SpanIndex(list(actors)), places=args.SpanIndex(list(places)),
+                        times=times, dateline=dateline,
+                        casualties=args.SpanIndex(casualties))
+        background = self._background_tokens(sdoc, times)
+        drafts: list[_Draft] = []
+        sents = list(sdoc.sents)
+        last_violent: _Draft | None = None
+        last_actor: dict[str, Actor] = {}
+        for si, sent in enumerate(sents):
+            mentions = find_mentions(sent, self.lexicon, background_tokens=background)
+            sent_drafts = []
+            for men in mentions:
+                draft = self._draft(doc, sdoc, sent, si, men, layers, published, last_actor)
+                if draft is not None:
+                    sent_drafts.append(draft)
+            self._assign_casualties(sent, sent_drafts, layers, last_violent, si)
+            for d in sent_drafts:
+                if d.mention.type in VIOLENT:
+                    if d.actor1 is None and last_violent is not None and (
+                            d.location is None or last_violent.location is None
+                            or d.location.country == last_violent.location.country):
+                        d.actor1 = last_violent.actor1
+                    last_violent = d
+            drafts.extend(sent_drafts)
+            self._remember_actors(sent, layers, last_actor)
+        events = [self._finish(doc, d, layers) for d in drafts if self._keep(d)]
+        return events
+
+    # ------------------------------------------------------------------ pieces
+    @staticmethod
+    def _background_tokens(sdoc: Any, times: Sequence[TimeMention]) -> frozenset[int]:
+        out: set[int] = set()
+        for t in times:
+            if t.background or t.relation == "since":
+                span = sdoc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+                if span is not None:
+                    out.update(range(span.start, span.end))
+        return frozenset(out)
+
+    def _draft(self, doc: Document, sdoc: Any, sent: Any, si: int, men: Mention, layers: Layers,
+               published: date, last_actor: dict[str, Actor]) -> _Draft | None:
+        text = doc.text
+        head = sdoc[men.head]
+        t_start = sdoc[men.start].idx
+        t_end = sdoc[men.end - 1].idx + len(sdoc[men.end - 1].text)
+        trigger = _span(text, t_start, t_end)
+        evidence = [Evidence("trigger", trigger)]
+        r = args.roles(head)
+        s_start, s_end = sent.start_char, sent.end_char
+
+        # actors ------------------------------------------------------------
+        used: list[Any] = []
+        actor1 = None
+        first = r.agent if (r.passive and r.agent is not None) else (
+            None if r.passive else r.subject)
+        if first is not None:
+            actor1 = self._actor_at(first, layers, last_actor, used)
+        if actor1 is None and men.nominal or actor1 is None and head.pos_ == "NOUN":
+            actor1 = self._actor_in_subtree(head, layers, used, exclude_generic=True)
+        if actor1 is None and r.passive and r.agent is None and men.type in VIOLENT:
+            actor1 = None
+        if actor1 is None and men.type in SPEECH_TYPES | {"CONSULT"}:
+            actor1 = self._speaker(sent, layers, last_actor, used)
+        actor2 = None
+        second = list(r.objects) + list(r.targets)
+        if r.passive and r.subject is not None:
+            second.insert(0, r.subject)
+        for tok in second:
+            actor2 = self._actor_at(tok, layers, last_actor, used)
+            if actor2 is not None:
+                break
+        if actor1 is not None and actor1.span is not None:
+            evidence.append(Evidence("actor1", actor1.span))
+        if actor2 is not None and actor2.span is not None:
+            evidence.append(Evidence("actor2", actor2.span))
+
+        # place -------------------------------------------------------------
+        location = self._place(sdoc, head, sent, layers, used, men.type)
+        if location is not None and location.span is not None:
+            evidence.append(Evidence("location", location.span))
+
+        # date --------------------------------------------------------------
+        window = pick_window(layers.times, start=t_start, end=t_end, sentence_start=s_start,
+                             sentence_end=s_end, published=published, dateline=layers.dateline)
+        if window.span is not None:
+            evidence.append(Evidence("date", window.span))
+
+        if men.nominal and actor1 is None and location is None and window.span is None:
+            has_cas = bool(layers.casualties.within(s_start, s_end))
+            if not has_cas:
+                return None
+        conf = men.weight + 0.1 * (actor1 is not None) + 0.05 * (location is not None) \
+            + 0.05 * (window.span is not None)
+        return _Draft(mention=men, sent_index=si, sent=sent, trigger=trigger, actor1=actor1,
+                      actor2=actor2, location=location, date=window, killed=[], injured=[],
+                      evidence=evidence, confidence=min(conf, 0.99))
+
+    def _actor_at(self, tok: Any, layers: Layers, last_actor: dict[str, Actor],
+                  used: list[Any]) -> Actor | None:
+        low = tok.lower_
+        if low in args.PRONOUNS:
+            kind = args.PRONOUNS[low]
+            return last_actor.get(kind) or last_actor.get("any")
+        start, end = args.token_char_range(tok)
+        # the mention holding the head word first, then any in the phrase
+        hit = layers.actors.covering(tok.idx, tok.idx + len(tok.text))
+        if hit is None:
+            cands = layers.actors.within(start, end)
+            hit = cands[0] if cands else None
+        if hit is None:
+            return None
+        used.append(hit)
+        return _to_actor(hit)
+
+    def _actor_in_subtree(self, tok: Any, layers: Layers, used: list[Any], *,
+                          exclude_generic: bool) -> Actor | None:
+        start, end = args.token_char_range(tok)
+        for hit in layers.actors.within(start, end):
+            if exclude_generic and getattr(hit, "kind", "") == "generic":
+                continue
+            used.append(hit)
+            return _to_actor(hit)
+        return None
+
+    def _speaker(self, sent: Any, layers: Layers, last_actor: dict[str, Actor],
+                 used: list[Any]) -> Actor | None:
+        """The subject of a reporting verb in the sentence ("..., Zelensky said")."""
+        for tok in sent:
+            if tok.lemma_.lower() in SAY_LEMMAS and tok.pos_ == "VERB":
+                for c in tok.children:
+                    if c.dep_ in ("nsubj",):
+                        a = self._actor_at(c, layers, last_actor, used)
+                        if a is not None:
+                            return a
+        return None
+
+    def _place(self, sdoc: Any, head: Any, sent: Any, layers: Layers, used: list[Any],
+               etype: str) -> Place | None:
+        cands = layers.places.within(sent.start_char, sent.end_char)
+        if not cands:
+            return None
+        used_ranges = [(u.span.start, u.span.end) for u in used]
+        best = None
+        best_score = -1e9
+        hpos = head.idx
+        for pm in cands:
+            s, e = pm.span.start, pm.span.end
+            if any(s < ue and us < e for us, ue in used_ranges):
+                continue  # this name acts as an actor here ("Moscow rejected")
+            # a capital or country that is an actor mention but not in a locative phrase
+            if etype not in VIOLENT and self._is_actor_name(pm, layers, sdoc):
+                continue
+            score = -abs(s - hpos) / 40.0
+            if args.is_reference_place(sdoc, s):
+                score -= 6
+            prec = pm.place.precision
+            score += {"city": 2.0, "admin2": 1.0, "admin1": 0.8, "country": -1.0}.get(prec, 0)
+            if s > hpos:
+                score += 0.5
+            if score > best_score:
+                best, best_score = pm, score
+        if best is None:
+            return None
+        place = best.place
+        if place.span is None:
+            place = Place(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
+                          precision=place.precision, admin1=place.admin1, admin2=place.admin2,
+                          geonameid=place.geonameid, span=best.span)
+        return place
+
+    @staticmethod
+    def _is_actor_name(pm: PlacedMention, layers: Layers, sdoc: Any) -> bool:
+        hit = layers.actors.covering(pm.span.start, pm.span.end)
+        if hit is None:
+            return False
+        span = sdoc.char_span(pm.span.start, pm.span.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        # in a locative prepositional phrase it is a place
+        if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "to", "into",
+                                                       "outside", "inside", "around", "across"):
+            return False
+        return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "conj", "appos")
+
+    def _assign_casualties(self, sent: Any, drafts: list[_Draft], layers: Layers,
+                           last_violent: _Draft | None, si: int) -> None:
+        mentions = [c for c in layers.casualties.within(sent.start_char, sent.end_char)
+                    if not c.cumulative]
+        if not mentions:
+            return
+        violent = [d for d in drafts if d.mention.type in VIOLENT]
+        if not violent:
+            # a follow-up sentence: "Five people there were injured."
+            if last_violent is not None and si - last_violent.sent_index <= 2 and not any(
+                    d.location is not None for d in drafts):
+                violent = [last_violent]
+            else:
+                return
+        for c in mentions:
+            target = min(violent, key=lambda d: abs(d.trigger.start - c.span.start))
+            (target.killed if c.outcome == "killed" else target.injured).append(c)
+            target.evidence.append(Evidence("fatalities" if c.outcome == "killed"
+                                            else "injuries", c.span))
+
+    @staticmethod
+    def _remember_actors(sent: Any, layers: Layers, last_actor: dict[str, Actor]) -> None:
+        for hit in layers.actors.within(sent.start_char, sent.end_char):
+            kind = getattr(hit, "kind", "")
+            if kind in ("person", "title"):
+                last_actor["person"] = _to_actor(hit)
+                last_actor["any"] = last_actor["person"]
+            elif kind not in ("generic", "demonym"):
+                last_actor["org"] = _to_actor(hit)
+                last_actor["any"] = last_actor["org"]
+
+    @staticmethod
+    def _keep(d: _Draft) -> bool:
+        return True
+
+    def _finish(self, doc: Document, d: _Draft, layers: Layers) -> Event:
+        text = doc.text
+        s_start, s_end = d.sent.start_char, d.sent.end_char
+        fatalities = _count(d.killed)
+        injuries = _count(d.injured)
+        victims: list[Victim] = []
+        for c in d.killed + d.injured:
+            victims.extend(c.victims)
+        weapons = tuple(find_weapons(text, s_start, s_end)) if d.mention.type in VIOLENT else ()
+        damage = tuple(find_damage(text, s_start, s_end)) if d.mention.type in VIOLENT else ()
+        quotes = tuple(find_quotes(text, s_start, s_end))
+        mode = d.mention.mode
+        acled: tuple[str, str] | None = None
+        if d.mention.type in VIOLENT:
+            hint = acled_hint(list(weapons), d.sent.text)
+            if hint is not None:
+                mode = hint[0] or mode
+                acled = (hint[1], hint[2])
+            if acled is None:
+                acled = ("Battles", "Armed clash") if mode == "firearms" else (
+                    "Explosions/Remote violence", "Shelling/artillery/missile attack")
+        elif d.mention.type in DEFAULT_ACLED:
+            acled = DEFAULT_ACLED[d.mention.type]
+        actor2 = d.actor2
+        if d.mention.type in VIOLENT and actor2 is None and (victims or fatalities or injuries):
+            country = d.location.country if d.location is not None else None
+            if d.actor1 is not None and country == d.actor1.country:
+                country = None
+            actor2 = Actor(name="Civilians", country=country, sector="CVL")
+        evidence = list(d.evidence)
+        for w in weapons:
+            if w.span is not None:
+                evidence.append(Evidence("weapon", w.span))
+        for dm in damage:
+            if dm.span is not None:
+                evidence.append(Evidence("damage", dm.span))
+        return Event(
+            doc_id=doc.id, type=d.mention.type, trigger=d.trigger,
+            sentence=_span(text, s_start, s_end), mode=mode,
+            acled_event_type=acled[0] if acled else None,
+            acled_sub_event_type=acled[1] if acled else None,
+            actor1=d.actor1, actor2=actor2, location=d.location, date=d.date,
+            fatalities=fatalities, injuries=injuries, victims=tuple(victims),
+            weapons=weapons, damage=damage, quotes=quotes, confidence=d.confidence,
+            evidence=tuple(evidence),
+        )
+
+
+def _count(mentions: Sequence[CasualtyMention]) -> int | None:
+    """One figure from the casualty mentions of one event: a revised toll wins, then the
+    largest stated count; 0 only when the text says nobody; None when no number is given."""
+    if not mentions:
+        return None
+    revised = [m.count for m in mentions if m.revised and m.count is not None]
+    if revised:
+        return revised[-1]
+    counts = [m.count for m in mentions if m.count is not None]
+    return max(counts) if counts else None
+
+
+def _to_actor(hit: Any) -> Actor:
+    return Actor(name=hit.name, country=hit.country, sector=hit.sector, span=hit.span,
+                 entry_id=getattr(hit, "entry_id", None))

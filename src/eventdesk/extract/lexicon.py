@@ -1,0 +1,224 @@
+"""The trigger lexicon: data/triggers.yaml compiled into a fast token matcher.
+
+A pattern is a sequence of token tests and gaps (syntax in the YAML file's header). Matching
+runs over one sentence's tokens: patterns are indexed by the words their first test accepts,
+so each token costs two dictionary look-ups unless it can start a pattern.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from eventdesk.errors import ConfigError
+from eventdesk.records import PLOVER_TYPES
+
+GAP_SIZES = {"*": 3, "**": 6}
+POS_TAGS = {"V": frozenset({"VERB", "AUX"}), "N": frozenset({"NOUN", "PROPN"}),
+            "A": frozenset({"ADJ"})}
+
+
+@dataclass(frozen=True, slots=True)
+class TokenTest:
+    words: frozenset[str]
+    pos: frozenset[str] | None = None
+    negative: bool = False
+    gap: int = 0  # >0: a gap of 0..gap tokens instead of a token test
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    type: str  # PLOVER type, or "NONE" for triggers that only count when negated
+    mode: str | None
+    future: str | None
+    negated: str | None
+    nominal: bool
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    entry: Entry
+    source: str
+    tests: tuple[TokenTest, ...]
+    head: int  # index into tests of the head token test
+    nominal: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """One lexicon match in a sentence: token indexes are relative to the spaCy Doc."""
+
+    entry: Entry
+    pattern: Pattern
+    start: int  # first token (doc index)
+    end: int  # one past the last token
+    head: int  # doc index of the head token
+
+    @property
+    def type(self) -> str:
+        return self.entry.type
+
+
+class TokenView:
+    """What the matcher needs of a token: lower text, lemma and coarse POS."""
+
+    __slots__ = ("lower", "lemma", "pos", "i")
+
+    def __init__(self, lower: str, lemma: str, pos: str, i: int) -> None:
+        self.lower = lower
+        self.lemma = lemma
+        self.pos = pos
+        self.i = i
+
+
+def _compile_test(raw: str) -> TokenTest:
+    if raw in GAP_SIZES:
+        return TokenTest(words=frozenset(), gap=GAP_SIZES[raw])
+    negative = raw.startswith("-")
+    if negative:
+        raw = raw[1:]
+    pos = None
+    if ":" in raw:
+        raw, tag = raw.rsplit(":", 1)
+        if tag not in POS_TAGS:
+            raise ConfigError(f"triggers.yaml: unknown POS tag {tag!r} in {raw!r}")
+        pos = POS_TAGS[tag]
+    words = frozenset(w.lower() for w in raw.split("|") if w)
+    return TokenTest(words=words, pos=pos, negative=negative)
+
+
+def compile_pattern(entry: Entry, source: str) -> Pattern:
+    text = source.strip()
+    nominal = entry.nominal
+    if text.startswith("@"):
+        nominal = True
+        text = text[1:]
+    parts = text.split()
+    tests: list[TokenTest] = []
+    head = 0
+    for part in parts:
+        if part.startswith("!"):
+            head = len(tests)
+            part = part[1:]
+        tests.append(_compile_test(part))
+    if not tests or tests[0].gap or tests[-1].gap:
+        raise ConfigError(f"triggers.yaml: pattern {source!r} must start and end with a word")
+    return Pattern(entry=entry, source=source, tests=tuple(tests), head=head, nominal=nominal)
+
+
+class Lexicon:
+    """Compiled trigger lexicon."""
+
+    def __init__(self, patterns: Sequence[Pattern]) -> None:
+        self.patterns = tuple(patterns)
+        index: dict[str, list[Pattern]] = {}
+        for pattern in self.patterns:
+            for word in pattern.tests[0].words:
+                index.setdefault(word, []).append(pattern)
+        self._index = index
+
+    @classmethod
+    def from_yaml(cls, text: str, *, where: str = "triggers.yaml") -> "Lexicon":
+        try:
+            raw = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{where}: not valid YAML: {exc}") from exc
+        patterns: list[Pattern] = []
+        for item in raw or []:
+            etype = item.get("type")
+            if etype != "NONE" and etype not in PLOVER_TYPES:
+                raise ConfigError(f"{where}: entry {item.get('id')!r} has unknown type {etype!r}")
+            entry = Entry(
+                id=str(item["id"]), type=etype, mode=item.get("mode"), future=item.get("future"),
+                negated=item.get("negated"), nominal=bool(item.get("nominal", False)),
+                weight=float(item.get("weight", 0.6)),
+            )
+            for source in item.get("patterns", []):
+                patterns.append(compile_pattern(entry, source))
+        return cls(patterns)
+
+    def match(self, tokens: Sequence[TokenView]) -> list[TriggerMatch]:
+        """All matches in a sentence, longest first where two overlap on the same head."""
+        found: list[TriggerMatch] = []
+        n = len(tokens)
+        for k in range(n):
+            tok = tokens[k]
+            cands = self._index.get(tok.lemma)
+            other = self._index.get(tok.lower) if tok.lower != tok.lemma else None
+            if other:
+                cands = (cands or []) + other
+            if not cands:
+                continue
+            seen: set[int] = set()
+            for pattern in cands:
+                if id(pattern) in seen:
+                    continue
+                seen.add(id(pattern))
+                positions = _match_at(pattern.tests, tokens, k)
+                if positions is not None:
+                    found.append(TriggerMatch(
+                        entry=pattern.entry, pattern=pattern, start=tokens[k].i,
+                        end=tokens[positions[-1]].i + 1, head=tokens[positions[pattern.head]].i,
+                    ))
+        return _prune(found)
+
+
+def _test_ok(test: TokenTest, tok: TokenView) -> bool:
+    ok = (tok.lemma in test.words or tok.lower in test.words) and (
+        test.pos is None or tok.pos in test.pos)
+    return not ok if test.negative else ok
+
+
+def _match_at(tests: Sequence[TokenTest], tokens: Sequence[TokenView], k: int) -> list[int] | None:
+    """Positions (sentence indexes) of the word tests, or None. Gaps match lazily."""
+    positions: list[int] = []
+
+    def step(ti: int, pos: int) -> bool:
+        if ti == len(tests):
+            return True
+        test = tests[ti]
+        if test.gap:
+            for skip in range(test.gap + 1):
+                if pos + skip >= len(tokens):
+                    return False
+                if step(ti + 1, pos + skip):
+                    return True
+                # gaps do not run over sentence-internal stops
+                if tokens[pos + skip].lower in (";", ":", "(", ")", "—", "–"):
+                    return False
+            return False
+        if pos >= len(tokens) or not _test_ok(test, tokens[pos]):
+            return False
+        positions.append(pos)
+        if step(ti + 1, pos + 1):
+            return True
+        positions.pop()
+        return False
+
+    return positions if step(0, k) else None
+
+
+def _prune(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Drop a match contained in a longer match of the same entry type."""
+    matches.sort(key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[TriggerMatch] = []
+    for m in matches:
+        if any(k.type == m.type and k.start <= m.start and m.end <= k.end for k in kept):
+            continue
+        if any(k.head == m.head and k.type == m.type for k in kept):
+            continue
+        kept.append(m)
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    text = resources.files("eventdesk.data").joinpath("triggers.yaml").read_text("utf-8")
+    return Lexicon.from_yaml(text)

@@ -1,0 +1,166 @@
+"""Event mentions: one trigger (or several of one event) in one sentence, before arguments.
+
+A sentence's trigger matches are filtered by modality (negation, future, hypothetical,
+embedded content, background history) and grouped: matches of the same PLOVER type in one
+clause name one event ("struck ..., killing two and wounding nine").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eventdesk.extract.lexicon import Lexicon, TokenView, TriggerMatch
+from eventdesk.extract.modality import governing_trigger, is_embedded_content, modality
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span as SpacySpan
+
+NOUN_LIKE_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "compound", "appos"})
+# Future actions that are promises or offers of a concession, not threats.
+ASSAULT_FUTURE_TYPE = "THREATEN"
+
+
+@dataclass(slots=True)
+class Mention:
+    """An event mention in one sentence (mutable while arguments are attached)."""
+
+    type: str
+    matches: list[TriggerMatch]
+    head: int  # doc token index of the main trigger token
+    nominal: bool
+    weight: float
+    mode: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(m.start for m in self.matches)
+
+    @property
+    def end(self) -> int:
+        return max(m.end for m in self.matches)
+
+
+def token_views(sent: "SpacySpan") -> list[TokenView]:
+    views = []
+    for t in sent:
+        pos = t.pos_
+        if pos == "VERB" and t.dep_ in NOUN_LIKE_DEPS and t.tag_ in ("NNS", "NN", "VBG"):
+            pos = "NOUN"
+        views.append(TokenView(t.lower_, t.lemma_.lower(), pos, t.i))
+    return views
+
+
+def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -> str | None:
+    """The type this match stands for after modality, or None to drop it."""
+    doc = sent.doc
+    tok = doc[match.head]
+    entry = match.entry
+    mod = modality(tok)
+    if mod.negated:
+        return entry.negated
+    if entry.type == "NONE":
+        return None
+    if is_embedded_content(tok, heads):
+        gov = governing_trigger(tok, heads)
+        # "agreed to withdraw", "promised to release": the promise is the event
+        return None if gov is None or gov[1] != "conj" else entry.type
+    if mod.conditional and entry.type not in ("THREATEN", "REQUEST", "ACCUSE"):
+        return "THREATEN" if entry.type in ("ASSAULT", "SANCTION", "COERCE") else None
+    if mod.future:
+        if entry.future == "drop":
+            return None
+        if entry.future:
+            return entry.future
+        if entry.type in ("ASSAULT", "COERCE", "SANCTION"):
+            return ASSAULT_FUTURE_TYPE
+        return None
+    if mod.hypothetical:
+        return entry.type if entry.type in ("ACCUSE", "REQUEST", "THREATEN") else None
+    return entry.type
+
+
+def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
+                  background_tokens: frozenset[int] = frozenset()) -> list[Mention]:
+    """Event mentions of one sentence. `background_tokens`: tokens of history/since phrases."""
+    matches = lexicon.match(token_views(sent))
+    if not matches:
+        return []
+    heads = {m.head: m.type for m in matches}
+    mentions: list[Mention] = []
+    doc = sent.doc
+    for m in matches:
+        etype = _final_type(m, sent, heads)
+        if etype is None:
+            continue
+        tok = doc[m.head]
+        if _in_background(tok, background_tokens):
+            continue
+        nominal = m.pattern.nominal
+        merged = False
+        for men in mentions:
+            if men.type == etype and _same_clause(doc, men.head, m.head):
+                men.matches.append(m)
+                if men.nominal and not nominal:
+                    men.head, men.nominal = m.head, False
+                men.weight = max(men.weight, m.entry.weight)
+                men.mode = men.mode or m.entry.mode
+                merged = True
+                break
+        if not merged:
+            mentions.append(Mention(type=etype, matches=[m], head=m.head, nominal=nominal,
+                                    weight=m.entry.weight, mode=m.entry.mode))
+    return mentions
+
+
+def _in_background(tok, background_tokens: frozenset[int]) -> bool:
+    """True when a history/since time phrase modifies the trigger's clause."""
+    if not background_tokens:
+        return False
+    sent = tok.sent
+    for b in background_tokens:
+        bt = tok.doc[b]
+        # walk from the time phrase up to its clause verb; is that the trigger's clause?
+        cur = bt
+        for _ in range(6):
+            if cur.i == tok.i or cur.i == tok.head.i and tok.dep_ in ("dobj", "pobj", "nsubj"):
+                return True
+            if cur.head is cur or cur.pos_ in ("VERB", "AUX"):
+                break
+            cur = cur.head
+        if cur.i == tok.i:
+            return True
+        if tok.pos_ != "VERB" and cur.i == tok.head.i:
+            return True
+        if sent.start <= b < sent.end and 0 < b - tok.i <= 6 and tok.pos_ == "NOUN":
+            return True
+    return False
+
+
+def _same_clause(doc, a: int, b: int) -> bool:
+    """Two trigger tokens belong to one event: same verb, or one is a participle/nominal
+    dependent of the other ("struck ..., killing two"; "drone strike killed")."""
+    if a == b:
+        return True
+    ta, tb = doc[a], doc[b]
+
+    def clause_root(t):
+        cur = t
+        for _ in range(8):
+            if cur.dep_ in ("ROOT",) or cur.head is cur:
+                return cur
+            if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ccomp", "conj", "relcl", "parataxis"):
+                return cur
+            cur = cur.head
+        return cur
+
+    ra, rb = clause_root(ta), clause_root(tb)
+    if ra.i == rb.i:
+        return True
+    # a coordinated clause with its own subject is a separate event
+    for r1, r2 in ((ra, rb), (rb, ra)):
+        if r1.dep_ == "conj" and r1.head.i == r2.i:
+            has_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in r1.children)
+            return not has_subj
+    return False

@@ -1,0 +1,133 @@
+"""Is a trigger a real, past event? Negation, modality, conditionals and embedded content.
+
+Works on the spaCy parse of one sentence. The rules are deliberately small and general:
+- negation: a `neg` child, or "no"/"never"/"without" right before the trigger;
+- future or promise: "will", "would", "shall", "'ll", "going to", "plans to", "ready to", ...
+- hypothetical: "could", "may", "might", "should", "if", "unless";
+- embedded content: a trigger inside the complement of a speech act that is itself an event
+  ("accused Moscow of targeting ...", "urged the RSF to stop shelling") is the content of that act,
+  not an event of its own; likewise a trigger under a denial ("denied attacking").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "must", "can", "ca"})
+FUTURE_GOVERNORS = frozenset({
+    "plan", "intend", "aim", "prepare", "want", "hope", "expect", "seek", "threaten", "vow",
+    "promise", "pledge", "offer", "agree", "propose", "consider", "ready", "willing", "prepared",
+    "due", "set", "going", "try", "attempt", "wish", "decide", "order",
+})
+NEGATORS = frozenset({"not", "n't", "never", "no", "without", "nobody", "neither", "nor"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# Speech acts whose complement is content, not an event.
+CONTENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT",
+                           "CONCEDE", "NONE"})
+DENIAL_LEMMAS = frozenset({"deny", "refute", "dismiss"})
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    conditional: bool = False
+
+    @property
+    def asserted(self) -> bool:
+        return not (self.negated or self.future or self.hypothetical or self.conditional)
+
+
+def _clause_head(tok: "Token") -> "Token":
+    """The verb whose clause the token belongs to (itself for verbs)."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ in ("ROOT",):
+            return cur
+        if cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def modality(tok: "Token") -> Modality:
+    """Modality of the event named by trigger token `tok`."""
+    verb = _clause_head(tok)
+    negated = future = hypothetical = conditional = False
+    chain = [verb]
+    # a participle or infinitive borrows the auxiliaries of the verb it depends on
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ in ("xcomp", "conj", "aux", "auxpass") and cur.head is not cur:
+            cur = cur.head
+            chain.append(cur)
+        else:
+            break
+    for v in chain:
+        for child in v.children:
+            low = child.lower_
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and low in ("never", "no")):
+                negated = True
+            elif child.dep_ in ("aux", "auxpass"):
+                if low in FUTURE_AUX:
+                    future = True
+                elif low in HYPOTHETICAL_AUX:
+                    hypothetical = True
+                elif low == "to" and v is not verb:
+                    pass
+            elif child.dep_ == "mark" and low in CONDITIONAL_MARKS:
+                conditional = True
+        if v is not verb and v.lemma_.lower() in FUTURE_GOVERNORS:
+            future = True
+    # governed by a future verb or adjective: "plans to strike", "ready to accept"
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in FUTURE_GOVERNORS:
+        future = True
+    # "due to", "set to", "expected to"
+    if tok.i > 0:
+        prev = tok.doc[max(tok.sent.start, tok.i - 3): tok.i]
+        lows = [t.lower_ for t in prev]
+        if any(w in ("no", "never", "without") for w in lows[-2:]):
+            negated = True
+        if "not" in lows[-2:] and tok.pos_ in ("NOUN", "ADJ"):
+            negated = True
+    return Modality(negated=negated, future=future, hypothetical=hypothetical,
+                    conditional=conditional)
+
+
+def governing_trigger(tok: "Token", triggers: dict[int, str]) -> tuple[int, str] | None:
+    """The nearest other trigger up the dependency path from `tok`, with its type."""
+    cur = tok
+    for _ in range(10):
+        if cur.head is cur:
+            return None
+        rel = cur.dep_
+        cur = cur.head
+        if cur.i in triggers and cur.i != tok.i:
+            return cur.i, triggers[cur.i] if rel != "conj" else "conj"
+    return None
+
+
+def is_embedded_content(tok: "Token", triggers: dict[int, str]) -> bool:
+    """True when `tok` sits in the complement of a content-bearing speech act or a denial."""
+    cur = tok
+    for _ in range(10):
+        if cur.head is cur:
+            return False
+        rel = cur.dep_
+        parent = cur.head
+        if rel == "conj":  # coordinated verbs are siblings, not content
+            cur = parent
+            continue
+        if parent.lemma_.lower() in DENIAL_LEMMAS:
+            return True
+        ptype = triggers.get(parent.i)
+        if ptype in CONTENT_TYPES and parent.i != tok.i:
+            return True
+        cur = parent
+    return False

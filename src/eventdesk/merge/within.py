@@ -1,0 +1,177 @@
+"""The merge stage, inside one document: mentions of one event become one event.
+
+Two mentions merge when they have the same PLOVER type, their places agree (the same place,
+one inside the other's region, or one of them has no place and the two sentences are close),
+their date windows overlap, and their actors do not contradict each other. The merged event
+keeps the first mention's trigger and sentence, the most precise place, the narrowest date
+window, the revised or largest casualty figures, and the evidence of all mentions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from eventdesk.records import Actor, DateWindow, Event, Place
+
+STAGE = "merge.within"
+MAX_SENTENCE_GAP_NO_PLACE = 2  # a mention with no place merges only with a close one
+PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def haversine_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    r = 6371.0
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    dp = p2 - p1
+    dl = math.radians(b_lon - a_lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _places_agree(a: Place | None, b: Place | None) -> bool | None:
+    """True/False when both are known; None when one is missing."""
+    if a is None or b is None:
+        return None
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    ra, rb = PRECISION_RANK.get(a.precision, 3), PRECISION_RANK.get(b.precision, 3)
+    if ra == rb == 0:
+        if a.lat is None or b.lat is None:
+            return a.name == b.name
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= 5.0
+    coarse, fine = (a, b) if ra > rb else (b, a)
+    if coarse.precision == "country":
+        return False  # a country-wide mention is a summary, not this strike
+    if coarse.precision in ("admin1", "admin2"):
+        return bool(coarse.admin1 and coarse.admin1 == fine.admin1) and ra != rb
+    return a.name == b.name
+
+
+def _dates_overlap(a: DateWindow | None, b: DateWindow | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.earliest <= b.latest and b.earliest <= a.latest
+
+
+def _actors_agree(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    return True
+
+
+def _sentence_gap(a: Event, b: Event, starts: Sequence[int]) -> int:
+    """How many sentences apart two events are (by sentence start offsets)."""
+    ia = starts.index(a.sentence.start) if a.sentence.start in starts else 0
+    ib = starts.index(b.sentence.start) if b.sentence.start in starts else 0
+    return abs(ia - ib)
+
+
+def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
+    if a.type != b.type:
+        return False
+    if a.sentence.start == b.sentence.start and a.trigger.start != b.trigger.start:
+        # two events of one type in one sentence were kept apart by the extractor on purpose
+        return False
+    places = _places_agree(a.location, b.location)
+    if places is False:
+        return False
+    if places is None:
+        if a.type == "ASSAULT" and sentence_gap > MAX_SENTENCE_GAP_NO_PLACE:
+            return False
+        if a.type != "ASSAULT" and sentence_gap > 1 and (a.location or b.location):
+            return False
+    if not _dates_overlap(a.date, b.date):
+        return False
+    if not (_actors_agree(a.actor1, b.actor1) and _actors_agree(a.actor2, b.actor2)):
+        return False
+    if a.type != "ASSAULT":
+        # speech acts and meetings: same initiator required
+        if a.actor1 is None or b.actor1 is None:
+            return sentence_gap <= 1 and places is True
+        if a.actor1.name != b.actor1.name and not (
+                a.actor1.country and a.actor1.country == b.actor1.country
+                and a.actor1.sector == b.actor1.sector):
+            return False
+        if a.actor2 is not None and b.actor2 is not None and a.actor2.country != b.actor2.country:
+            return False
+    return True
+
+
+def _narrower(a: DateWindow | None, b: DateWindow | None) -> DateWindow | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    lo, hi = max(a.earliest, b.earliest), min(a.latest, b.latest)
+    if lo > hi:
+        return a
+    wa = (a.latest - a.earliest).days
+    wb = (b.latest - b.earliest).days
+    if a.span is None and b.span is not None:
+        return b
+    if b.span is None and a.span is not None:
+        return a
+    return a if wa <= wb else b
+
+
+def _better_place(a: Place | None, b: Place | None) -> Place | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if PRECISION_RANK.get(a.precision, 3) <= PRECISION_RANK.get(b.precision, 3) else b
+
+
+def _figure(a: int | None, b: int | None, *, b_later: bool) -> int | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
+
+
+def combine(a: Event, b: Event) -> Event:
+    """Fold event `b` (later in the text) into event `a`."""
+    rev_b = any(e.role in ("fatalities", "injuries") for e in b.evidence) and (
+        "rose" in b.sentence.text or "risen" in b.sentence.text or "up from" in b.sentence.text)
+    fat = b.fatalities if rev_b and b.fatalities is not None else _figure(
+        a.fatalities, b.fatalities, b_later=True)
+    inj = b.injuries if rev_b and b.injuries is not None else _figure(
+        a.injuries, b.injuries, b_later=True)
+    seen = {(e.role, e.span.start, e.span.end) for e in a.evidence}
+    extra = tuple(e for e in b.evidence if (e.role, e.span.start, e.span.end) not in seen)
+    return a.replace(
+        actor1=a.actor1 or b.actor1,
+        actor2=a.actor2 or b.actor2,
+        location=_better_place(a.location, b.location),
+        date=_narrower(a.date, b.date),
+        fatalities=fat,
+        injuries=inj,
+        victims=a.victims + tuple(v for v in b.victims if v not in a.victims),
+        weapons=a.weapons + tuple(w for w in b.weapons if w not in a.weapons),
+        damage=a.damage + tuple(d for d in b.damage if d not in a.damage),
+        quotes=a.quotes + tuple(q for q in b.quotes if q not in a.quotes),
+        mode=a.mode or b.mode,
+        acled_event_type=a.acled_event_type or b.acled_event_type,
+        acled_sub_event_type=a.acled_sub_event_type or b.acled_sub_event_type,
+        confidence=min(0.99, max(a.confidence, b.confidence) + 0.05),
+        evidence=a.evidence + extra,
+    )
+
+
+def merge_within(events: Sequence[Event], *, sentence_starts: Sequence[int]) -> list[Event]:
+    """Merge the mentions of one document, in text order."""
+    merged: list[Event] = []
+    for ev in sorted(events, key=lambda e: e.trigger.start):
+        for i in range(len(merged) - 1, -1, -1):
+            gap = _sentence_gap(merged[i], ev, sentence_starts)
+            if mergeable(merged[i], ev, sentence_gap=gap):
+                merged[i] = combine(merged[i], ev)
+                break
+        else:
+            merged.append(ev)
+    return merged
