@@ -1,0 +1,426 @@
+"""Time expressions and date windows (stage ``extract.timex``).
+
+:func:`find_times` finds the time expressions of a report ("on Tuesday", "overnight",
+"Oct. 3, 2023", "last week", "over the past 24 hours", "two days after ...") and resolves
+each one to a window of days relative to the report's ``published`` date.
+:func:`find_dateline` reads the dateline ("KYIV, May 16 (Reuters) -") and
+:func:`default_window` is the window of an event whose sentence names no time.
+:func:`pick_window` chooses, for an event in a given sentence, the window the caller should use.
+
+Rules, in short:
+
+- explicit dates ("October 3, 2023", "Oct. 3", "3 October", "May 15") -> that day; without a
+  year, the year that puts the day on or just before ``published`` (after it when the clause
+  is clearly future: "due to", "will", "until");
+- month-year and bare years -> the whole month or year; "last month", "earlier this week" ...;
+- weekdays -> the most recent such day on or before ``published``; "Tuesday night",
+  "midnight on Tuesday" -> Tuesday and the next day; "the night of Tuesday to Wednesday";
+- "overnight", "last night", "during the night" -> [published - 1, published];
+- a weekday that contradicts its date ("Monday, March 5" when March 5 is a Wednesday) gives a
+  window over both readings, rule ``explicit_conflict``;
+- ages, durations ("a five-hour meeting", "14 hours", "four years after"), counts, "24/7",
+  times of day without a day and years inside other numbers are not time expressions.
+
+Windows never end after ``published`` unless the relation is ``future``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from eventdesk.extract.timex_patterns import (
+    _BEFORE_MIDNIGHT, _BEFORE_MONTH_OK, _BEFORE_SINCE, _BEFORE_YEAR_OK,
+    _CLAUSE_CUT, _DATELINE, _MASTER, _PERFECT, _PROPER_BEFORE, MONTHS, SEASONS, WEEKDAYS,
+    _future_clause, _last_day, _month_window, _next_weekday, _num, _ord,
+    _recent_weekday, _relative, _resolve_md, _safe, _sentence_bounds, _unit_back)
+from eventdesk.records import DateWindow, Span
+
+STAGE = "extract.timex"
+BACKGROUND_DAYS = 45  # a window ending this long before the report is history
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    span: Span  # stage "extract.timex"
+    earliest: date
+    latest: date
+    rule: str  # "explicit", "weekday", "yesterday", "overnight", "last_week", ...
+    relation: str  # "point" | "since" | "until" | "future"
+    background: bool  # clearly history relative to the report
+
+    def window(self) -> DateWindow:
+        return DateWindow(earliest=self.earliest, latest=self.latest, span=self.span,
+                          rule=self.rule)
+
+
+# --------------------------------------------------------------------------- resolution
+
+class _Ctx:
+    __slots__ = ("text", "pub", "future")
+
+    def __init__(self, text: str, pub: date) -> None:
+        self.text = text
+        self.pub = pub
+        self.future = False
+
+
+def _explicit(g: dict, pub: date, future: bool, wd_key: str, mon_key: str, day_key: str,
+              year_key: str):
+    month = MONTHS[g[mon_key].rstrip(".").lower()]
+    day = int(re.sub(r"\D", "", g[day_key]))
+    year = g.get(year_key)
+    stated = _safe(int(year), month, day) if year else _resolve_md(month, day, pub, future=future)
+    if stated is None:
+        return None
+    rule = "explicit"
+    wd_name = g.get(wd_key)
+    if wd_name:
+        wd = WEEKDAYS[wd_name.lower()]
+        if stated.weekday() != wd:
+            rule = "explicit_conflict"
+            guess = _resolve_md(month, day, pub, future=future) if year else None
+            if guess is not None and guess.weekday() == wd:
+                return guess, guess, rule  # the year is the slip ("Tuesday, Nov. 11, 2024")
+            other = _next_weekday(wd, pub) if future else _recent_weekday(wd, pub)
+            return min(stated, other), max(stated, other), rule
+    return stated, stated, rule
+
+
+def _resolve(kind: str, g: dict, ctx: _Ctx, start: int):
+    """(earliest, latest, rule) for one independent match, or None to reject it."""
+    pub, text, future = ctx.pub, ctx.text, ctx.future
+    if kind == "explicit":
+        return _explicit(g, pub, future, "ex_wd", "ex_mon", "ex_day", "ex_year")
+    if kind == "dmy":
+        return _explicit(g, pub, future, "dm_wd", "dm_mon", "dm_day", "dm_year")
+    if kind == "iso":
+        d = _safe(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
+        return (d, d, "explicit") if d else None
+    if kind == "night_md":
+        m1 = MONTHS[g["nm_mon"].rstrip(".").lower()]
+        d1 = _resolve_md(m1, int(re.sub(r"\D", "", g["nm_d1"])), pub, future=future)
+        if d1 is None:
+            return None
+        if g.get("nm_d2"):
+            m2 = MONTHS[g["nm_mon2"].rstrip(".").lower()] if g.get("nm_mon2") else m1
+            d2 = _safe(d1.year + (1 if m2 < m1 else 0), m2, int(re.sub(r"\D", "", g["nm_d2"])))
+            if d2 and d2 >= d1:
+                return d1, d2, "night"
+        return d1, d1 + timedelta(days=1), "night"
+    if kind == "month_year":
+        y, m = int(g["my_year"]), MONTHS[g["my_mon"].rstrip(".").lower()]
+        e, l = _month_window(y, m)
+        mod = (g.get("my_mod") or "").lower()
+        if mod.startswith("early") or "start" in mod or "beginning" in mod:
+            l = date(y, m, 10)
+        elif mod.startswith("mid"):
+            e, l = date(y, m, 11), date(y, m, 20)
+        elif mod.startswith("late") or "end" in mod:
+            e = date(y, m, 21)
+        return e, l, "month_year"
+    if kind == "month":
+        if not _BEFORE_MONTH_OK.search(text, max(0, start - 30), start) and not g.get("mo_mod"):
+            return None
+        m = MONTHS[g["mo_mon"].lower()]
+        mod = (g.get("mo_mod") or "").lower()
+        if mod == "next" or (future and m != pub.month):
+            y = pub.year if m > pub.month else pub.year + 1
+        elif mod == "last":
+            y = pub.year if m < pub.month else pub.year - 1
+        else:
+            y = pub.year if m <= pub.month else pub.year - 1
+        e, l = _month_window(y, m)
+        if mod == "early":
+            l = date(y, m, 10)
+        elif mod == "mid":
+            e, l = date(y, m, 11), date(y, m, 20)
+        elif mod == "late":
+            e = date(y, m, 21)
+        return e, l, "month"
+    if kind == "year":
+        if not _BEFORE_YEAR_OK.search(text, max(0, start - 20), start):
+            return None
+        y = int(g["yr"])
+        if y > pub.year + 5:
+            return None
+        return date(y, 1, 1), date(y, 12, 31), "year"
+    if kind == "season":
+        name, rel = g["se_name"].lower(), g["se_rel"].lower()
+        m1, m2 = SEASONS[name]
+        if g.get("se_year"):
+            y = int(g["se_year"])
+        else:
+            if rel == "the" and not _BEFORE_MONTH_OK.search(text, max(0, start - 30), start):
+                return None
+            y = pub.year if (m1 <= pub.month or (m2 < m1)) else pub.year - 1
+            if rel == "last":
+                y -= 1
+            elif rel == "next":
+                y += 1
+        e = date(y, m1, 1)
+        l = _last_day(y + (1 if m2 < m1 else 0), m2)
+        return e, l, "season"
+    if kind == "weekday":
+        wd = WEEKDAYS[g["wd_day"].lower()]
+        rel = (g.get("wd_rel") or "").lower()
+        if rel == "next" or (rel == "coming") or (future and rel != "last"):
+            d = _next_weekday(wd, pub, strict=(rel == "next"))
+        else:
+            d = _recent_weekday(wd, pub, strict=(rel == "last"))
+        if g.get("wd_day2"):
+            d2 = d + timedelta(days=(WEEKDAYS[g["wd_day2"].lower()] - wd) % 7)
+            return d, d2, "weekday_night"
+        night = (g.get("wd_part") or "").lower() == "night" or (g.get("wd_of") or "").lower() == "night"
+        if night or _BEFORE_MIDNIGHT.search(text, max(0, start - 15), start):
+            return d, d + timedelta(days=1), "weekday_night"
+        return d, d, "weekday"
+    if kind == "overnight":
+        word = g["on_word"].lower()
+        if g.get("on_wd"):
+            d = _recent_weekday(WEEKDAYS[g["on_wd"].lower()], pub)
+            return d - timedelta(days=1), d, "overnight"
+        if word == "tonight":
+            return pub, pub, "today"
+        return pub - timedelta(days=1), pub, "overnight"
+    if kind == "relative":
+        return _relative(re.sub(r"\s+", " ", g["rel"].lower()), pub)
+    if kind == "ago":
+        n, unit = _num(g["ag_n"]), g["ag_unit"].lower().rstrip("s")
+        if unit == "day":
+            d = pub - timedelta(days=n)
+            return d, d, "ago"
+        if unit == "week":
+            d = pub - timedelta(days=7 * n)
+            return d - timedelta(days=3), min(pub, d + timedelta(days=3)), "ago"
+        d = _unit_back(pub, n, unit)
+        if unit == "month":
+            return d - timedelta(days=15), min(pub, d + timedelta(days=15)), "ago"
+        return date(d.year, 1, 1), date(d.year, 12, 31), "ago"
+    if kind == "for_dur":
+        clause = text[max(0, start - 60):start]
+        cut = [m.end() for m in _CLAUSE_CUT.finditer(clause)]
+        clause = clause[cut[-1]:] if cut else clause
+        if not _PERFECT.search(clause):
+            return None  # "reopen the crossing for three months": a duration, not a time
+        n = _num(g["fd_n"])
+        return _unit_back(pub, n, g["fd_unit"]), pub, "for_duration"
+    return None
+
+
+_ANAPHORS = {
+    "the same day": (0, 0), "on the same day": (0, 0), "that day": (0, 0),
+    "later in the day": (0, 0), "later on the day": (0, 0), "earlier in the day": (0, 0),
+    "earlier on the day": (0, 0), "hours later": (0, 1), "the next day": (1, 1),
+    "the following day": (1, 1), "the day after": (1, 1), "a day later": (1, 1),
+    "the previous day": (-1, -1), "the day before": (-1, -1), "a day earlier": (-1, -1),
+}
+_VAGUE = {"hours": (0, 1), "days": (2, 10), "weeks": (14, 60)}  # (fewest, most) days
+_FUTURE_RULES = {"tomorrow", "next_week", "next_month", "next_year", "next_weekend", "coming"}
+
+
+def _mention(text: str, s: int, e: int, earliest: date, latest: date, rule: str,
+             relation: str, pub: date) -> TimeMention:
+    if relation != "future":
+        if earliest > pub:
+            relation = "future"
+        else:
+            latest = min(latest, pub)
+    if relation == "since":
+        background = earliest < pub - timedelta(days=BACKGROUND_DAYS)
+    else:
+        background = relation != "future" and latest < pub - timedelta(days=BACKGROUND_DAYS)
+    return TimeMention(Span(s, e, text[s:e], STAGE), earliest, latest, rule, relation, background)
+
+
+def find_times(text: str, *, published: date) -> list[TimeMention]:
+    """All time expressions of ``text``, each resolved to a window relative to ``published``.
+
+    The dateline is left out (see :func:`find_dateline`).
+    """
+    ctx = _Ctx(text, published)
+    dl = _DATELINE.match(text)
+    skip_to = dl.end() if dl else 0
+    resolved: list[TimeMention] = []
+    pending: list[tuple[str, re.Match]] = []
+    for m in _MASTER.finditer(text):
+        if m.start() < skip_to:
+            continue
+        kind = m.lastgroup
+        s, e = m.start(), m.end()
+        g = m.groupdict()
+        if kind in ("offset", "vague_offset", "nth_day", "past") or (
+                kind == "relative" and re.sub(r"\s+", " ", g["rel"].lower()) in _ANAPHORS):
+            pending.append((kind, m))
+            continue
+        if kind == "relative" and g["rel"][0] == "T" and _PROPER_BEFORE.search(text, max(0, s - 30), s):
+            continue  # "India Today", "Russia Today": a name, not a time
+        before = _BEFORE_SINCE.search(text, max(0, s - 25), s)
+        ctx.future = _future_clause(text, s)
+        if before and before.group(1).lower() in ("until", "till") and not ctx.future:
+            ctx.future = "nearest"
+        out = _resolve(kind, g, ctx, s)
+        if out is None:
+            continue
+        earliest, latest, rule = out
+        relation = ("future" if rule in _FUTURE_RULES
+                    else "since" if rule == "for_duration" else "point")
+        if before:
+            word = before.group(1).lower()
+            if word == "since":
+                relation, latest = "since", published
+                s = before.start()
+            elif word in ("until", "till", "through"):
+                relation = "until"
+                s = before.start()
+            elif word == "by" and kind in ("weekday", "explicit", "dmy", "month", "month_year"):
+                relation = "until"
+                s = before.start()
+        if ctx.future and relation == "point" and earliest >= published and rule != "today":
+            relation = "future"
+        resolved.append(_mention(text, s, e, earliest, latest, rule, relation, published))
+    if pending:
+        resolved = _resolve_dependent(text, published, resolved, pending)
+    resolved.sort(key=lambda t: t.span.start)
+    return resolved
+
+
+def _resolve_dependent(text: str, pub: date, found: list[TimeMention],
+                       pending: list[tuple[str, re.Match]]) -> list[TimeMention]:
+    """Second pass: forms that lean on another mention ("two days after", "the same day")."""
+    starts = _sentence_bounds(text)
+    found = sorted(found, key=lambda t: t.span.start)
+
+    def sent_of(pos: int) -> tuple[int, int]:
+        lo = 0
+        for st in starts:
+            if st <= pos:
+                lo = st
+            else:
+                return lo, st
+        return lo, len(text)
+
+    def anchors(pos: int, *, same_sentence: bool):
+        s0, s1 = sent_of(pos)
+        ok = [t for t in found if t.relation == "point" and not t.background]
+        inside = [t for t in ok if s0 <= t.span.start < s1]
+        before = [t for t in inside if t.span.start < pos]
+        after = [t for t in inside if t.span.start > pos]
+        if same_sentence:
+            return before[-1] if before else (after[0] if after else None)
+        prior = [t for t in ok if t.span.start < pos]
+        return prior[-1] if prior else None
+
+    out = list(found)
+    for kind, m in pending:
+        s, e = m.start(), m.end()
+        g = m.groupdict()
+        one = timedelta(days=1)
+        if kind == "past":
+            a = anchors(s, same_sentence=True)
+            end = a.latest if a else pub
+            n = _num(g["pa_n"])
+            unit = g["pa_unit"].lower()
+            earliest = _unit_back(end, n, unit)
+            out.append(_mention(text, s, e, earliest, end, "past", "point", pub))
+        elif kind == "nth_day":
+            a = anchors(s, same_sentence=True)
+            end = a.latest if a else pub
+            n = _ord(g["nd"])
+            out.append(_mention(text, s, e, end - (n - 1) * one, end, "nth_day", "since", pub))
+        elif kind == "offset":
+            n = _num(g["of_n"]) * (7 if g["of_unit"].lower().startswith("week") else 1)
+            direction = g["of_dir"].lower()
+            nxt = next((t for t in found if t.span.start >= e), None)
+            if direction in ("after", "before") and nxt and not text[e:nxt.span.start].strip():
+                k = n if direction == "after" else -n  # "two days after May 14"
+                out.append(_mention(text, s, nxt.span.end, nxt.earliest + k * one,
+                                    nxt.latest + k * one, "offset", "point", pub))
+                continue
+            if direction in ("after", "before"):
+                a = anchors(s, same_sentence=True)  # "..., two days after jets shot down drones"
+                k = -n if direction == "after" else n
+            else:
+                a = anchors(s, same_sentence=False)  # "two days later, ..."
+                k = n if direction == "later" else -n
+            if a is None:
+                continue
+            out.append(_mention(text, s, e, a.earliest + k * one, a.latest + k * one,
+                                "offset", "point", pub))
+        elif kind == "vague_offset":
+            # "hours after ...", "days before ...", "weeks later": how long is not said
+            unit, direction = g["vo_unit"].lower(), g["vo_dir"].lower()
+            lo, hi = _VAGUE[unit]
+            a = anchors(s, same_sentence=True) if direction != "later" else None
+            a = a or anchors(s, same_sentence=False)
+            if a is None:
+                continue
+            if direction == "after":  # the clause that follows happened before the anchor
+                e0, e1 = a.earliest - hi * one, a.earliest - lo * one
+            else:
+                e0, e1 = a.latest + lo * one, a.latest + hi * one
+            out.append(_mention(text, s, e, e0, e1, "vague_offset", "point", pub))
+        else:
+            w = re.sub(r"\s+", " ", g["rel"].lower())
+            a = anchors(s, same_sentence=False)
+            if a is None:
+                continue
+            lo, hi = _ANAPHORS[w]
+            out.append(_mention(text, s, e, a.latest + lo * one if lo else a.earliest,
+                                a.latest + hi * one, "anaphor", "point", pub))
+    return out
+
+
+# --------------------------------------------------------------------------- dateline
+def find_dateline(text: str, *, published: date) -> TimeMention | None:
+    """The dateline at the head of a report: "KYIV, May 16 (Reuters) -", "ODESA, Ukraine, May 15 —"."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    month = MONTHS[m.group("mon").rstrip(".").lower()]
+    day = int(re.sub(r"\D", "", m.group("day")))
+    if m.group("year"):
+        d = _safe(int(m.group("year")), month, day)
+    else:
+        d = _resolve_md(month, day, published, future=False)
+    if d is None:
+        return None
+    s = m.start("mon")
+    e = m.end("year") if m.group("year") else m.end("day")
+    return _mention(text, s, e, d, d, "dateline", "point", published)
+
+
+def default_window(published: date) -> DateWindow:
+    """The window of an event whose sentence names no time: the day before and the day of
+    publication (news reports what happened since the last edition)."""
+    return DateWindow(earliest=published - timedelta(days=1), latest=published, span=None,
+                      rule="published")
+
+
+def pick_window(mentions: list[TimeMention], *, start: int, end: int, sentence_start: int,
+                sentence_end: int, published: date, dateline: TimeMention | None = None,
+                carry: int = 1000) -> DateWindow:
+    """The window for an event whose evidence is ``text[start:end]`` in the given sentence.
+
+    Order: a mention inside the evidence (the first one that is not background history),
+    else the nearest one before it in the sentence, else the nearest after it in the sentence,
+    else the dateline, else :func:`default_window`. Future and background mentions are only
+    used when the evidence itself holds them.
+    """
+    usable = [t for t in mentions if t.relation != "future" and not t.background]
+    inside = [t for t in mentions if start <= t.span.start and t.span.end <= end]
+    chosen = next((t for t in inside if t.relation != "future" and not t.background), None)
+    if chosen is None and inside:
+        chosen = inside[0]
+    if chosen is None:
+        before = [t for t in usable if sentence_start <= t.span.start and t.span.end <= start]
+        after = [t for t in usable if end <= t.span.start and t.span.end <= sentence_end]
+        chosen = before[-1] if before else (after[0] if after else None)
+    if chosen is None and carry:
+        # the last usable mention of the preceding text, at most ``carry`` characters back
+        prior = [t for t in usable if sentence_start - carry <= t.span.start < sentence_start]
+        chosen = prior[-1] if prior else None
+    if chosen is None:
+        return dateline.window() if dateline else default_window(published)
+    return chosen.window()
