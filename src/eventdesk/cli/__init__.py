@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventdesk.cli.corpus",
     "eventdesk.cli.places",
     "eventdesk.cli.actors",
+    "eventdesk.cli.schema",
 )
 
 

@@ -150,7 +150,10 @@ def _same_clause(doc, a: int, b: int) -> bool:
         for _ in range(8):
             if cur.dep_ in ("ROOT",) or cur.head is cur:
                 return cur
-            if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ccomp", "conj", "relcl", "parataxis"):
+            if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ccomp", "relcl", "parataxis"):
+                return cur
+            if cur.pos_ in ("VERB", "AUX") and cur.dep_ == "conj" and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 return cur
             cur = cur.head
         return cur

@@ -1,0 +1,84 @@
+"""Trigger lexicon and modality on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.errors import ConfigError
+from eventdesk.extract.lexicon import Lexicon, TokenView, default_lexicon
+from eventdesk.extract.mentions import find_mentions
+
+
+def types_of(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    out = []
+    for sent in doc.sents:
+        out.extend(m.type for m in find_mentions(sent, default_lexicon()))
+    return out
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russian artillery shelled the town of Nikopol on Monday, wounding a woman.", "ASSAULT"),
+    ("The foreign minister accused Belgrade of sabotaging the negotiations.", "ACCUSE"),
+    ("The two governments signed a trade agreement in Vienna on Friday.", "AGREE"),
+    ("The defence ministers met in Brussels on Tuesday.", "CONSULT"),
+    ("The president welcomed the decision of the court.", "SUPPORT"),
+    ("The rebels pulled back from the town after a week of fighting.", "RETREAT"),
+    ("The council urged both sides to respect the truce.", "REQUEST"),
+    ("The opposition leader rejected the proposal as a trap.", "REJECT"),
+    ("The militia threatened to attack the convoy.", "THREATEN"),
+    ("Thousands of students rallied outside the parliament on Sunday.", "PROTEST"),
+    ("Washington imposed sanctions on three shipping firms.", "SANCTION"),
+    ("The army deployed two brigades to the border.", "MOBILIZE"),
+    ("Police detained 40 people during the night.", "COERCE"),
+    ("The agency delivered 20 truckloads of flour to the camp.", "AID"),
+    ("The two navies began joint exercises in the Baltic.", "COOPERATE"),
+    ("The government lifted the curfew in the capital.", "CONCEDE"),
+])
+def test_each_type_has_a_trigger(nlp, text, expected):
+    assert expected in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The army did not attack the village.",
+    "If talks fail, the rebels could attack the city.",
+    "The minister denied that troops had shelled the market.",
+])
+def test_no_assault_from_negation_hypothesis_or_denial(nlp, text):
+    assert "ASSAULT" not in types_of(nlp, text)
+
+
+def test_negated_participation_is_a_rejection(nlp):
+    assert types_of(nlp, "The militia will not take part in the talks in Doha.") == ["REJECT"]
+
+
+def test_future_attack_is_a_threat(nlp):
+    assert "THREATEN" in types_of(nlp, "The group said it would fire more missiles at ships.")
+
+
+def test_accusation_content_is_not_an_event(nlp):
+    got = types_of(nlp, "The governor accused the army of shelling residential areas.")
+    assert got == ["ACCUSE"]
+
+
+def test_participle_joins_its_verb(nlp):
+    got = types_of(nlp, "Drones hit a depot in the port, killing three workers and injuring two.")
+    assert got == ["ASSAULT"]
+
+
+def test_pattern_syntax_errors_are_config_errors():
+    with pytest.raises(ConfigError):
+        Lexicon.from_yaml("- id: x\n  type: NOTATYPE\n  patterns: ['hit']\n")
+    with pytest.raises(ConfigError):
+        Lexicon.from_yaml("- id: x\n  type: ASSAULT\n  patterns: ['* hit']\n")
+
+
+def test_gap_pattern_matches_with_words_between():
+    lex = Lexicon.from_yaml("- id: s\n  type: SANCTION\n  patterns: ['impose * sanctions']\n")
+    toks = [TokenView(w, w, "VERB" if w == "impose" else "NOUN", i)
+            for i, w in enumerate("they impose tough new sanctions".split())]
+    [m] = lex.match(toks)
+    assert (m.start, m.end, m.type) == (1, 5, "SANCTION")
+    toks = [TokenView(w, w, "NOUN", i) for i, w in
+            enumerate("impose a b c d sanctions".split())]
+    assert lex.match(toks) == []
