@@ -1,0 +1,121 @@
+"""Rebuild records from their stored JSON (the inverse of ``Event.to_dict``), and flatten
+events into the queryable columns of the ``events`` table."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from eventdesk.records import (
+    Actor,
+    Damage,
+    DateWindow,
+    Document,
+    Event,
+    Evidence,
+    Place,
+    Quote,
+    Span,
+    Victim,
+    Weapon,
+)
+
+
+def _span(d: dict[str, Any] | None) -> Span | None:
+    if not d:
+        return None
+    return Span(start=int(d["start"]), end=int(d["end"]), text=d.get("text", ""),
+                stage=d.get("stage", "") or "")
+
+
+def _actor(d: dict[str, Any] | None) -> Actor | None:
+    if not d:
+        return None
+    return Actor(name=d.get("name"), country=d.get("country"), sector=d.get("sector"),
+                 span=_span(d.get("span")), entry_id=d.get("entry_id"))
+
+
+def _place(d: dict[str, Any] | None) -> Place | None:
+    if not d:
+        return None
+    return Place(name=d["name"], country=d.get("country"), lat=d.get("lat"), lon=d.get("lon"),
+                 precision=d.get("precision") or "city", admin1=d.get("admin1"),
+                 admin2=d.get("admin2"), geonameid=d.get("geonameid"), span=_span(d.get("span")))
+
+
+def _window(d: dict[str, Any] | None) -> DateWindow | None:
+    if not d:
+        return None
+    return DateWindow(earliest=date.fromisoformat(d["earliest"]),
+                      latest=date.fromisoformat(d["latest"]),
+                      span=_span(d.get("span")), rule=d.get("rule", "") or "")
+
+
+def event_from_dict(d: dict[str, Any]) -> Event:
+    """The :class:`Event` whose ``to_dict()`` is ``d`` (``event_from_dict(e.to_dict()) == e``)."""
+    acled = d.get("acled") or [None, None]
+    trigger = _span(d["trigger"])
+    sentence = _span(d["sentence"])
+    assert trigger is not None and sentence is not None
+    return Event(
+        id=d["id"], doc_id=d["doc_id"], type=d["type"], mode=d.get("mode"),
+        trigger=trigger, sentence=sentence,
+        acled_event_type=acled[0], acled_sub_event_type=acled[1] if len(acled) > 1 else None,
+        actor1=_actor(d.get("actor1")), actor2=_actor(d.get("actor2")),
+        location=_place(d.get("location")), date=_window(d.get("date")),
+        fatalities=d.get("fatalities"), injuries=d.get("injuries"),
+        victims=tuple(Victim(outcome=v["outcome"], count=v.get("count"),
+                             kind=v.get("kind", "person"), age=v.get("age"),
+                             span=_span(v.get("span"))) for v in d.get("victims") or ()),
+        weapons=tuple(Weapon(kind=w["kind"], count=w.get("count"), span=_span(w.get("span")))
+                      for w in d.get("weapons") or ()),
+        damage=tuple(Damage(object=x["object"], count=x.get("count"), span=_span(x.get("span")))
+                     for x in d.get("damage") or ()),
+        quotes=tuple(Quote(text=q["text"], speaker=q.get("speaker"), span=_span(q.get("span")),
+                           speaker_span=_span(q.get("speaker_span")))
+                     for q in d.get("quotes") or ()),
+        confidence=float(d.get("confidence", 0.5)),
+        evidence=tuple(Evidence(role=e["role"], span=_span(e)) for e in d.get("evidence") or ()),  # type: ignore[arg-type]
+    )
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    return {"id": doc.id, "text": doc.text,
+            "published": doc.published.isoformat() if doc.published else None,
+            "title": doc.title, "url": doc.url, "source": doc.source}
+
+
+def document_from_dict(d: dict[str, Any]) -> Document:
+    pub = d.get("published")
+    if isinstance(pub, str):
+        pub = date.fromisoformat(pub)
+    return Document(id=d["id"], text=d["text"], published=pub, title=d.get("title"),
+                    url=d.get("url"), source=d.get("source"))
+
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "id", "doc_id", "type", "mode", "acled_event_type", "acled_sub_event_type",
+    "actor1_name", "actor1_country", "actor1_sector",
+    "actor2_name", "actor2_country", "actor2_sector",
+    "location_name", "location_admin1", "location_country", "lat", "lon", "precision",
+    "geonameid", "date_earliest", "date_latest", "fatalities", "injuries", "confidence",
+    "trigger_start", "trigger_end", "sentence_start", "sentence_end", "json",
+)
+
+
+def event_row(event: Event, json_text: str) -> tuple[Any, ...]:
+    """The ``events`` table row of an event (order of :data:`EVENT_COLUMNS`)."""
+    a1, a2, loc, when = event.actor1, event.actor2, event.location, event.date
+    return (
+        event.id, event.doc_id, event.type, event.mode, event.acled_event_type,
+        event.acled_sub_event_type,
+        a1.name if a1 else None, a1.country if a1 else None, a1.sector if a1 else None,
+        a2.name if a2 else None, a2.country if a2 else None, a2.sector if a2 else None,
+        loc.name if loc else None, loc.admin1 if loc else None, loc.country if loc else None,
+        loc.lat if loc else None, loc.lon if loc else None, loc.precision if loc else None,
+        loc.geonameid if loc else None,
+        when.earliest if when else None, when.latest if when else None,
+        event.fatalities, event.injuries, float(event.confidence),
+        event.trigger.start, event.trigger.end, event.sentence.start, event.sentence.end,
+        json_text,
+    )
