@@ -1,0 +1,321 @@
+"""Find place mentions in text with the gazetteer (stage ``annotate.places``).
+
+A dictionary lookup over capitalised token sequences, longest match first: no regex per
+gazetteer name, so a 600-word article takes about a millisecond. Each mention carries its
+span, a ``kind`` hint read from the wording ("the Kherson region" -> admin1, "Pokrovsk
+district" -> admin2, "the village of X" / "Krasnopillia community" -> city, a country name ->
+country), a ``cue`` ("near", "outskirts", "region", "village", ...) and its candidate entries.
+
+Precision rules (word lists in ``data/gazetteer/lexicon.json``): capitalisation is required;
+stop words, titles and demonyms never match alone; a name that is also an English word
+("Bar", "Police", "Reading") needs an explicit place cue or a large place; a name right after a
+title or another capitalised word ("Governor Vitaliy Kim") is taken as part of a person's name.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from eventdesk.records import Span
+from eventdesk.resolve.gazetteer import Entry, Gazetteer, name_key
+
+STAGE = "annotate.places"
+MAX_WORDS = 6
+BIG_PLACE = 100_000  # population above which an English-word name is taken mid-sentence
+HUGE_PLACE = 500_000  # ... and at the start of a sentence
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s)?")
+_POSS = re.compile(r"['’]s$")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """One place name in the text, with what its wording says and the entries it may mean."""
+
+    span: Span  # the name, plus a following type word ("Kherson Oblast", "Pokrovsk district")
+    name: str  # the name alone ("Kherson")
+    kind: str | None  # hint from the wording: city | admin2 | admin1 | country | None
+    cue: str | None  # "near", "outskirts", "region", "village", "in", ...
+    candidates: tuple[Entry, ...]
+    key: str = ""  # normalised lookup key
+
+    @property
+    def surface(self) -> str:
+        return self.span.text
+
+
+class _Lex:
+    """Word lists from lexicon.json, as sets."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        lx = gaz.lexicon
+        self.stop = frozenset(lx["stop"])
+        self.titles = frozenset(lx["titles"])
+        self.demonyms = frozenset(lx["demonyms"])
+        self.directions = frozenset(lx["directions"])
+        self.org_suffixes = frozenset(lx["org_suffixes"])
+        self.admin1 = frozenset(lx["admin1_cues"])
+        self.admin2 = frozenset(lx["admin2_cues"])
+        self.community = frozenset(lx["community_cues"])
+        self.city_before = frozenset(lx["city_cues_before"])
+        self.city_after = frozenset(lx["city_cues_after"])
+        self.before = frozenset(lx["place_cues_before"])
+        self.particles = frozenset(lx["particles"])
+        self.not_places = frozenset(lx.get("not_places", ()))
+        self.common = gaz.common
+        self.after_kind: dict[str, str] = {}
+        for w in self.city_after:
+            self.after_kind[w] = "city"
+        for w in self.community:
+            self.after_kind[w] = "city"
+        for w in self.admin2:
+            self.after_kind[w] = "admin2"
+        for w in self.admin1:
+            self.after_kind[w] = "admin1"
+
+
+_LEX: dict[int, _Lex] = {}
+
+
+def _lex(gaz: Gazetteer) -> _Lex:
+    lx = _LEX.get(id(gaz))
+    if lx is None:
+        lx = _LEX[id(gaz)] = _Lex(gaz)
+    return lx
+
+
+def _is_cap(tok: str) -> bool:
+    """Capitalised: "Kyiv", "ODESA", and "al-Balah" (a lower-case particle, then a name)."""
+    return tok[0].isupper() or ("-" in tok and tok.rsplit("-", 1)[1][:1].isupper())
+
+
+def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = (),
+                gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Every place mention in ``text``, in text order, non-overlapping (longest match wins).
+
+    ``exclude``: (start, end) character ranges that are not places (known person names, ...).
+    """
+    gaz = gazetteer or Gazetteer.load()
+    lx = _lex(gaz)
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    n = len(toks)
+    if not n:
+        return []
+    keys = [name_key(_POSS.sub("", t[2])) for t in toks]
+    excl = sorted(exclude)
+    excl_starts = [a for a, _ in excl]
+    all_caps_text = sum(1 for t in toks if t[2].isupper()) > 0.6 * n
+
+    def excluded(a: int, b: int) -> bool:
+        i = bisect_right(excl_starts, b - 1) - 1
+        while i >= 0:
+            s, e = excl[i]
+            if e > a and s < b:
+                return True
+            if e <= a and i < len(excl) and s < a - 200:
+                break
+            i -= 1
+        return False
+
+    def gap(i: int) -> str:  # text between token i and i+1
+        return text[toks[i][1]:toks[i + 1][0]] if i + 1 < n else ""
+
+    def sentence_start(i: int) -> bool:
+        if i == 0:
+            return True
+        g = text[toks[i - 1][1]:toks[i][0]]
+        return any(c in g for c in ".!?\n:;—–") or toks[i - 1][2].isupper() and not _is_cap(
+            toks[i][2][1:] or "x")
+
+    out: list[PlaceMention] = []
+    persons: set[str] = set()
+    i = 0
+    while i < n:
+        s0, e0, t0 = toks[i]
+        if not _is_cap(t0) or (excl and excluded(s0, e0)):
+            i += 1
+            continue
+        found = None
+        hi = min(n, i + MAX_WORDS) - 1
+        # furthest j such that tokens i..j are joined by plain spaces/hyphens
+        last = i
+        while last < hi:
+            g = gap(last)
+            if g not in (" ", "-", "- ", " -") or _POSS.search(toks[last][2]):
+                break
+            last += 1
+        for j in range(last, i - 1, -1):
+            key = " ".join(keys[i:j + 1])
+            if not _is_cap(toks[j][2]) and not gaz.is_alias(key):
+                continue
+            if any(not _is_cap(toks[k][2]) and keys[k] not in lx.particles
+                   for k in range(i + 1, j)):
+                if not gaz.is_alias(key):  # "Zaporizhzhia nuclear plant"
+                    continue
+            if not gaz.has_key(key) or key in lx.not_places:
+                continue
+            m = _accept(gaz, lx, text, toks, keys, i, j, key, sentence_start(i), all_caps_text,
+                        persons)
+            if m is not None:
+                found = (j, m)
+                break
+        if found is None:
+            i += 1
+            continue
+        j, m = found
+        if excl and excluded(m.span.start, m.span.end):
+            i += 1
+            continue
+        out.append(m)
+        i = j + 1 + (1 if m.span.end > toks[j][1] else 0)
+    return out
+
+
+def _prev_words(toks, keys, i: int, k: int = 3) -> list[str]:
+    out = []
+    j = i - 1
+    while j >= 0 and len(out) < k:
+        w = keys[j]
+        if w not in ("the", "a", "an"):
+            out.append(w)
+        j -= 1
+        if j >= 0 and not toks[j + 1][2].islower() and out and len(out) == 1 and _is_cap(toks[j + 1][2]):
+            break
+    return out[::-1]
+
+
+def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key: str,
+            sent_start: bool, all_caps_text: bool, persons: set[str]) -> PlaceMention | None:
+    ids, alias = gaz.ids_for_key(key)
+    single = i == j
+    n = len(toks)
+    # ---- what the wording around says
+    nxt = j + 1
+    after_kind = after_word = None
+    if nxt < n and text[toks[j][1]:toks[nxt][0]] in (" ", "-") and not _POSS.search(toks[j][2]):
+        w = keys[nxt]
+        two = f"{w} {keys[nxt + 1]}" if nxt + 1 < n else ""
+        if two in lx.after_kind:
+            after_kind, after_word, nxt_end = lx.after_kind[two], two, toks[nxt + 1][1]
+        elif w in lx.after_kind:
+            after_kind, after_word, nxt_end = lx.after_kind[w], w, toks[nxt][1]
+    if after_kind is None:  # "the Kherson and Zaporizhzhia regions"
+        k = j + 1
+        if k < n and keys[k] == "and" or (k < n and text[toks[j][1]:toks[k][0]].strip() == ","):
+            for m in range(k + 1, min(n, k + 5)) if not _POSS.search(toks[j][2]) else ():
+                if keys[m] in ("regions", "oblasts", "provinces", "districts", "raions"):
+                    after_kind, after_word = lx.after_kind.get(keys[m], None), keys[m]
+                    break
+                if not _is_cap(toks[m][2]) and keys[m] not in ("and",):
+                    break
+    prev = _prev_words(toks, keys, i)
+    before_cue = None
+    for size in (3, 2, 1):
+        if len(prev) >= size:
+            phrase = " ".join(prev[-size:])
+            if phrase in lx.city_before or phrase in lx.before:
+                before_cue = phrase
+                break
+    city_before = before_cue is not None and before_cue.split(" of")[0] in lx.city_before
+    # ---- who may this be
+    cands = [e for e in (gaz.entry(g) for g in ids) if e is not None]
+    if not cands:
+        return None
+    explicit = after_kind is not None or city_before
+    if not alias:
+        first_tok = toks[i][2]
+        if single and (key in lx.stop or key in lx.titles or key in lx.demonyms
+                       or key in lx.directions):
+            return None
+        if not single and all(k in lx.stop or k in lx.particles or k in lx.directions
+                              for k in keys[i:j + 1]):
+            return None
+        # part of a person's name: after a title or another capitalised word
+        if i > 0 and text[toks[i - 1][1]:s_(toks, i)] in (" ",) and _is_cap(toks[i - 1][2]):
+            pk = keys[i - 1]
+            pbase = pk.split(" ")[-1]
+            if pk in lx.titles:
+                return None
+            if not (pk in lx.stop or pk in lx.directions or pk in lx.demonyms
+                    or pbase in lx.demonyms or toks[i - 1][2].split("-")[-1].islower()
+                    or (gaz.has_key(pk) and sent_start_word(text, toks, i - 1))
+                    or (sent_start_word(text, toks, i - 1) and pk in lx.common)
+                    or _POSS.search(toks[i - 1][2]) or toks[i - 1][2].isupper()):
+                persons.add(key)  # "Sergei Lavrov": later "Lavrov" alone is no place either
+                return None
+        if single and key in persons:
+            return None
+        # followed by an organisation word ("Kyiv Post") or by a capitalised word that is no
+        # place and no cue ("Jordan Peterson") for a minor place
+        if nxt < n and text[toks[j][1]:toks[nxt][0]] == " " and _is_cap(toks[nxt][2]) \
+                and after_kind is None and not toks[nxt][2].isupper():
+            nk = keys[nxt]
+            if nk in lx.org_suffixes:
+                return None
+            if nk not in lx.titles and nk not in lx.stop and nk not in lx.directions \
+                    and not _POSS.search(toks[j][2]):
+                persons.add(nk)  # "Vladimir Putin", "Israel Katz"
+                return None
+        upper = first_tok.isupper() and len(first_tok) > 1
+        if (single and key in lx.common and not explicit) or (upper and not explicit) or (
+                all_caps_text and not explicit):
+            floor = HUGE_PLACE if sent_start and not upper else BIG_PLACE
+            if before_cue in ("in", "near", "outside", "around", "towards", "toward") \
+                    and not sent_start and not upper:
+                floor = 5_000  # "mass graves in Liman": a capitalised word after "in"
+            if upper and not (single and key in lx.common):
+                floor = 10_000
+            cands = [e for e in cands if e.population >= floor and e.kind != "admin1"
+                     or e.kind == "country"]
+            if not cands:
+                return None
+    # ---- narrow by the wording ("Donetsk Oblast" matched as one name)
+    inner_cue = None
+    if i < j and keys[j] in lx.after_kind:
+        inner_cue = keys[j]
+        if after_kind is None:
+            after_kind = lx.after_kind[keys[j]]
+    kind = after_kind
+    if kind is None and city_before:
+        kind = "city"
+    if kind is not None:
+        same = [e for e in cands if e.kind == kind]
+        if kind == "admin2" and not same:
+            if nxt + 1 < n and keys[min(nxt + 1, n - 1)] == "of":
+                return None  # "Kirovsky district of Donetsk": a city district, not a place here
+            same = [e for e in cands if e.kind == "city"]
+        if same:
+            cands = same
+        else:  # "Ukraine village": the type word does not fit this name
+            kind, after_word, after_kind = None, None, None
+    if kind is None:
+        non2 = [e for e in cands if e.kind != "admin2"]
+        cands = non2 or cands
+        if all(e.kind == "country" for e in cands):
+            kind = "country"
+    start = toks[i][0]
+    end = toks[j][1]
+    full = _POSS.sub("", text[start:end])
+    end = start + len(full)
+    name_text = text[start:toks[j - 1][1]] if inner_cue else full
+    span_end = end
+    if after_word and after_kind and " " not in after_word and keys[j + 1] == after_word:
+        span_end = toks[j + 1][1]
+    surface = text[start:span_end]
+    cue = after_word or inner_cue or before_cue
+    return PlaceMention(span=Span(start, span_end, surface, STAGE), name=name_text, kind=kind,
+                        cue=cue, candidates=tuple(cands), key=key)
+
+
+def s_(toks, i: int) -> int:
+    return toks[i][0]
+
+
+def sent_start_word(text: str, toks, i: int) -> bool:
+    if i == 0:
+        return True
+    g = text[toks[i - 1][1]:toks[i][0]]
+    return any(c in g for c in ".!?\n:;\"“—–")

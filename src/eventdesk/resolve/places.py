@@ -1,0 +1,201 @@
+"""Resolve place mentions to gazetteer entries (stage ``resolve.places``).
+
+Document-level disambiguation of namesakes (60 Andriivkas, Pokrovsk in Russia and Ukraine,
+Kherson city vs Kherson region). Each candidate is scored on, in order of weight:
+
+1. the unit the text names right after it ("X in the Y region", "X village, Y district",
+   "Odesa, Ukraine");
+2. the same name resolved with such a unit elsewhere in the document (one sense per document);
+3. closeness to the document's other, unambiguous places;
+4. the countries and regions the document is about;
+5. population and feature rank (capital > admin seat > town > village).
+
+The precision of the result is what the text supports: a region mention gives ``admin1``,
+a raion ``admin2``, a town or village ``city``, a country name ``country``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from eventdesk.annotate.places import PlaceMention
+from eventdesk.records import Place, Span
+from eventdesk.resolve.gazetteer import Entry, Gazetteer, haversine_km
+
+STAGE = "resolve.places"
+LOCAL_WINDOW = 80  # characters after a mention in which "in the Y region" may follow
+
+
+def _place(entry: Entry, mention: PlaceMention | None, name: str | None = None) -> Place:
+    kind = entry.kind
+    precision = kind if kind in ("city", "admin2", "admin1", "country") else "city"
+    if name is None:
+        name = entry.name
+        if mention is not None and kind == "city":
+            name = mention.name
+            if name.isupper() or name.islower():
+                name = entry.name
+    span = None
+    if mention is not None:
+        s = mention.span
+        span = Span(s.start, s.end, s.text, STAGE)
+    return Place(
+        name=name,
+        country=entry.country,
+        lat=entry.lat,
+        lon=entry.lon,
+        precision=precision,
+        admin1=entry.admin1 if kind != "country" else None,
+        admin2=entry.admin2 if kind in ("city", "admin2") else None,
+        geonameid=entry.geonameid if entry.geonameid > 0 else None,
+        span=span,
+    )
+
+
+class _Context:
+    """What a document says about where it is: countries, regions, anchor points."""
+
+    def __init__(self) -> None:
+        self.countries: Counter[str] = Counter()
+        self.admin1: Counter[str] = Counter()
+        self.points: list[tuple[int, float, float]] = []  # (mention index, lat, lon)
+
+    def add(self, idx: int, e: Entry, weight: float = 1.0) -> None:
+        self.countries[e.country] += weight
+        if e.kind in ("city", "admin2", "admin1") and e.admin1_code:
+            self.admin1[e.admin1_code] += weight
+        if e.kind in ("city", "admin2"):
+            self.points.append((idx, e.lat, e.lon))
+
+
+def _base_score(e: Entry, m: PlaceMention | None) -> float:
+    s = math.log10(e.population + 10) * 3.0 + e.rank * 2.0
+    if m is not None and m.kind is None and e.kind == "admin1":
+        s -= 20.0  # a bare "Kherson" is the city; the region needs "region"/"oblast"
+    if m is not None and m.kind == "admin1" and e.kind == "admin1" and e.name.endswith(" City"):
+        s -= 10.0  # "the Kyiv region" is the oblast, not Kyiv City
+    return s
+
+
+def _score(e: Entry, m: PlaceMention | None, idx: int, ctx: _Context,
+           local: Sequence[Entry]) -> float:
+    s = _base_score(e, m)
+    for u in local:
+        if u.kind == "admin2" and e.admin2 and u.admin2 and e.admin2 == u.admin2 \
+                and e.admin1_code == u.admin1_code:
+            s += 150
+        elif u.kind in ("admin1", "admin2") and e.admin1_code == u.admin1_code \
+                and e.kind != "admin1":
+            s += 100
+        elif u.kind == "country" and e.country == u.country:
+            s += 40
+        elif u.kind == "city" and e.kind == "city" and u.geonameid != e.geonameid:
+            d = haversine_km(e.lat, e.lon, u.lat, u.lon)
+            s += 60 * max(0.0, 1 - d / 60)  # "X near Y"
+    total = sum(ctx.countries.values())
+    if total:
+        s += 25 * ctx.countries[e.country] / total
+    if e.admin1_code and ctx.admin1[e.admin1_code]:
+        s += 8 + 4 * min(ctx.admin1[e.admin1_code], 3)
+    if e.kind in ("city", "admin2"):
+        dists = [haversine_km(e.lat, e.lon, la, lo) for j, la, lo in ctx.points if j != idx]
+        if dists:
+            d = min(dists)
+            s += 20 * max(0.0, 1 - d / 250)
+    return s
+
+
+def _local_units(mentions: Sequence[PlaceMention], i: int, text: str | None) -> list[Entry]:
+    """Units named right after mention i: "X in the Y region", "X, Y district", "X, Ukraine",
+    "X near Y"."""
+    m = mentions[i]
+    out: list[Entry] = []
+    for k in range(i + 1, min(len(mentions), i + 3)):
+        n = mentions[k]
+        if n.span.start - m.span.end > LOCAL_WINDOW:
+            break
+        between = text[m.span.end:n.span.start] if text is not None else " "
+        if any(c in between for c in ".!?\n;"):
+            break
+        low = between.lower()
+        if n.kind in ("admin1", "admin2") or any(c.kind == "country" for c in n.candidates) \
+                or "near" in low or "outside" in low or "of" in low.split():
+            if n.kind in ("admin1", "admin2"):
+                out.extend(c for c in n.candidates if c.kind == n.kind)
+            elif any(c.kind == "country" for c in n.candidates):
+                out.extend(c for c in n.candidates if c.kind == "country")
+            else:
+                out.extend(c for c in n.candidates[:5])
+        if m.kind == "admin2" or n.kind in ("admin1",):
+            continue
+    return out
+
+
+def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
+                   gazetteer: Gazetteer | None = None) -> list[Place | None]:
+    """One :class:`Place` (or None) per mention, same order, disambiguated over the document."""
+    if not mentions:
+        return []
+    ctx = _Context()
+    # anchors: mentions with one candidate, or one that dwarfs the others
+    for idx, m in enumerate(mentions):
+        cands = m.candidates
+        if not cands:
+            continue
+        if len({(c.country, c.admin1_code) for c in cands}) == 1:
+            ctx.add(idx, cands[0])
+        else:
+            best = max(cands, key=lambda c: c.population)
+            rest = max((c.population for c in cands if c is not best), default=0)
+            if best.population >= 100_000 and best.population >= 20 * max(rest, 1):
+                ctx.add(idx, best, 0.5)
+    locals_ = [_local_units(mentions, i, text) for i in range(len(mentions))]
+    chosen: list[Entry | None] = [None] * len(mentions)
+    for _round in range(2):
+        for idx, m in enumerate(mentions):
+            if not m.candidates:
+                continue
+            scored = max(m.candidates, key=lambda e: _score(e, m, idx, ctx, locals_[idx]))
+            chosen[idx] = scored
+        # second round: the chosen places become context
+        ctx2 = _Context()
+        for idx, e in enumerate(chosen):
+            if e is not None:
+                ctx2.add(idx, e)
+        ctx = ctx2
+    # one sense per document: a name resolved with a local unit lends it to its other mentions
+    by_key: dict[tuple[str, str | None], Entry] = {}
+    for idx, m in enumerate(mentions):
+        e = chosen[idx]
+        if e is not None and locals_[idx]:
+            by_key.setdefault((m.key, m.kind), e)
+    for idx, m in enumerate(mentions):
+        if not locals_[idx] and (m.key, m.kind) in by_key:
+            chosen[idx] = by_key[(m.key, m.kind)]
+    return [(_place(e, m) if e is not None else None) for e, m in zip(chosen, mentions)]
+
+
+def resolve_name(name: str, *, context_places: Sequence[Place] = (),
+                 country: str | None = None,
+                 gazetteer: Gazetteer | None = None) -> Place | None:
+    """Resolve a bare name ("Andriivka") given places already known in the document."""
+    gaz = gazetteer or Gazetteer.load()
+    cands = gaz.lookup(name, country=country)
+    cands = [c for c in cands if c.kind != "admin2"] or cands
+    if not cands:
+        return None
+    ctx = _Context()
+    for p in context_places:
+        if p.country:
+            ctx.countries[p.country] += 1
+        if p.lat is not None and p.lon is not None and p.precision in ("city", "admin2"):
+            ctx.points.append((-1, p.lat, p.lon))
+        if p.admin1 and p.country:
+            a1 = gaz.admin1_entry(p.country, p.admin1)
+            if a1 is not None:
+                ctx.admin1[a1.admin1_code] += 1
+    best = max(cands, key=lambda e: _score(e, None, -2, ctx, ()) - (
+        12.0 if e.kind == "admin1" and any(c.kind == "city" for c in cands) else 0.0))
+    return _place(best, None, name=best.name)

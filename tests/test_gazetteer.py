@@ -1,0 +1,106 @@
+"""The gazetteer: build outputs, variants, points, reverse lookup, load time."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from eventdesk.resolve.gazetteer import Gazetteer, haversine_km, name_key
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def test_load_is_fast_and_cached() -> None:
+    t = time.perf_counter()
+    g = Gazetteer(Gazetteer.load().directory)  # a fresh, uncached load
+    assert time.perf_counter() - t < 3.0
+    assert len(g) > 90_000
+    assert Gazetteer.load() is Gazetteer.load()
+
+
+def test_package_data_is_small() -> None:
+    d = Gazetteer.load().directory
+    size = sum(p.stat().st_size for p in Path(d).iterdir() if p.is_file())
+    assert size < 15_000_000
+    assert "geonames.org" in (Path(d) / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("variant, official", [
+    ("Kharkov", "Kharkiv"), ("Kiev", "Kyiv"), ("Nikolaev", "Mykolayiv"),
+    ("Dnepropetrovsk", "Dnipro"), ("Zaporozhye", "Zaporizhzhya"), ("Huliaipole", "Hulyaypole"),
+    ("Odessa", "Odesa"), ("Artemivsk", "Bakhmut"), ("Krasnoarmeysk", "Pokrovsk"),
+    ("Avdeevka", "Avdiyivka"), ("Gorlovka", "Horlivka"), ("Krivoy Rog", "Kryvyy Rih"),
+])
+def test_transliteration_and_renamed_variants(gaz: Gazetteer, variant: str, official: str) -> None:
+    names = {e.name for e in gaz.lookup(variant, country="UKR")}
+    assert official in names
+
+
+def test_villages_and_namesakes(gaz: Gazetteer) -> None:
+    andriivkas = gaz.lookup("Andriivka", country="UKR", kind="city")
+    assert len(andriivkas) > 20
+    assert len({e.admin1 for e in andriivkas}) > 5
+    pokrovsk = gaz.lookup("Pokrovsk")
+    assert {"UKR"} <= {e.country for e in pokrovsk}
+
+
+def test_admin1_display_names_and_points(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Kharkiv", kind="admin1")[0].name == "Kharkiv"  # not "Kharkivs'ka Oblast'"
+    assert gaz.lookup("Khersonska oblast", kind="admin1")[0].name == "Kherson"
+    assert gaz.lookup("Belgorod Oblast", kind="admin1")[0].name == "Belgorod"
+    lat, lon = gaz.admin1_point("UKR", "Dnipropetrovsk")
+    assert 47 < lat < 49.5 and 33 < lon < 36.5
+    assert gaz.admin1_point("SDN", "North Darfur") is not None
+
+
+def test_country_points(gaz: Gazetteer) -> None:
+    lat, lon = gaz.country_point("UKR")
+    assert abs(lat - 49.0) < 0.5 and abs(lon - 32.0) < 0.5
+    assert gaz.country_point("SDN") is not None
+    assert gaz.country_point("XXX") is None
+
+
+def test_landmarks_stand_for_cities(gaz: Gazetteer) -> None:
+    assert gaz.lookup("the Kremlin")[0].name == "Moscow"
+    assert gaz.lookup("Downing Street")[0].country == "GBR"
+    assert gaz.lookup("Gaza Strip")[0].kind == "admin1"
+
+
+def test_reverse(gaz: Gazetteer) -> None:
+    assert gaz.reverse(48.30, 37.20) == ("Donetsk", "UKR")
+    assert gaz.reverse(46.48, 30.72) == ("Odesa", "UKR")
+    assert gaz.reverse(0.0, -150.0) == (None, None)  # the middle of the Pacific
+
+
+def test_name_key_folds_spelling() -> None:
+    assert name_key("Kharkivs’ka Oblast'") == "kharkivska oblast"
+    assert name_key("Rostov-on-Don") == "rostov on don"
+    assert name_key("Bilhorod-Dnistrovs'kyi") == name_key("Bilhorod Dnistrovskyi")
+
+
+def test_haversine() -> None:
+    assert 390 < haversine_km(50.45, 30.52, 49.99, 36.23) < 430  # Kyiv-Kharkiv
+
+
+def test_build_is_reproducible(tmp_path: Path) -> None:
+    src = Path("/work/shared/data/geonames")
+    if not (src / "UA.zip").exists():
+        pytest.skip("GeoNames inputs not present")
+    pytest.importorskip("spacy")
+    root = Path(__file__).resolve().parents[1]
+    out = tmp_path / "gaz"
+    out.mkdir()
+    data = root / "src" / "eventdesk" / "data" / "gazetteer"
+    for name in ("aliases.tsv", "lexicon.json"):
+        (out / name).write_bytes((data / name).read_bytes())
+    subprocess.run([sys.executable, str(root / "scripts" / "build_gazetteer.py"), "--out", str(out)],
+                   check=True, capture_output=True, timeout=300)
+    for name in ("entries.tsv.gz", "names.tsv.gz", "common.txt.gz"):
+        assert (out / name).read_bytes() == (data / name).read_bytes(), name
