@@ -138,3 +138,38 @@ def test_fake_pipeline_builds_realistic_events():
         assert doc.text[e.trigger.start:e.trigger.end] == e.trigger.text
         for ev in e.evidence:
             assert doc.text[ev.span.start:ev.span.end] == ev.span.text
+
+
+def snapshot(path) -> dict[str, list[tuple]]:
+    """Every row of every table, sorted: two databases are the same when these are equal."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        out = {}
+        for table in ("documents", "events", "evidence", "clusters", "event_sources"):
+            rows = con.execute(f"SELECT * FROM {table}").fetchall()
+            out[table] = sorted(rows, key=repr)
+        return out
+    finally:
+        con.close()
+
+
+def write_corpus(directory, n: int, *, start: date = date(2025, 1, 1)) -> list[str]:
+    """``n`` distinct small articles as JSONL (one file a 50) under ``directory``."""
+    import json
+
+    directory.mkdir(parents=True, exist_ok=True)
+    templates = [ODESA, KYIV_TALKS,
+                 "KHARKIV - Russia shelled Kharkiv overnight, killing 3 people and injuring 12."]
+    paths = []
+    for f in range(0, n, 50):
+        path = directory / f"batch-{f // 50:03d}.jsonl"
+        with open(path, "w", encoding="utf-8") as fh:
+            for i in range(f, min(n, f + 50)):
+                day = start + timedelta(days=i % 300)
+                text = templates[i % 3] + f"\nReport number {i}."
+                fh.write(json.dumps({"id": f"doc-{i}", "text": text,
+                                     "published": day.isoformat()}) + "\n")
+        paths.append(str(path))
+    return paths

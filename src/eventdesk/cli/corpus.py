@@ -1,0 +1,191 @@
+"""Corpus commands: ``ingest``, ``events``, ``merge``, ``export`` (thin faces of ``Desk``).
+
+Exit codes: 0 all fine; 1 some items failed (each named on stderr, one line each); 2 usage
+or fatal input errors (and the first bad item under ``--strict``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from typing import Any
+
+from eventdesk.desk import Desk
+from eventdesk.errors import InputError, StoreError
+
+TABLE_COLUMNS = ("date_earliest", "type", "location_name", "location_country", "actor1_country",
+                 "actor2_country", "fatalities", "injuries", "id", "doc_id")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "ingest", help="read sources, code their events, store them",
+        description="Read documents from text/HTML/JSONL/CSV files, RSS/Atom feeds, URLs, "
+        "directories, globs or - (stdin); code their events; store both in a DuckDB file. "
+        "Documents already stored (same content) are skipped.")
+    p.add_argument("sources", nargs="+", metavar="SOURCE")
+    _db(p)
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="code in N local processes (default 1)")
+    p.add_argument("--dask", metavar="ADDR|local",
+                   help="code on a Dask cluster: scheduler address or 'local'")
+    p.add_argument("--strict", action="store_true", help="stop at the first bad item (exit 2)")
+    p.add_argument("--texts", metavar="DIR",
+                   help="JSONL/CSV records with an id and no text read DIR/<id>.txt")
+    p.add_argument("--published-default", metavar="DATE",
+                   help="publication date for documents that carry none (YYYY-MM-DD)")
+    p.add_argument("--batch-size", type=int, default=32, metavar="N",
+                   help="documents per coding batch and per transaction (default 32)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress, no warnings")
+    p.set_defaults(func=cmd_ingest)
+
+    p = subparsers.add_parser("events", help="query stored events",
+                              description="List stored events matching all filters given.")
+    _db(p)
+    _filters(p)
+    p.add_argument("--format", choices=("table", "csv", "jsonl", "geojson"), default="table")
+    p.set_defaults(func=cmd_events)
+
+    p = subparsers.add_parser("merge", help="merge reports of one event across documents",
+                              description="Group stored events that report the same "
+                              "real-world event; keep each source's figures.")
+    _db(p)
+    p.set_defaults(func=cmd_merge)
+
+    p = subparsers.add_parser("export", help="export stored events to a file",
+                              description="Write stored events as ACLED-style CSV, PLOVER "
+                              "JSON, GeoJSON or Parquet (partitioned by month).")
+    p.add_argument("out", metavar="OUT", help="output file (directory for parquet); - stdout")
+    p.add_argument("--format", required=True,
+                   choices=("acled-csv", "plover-json", "geojson", "parquet"))
+    _db(p)
+    _filters(p)
+    p.set_defaults(func=cmd_export)
+
+
+def _db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=os.environ.get("EVENTDESK_DB", "eventdesk.duckdb"),
+                   metavar="PATH", help="DuckDB file (default eventdesk.duckdb)")
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("filters")
+    g.add_argument("--type", action="append", metavar="T", help="PLOVER type (repeatable)")
+    g.add_argument("--since", metavar="DATE", help="events on or after DATE")
+    g.add_argument("--until", metavar="DATE", help="events on or before DATE")
+    g.add_argument("--near", metavar="PLACE|LAT,LON", help="a stored place name or LAT,LON")
+    g.add_argument("--within", type=float, metavar="KM", help="distance from --near (25)")
+    g.add_argument("--bbox", metavar="W,S,E,N", help="bounding box in degrees")
+    g.add_argument("--actor", metavar="ISO3|NAME", help="actor country code or name")
+    g.add_argument("--min-fatalities", type=int, metavar="N")
+    g.add_argument("--limit", type=int, metavar="N")
+
+
+def _floats(text: str, n: int, what: str) -> tuple[float, ...]:
+    try:
+        values = tuple(float(v) for v in text.split(","))
+    except ValueError:
+        values = ()
+    if len(values) != n:
+        raise InputError(what, f"{text!r} is not {n} comma-separated numbers")
+    return values
+
+
+def filters_of(args: argparse.Namespace) -> dict[str, Any]:
+    f: dict[str, Any] = {}
+    if args.type:
+        f["type"] = [t.strip().upper() for v in args.type for t in v.split(",") if t.strip()]
+    for name in ("since", "until", "actor", "min_fatalities", "limit"):
+        if getattr(args, name) is not None:
+            f[name] = getattr(args, name)
+    if args.near:
+        near = args.near.strip()
+        try:
+            f["near"] = _floats(near, 2, "--near")
+        except InputError:
+            f["near"] = near
+    if args.within is not None:
+        f["within_km"] = args.within
+    if args.bbox:
+        f["bbox"] = _floats(args.bbox, 4, "--bbox")
+    return f
+
+
+def _open(path: str, *, read_only: bool) -> Desk:
+    if read_only and not os.path.exists(path):
+        raise StoreError(f"{path}: no such database (run `eventdesk ingest` first, or give --db)")
+    return Desk(path, read_only=read_only)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    if args.workers < 1 or args.batch_size < 1:
+        raise InputError("--workers/--batch-size", "must be 1 or more")
+    with _open(args.db, read_only=False) as desk:
+        summary = desk.ingest(
+            args.sources, workers=args.workers, dask=args.dask, strict=args.strict,
+            progress=not args.quiet, batch_size=args.batch_size, texts=args.texts,
+            published_default=args.published_default)
+    for err in summary.errors:
+        print(f"eventdesk: {err}", file=sys.stderr)
+    if not args.quiet:
+        for warn in summary.warnings:
+            print(f"eventdesk: {warn}", file=sys.stderr)
+    print(f"{summary} ({summary.seconds:.1f} s) -> {args.db}", file=sys.stderr)
+    return 0 if summary.ok else 1
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    filters = filters_of(args)
+    with _open(args.db, read_only=True) as desk:
+        out = sys.stdout
+        if args.format == "geojson":
+            desk.export("geojson", out, **filters)
+            return 0
+        if args.format == "jsonl":
+            for event in desk.events(**filters):
+                out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+            return 0
+        rows = desk.events(rows=True, **filters)
+    if args.format == "csv":
+        if rows:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        return 0
+    _table(rows, out)
+    return 0
+
+
+def _table(rows: list[dict[str, Any]], out: Any) -> None:
+    headers = ("date", "type", "place", "country", "actor1", "actor2", "killed", "injured",
+               "event", "document")
+    cells = [[("" if r[c] is None else str(r[c])) for c in TABLE_COLUMNS] for r in rows]
+    widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(headers)]
+    for line in [list(headers)] + cells:
+        out.write("  ".join(v.ljust(w) for v, w in zip(line, widths)).rstrip() + "\n")
+    out.write(f"({len(rows)} events)\n")
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    with _open(args.db, read_only=False) as desk:
+        n = desk.merge()
+        multi = sum(1 for c in desk.clusters() if c["n_sources"] > 1)
+    print(f"{n} events after merge ({multi} reported by several documents) -> {args.db}",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    filters = filters_of(args)
+    with _open(args.db, read_only=True) as desk:
+        if args.out == "-":
+            result = desk.export(args.format, sys.stdout, **filters)
+        else:
+            result = desk.export(args.format, args.out, **filters)
+    if args.out != "-":
+        print(f"wrote {args.format} to {args.out}" + (f" ({result})" if result else ""),
+              file=sys.stderr)
+    return 0

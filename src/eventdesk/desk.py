@@ -1,0 +1,459 @@
+"""The corpus API: ingest sources into an event store, query, merge and export.
+
+``Desk`` composes the ingest stage, the extraction pipeline and the store. Only the main
+process writes to the database; coding runs inline, in ``workers`` local processes (each
+builds its pipeline once), or on a Dask cluster whose tasks write Parquet parts that the main
+process loads. Each batch of documents is stored with its events in one transaction, so an
+interrupted run re-run with the same sources ends in the same database.
+
+The pipeline is any object with ``pipe(docs, *, batch_size) -> Iterator[(Document,
+list[Event])]`` and/or ``process(doc) -> list[Event]``. By default it is
+``eventdesk.api.Pipeline()``, or the factory named by ``EVENTDESK_PIPELINE``
+(``module:callable``), built lazily.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from eventdesk.errors import ConfigError, InputError
+from eventdesk.ingest import IngestError, IngestOptions, read_sources
+from eventdesk.records import Document, Event
+from eventdesk.store import DEFAULT_PATH, Store
+from eventdesk.store.codec import document_from_dict, document_to_dict, event_from_dict
+
+DEFAULT_PIPELINE = "eventdesk.api:Pipeline"
+PIPELINE_ENV = "EVENTDESK_PIPELINE"
+
+Coded = tuple[Document, "list[Event] | str"]  # events, or the reason coding failed
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    """What one :meth:`Desk.ingest` run did."""
+
+    new: int  # documents stored
+    seen: int  # documents already stored (same content hash), or repeated in this run
+    failed: int  # items that could not be read or coded
+    events: int  # events stored with the new documents
+    errors: tuple[IngestError, ...] = ()  # failed items, one line each
+    warnings: tuple[IngestError, ...] = ()  # items read with a caveat
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+    def __str__(self) -> str:
+        return (f"documents: {self.new} new, {self.seen} seen, {self.failed} failed; "
+                f"events stored: {self.events}")
+
+
+# --- pipelines in this and other processes ----------------------------------------------
+
+def load_factory(spec: str) -> Callable[[], Any]:
+    module, _, name = spec.partition(":")
+    if not module or not name:
+        raise ConfigError(f"pipeline {spec!r}: expected module:callable")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as exc:
+        raise ConfigError(f"pipeline {spec!r} cannot be loaded: {exc}") from None
+
+
+_WORKER_PIPES: dict[str, Any] = {}
+
+
+def _pipeline_in_worker(spec: Any) -> Any:
+    """The pipeline of this process for ``spec`` (a factory name or an object), built once."""
+    if not isinstance(spec, str):
+        return spec
+    if spec not in _WORKER_PIPES:
+        _WORKER_PIPES[spec] = load_factory(spec)()
+    return _WORKER_PIPES[spec]
+
+
+def code_batch(pipe: Any, docs: Sequence[Document], *, batch_size: int = 32) -> list[Coded]:
+    """Code documents; a document whose coding raises fails alone, with the reason."""
+    if hasattr(pipe, "pipe"):
+        try:
+            return [(doc, list(events)) for doc, events in pipe.pipe(docs, batch_size=batch_size)]
+        except Exception:  # noqa: BLE001 - retry one by one to find the bad document
+            pass
+    out: list[Coded] = []
+    for doc in docs:
+        try:
+            out.append((doc, list(pipe.process(doc))))
+        except Exception as exc:  # noqa: BLE001 - a coding bug must not stop the run
+            out.append((doc, f"coding failed: {exc.__class__.__name__}: {exc}"))
+    return out
+
+
+def _init_worker(spec: Any) -> None:
+    global _PROCESS_SPEC
+    _PROCESS_SPEC = spec
+    _pipeline_in_worker(spec)
+
+
+_PROCESS_SPEC: Any = None
+
+
+def _code_in_process(docs: list[Document], batch_size: int) -> list[Coded]:
+    return code_batch(_pipeline_in_worker(_PROCESS_SPEC), docs, batch_size=batch_size)
+
+
+def _code_to_part(spec: Any, docs: list[Document], part: str, batch_size: int) -> str:
+    """Dask task: code a batch and write it as a Parquet part (one row a document)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    coded = code_batch(_pipeline_in_worker(spec), docs, batch_size=batch_size)
+    table = pa.table({
+        "doc": [json.dumps(document_to_dict(d), ensure_ascii=False) for d, _ in coded],
+        "events": [json.dumps([e.to_dict() for e in r], ensure_ascii=False)
+                   if not isinstance(r, str) else None for _, r in coded],
+        "error": [r if isinstance(r, str) else None for _, r in coded],
+    })
+    tmp = f"{part}.tmp"
+    pq.write_table(table, tmp)
+    os.replace(tmp, part)
+    return part
+
+
+def _read_part(path: str) -> list[Coded]:
+    import pyarrow.parquet as pq
+
+    out: list[Coded] = []
+    for row in pq.read_table(path).to_pylist():
+        doc = document_from_dict(json.loads(row["doc"]))
+        if row["error"] is not None:
+            out.append((doc, row["error"]))
+        else:
+            out.append((doc, [event_from_dict(d) for d in json.loads(row["events"])]))
+    return out
+
+
+class _Progress:
+    """One self-rewriting line on stderr (only when asked and stderr is a terminal)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.start = self.last = time.monotonic()
+
+    def update(self, new: int, seen: int, failed: int, events: int, *, final: bool = False) -> None:
+        now = time.monotonic()
+        if not self.enabled or (not final and now - self.last < 0.2):
+            return
+        self.last = now
+        rate = (new + seen) / max(now - self.start, 1e-6)
+        sys.stderr.write(f"\ringest: {new} new, {seen} seen, {failed} failed, {events} events "
+                         f"({rate:.1f} docs/s)\033[K" + ("\n" if final else ""))
+        sys.stderr.flush()
+
+
+# --- the desk ----------------------------------------------------------------------------
+
+class Desk:
+    """``Desk(path="eventdesk.duckdb", *, pipeline=None)``: one event store and its pipeline."""
+
+    def __init__(self, path: str | os.PathLike[str] = DEFAULT_PATH, *, pipeline: Any = None,
+                 read_only: bool = False) -> None:
+        self.path = str(path)
+        self.store = Store(self.path, read_only=read_only)
+        self._pipeline = pipeline
+
+    # pipeline ---------------------------------------------------------------------------
+    def _spec(self) -> Any:
+        """What workers build their pipeline from: the injected object, or a factory name."""
+        if self._pipeline is not None:
+            return self._pipeline
+        return os.environ.get(PIPELINE_ENV) or DEFAULT_PIPELINE
+
+    @property
+    def pipeline(self) -> Any:
+        if self._pipeline is None:
+            self._pipeline = _pipeline_in_worker(self._spec())
+        return self._pipeline
+
+    # ingest -----------------------------------------------------------------------------
+    def ingest(self, sources: str | Iterable[str | Document], *, workers: int = 1,
+               dask: Any = None, strict: bool = False, progress: bool = False,
+               batch_size: int = 32, texts: str | None = None,
+               published_default: date | str | None = None,
+               options: IngestOptions | None = None) -> IngestSummary:
+        """Read, code and store every document of ``sources`` (paths, globs, URLs, ``-``,
+        or Document records). Documents already stored are skipped before coding.
+
+        ``workers`` > 1 codes in that many local processes; ``dask`` (a scheduler address,
+        ``"local"`` or a ``distributed.Client``) codes on a Dask cluster. ``strict`` stops
+        at the first bad item with :class:`InputError` (what was stored before stays)."""
+        started = time.monotonic()
+        if isinstance(sources, (str, os.PathLike)):
+            sources = [sources]  # type: ignore[list-item]
+        if workers < 1:
+            raise InputError("workers", f"must be 1 or more, got {workers}")
+        if isinstance(published_default, str):
+            try:
+                published_default = date.fromisoformat(published_default)
+            except ValueError:
+                raise InputError("published-default",
+                                 f"{published_default!r} is not a date (YYYY-MM-DD)") from None
+        if options is None:
+            options = IngestOptions(texts_dir=texts, published_default=published_default)
+        if texts is not None and not os.path.isdir(texts):
+            raise InputError(texts, "--texts is not a directory")
+        coder = _make_coder(self, workers=workers, dask=dask, batch_size=batch_size)
+        state = {"new": 0, "seen": 0, "failed": 0, "events": 0}
+        errors: list[IngestError] = []
+        warnings: list[IngestError] = []
+        bar = _Progress(progress)
+
+        def fail(err: IngestError) -> None:
+            if not err.is_error:
+                warnings.append(err)
+                return
+            state["failed"] += 1
+            errors.append(err)
+            if strict:
+                raise InputError(err.item, err.reason)
+
+        def write(coded: list[Coded]) -> None:
+            good = []
+            for doc, result in coded:
+                if isinstance(result, str):
+                    fail(IngestError(_doc_name(doc), result))
+                else:
+                    good.append((doc, result))
+            if good:
+                written = self.store.add(good)
+                state["new"] += written.documents
+                state["events"] += written.events
+                state["seen"] += len(written.seen)
+            bar.update(**state)
+
+        try:
+            batch: list[Document] = []
+            queued: set[str] = set()
+            for item in _items(sources, options):
+                if isinstance(item, IngestError):
+                    fail(item)
+                    continue
+                if item.id in queued:
+                    state["seen"] += 1
+                    continue
+                queued.add(item.id)
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    self._submit(coder, batch, state, write)
+                    batch = []
+            if batch:
+                self._submit(coder, batch, state, write)
+            for coded in coder.drain():
+                write(coded)
+        finally:
+            coder.close()
+            bar.update(**state, final=True)
+        return IngestSummary(new=state["new"], seen=state["seen"], failed=state["failed"],
+                             events=state["events"], errors=tuple(errors),
+                             warnings=tuple(warnings), seconds=time.monotonic() - started)
+
+    def _submit(self, coder: "_Coder", batch: list[Document], state: dict[str, int],
+                write: Callable[[list[Coded]], None]) -> None:
+        known = self.store.known(d.id for d in batch)
+        state["seen"] += len(known)
+        todo = [d for d in batch if d.id not in known]
+        if todo:
+            for coded in coder.submit(todo):
+                write(coded)
+
+    # query, merge, export ---------------------------------------------------------------
+    def events(self, **filters: Any) -> list[Event] | list[dict[str, Any]]:
+        """Stored events (see :meth:`eventdesk.store.Store.events` for the filters)."""
+        return self.store.events(**filters)
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.store.document(doc_id)
+
+    def merge(self, **options: Any) -> int:
+        """Merge reports of one event across stored documents; store and count clusters."""
+        from eventdesk.merge.across import merge_events
+
+        merged = merge_events(self.store.iter_reports(), **options)
+        return self.store.save_clusters(merged)
+
+    def clusters(self) -> list[dict[str, Any]]:
+        return self.store.clusters()
+
+    def export(self, format: str, out: Any, **filters: Any) -> Any:
+        """Write the stored events matching ``filters`` with the exporter named ``format``
+        (the registry of :mod:`eventdesk.export`: acled-csv, plover-json, geojson, parquet)."""
+        from eventdesk import export as exporters
+
+        events = self.store.events(**filters)
+        return exporters.export(format, events, out, documents=self.store.document)
+
+    def counts(self) -> dict[str, int]:
+        return self.store.counts()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Desk":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _doc_name(doc: Document) -> str:
+    return f"{doc.source or doc.url or 'document'} ({doc.id})"
+
+
+def _items(sources: Iterable[str | Document], options: IngestOptions) -> Iterator[Any]:
+    paths: list[str] = []
+    for source in sources:
+        if isinstance(source, Document):
+            if paths:
+                yield from read_sources(paths, options=options)
+                paths = []
+            yield source
+        else:
+            paths.append(os.fspath(source))
+    if paths:
+        yield from read_sources(paths, options=options)
+
+
+# --- coders: where the pipeline runs -------------------------------------------------------
+
+class _Coder:
+    """Runs coding for batches; ``submit`` returns the batches finished so far, in order."""
+
+    def submit(self, docs: list[Document]) -> list[list[Coded]]:
+        raise NotImplementedError
+
+    def drain(self) -> Iterator[list[Coded]]:
+        return iter(())
+
+    def close(self) -> None:
+        pass
+
+
+class _InlineCoder(_Coder):
+    def __init__(self, desk: Desk, batch_size: int) -> None:
+        self.desk, self.batch_size = desk, batch_size
+
+    def submit(self, docs: list[Document]) -> list[list[Coded]]:
+        return [code_batch(self.desk.pipeline, docs, batch_size=self.batch_size)]
+
+
+class _QueueCoder(_Coder):
+    """Keeps up to ``inflight`` futures; results come back in submission order."""
+
+    inflight = 4
+
+    def __init__(self) -> None:
+        self.queue: deque[Any] = deque()
+
+    def _result(self, future: Any) -> list[Coded]:
+        return future.result()
+
+    def submit(self, docs: list[Document]) -> list[list[Coded]]:
+        self.queue.append(self._start(docs))
+        done = []
+        while len(self.queue) > self.inflight or (self.queue and self.queue[0].done()):
+            done.append(self._result(self.queue.popleft()))
+        return done
+
+    def drain(self) -> Iterator[list[Coded]]:
+        while self.queue:
+            yield self._result(self.queue.popleft())
+
+    def _start(self, docs: list[Document]) -> Any:
+        raise NotImplementedError
+
+
+class _PoolCoder(_QueueCoder):
+    def __init__(self, spec: Any, workers: int, batch_size: int) -> None:
+        super().__init__()
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.batch_size = batch_size
+        self.inflight = 2 * workers
+        self.pool = ProcessPoolExecutor(max_workers=workers,
+                                        mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_init_worker, initargs=(spec,))
+
+    def _start(self, docs: list[Document]) -> Any:
+        return self.pool.submit(_code_in_process, docs, self.batch_size)
+
+    def close(self) -> None:
+        for future in self.queue:
+            future.cancel()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _DaskCoder(_QueueCoder):
+    def __init__(self, spec: Any, dask: Any, workers: int, batch_size: int, parts: str) -> None:
+        super().__init__()
+        from distributed import Client, LocalCluster
+
+        self.batch_size, self.parts = batch_size, parts
+        self.own: list[Any] = []
+        if isinstance(dask, Client):
+            self.client = dask
+        elif dask == "local":
+            cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1,
+                                   dashboard_address=None, silence_logs=40)
+            self.client = Client(cluster)
+            self.own = [self.client, cluster]
+        else:
+            try:
+                self.client = Client(str(dask), timeout=30)
+            except (OSError, TimeoutError) as exc:
+                raise ConfigError(f"dask scheduler {dask}: cannot connect ({exc})") from None
+            self.own = [self.client]
+        n = len(self.client.scheduler_info().get("workers", {})) or 1
+        self.inflight = 2 * n
+        self.spec = spec if isinstance(spec, str) else self.client.scatter(spec, broadcast=True)
+        os.makedirs(parts, exist_ok=True)
+
+    def _start(self, docs: list[Document]) -> Any:
+        import hashlib
+
+        key = hashlib.sha256("".join(d.id for d in docs).encode()).hexdigest()[:16]
+        part = os.path.join(self.parts, f"part-{key}.parquet")
+        return self.client.submit(_code_to_part, self.spec, docs, part, self.batch_size,
+                                  key=f"eventdesk-code-{key}", pure=False)
+
+    def _result(self, future: Any) -> list[Coded]:
+        path = future.result()
+        coded = _read_part(path)
+        os.remove(path)
+        return coded
+
+    def close(self) -> None:
+        for future in self.queue:
+            future.cancel()
+        for thing in self.own:
+            thing.close()
+
+
+def _make_coder(desk: Desk, *, workers: int, dask: Any, batch_size: int) -> _Coder:
+    if dask:
+        parts = (tempfile.mkdtemp(prefix="eventdesk-parts-") if desk.path == ":memory:"
+                 else f"{desk.path}.parts")
+        return _DaskCoder(desk._spec(), dask, workers, batch_size, parts)
+    if workers > 1:
+        return _PoolCoder(desk._spec(), workers, batch_size)
+    return _InlineCoder(desk, batch_size)
