@@ -1,0 +1,455 @@
+"""Matching actor mentions in text with the actor dictionary (see :mod:`.actors`).
+
+One pass over the tokens finds the longest dictionary phrase at each position (a trie
+walk, not a regex per entry); a second pass over those matches builds chains
+
+    [owner] ['s] [modifier]* [role]* [named entity] [role]* [personal name]
+
+("Ukraine's air force", "Russian Foreign Minister Sergei Lavrov", "Sudan's paramilitary
+Rapid Support Forces", "M23 fighters", "regional governor Oleh Kiper"); a last pass links
+later surname-only mentions ("Kiper said") to people named earlier in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventdesk.records import Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from eventdesk.resolve.actors import ActorDictionary, ActorMention, Entry
+
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+|[^\w\s]")
+DATELINE_RE = re.compile(r"\s(?:\u2014|\u2013|--|-)\s|\(Reuters\)|\(AP\)|\(AFP\)")
+COUNTRYISH = frozenset({"country", "capital", "demonym", "region"})
+NAMED = frozenset({"person", "org", "group", "force", "institution"})
+COORD = frozenset({"and", "or", ","})
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, token) for words, initialisms ("U.S.") and single punctuation marks."""
+    return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+def surname_of(full: str, particles: frozenset[str] = frozenset(
+        {"al", "el", "ad", "bin", "ibn", "abu", "von", "der", "van", "de", "den", "du",
+         "da", "di", "la", "le", "ag", "ould"})) -> list[str]:
+    """The forms a person's surname takes alone: "Zelensky"; "al-Burhan" and "Burhan";
+    "von der Leyen"; "Thomas-Greenfield"."""
+    from eventdesk.resolve.actors import fold
+
+    toks = tokenize(full)
+    words = [k for k, (_, _, t) in enumerate(toks) if t[:1].isalnum()]
+    if len(words) < 2:
+        return []
+    last = words[-1]
+    start = last
+    while start >= 2 and toks[start - 1][2] == "-" and toks[start - 2][2][:1].isalnum():
+        start -= 2
+    core = full[toks[start][0]:toks[last][1]]
+    out = [core]
+    k = start
+    while k >= 1:
+        prev = toks[k - 1][2]
+        if prev == "-" and k >= 2 and fold(toks[k - 2][2]) in particles:
+            k -= 2
+        elif fold(prev) in particles:
+            k -= 1
+        else:
+            break
+    if k < start and k > 0:
+        out.append(full[toks[k][0]:toks[last][1]])
+    return out
+
+
+@dataclass(slots=True)
+class _Lex:
+    i: int  # first token
+    j: int  # one past the last token
+    entry: "Entry"
+
+
+def _case_ok(toks: list[tuple[int, int, str]], i: int, rules: tuple[int, ...]) -> bool:
+    for k, rule in enumerate(rules):
+        if rule == 0:
+            continue
+        tok = toks[i + k][2]
+        if rule == 1 and not tok[:1].isupper():
+            return False
+        if rule == 2 and not tok.isupper():
+            return False
+    return True
+
+
+def _is_role(entry: "Entry") -> bool:
+    return entry.id.startswith("role:")
+
+
+class _Finder:
+    def __init__(self, d: "ActorDictionary", text: str) -> None:
+        from eventdesk.resolve.actors import fold
+
+        self.d = d
+        self.text = text
+        self.toks = tokenize(text)
+        self.keys = [fold(t) for _, _, t in self.toks]
+        self.n = len(self.toks)
+        self.lex: list[_Lex] = []
+        self.lex_at: dict[int, _Lex] = {}
+
+    # ------------------------------------------------------------ pass 1: phrases
+    def scan(self) -> None:
+        d, keys, toks, n = self.d, self.keys, self.toks, self.n
+        i = 0
+        while i < n:
+            best: tuple[int, Entry] | None = None
+            key: tuple[str, ...] = ()
+            j = i
+            while j < n:
+                key = key + (keys[j],)
+                if key not in d.prefixes:
+                    break
+                for entry, rules in d.phrases.get(key, ()):
+                    if _case_ok(toks, i, rules):
+                        best = (j + 1, entry)
+                        break
+                j += 1
+            if best:
+                lex = _Lex(i, best[0], best[1])
+                self.lex.append(lex)
+                self.lex_at[i] = lex
+                i = best[0]
+            else:
+                i += 1
+
+    # ------------------------------------------------------------ helpers
+    def _modifier_end(self, p: int) -> int:
+        """End of the modifier phrase at token p (p itself when there is none)."""
+        for size in range(min(self.d.max_modifier, self.n - p), 0, -1):
+            if tuple(self.keys[p:p + size]) in self.d.modifiers:
+                return p + size
+        return p
+
+    def _possessive(self, p: int) -> int:
+        if p + 1 < self.n and self.keys[p] == "'" and self.keys[p + 1] == "s":
+            return p + 2
+        return p
+
+    def _name_after(self, p: int) -> int:
+        """End of an unknown personal name starting at token p (p when there is none)."""
+        toks, keys, d = self.toks, self.keys, self.d
+        q, last_cap = p, p
+        while q < self.n and q - p < 7:
+            tok = toks[q][2]
+            if q in self.lex_at and self.lex_at[q].entry.kind != "person":
+                break
+            given = (q == p and keys[q] in d.given_names and q + 1 < self.n
+                     and toks[q + 1][2][:1].isupper() and keys[q + 1] not in d.not_names)
+            if tok[:1].isupper() and tok[:1].isalpha() and (keys[q] not in d.not_names or given):
+                if q > p and toks[q][0] - toks[q - 1][1] > 1:
+                    break
+                q += 1
+                last_cap = q
+                continue
+            if keys[q] in d.name_particles and q + 1 < self.n:
+                q += 1
+                continue
+            if tok == "-" and q > p and toks[q][0] == toks[q - 1][1] and q + 1 < self.n \
+                    and toks[q + 1][0] == toks[q][1]:
+                q += 1
+                continue
+            break
+        return last_cap
+
+    def _adjectival(self, role: _Lex) -> bool:
+        """A role word used as an adjective: "military" in "military facilities"."""
+        if tuple(self.keys[role.i:role.j]) not in self.d.modifiers or role.j >= self.n:
+            return False
+        nxt = self.toks[role.j][2]
+        return (nxt[:1].islower() and nxt.isalpha() and not nxt.endswith("ed")
+                and self.keys[role.j] not in self.d.subject_followers
+                and role.j not in self.lex_at)
+
+    def _head(self, i: int, j: int) -> tuple[int, int]:
+        """Offsets of the last word token in tokens [i, j)."""
+        for k in range(j - 1, i - 1, -1):
+            if self.toks[k][2][:1].isalnum():
+                return (self.toks[k][0], self.toks[k][1])
+        return (self.toks[i][0], self.toks[j - 1][1])
+
+    def _locative(self, i: int, dateline_end: int) -> bool:
+        if self.toks[i][0] < dateline_end:
+            return True
+        k = i - 1
+        if k >= 0 and self.keys[k] in ("the", "a", "an"):
+            k -= 1
+        return k >= 0 and self.keys[k] in self.d.locatives
+
+    # ------------------------------------------------------------ pass 2: chains
+    def chains(self, context: str | None, dateline_end: int) -> list["ActorMention"]:
+        from eventdesk.resolve.actors import STAGE, ActorMention
+
+        d, keys, lex_at = self.d, self.keys, self.lex_at
+        out: list[ActorMention] = []
+        idx = 0
+        covered_until = 0
+        for lex in self.lex:
+            if lex.i < covered_until:
+                continue
+            start, entry = lex.i, lex.entry
+            owner = None if _is_role(entry) else entry
+            roles: list[_Lex] = [lex] if owner is None else []
+            named: _Lex | None = lex if owner and entry.kind in NAMED else None
+            p = lex.j
+            affil = False
+            if owner is not None and p + 1 < self.n and keys[p] == "-" \
+                    and self.toks[p][0] == self.toks[p - 1][1]:
+                # compound adjective: "Al Qaeda-linked militants", "Rwanda-backed M23"
+                if keys[p + 1] in d.affiliations:
+                    affil, p = True, p + 2
+                else:
+                    out.append(self._mention(start, lex.j, owner, [], None, None, context,
+                                             dateline_end))
+                    covered_until = lex.j
+                    continue
+            end = lex.j
+            while p < self.n:
+                q = self._possessive(p) if (roles or named or owner) else p
+                r = q
+                while r < self.n and r not in lex_at:
+                    m = self._modifier_end(r)
+                    if m == r:
+                        break
+                    r = m
+                nxt = lex_at.get(r)
+                if nxt is None:
+                    break
+                e = nxt.entry
+                if _is_role(e) and tuple(keys[nxt.i:nxt.j]) in d.modifiers \
+                        and nxt.j in lex_at and not _is_role(lex_at[nxt.j].entry):
+                    p = nxt.j  # "paramilitary" in "Sudan's paramilitary Rapid Support Forces"
+                    continue
+                if _is_role(e):
+                    roles.append(nxt)
+                    p = end = nxt.j
+                    continue
+                if e.kind in NAMED and named is None and not roles and \
+                        not (e.kind == "org" and e.sector == "IGO" and owner
+                             and owner.kind in COUNTRYISH and q > p):
+                    if e.kind == "person" or (owner is None or owner.kind in COUNTRYISH
+                                              or owner.kind == "region"):
+                        named = nxt
+                        p = end = nxt.j
+                        continue
+                if e.kind == "person" and roles and roles[-1].entry.person and r == p:
+                    named = nxt
+                    p = end = nxt.j
+                    break
+                break
+            if roles and self._adjectival(roles[-1]):
+                roles.pop()  # "military facilities", "Russian drone debris"
+                end = roles[-1].j if roles else (named.j if named else lex.j)
+                if owner is not None and not roles and named is None:
+                    end = lex.j
+            # a personal name after a title: "Governor Vitaliy Kim", "Mayor Ihor Terekhov"
+            unknown: tuple[int, int] | None = None
+            if roles and roles[-1].entry.person and (named is None or named is owner) \
+                    and end == roles[-1].j:
+                name_end = self._name_after(end)
+                if name_end > end:
+                    unknown = (end, name_end)
+                    end = name_end
+            if owner is None and not unknown and all(r_.entry.needs_owner for r_ in roles):
+                continue
+            if owner is not None and owner.kind == "region" and not roles and not unknown:
+                continue
+            if affil and not roles and named is lex:
+                end = lex.j
+            coord_role = None
+            if owner is not None and not roles and owner.kind in ("demonym", "country") \
+                    and end < self.n and keys[end] in COORD:
+                coord_role = self._coordinated_role(end + 1)
+            out.append(self._mention(start, end, owner, roles, named, unknown, context,
+                                     dateline_end, coord_role=coord_role))
+            covered_until = end
+            idx += 1
+        return out
+
+    def _coordinated_role(self, p: int) -> _Lex | None:
+        """The role after "and"/"or" in "Russian and Ukrainian delegations"."""
+        lex = self.lex_at.get(p)
+        if lex is not None and lex.entry.kind in ("demonym", "country"):
+            p = lex.j
+        while p < self.n and p not in self.lex_at:
+            m = self._modifier_end(p)
+            if m == p:
+                break
+            p = m
+        nxt = self.lex_at.get(p)
+        return nxt if nxt is not None and _is_role(nxt.entry) else None
+
+    def _mention(self, i: int, j: int, owner: "Entry | None", roles: list[_Lex],
+                 named: _Lex | None, unknown: tuple[int, int] | None, context: str | None,
+                 dateline_end: int, coord_role: _Lex | None = None) -> "ActorMention":
+        from eventdesk.resolve.actors import STAGE, ActorMention
+
+        d, toks = self.d, self.toks
+        s, e = toks[i][0], toks[j - 1][1]
+        span = Span(s, e, self.text[s:e], STAGE)
+        loc = self._locative(i, dateline_end)
+        role = roles[-1].entry if roles else None
+        if named is not None and named.entry.kind == "person" and not unknown:
+            p = named.entry
+            return ActorMention(span, p.name, p.country, p.sector, "person", p.id,
+                                self._head(named.i, named.j), loc)
+        if unknown is not None:
+            name = self.text[toks[unknown[0]][0]:toks[unknown[1] - 1][1]]
+            base = named.entry if named is not None else owner
+            if base is not None and base.kind not in COUNTRYISH:
+                country, sector = base.country, base.sector
+            else:
+                country = base.country if base is not None else context
+                sector = role.sector if role and role.sector else "GOV"
+            return ActorMention(span, name, country, sector, "person", None,
+                                self._head(*unknown), loc)
+        if named is not None:
+            ent = named.entry
+            head = self._head(roles[-1].i, roles[-1].j) if roles else self._head(named.i, named.j)
+            return ActorMention(span, ent.name, ent.country, ent.sector, ent.kind, ent.id,
+                                head, loc)
+        if owner is not None and (roles or coord_role):
+            r = roles[-1] if roles else coord_role
+            assert r is not None
+            role = r.entry
+            head = self._head(r.i, r.j)
+            text = " ".join(self.text[toks[r.i][0]:toks[r.j - 1][1]].lower().split())
+            if owner.kind in COUNTRYISH:
+                sector = role.sector or "GOV"
+                name = f"{d.adjective(owner.country)} {text}"
+            else:
+                sector = owner.sector or role.sector
+                name = owner.name if owner.kind != "person" else f"{owner.name} {text}"
+            return ActorMention(span, name, owner.country, sector, role.kind, owner.id,
+                                head, loc)
+        if owner is not None:
+            head = self._head(i, j)
+            return ActorMention(span, owner.name, owner.country, owner.sector, owner.kind,
+                                owner.id, head, loc)
+        assert role is not None
+        text = " ".join(self.text[toks[roles[0].i][0]:toks[roles[-1].j - 1][1]].lower().split())
+        country = context if role.local else None
+        return ActorMention(span, text, country, role.sector, role.kind, role.id,
+                            self._head(roles[-1].i, roles[-1].j), loc)
+
+    # ------------------------------------------------------------ context country
+    def dateline(self) -> tuple[int, str | None, str | None]:
+        """(end offset, explicit country, capital country) of a "KYIV, May 16 —" dateline."""
+        m = DATELINE_RE.search(self.text, 0, 160)
+        if not m or not self.text[:8].strip()[:2].isupper():
+            return 0, None, None
+        explicit = capital = None
+        for lex in self.lex:
+            if self.toks[lex.i][0] >= m.start():
+                break
+            kind = lex.entry.kind
+            if kind in ("country", "region") and explicit is None:
+                explicit = lex.entry.country
+            elif kind == "capital" and capital is None:
+                capital = lex.entry.country
+        return m.end(), explicit, capital
+
+    def context_country(self, explicit: str | None, capital: str | None) -> str | None:
+        if explicit:
+            return explicit
+        counts: Counter[str] = Counter()
+        for lex in self.lex:
+            c = lex.entry.country
+            if c and lex.entry.kind in ("country", "capital", "region", "demonym"):
+                counts[c] += 1
+        if capital:
+            counts[capital] += 2
+        if not counts:
+            return None
+        return counts.most_common(1)[0][0]
+
+    # ------------------------------------------------------------ pass 3: surnames
+    def corefer(self, mentions: list["ActorMention"]) -> list["ActorMention"]:
+        from eventdesk.resolve.actors import STAGE, ActorMention, fold
+
+        d = self.d
+        known: dict[tuple[str, ...], ActorMention] = {}
+        for m in mentions:
+            if m.kind != "person":
+                continue
+            forms: list[str] = []
+            if m.entry_id and m.entry_id in d.doc_surnames:
+                forms = [" ".join(k) for k in d.doc_surnames[m.entry_id]]
+            elif m.entry_id is None:
+                forms = surname_of(m.name, frozenset(d.name_particles))
+            for form in forms:
+                key = tuple(fold(t) for _, _, t in tokenize(form))
+                known.setdefault(key, m)
+        if not known:
+            return mentions
+        maxlen = max(len(k) for k in known)
+        by_start = {self._tok_index(m.span.start): m for m in mentions}
+        covered = [False] * self.n
+        for m in mentions:
+            a, b = self._tok_index(m.span.start), self._tok_index(m.span.end - 1)
+            for k in range(a, b + 1):
+                covered[k] = True
+        out = list(mentions)
+        replaced: set[int] = set()
+        for i in range(self.n):
+            if not self.toks[i][2][:1].isupper():
+                continue
+            for size in range(min(maxlen, self.n - i), 0, -1):
+                key = tuple(self.keys[i:i + size])
+                ref = known.get(key)
+                if ref is None:
+                    continue
+                old = by_start.get(i)
+                free = not any(covered[i:i + size])
+                exact_other = (old is not None and old.kind != "person"
+                               and self._tok_index(old.span.end - 1) == i + size - 1)
+                if not (free or exact_other):
+                    break
+                s, e = self.toks[i][0], self.toks[i + size - 1][1]
+                if ref.span.start == s:
+                    break
+                new = ActorMention(Span(s, e, self.text[s:e], STAGE), ref.name, ref.country,
+                                   ref.sector, "person", ref.entry_id,
+                                   (self.toks[i + size - 1][0], e), self._locative(i, 0))
+                if exact_other:
+                    replaced.add(id(old))
+                out.append(new)
+                break
+        out = [m for m in out if id(m) not in replaced]
+        out.sort(key=lambda m: m.span.start)
+        return out
+
+    def _tok_index(self, offset: int) -> int:
+        lo, hi = 0, self.n - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.toks[mid][0] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
+def find_mentions(d: "ActorDictionary", text: str, *,
+                  context_country: str | None = None) -> list["ActorMention"]:
+    """Every actor mention in ``text`` (see :func:`eventdesk.resolve.actors.find_actors`)."""
+    if not text:
+        return []
+    f = _Finder(d, text)
+    f.scan()
+    dateline_end, explicit, capital = f.dateline()
+    context = context_country or f.context_country(explicit, capital)
+    mentions = f.chains(context, dateline_end)
+    return f.corefer(mentions)
