@@ -34,9 +34,9 @@ field whose key is missing from the gold event is not annotated and not scored:
 * ``actor1.country`` / ``actor2.country``: exact; a null gold actor or country must be
   predicted as no actor or no country;
 * ``fatalities`` / ``injuries``: exact; gold ``null`` must be predicted as ``None``;
-* ``location``: gold city: a predicted point within 25 km; gold admin1: same admin1 (a
-  predicted town inside the right region counts); gold country: same country; gold ``null``:
-  the prediction must have no location;
+* ``location`` (gold has a place): gold city: a predicted point within 25 km; gold admin1:
+  same admin1 (a predicted town inside the right region counts); gold country: same country;
+* ``location.null`` (diagnostic, gold place ``null``): the prediction has no place either;
 * ``date``: the prediction has a date whose latest day lies in the gold window (a missing
   predicted date counts as wrong; gold ``null`` dates are not scored);
 * ``date.window``: stricter diagnostic, the whole predicted window lies in the gold window.
@@ -59,7 +59,8 @@ CITY_KM = 50.0
 ADMIN1_KM = 150.0
 FIELD_KM = 25.0
 FIELDS: tuple[str, ...] = (
-    "actor1.country", "actor2.country", "location", "date", "date.window", "fatalities", "injuries",
+    "actor1.country", "actor2.country", "location", "location.null", "date", "date.window",
+    "fatalities", "injuries",
 )
 _POINT_PRECISIONS = ("city", "admin2")
 
@@ -277,7 +278,8 @@ def field_checks(gold: GoldEvent, pred: Event) -> tuple[FieldCheck, ...]:
             g, p = _country(getattr(gold, role)), _country(getattr(pred, role))
             checks.append(FieldCheck(f"{role}.country", g, p, g == p))
     if "location" in gold.annotated:
-        checks.append(FieldCheck("location", _place_repr(gold.location), _place_repr(pred.location),
+        name = "location" if gold.location is not None else "location.null"
+        checks.append(FieldCheck(name, _place_repr(gold.location), _place_repr(pred.location),
                                  location_correct(gold.location, pred.location)))
     if "date" in gold.annotated and gold.date is not None:
         window = format_window(gold.date)
@@ -472,7 +474,8 @@ class Scores:
 
     @property
     def macro_f1(self) -> float | None:
-        values = [c.f1 for c in self.per_type.values() if c.f1 is not None]
+        """Mean F1 over the types with gold support (types only predicted are left out)."""
+        values = [c.f1 for c in self.per_type.values() if c.support and c.f1 is not None]
         return sum(values) / len(values) if values else None
 
 
