@@ -1,0 +1,59 @@
+from eventdesk.extract.means import acled_hint, find_damage, find_weapons
+
+
+def kinds(text):
+    return [(w.kind, w.count) for w in find_weapons(text)]
+
+
+def test_weapon_counts_and_spans():
+    text = "Overnight the army fired three cruise missiles and 97 attack drones at the port."
+    ws = find_weapons(text)
+    assert [(w.kind, w.count) for w in ws] == [("cruise missile", 3), ("drone", 97)]
+    for w in ws:
+        assert text[w.span.start:w.span.end] == w.span.text
+        assert w.span.stage == "extract.weapons"
+
+
+def test_interceptions_are_not_launch_counts():
+    assert kinds("It launched 55 Shahed-type drones; 30 were shot down.") == [("drone", 55)]
+
+
+def test_weapon_kinds():
+    assert kinds("A glide bomb hit a hospital.") == [("glide bomb", 1)]
+    assert kinds("An FPV drone struck a tractor.") == [("FPV drone", 1)]
+    assert kinds("A car bomb went off outside the ministry.") == [("car bomb", 1)]
+    assert kinds("Gunmen stormed the village.") == [("firearms", None)]
+    assert kinds("Heavy artillery shelling continued.") == [("artillery", None)]
+    assert kinds("Grad rockets hit the suburb.") == [("MLRS", None)]
+    assert kinds("Putin met Xi in Beijing.") == []
+
+
+def test_acled_hint():
+    mixed = find_weapons("The city was hit by four ballistic missiles and 20 drones.")
+    assert acled_hint(mixed, "")[1:] == ("Explosions/Remote violence",
+                                         "Shelling/artillery/missile attack")
+    drone = find_weapons("A drone hit a bus.")
+    assert acled_hint(drone, "A drone hit a bus.") == (
+        "drone", "Explosions/Remote violence", "Air/drone strike")
+    assert acled_hint(drone, "", scheme="gold")[0] == "aerial"
+    s = "Soldiers opened fire on a crowd of protesters."
+    assert acled_hint(find_weapons(s), s)[1:] == ("Violence against civilians", "Attack")
+    s = "Troops killed two gunmen in a firefight."
+    assert acled_hint(find_weapons(s), s)[1:] == ("Battles", "Armed clash")
+    s = "A roadside bomb exploded near a patrol."
+    assert acled_hint(find_weapons(s), s)[2] == "Remote explosive/landmine/IED"
+    assert acled_hint([], "") is None
+
+
+def test_damage():
+    text = ("The strike damaged more than 25 apartment blocks, a kindergarten and several cars, "
+            "and set fire to the city's thermal power plant.")
+    got = [(d.object, d.count) for d in find_damage(text)]
+    assert got == [("residential building", 25), ("school", 1), ("vehicle", None),
+                   ("thermal power plant", 1)]
+    for d in find_damage(text):
+        assert text[d.span.start:d.span.end] == d.span.text
+
+
+def test_no_damage_without_a_cue():
+    assert find_damage("The talks took place in a hotel near the airport.") == []
