@@ -124,3 +124,9 @@ def test_gold_evidence_sentences_floor():
     assert n >= 50
     assert hit["F"] / n >= 0.78
     assert hit["I"] / n >= 0.76
+
+
+def test_headline_and_modal_forms():
+    assert totals("Separatist rockets kill 12 in port city") == (12, None)
+    assert totals("The group threatened to kill 20 hostages.") == (None, None)
+    assert totals("UPDATE 2-Five soldiers killed near front line") == (5, None)

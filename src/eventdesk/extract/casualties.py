@@ -60,7 +60,7 @@ class CasualtyMention:
 _Q = quantities()
 CUMULATIVE_RE = re.compile("|".join(f"(?:{p})" for p in _Q["cumulative_markers"]), re.I)
 
-KILL_ACTIVE = {"killing": "killed", "kills": "killed", "killed": "killed",
+KILL_ACTIVE = {"kill": "killed", "wound": "injured", "injure": "injured", "killing": "killed", "kills": "killed", "killed": "killed",
                "wounding": "injured", "wounds": "injured", "wounded": "injured",
                "injuring": "injured", "injures": "injured", "injured": "injured",
                "hurting": "injured", "hurt": "injured", "maiming": "injured"}
@@ -76,6 +76,9 @@ AUX_SKIP = frozenset({"reportedly", "also", "later", "critically", "seriously", 
                       "confirmed", "reported", "believed", "feared", "all", "both", "allegedly",
                       "subsequently", "initially", "injured", "wounded", "there", "have", "has",
                       "had", "since", "now", "each", "immediately", "reported"})
+_BASE_FORMS = frozenset({"kill", "wound", "injure"})
+_MODAL = frozenset({"to", "will", "would", "could", "can", "may", "might", "must", "should",
+                    "shall", "not", "never", "'ll", "cannot"})
 _REVISE_VERBS = frozenset({"rose", "risen", "climbed", "increased", "jumped", "grew", "mounted",
                            "reached", "hit", "rising", "climbing", "soared", "surged",
                            "revised", "raised", "bringing", "raising", "pushing", "taking",
@@ -304,6 +307,8 @@ def _verb(toks: list[Token], k: int, found: list[_M], used: set[int], *, died: b
                 return
     if low == "hurt" and k > 0 and toks[k - 1].low in ("was", "were"):
         return
+    if low in _BASE_FORMS and k > 0 and toks[k - 1].low in _MODAL:
+        return  # "threatened to kill", "could kill": not a report of deaths
     # active: object after the verb
     j = k + 1
     if j < n and toks[j].low in ("or", "and") and j + 1 < n and toks[j + 1].low in KILL_ACTIVE:

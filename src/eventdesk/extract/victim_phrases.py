@@ -37,7 +37,7 @@ DETS = DETS_SINGULAR | {"these", "those", "all", "both"}
 MOD_SKIP = frozenset({"more", "other", "further", "additional", "others'"}) | ORDINALS
 STOP = frozenset("""
 in on at of by from to with near after before during when where while as since for into across
-under through against among amid around inside outside behind beyond between toward towards via
+under through against among amid despite around inside outside behind beyond between toward towards via
 said says say told reported was were is are been be being had has have did do does will would
 could can may might must shall should including include included and or but nor that which who
 whom whose what there here not no it they he she we you i
