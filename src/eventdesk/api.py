@@ -89,9 +89,11 @@ class Pipeline:
         """Stream (document, events) pairs; memory does not grow with the number of docs."""
         nlp = self.nlp
 
+        from eventdesk.annotate.dateline import blank, find_dateline
+
         def texts(batch):
             for d in batch:
-                yield d.text
+                yield blank(d.text, find_dateline(d.text))
 
         batch: list[Document] = []
         for doc in docs:
@@ -122,11 +124,12 @@ class Pipeline:
         for offset, chunk in _chunks(doc.text, CHUNK_CHARS):
             part = Document(id=doc.id, text=chunk, published=doc.published, title=doc.title,
                             url=doc.url, source=doc.source)
-            for ev in self._events(part, self.nlp(chunk)):
+            for ev in self._events(part, self.nlp(_parse_text(chunk))):
                 events.append(_shift(ev, offset, doc.text))
         return events
 
     def _events(self, doc: Document, sdoc: Any) -> list[Event]:
+        from eventdesk.annotate.dateline import find_dateline
         from eventdesk.annotate.places import find_places
         from eventdesk.extract.events import PlacedMention
         from eventdesk.merge.within import merge_within
@@ -147,10 +150,18 @@ class Pipeline:
         resolved = resolve_places(pmentions, text=doc.text)
         placed = [PlacedMention(pm.span, pl, getattr(pm, "kind", pl.precision))
                   for pm, pl in zip(pmentions, resolved) if pl is not None]
+        dl = find_dateline(doc.text)
         events = self.extractor.extract(doc, sdoc, actors=actors, places=placed,
-                                        published=published)
+                                        published=published,
+                                        dateline=dl.span if dl is not None else None)
         starts = [s.start_char for s in sdoc.sents]
         return merge_within(events, sentence_starts=starts)
+
+
+def _parse_text(text: str) -> str:
+    from eventdesk.annotate.dateline import blank, find_dateline
+
+    return blank(text, find_dateline(text))
 
 
 def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:

@@ -31,6 +31,12 @@ SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", 
 SAY_LEMMAS = frozenset({"say", "tell", "state", "announce", "write", "report", "claim", "add",
                         "note", "declare", "confirm", "insist"})
 CIVILIAN_KINDS = frozenset({"generic"})
+PLACE_LIKE_KINDS = frozenset({"capital", "country", "region"})
+# subjects that kill without attacking
+NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cyclone", "hurricane",
+                        "typhoon", "landslide", "fire", "blaze", "disease", "cholera", "outbreak",
+                        "epidemic", "heatwave", "cold", "hunger", "famine", "accident", "crash",
+                        "avalanche", "tsunami", "drought", "virus", "pandemic"})
 DEFAULT_ACLED = {
     "PROTEST": ("Protests", "Peaceful protest"),
     "COERCE": ("Strategic developments", "Arrests"),
@@ -90,8 +96,14 @@ class Extractor:
 
     # ------------------------------------------------------------------ entry point
     def extract(self, doc: Document, sdoc: Any, *, actors: Sequence[Any],
-                places: Sequence[PlacedMention], published: date) -> list[Event]:
+                places: Sequence[PlacedMention], published: date,
+                dateline: Span | None = None) -> list[Event]:
         text = doc.text
+        self._dateline_place = None
+        if dateline is not None:
+            inside = [p for p in places if p.span.end <= dateline.end]
+            places = [p for p in places if p.span.start >= dateline.end]
+            self._dateline_place = inside[0].place if inside else None
         times = find_times(text, published=published)
         dateline = find_dateline(text, published=published)
         casualties = find_casualties(text, 0, len(text))
@@ -120,7 +132,9 @@ class Extractor:
                     last_violent = d
             drafts.extend(sent_drafts)
             self._remember_actors(sent, layers, last_actor)
-        events = [self._finish(doc, d, layers) for d in drafts if self._keep(d)]
+        drafts = [d for d in drafts if self._keep(d)]
+        self._attacker_prior(drafts)
+        events = [self._finish(doc, d, layers) for d in drafts]
         return events
 
     # ------------------------------------------------------------------ pieces
@@ -150,6 +164,26 @@ class Extractor:
         actor1 = None
         first = r.agent if (r.passive and r.agent is not None) else (
             None if r.passive else r.subject)
+        entry = men.matches[0].entry
+        if men.type in VIOLENT and first is not None and first.lemma_.lower() in NON_AGENTS:
+            return None  # "the earthquake killed ...": not an attack
+        if any(m.entry.object_actor for m in men.matches) and not any(
+                not m.entry.object_actor for m in men.matches):
+            objs = [t for t in r.objects if self._actor_at(t, layers, last_actor, [])
+                    is not None and t.lower_ not in args.PRONOUNS]
+            if not objs:
+                return None
+        if entry.reverse:
+            # "troops repelled 38 Russian assaults": the attacker is in the object
+            obj = r.objects[0] if r.objects else None
+            if obj is not None:
+                a = self._actor_in_subtree(obj, layers, [], exclude_generic=True)
+                if a is not None:
+                    first_actor = a
+                    defender = self._actor_at(r.subject, layers, last_actor, []) \
+                        if r.subject is not None else None
+                    return self._finish_draft(doc, sdoc, sent, si, men, layers, published,
+                                              trigger, evidence, first_actor, defender, [])
         if first is not None:
             actor1 = self._actor_at(first, layers, last_actor, used)
         if actor1 is None and men.nominal or actor1 is None and head.pos_ == "NOUN":
@@ -158,12 +192,24 @@ class Extractor:
             actor1 = None
         if actor1 is None and men.type in SPEECH_TYPES | {"CONSULT"}:
             actor1 = self._speaker(sent, layers, last_actor, used)
-        actor2 = None
-        second = list(r.objects) + list(r.targets)
-        if r.passive and r.subject is not None:
+        return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,
+                                  evidence, actor1, None, used, roles=r, last_actor=last_actor)
+
+    def _finish_draft(self, doc, sdoc, sent, si, men, layers, published, trigger, evidence,
+                      actor1, actor2, used, *, roles=None, last_actor=None) -> _Draft | None:
+        text = doc.text
+        head = sdoc[men.head]
+        r = roles
+        t_start, t_end = trigger.start, trigger.end
+        s_start, s_end = sent.start_char, sent.end_char
+        second = [] if r is None else list(r.objects) + list(r.targets)
+        if r is not None and r.passive and r.subject is not None:
             second.insert(0, r.subject)
-        for tok in second:
-            actor2 = self._actor_at(tok, layers, last_actor, used)
+        for tok in second if actor2 is None else ():
+            actor2 = self._actor_at(tok, layers, last_actor or {}, used,
+                                    places_ok=men.type not in VIOLENT)
+            if actor2 is not None and actor1 is not None and actor2.span == actor1.span:
+                actor2 = None
             if actor2 is not None:
                 break
         if actor1 is not None and actor1.span is not None:
@@ -173,6 +219,8 @@ class Extractor:
 
         # place -------------------------------------------------------------
         location = self._place(sdoc, head, sent, layers, used, men.type)
+        if location is None and men.type not in VIOLENT and self._dateline_place is not None:
+            location = self._dateline_place
         if location is not None and location.span is not None:
             evidence.append(Evidence("location", location.span))
 
@@ -182,6 +230,10 @@ class Extractor:
         if window.span is not None:
             evidence.append(Evidence("date", window.span))
 
+        near = [c for c in layers.casualties.within(s_start, s_end)
+                if abs(c.span.start - t_start) < 80]
+        if men.type in VIOLENT and near and all(c.cumulative for c in near):
+            return None  # a running total ("has killed tens of thousands since ...")
         if men.nominal and actor1 is None and location is None and window.span is None:
             has_cas = bool(layers.casualties.within(s_start, s_end))
             if not has_cas:
@@ -193,7 +245,7 @@ class Extractor:
                       evidence=evidence, confidence=min(conf, 0.99))
 
     def _actor_at(self, tok: Any, layers: Layers, last_actor: dict[str, Actor],
-                  used: list[Any]) -> Actor | None:
+                  used: list[Any], *, places_ok: bool = True) -> Actor | None:
         low = tok.lower_
         if low in args.PRONOUNS:
             kind = args.PRONOUNS[low]
@@ -206,6 +258,8 @@ class Extractor:
             hit = cands[0] if cands else None
         if hit is None:
             return None
+        if not places_ok and getattr(hit, "kind", "") in PLACE_LIKE_KINDS:
+            return None  # "pounded Kyiv": the target is a place, not the government
         used.append(hit)
         return _to_actor(hit)
 
@@ -315,6 +369,30 @@ class Extractor:
     def _keep(d: _Draft) -> bool:
         return True
 
+    @staticmethod
+    def _attacker_prior(drafts: list[_Draft]) -> None:
+        """A violent event with no named attacker takes the document's usual attacker: the
+        most frequent initiating country of its other violent events, when that country is
+        not the one where the event happened ("shelling on Tuesday killed ..." in a report of
+        Russian strikes on Ukrainian towns)."""
+        counts: dict[str, int] = {}
+        example: dict[str, Actor] = {}
+        for d in drafts:
+            if d.mention.type in VIOLENT and d.actor1 is not None and d.actor1.country and \
+                    d.actor1.sector in ("MIL", "GOV", "REB", None):
+                counts[d.actor1.country] = counts.get(d.actor1.country, 0) + 1
+                example.setdefault(d.actor1.country, d.actor1)
+        if not counts:
+            return
+        top = max(counts, key=lambda c: counts[c])
+        for d in drafts:
+            if d.mention.type in VIOLENT and d.actor1 is None:
+                if d.location is not None and d.location.country == top:
+                    continue
+                a = example[top]
+                d.actor1 = Actor(name=a.name, country=a.country, sector="MIL", span=None,
+                                 entry_id=a.entry_id)
+
     def _finish(self, doc: Document, d: _Draft, layers: Layers) -> Event:
         text = doc.text
         s_start, s_end = d.sent.start_char, d.sent.end_char
@@ -338,12 +416,24 @@ class Extractor:
                     "Explosions/Remote violence", "Shelling/artillery/missile attack")
         elif d.mention.type in DEFAULT_ACLED:
             acled = DEFAULT_ACLED[d.mention.type]
-        actor2 = d.actor2
-        if d.mention.type in VIOLENT and actor2 is None and (victims or fatalities or injuries):
-            country = d.location.country if d.location is not None else None
-            if d.actor1 is not None and country == d.actor1.country:
-                country = None
-            actor2 = Actor(name="Civilians", country=country, sector="CVL")
+        actor1, actor2 = d.actor1, d.actor2
+        loc_country = d.location.country if d.location is not None else None
+        if d.mention.type in VIOLENT:
+            if actor2 is None and loc_country and not (actor1 and actor1.country == loc_country):
+                actor2 = Actor(name=f"Civilians ({loc_country})", country=loc_country,
+                               sector="CVL")
+            elif actor2 is not None and actor2.country is None and actor2.sector == "CVL" and \
+                    loc_country and not (actor1 and actor1.country == loc_country):
+                actor2 = Actor(name=actor2.name, country=loc_country, sector="CVL",
+                               span=actor2.span, entry_id=actor2.entry_id)
+        elif d.mention.type == "PROTEST" and loc_country:
+            if actor1 is None or (actor1.country is None and actor1.sector in ("CVL", None)):
+                actor1 = Actor(name=actor1.name if actor1 else f"Protesters ({loc_country})",
+                               country=loc_country, sector="CVL",
+                               span=actor1.span if actor1 else None)
+            if actor2 is None:
+                actor2 = Actor(name=f"Government ({loc_country})", country=loc_country,
+                               sector="GOV")
         evidence = list(d.evidence)
         for w in weapons:
             if w.span is not None:
@@ -356,7 +446,7 @@ class Extractor:
             sentence=_span(text, s_start, s_end), mode=mode,
             acled_event_type=acled[0] if acled else None,
             acled_sub_event_type=acled[1] if acled else None,
-            actor1=d.actor1, actor2=actor2, location=d.location, date=d.date,
+            actor1=actor1, actor2=actor2, location=d.location, date=d.date,
             fatalities=fatalities, injuries=injuries, victims=tuple(victims),
             weapons=weapons, damage=damage, quotes=quotes, confidence=d.confidence,
             evidence=tuple(evidence),

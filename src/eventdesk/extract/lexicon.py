@@ -39,6 +39,8 @@ class Entry:
     negated: str | None
     nominal: bool
     weight: float
+    reverse: bool = False
+    object_actor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,8 @@ class Lexicon:
                 id=str(item["id"]), type=etype, mode=item.get("mode"), future=item.get("future"),
                 negated=item.get("negated"), nominal=bool(item.get("nominal", False)),
                 weight=float(item.get("weight", 0.6)),
+                reverse=bool(item.get("reverse", False)),
+                object_actor=bool(item.get("object_actor", False)),
             )
             for source in item.get("patterns", []):
                 patterns.append(compile_pattern(entry, source))

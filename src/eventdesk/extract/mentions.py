@@ -62,6 +62,12 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -
         return entry.negated
     if entry.type == "NONE":
         return None
+    if mod.scheduled:
+        return None
+    if _participial_modifier(tok):
+        return None
+    if match.pattern.nominal and _anaphoric_nominal(tok):
+        return None
     if is_embedded_content(tok, heads):
         gov = governing_trigger(tok, heads)
         # "agreed to withdraw", "promised to release": the promise is the event
@@ -79,6 +85,46 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -
     if mod.hypothetical:
         return entry.type if entry.type in ("ACCUSE", "REQUEST", "THREATEN") else None
     return entry.type
+
+
+DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her",
+                         "such"})
+GENERIC_HEADS = frozenset({"attack", "attacks", "strike", "strikes", "talks", "meeting",
+                           "negotiations", "fighting", "killing", "assault", "assaults",
+                           "offensive", "war", "fire", "shelling"})
+
+
+def _participial_modifier(tok) -> bool:
+    """"the besieged city", "Rwanda-backed rebels", "retreating militants": a participle that
+    describes a noun is not an event of its own."""
+    if tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl", "compound"):
+        return True
+    if tok.i > 0 and tok.doc[tok.i - 1].text in ("-",) and tok.tag_ == "VBN":
+        return True
+    return False
+
+
+def _anaphoric_nominal(tok) -> bool:
+    """A nominal trigger that only refers back ("the talks had been useful", "in the attack")
+    or speaks in general ("comments on individual attacks"): no modifier of its own that
+    anchors it (an actor word, a place or time phrase, a number)."""
+    children = list(tok.children)
+    det = next((c for c in children if c.dep_ in ("det", "poss")), None)
+    anchors = [c for c in children if c.dep_ in ("amod", "compound", "nummod", "prep", "npadvmod",
+                                                   "nmod", "poss", "acl")
+               and c.lower_ not in ("new", "individual", "further", "more", "such", "other",
+                                    "previous", "future", "possible")]
+    if det is not None and det.lower_ in DETERMINERS and det.dep_ == "det":
+        # "the attack on the port", "the strike in Nuseirat" anchor it; "the attack" does not
+        return not any(c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "near", "against",
+                                                          "between", "with", "by")
+                       for c in children) and not any(c.dep_ in ("compound", "amod", "nmod")
+                                                      and c.pos_ == "PROPN" for c in children)
+    if det is not None and det.dep_ == "poss" and det.lower_ in DETERMINERS:
+        return not any(c.dep_ == "prep" for c in children)
+    if tok.tag_ == "NNS" and det is None and not anchors:
+        return True
+    return False
 
 
 def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,

@@ -22,8 +22,13 @@ HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "must", "can", 
 FUTURE_GOVERNORS = frozenset({
     "plan", "intend", "aim", "prepare", "want", "hope", "expect", "seek", "threaten", "vow",
     "promise", "pledge", "offer", "agree", "propose", "consider", "ready", "willing", "prepared",
-    "due", "set", "going", "try", "attempt", "wish", "decide", "order",
+    "due", "set", "going", "try", "attempt", "wish", "decide", "order", "desire", "like",
+    "would", "need", "deem", "seek",
 })
+# plans and schedules are not events yet, nor promises: "are due to meet next week"
+SCHEDULE_GOVERNORS = frozenset({"due", "schedule", "expect", "set", "plan", "intend", "desire",
+                                "want", "hope", "like", "deem", "need", "try", "attempt",
+                                "consider", "going"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "without", "nobody", "neither", "nor"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Speech acts whose complement is content, not an event.
@@ -38,6 +43,7 @@ class Modality:
     future: bool = False
     hypothetical: bool = False
     conditional: bool = False
+    scheduled: bool = False
 
     @property
     def asserted(self) -> bool:
@@ -59,7 +65,7 @@ def _clause_head(tok: "Token") -> "Token":
 def modality(tok: "Token") -> Modality:
     """Modality of the event named by trigger token `tok`."""
     verb = _clause_head(tok)
-    negated = future = hypothetical = conditional = False
+    negated = future = hypothetical = conditional = scheduled = False
     chain = [verb]
     # a participle or infinitive borrows the auxiliaries of the verb it depends on
     cur = verb
@@ -85,9 +91,20 @@ def modality(tok: "Token") -> Modality:
                 conditional = True
         if v is not verb and v.lemma_.lower() in FUTURE_GOVERNORS:
             future = True
+        if v is not verb and v.lemma_.lower() in SCHEDULE_GOVERNORS:
+            scheduled = True
     # governed by a future verb or adjective: "plans to strike", "ready to accept"
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in FUTURE_GOVERNORS:
         future = True
+    gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "acomp") else None
+    if gov is not None and gov.lemma_.lower() in SCHEDULE_GOVERNORS:
+        scheduled = True
+    # "are due to meet": the adjective governs through an xcomp of the copula
+    for c in verb.children:
+        pass
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and \
+            verb.head.lemma_.lower() in SCHEDULE_GOVERNORS:
+        scheduled = True
     # "due to", "set to", "expected to"
     if tok.i > 0:
         prev = tok.doc[max(tok.sent.start, tok.i - 3): tok.i]
@@ -97,7 +114,7 @@ def modality(tok: "Token") -> Modality:
         if "not" in lows[-2:] and tok.pos_ in ("NOUN", "ADJ"):
             negated = True
     return Modality(negated=negated, future=future, hypothetical=hypothetical,
-                    conditional=conditional)
+                    conditional=conditional, scheduled=scheduled)
 
 
 def governing_trigger(tok: "Token", triggers: dict[int, str]) -> tuple[int, str] | None:
