@@ -146,3 +146,28 @@ def is_reference_place(doc, start_char: int) -> bool:
     if prev and prev[-1] in REFERENCE_WORDS:
         return len(prev) >= 2 and prev[-2] in DIRECTION_WORDS or prev[-1] == "from"
     return False
+
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "around", "across",
+                            "during", "from"})
+
+
+def locative_of(place_root, trigger) -> bool:
+    """True when the place is in a locative phrase ("in X", "at X") that belongs to the
+    trigger's clause: attached to the trigger, to its clause verb, or to a noun of it."""
+    if place_root.dep_ == "compound" or place_root.dep_ == "amod":
+        place_root = place_root.head
+    if place_root.dep_ != "pobj":
+        return False
+    prep = place_root.head
+    if prep.lower_ not in LOCATIVE_PREPS:
+        return False
+    verb = clause_verb(trigger)
+    cur = prep.head
+    for _ in range(4):
+        if cur.i in (trigger.i, verb.i):
+            return True
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False

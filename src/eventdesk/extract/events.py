@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+import re
+from datetime import date, timedelta
 from typing import Any
 
 from eventdesk.extract import arguments as args
@@ -31,6 +32,10 @@ SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", 
 SAY_LEMMAS = frozenset({"say", "tell", "state", "announce", "write", "report", "claim", "add",
                         "note", "declare", "confirm", "insist"})
 CIVILIAN_KINDS = frozenset({"generic"})
+TOLL_REVISION = re.compile(r"\b(?:toll|number of [a-z]+ killed)\b.{0,120}?\b(?:rose|risen|"
+                           r"climbed|increased|reached|has risen)\b", re.I | re.S)
+INTERCEPTED = frozenset({"drone", "drones", "missile", "missiles", "rocket", "rockets", "uav",
+                         "uavs", "shahed", "shaheds", "projectile", "projectiles"})
 PLACE_LIKE_KINDS = frozenset({"capital", "country", "region"})
 # subjects that kill without attacking
 NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cyclone", "hurricane",
@@ -169,10 +174,15 @@ class Extractor:
             return None  # "the earthquake killed ...": not an attack
         if any(m.entry.object_actor for m in men.matches) and not any(
                 not m.entry.object_actor for m in men.matches):
-            objs = [t for t in r.objects if self._actor_at(t, layers, last_actor, [])
-                    is not None and t.lower_ not in args.PRONOUNS]
+            objs = [t for t in r.objects if t.lower_ not in args.PRONOUNS and
+                    (a := self._actor_at(t, layers, last_actor, [])) is not None
+                    and a.sector not in ("CVL", None)]
             if not objs:
                 return None
+        if men.type in VIOLENT and head.lemma_.lower() in ("destroy", "intercept", "down") and \
+                any(o.lower_ in INTERCEPTED or o.lemma_.lower() in INTERCEPTED
+                    for o in r.objects):
+            return None  # air defence claims: "destroyed 18 drones"
         if entry.reverse:
             # "troops repelled 38 Russian assaults": the attacker is in the object
             obj = r.objects[0] if r.objects else None
@@ -227,6 +237,11 @@ class Extractor:
         # date --------------------------------------------------------------
         window = pick_window(layers.times, start=t_start, end=t_end, sentence_start=s_start,
                              sentence_end=s_end, published=published, dateline=layers.dateline)
+        if men.type in VIOLENT and TOLL_REVISION.search(sent.text) and (
+                window.span is None or window.span.start > t_end):
+            # "the death toll from X rose to nine on Thursday": the date is the report's
+            window = DateWindow(earliest=published - timedelta(days=7), latest=published,
+                                span=None, rule="toll_revision")
         if window.span is not None:
             evidence.append(Evidence("date", window.span))
 
@@ -289,7 +304,7 @@ class Extractor:
                etype: str) -> Place | None:
         cands = layers.places.within(sent.start_char, sent.end_char)
         if not cands:
-            return None
+            return self._anaphoric_place(sent, layers)
         used_ranges = [(u.span.start, u.span.end) for u in used]
         best = None
         best_score = -1e9
@@ -301,6 +316,14 @@ class Extractor:
             # a capital or country that is an actor mention but not in a locative phrase
             if etype not in VIOLENT and self._is_actor_name(pm, layers, sdoc):
                 continue
+            pspan = sdoc.char_span(s, e, alignment_mode="expand")
+            if pspan is None:
+                continue
+            root = pspan.root
+            if etype not in VIOLENT and not args.locative_of(root, head):
+                continue  # statements and meetings: only "in/at X" of their own clause
+            if pm.place.precision == "country" and root.dep_ == "poss":
+                continue  # "Ukraine's second-largest city"
             score = -abs(s - hpos) / 40.0
             if args.is_reference_place(sdoc, s):
                 score -= 6
@@ -318,6 +341,25 @@ class Extractor:
                           precision=place.precision, admin1=place.admin1, admin2=place.admin2,
                           geonameid=place.geonameid, span=best.span)
         return place
+
+    @staticmethod
+    def _anaphoric_place(sent: Any, layers: Layers) -> Place | None:
+        """ "in the region", "in the city": the last place of that kind named before."""
+        low = sent.text.lower()
+        want = None
+        for word, prec in (("the region", ("admin1",)), ("the oblast", ("admin1",)),
+                           ("the province", ("admin1",)), ("the city", ("city",)),
+                           ("the town", ("city",)), ("the village", ("city",)),
+                           ("the area", ("admin1", "admin2", "city"))):
+            if word in low:
+                want = prec
+                break
+        if want is None:
+            return None
+        for pm in reversed(layers.places.before(sent.start_char)):
+            if pm.place.precision in want:
+                return pm.place
+        return None
 
     @staticmethod
     def _is_actor_name(pm: PlacedMention, layers: Layers, sdoc: Any) -> bool:

@@ -48,6 +48,8 @@ def token_views(sent: "SpacySpan") -> list[TokenView]:
         pos = t.pos_
         if pos == "VERB" and t.dep_ in NOUN_LIKE_DEPS and t.tag_ in ("NNS", "NN", "VBG"):
             pos = "NOUN"
+        elif pos == "VERB" and t.tag_ == "VBN" and t.dep_ in ("pobj", "nsubj", "dobj"):
+            pos = "NOUN"  # "dozens of wounded"
         views.append(TokenView(t.lower_, t.lemma_.lower(), pos, t.i))
     return views
 
@@ -67,6 +69,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -
     if _participial_modifier(tok):
         return None
     if match.pattern.nominal and _anaphoric_nominal(tok):
+        return None
+    if match.pattern.nominal and any(c.dep_ == "amod" and c.lower_ in PLANNED for c in tok.children):
+        return None  # "a planned meeting", "possible strikes"
+    if not match.pattern.nominal and _generic_present(tok) and entry.type in GENERIC_TYPES:
         return None
     if is_embedded_content(tok, heads):
         gov = governing_trigger(tok, heads)
@@ -92,6 +98,28 @@ DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"
 GENERIC_HEADS = frozenset({"attack", "attacks", "strike", "strikes", "talks", "meeting",
                            "negotiations", "fighting", "killing", "assault", "assaults",
                            "offensive", "war", "fire", "shelling"})
+
+
+PLANNED = frozenset({"planned", "proposed", "possible", "future", "upcoming", "expected", "next",
+                     "potential", "new", "further", "scheduled"})
+GENERIC_TYPES = frozenset({"ASSAULT", "COERCE", "SUPPORT", "AID", "MOBILIZE", "COOPERATE",
+                           "REJECT", "ACCUSE"})
+
+
+def _generic_present(tok) -> bool:
+    """A verb in the simple present inside a running text states a habit or a position
+    ("Kyiv says its strikes target military sites"), not an event. Headlines (one-sentence
+    documents) use the present for past events and are left alone."""
+    if tok.tag_ not in ("VBZ", "VBP") or tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    n_sents = 0
+    for _ in tok.doc.sents:
+        n_sents += 1
+        if n_sents > 2:
+            return True
+    return False
 
 
 def _participial_modifier(tok) -> bool:
@@ -146,7 +174,8 @@ def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
         nominal = m.pattern.nominal
         merged = False
         for men in mentions:
-            if men.type == etype and _same_clause(doc, men.head, m.head):
+            if men.type == etype and (_same_clause(doc, men.head, m.head)
+                                      or nominal or men.nominal):
                 men.matches.append(m)
                 if men.nominal and not nominal:
                     men.head, men.nominal = m.head, False

@@ -70,6 +70,10 @@ def _sentence_gap(a: Event, b: Event, starts: Sequence[int]) -> int:
     return abs(ia - ib)
 
 
+def _has_figures(e: Event) -> bool:
+    return e.fatalities is not None or e.injuries is not None
+
+
 def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
     if a.type != b.type:
         return False
@@ -79,6 +83,9 @@ def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
     places = _places_agree(a.location, b.location)
     if places is False:
         return False
+    if a.type == "ASSAULT" and places is not True and _has_figures(a) and _has_figures(b) \
+            and (a.fatalities, a.injuries) != (b.fatalities, b.injuries):
+        return False  # two tolls at two (or unknown) places: two strikes
     if places is None:
         if a.type == "ASSAULT" and sentence_gap > MAX_SENTENCE_GAP_NO_PLACE:
             return False
