@@ -145,7 +145,7 @@ class Pipeline:
             published = date.today()
         actors = find_actors(doc.text)
         persons = [(a.span.start, a.span.end) for a in actors
-                   if getattr(a, "kind", "") in ("person", "title", "institution")]
+                   if getattr(a, "kind", "") in ("person", "title")]
         pmentions = find_places(doc.text, exclude=persons)
         resolved = resolve_places(pmentions, text=doc.text)
         placed = [PlacedMention(pm.span, pl, getattr(pm, "kind", pl.precision))

@@ -284,6 +284,8 @@ class Extractor:
         for hit in layers.actors.within(start, end):
             if exclude_generic and getattr(hit, "kind", "") == "generic":
                 continue
+            if getattr(hit, "locative", False):
+                continue  # "a meeting in the Kremlin": a place here
             used.append(hit)
             return _to_actor(hit)
         return None
