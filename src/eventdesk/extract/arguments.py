@@ -149,7 +149,7 @@ def is_reference_place(doc, start_char: int) -> bool:
 
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "around", "across",
-                            "during", "from"})
+                            "during", "from", "to", "towards", "toward", "into", "over"})
 
 
 def locative_of(place_root, trigger) -> bool:
@@ -157,6 +157,12 @@ def locative_of(place_root, trigger) -> bool:
     trigger's clause: attached to the trigger, to its clause verb, or to a noun of it."""
     if place_root.dep_ == "compound" or place_root.dep_ == "amod":
         place_root = place_root.head
+    # "the village of Udachne", "the port of Izmail": climb to the noun
+    for _ in range(2):
+        if place_root.dep_ == "pobj" and place_root.head.lower_ == "of":
+            place_root = place_root.head.head
+        elif place_root.dep_ == "appos":
+            place_root = place_root.head
     if place_root.dep_ != "pobj":
         return False
     prep = place_root.head

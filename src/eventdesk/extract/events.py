@@ -36,6 +36,9 @@ TOLL_REVISION = re.compile(r"\b(?:toll|number of [a-z]+ killed)\b.{0,120}?\b(?:r
                            r"climbed|increased|reached|has risen)\b", re.I | re.S)
 INTERCEPTED = frozenset({"drone", "drones", "missile", "missiles", "rocket", "rockets", "uav",
                          "uavs", "shahed", "shaheds", "projectile", "projectiles"})
+ADDITIVE = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)
+NO_COMMENT = frozenset({"comment", "say", "confirm", "elaborate", "disclose", "answer",
+                        "specify", "respond", "detail", "discuss", "give", "provide", "name"})
 PLACE_LIKE_KINDS = frozenset({"capital", "country", "region"})
 # subjects that kill without attacking
 NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cyclone", "hurricane",
@@ -76,6 +79,8 @@ class _Draft:
     injured: list[CasualtyMention]
     evidence: list[Evidence]
     confidence: float
+    extra_killed: int = 0  # "two women were also killed" in a follow-up sentence
+    extra_injured: int = 0
 
 
 class PlacedMention:
@@ -127,7 +132,17 @@ class Extractor:
                 draft = self._draft(doc, sdoc, sent, si, men, layers, published, last_actor)
                 if draft is not None:
                     sent_drafts.append(draft)
-            self._assign_casualties(sent, sent_drafts, layers, last_violent, si)
+            continuation = False
+            if last_violent is not None and si - last_violent.sent_index <= 2:
+                kept = []
+                for d in sent_drafts:
+                    if self._casualty_only(d):
+                        continuation = True  # "At least 25 people were injured."
+                    else:
+                        kept.append(d)
+                sent_drafts = kept
+            self._assign_casualties(sent, sent_drafts, layers, last_violent, si,
+                                    additive=continuation and bool(ADDITIVE.search(sent.text)))
             for d in sent_drafts:
                 if d.mention.type in VIOLENT:
                     if d.actor1 is None and last_violent is not None and (
@@ -170,6 +185,9 @@ class Extractor:
         first = r.agent if (r.passive and r.agent is not None) else (
             None if r.passive else r.subject)
         entry = men.matches[0].entry
+        if men.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT
+                                        for c in head.children):
+            return None  # "declined to comment" is no rejection
         if men.type in VIOLENT and first is not None and first.lemma_.lower() in NON_AGENTS:
             return None  # "the earthquake killed ...": not an attack
         if any(m.entry.object_actor for m in men.matches) and not any(
@@ -179,7 +197,9 @@ class Extractor:
                     and a.sector not in ("CVL", None)]
             if not objs:
                 return None
-        if men.type in VIOLENT and head.lemma_.lower() in ("destroy", "intercept", "down") and \
+        intercept = head.lemma_.lower() in ("destroy", "intercept", "down") or (
+            head.lemma_.lower() == "shoot" and any(c.lower_ == "down" for c in head.children))
+        if men.type in VIOLENT and intercept and \
                 any(o.lower_ in INTERCEPTED or o.lemma_.lower() in INTERCEPTED
                     for o in r.objects):
             return None  # air defence claims: "destroyed 18 drones"
@@ -378,10 +398,21 @@ class Extractor:
             return False
         return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "conj", "appos")
 
+    @staticmethod
+    def _casualty_only(d: _Draft) -> bool:
+        """A violent mention that only reports victims: no place, no attacker, no weapon
+        ("At least 25 people were injured, eight of them children.")."""
+        if d.mention.type not in VIOLENT or d.location is not None:
+            return False
+        if d.actor1 is not None and d.actor1.sector not in ("CVL", None):
+            return False
+        return all(m.entry.id == "assault.kill" for m in d.mention.matches)
+
     def _assign_casualties(self, sent: Any, drafts: list[_Draft], layers: Layers,
-                           last_violent: _Draft | None, si: int) -> None:
+                           last_violent: _Draft | None, si: int, *,
+                           additive: bool = False) -> None:
         mentions = [c for c in layers.casualties.within(sent.start_char, sent.end_char)
-                    if not c.cumulative]
+                    if not c.cumulative and not getattr(c, "subset", False)]
         if not mentions:
             return
         violent = [d for d in drafts if d.mention.type in VIOLENT]
@@ -394,7 +425,13 @@ class Extractor:
                 return
         for c in mentions:
             target = min(violent, key=lambda d: abs(d.trigger.start - c.span.start))
-            (target.killed if c.outcome == "killed" else target.injured).append(c)
+            if additive and target.sent_index != si and c.count is not None:
+                if c.outcome == "killed":
+                    target.extra_killed += c.count
+                else:
+                    target.extra_injured += c.count
+            else:
+                (target.killed if c.outcome == "killed" else target.injured).append(c)
             target.evidence.append(Evidence("fatalities" if c.outcome == "killed"
                                             else "injuries", c.span))
 
@@ -440,8 +477,8 @@ class Extractor:
     def _finish(self, doc: Document, d: _Draft, layers: Layers) -> Event:
         text = doc.text
         s_start, s_end = d.sent.start_char, d.sent.end_char
-        fatalities = _count(d.killed)
-        injuries = _count(d.injured)
+        fatalities = _add(_count(d.killed), d.extra_killed)
+        injuries = _add(_count(d.injured), d.extra_injured)
         victims: list[Victim] = []
         for c in d.killed + d.injured:
             victims.extend(c.victims)
@@ -507,6 +544,12 @@ def _count(mentions: Sequence[CasualtyMention]) -> int | None:
         return revised[-1]
     counts = [m.count for m in mentions if m.count is not None]
     return max(counts) if counts else None
+
+
+def _add(count: int | None, extra: int) -> int | None:
+    if not extra:
+        return count
+    return (count or 0) + extra
 
 
 def _to_actor(hit: Any) -> Actor:
