@@ -75,6 +75,11 @@ def clause_verb(tok):
     "struck ..., killing two") defers to the verb it depends on for the subject.
     """
     cur = tok
+    # a nominal trigger that is the object of a light verb takes that verb's subject:
+    # "ministers approved a package of sanctions", "Ukraine launched drone attacks"
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr") and \
+            tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
     for _ in range(4):
         if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in cur.children):
             return cur

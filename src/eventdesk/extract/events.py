@@ -114,6 +114,7 @@ class Extractor:
             inside = [p for p in places if p.span.end <= dateline.end]
             places = [p for p in places if p.span.start >= dateline.end]
             self._dateline_place = inside[0].place if inside else None
+            actors = [a for a in actors if a.span.start >= dateline.end]
         times = find_times(text, published=published)
         dateline = find_dateline(text, published=published)
         casualties = find_casualties(text, 0, len(text))
@@ -153,6 +154,7 @@ class Extractor:
             drafts.extend(sent_drafts)
             self._remember_actors(sent, layers, last_actor)
         drafts = [d for d in drafts if self._keep(d)]
+        self._fill_countries(drafts, actors)
         self._attacker_prior(drafts)
         events = [self._finish(doc, d, layers) for d in drafts]
         return events
@@ -214,8 +216,14 @@ class Extractor:
                         if r.subject is not None else None
                     return self._finish_draft(doc, sdoc, sent, si, men, layers, published,
                                               trigger, evidence, first_actor, defender, [])
+        conj_actor = None
         if first is not None:
             actor1 = self._actor_at(first, layers, last_actor, used)
+            if actor1 is not None:
+                conj_actor = self._conjoined_actor(first, actor1, layers, used)
+                if conj_actor is not None and conj_actor.span is not None and \
+                        actor1.span is not None and conj_actor.span.start < actor1.span.start:
+                    actor1, conj_actor = conj_actor, actor1  # the first named leads
         if actor1 is None and men.nominal or actor1 is None and head.pos_ == "NOUN":
             actor1 = self._actor_in_subtree(head, layers, used, exclude_generic=True)
         if actor1 is None and r.passive and r.agent is None and men.type in VIOLENT:
@@ -223,7 +231,25 @@ class Extractor:
         if actor1 is None and men.type in SPEECH_TYPES | {"CONSULT"}:
             actor1 = self._speaker(sent, layers, last_actor, used)
         return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,
-                                  evidence, actor1, None, used, roles=r, last_actor=last_actor)
+                                  evidence, actor1, conj_actor, used, roles=r,
+                                  last_actor=last_actor)
+
+    def _conjoined_actor(self, tok: Any, actor1: Actor, layers: Layers,
+                         used: list[Any]) -> Actor | None:
+        """The second of two coordinated initiators ("Russian and Ukrainian delegations",
+        "Congo and Rwanda signed"): the other party of a joint act."""
+        start, end = args.token_char_range(tok)
+        for hit in layers.actors.within(start, end):
+            if hit.span == actor1.span or getattr(hit, "kind", "") == "generic":
+                continue
+            if hit.country and hit.country != actor1.country:
+                text = tok.doc.text[min(hit.span.start, actor1.span.start if actor1.span
+                                        else hit.span.start):max(hit.span.end, actor1.span.end
+                                        if actor1.span else hit.span.end)]
+                if " and " in text or " & " in text:
+                    used.append(hit)
+                    return _to_actor(hit)
+        return None
 
     def _finish_draft(self, doc, sdoc, sent, si, men, layers, published, trigger, evidence,
                       actor1, actor2, used, *, roles=None, last_actor=None) -> _Draft | None:
@@ -284,6 +310,13 @@ class Extractor:
         low = tok.lower_
         if low in args.PRONOUNS:
             kind = args.PRONOUNS[low]
+            sent = tok.sent
+            for hit in reversed(layers.actors.within(sent.start_char, tok.idx)):
+                hk = getattr(hit, "kind", "")
+                if hk in ("generic", "demonym") or getattr(hit, "locative", False):
+                    continue
+                if (kind == "person") == (hk in ("person", "title")):
+                    return _to_actor(hit)
             return last_actor.get(kind) or last_actor.get("any")
         start, end = args.token_char_range(tok)
         # the mention holding the head word first, then any in the phrase
@@ -449,6 +482,25 @@ class Extractor:
     @staticmethod
     def _keep(d: _Draft) -> bool:
         return True
+
+    @staticmethod
+    def _fill_countries(drafts: list[_Draft], actors: Sequence[Any]) -> None:
+        """Armed actors named without a country ("the military", "militants") take the
+        document's usual armed country (for forces) or the event's country (for armed groups)."""
+        counts: dict[str, int] = {}
+        for a in actors:
+            if getattr(a, "sector", None) == "MIL" and a.country:
+                counts[a.country] = counts.get(a.country, 0) + 1
+        usual = max(counts, key=lambda c: counts[c]) if counts else None
+        for d in drafts:
+            a = d.actor1
+            if a is None or a.country is not None or a.sector not in ("MIL", "REB"):
+                continue
+            loc = d.location.country if d.location is not None else None
+            country = (usual or loc) if a.sector == "MIL" else (loc or usual)
+            if country:
+                d.actor1 = Actor(name=a.name, country=country, sector=a.sector, span=a.span,
+                                 entry_id=a.entry_id)
 
     @staticmethod
     def _attacker_prior(drafts: list[_Draft]) -> None:

@@ -77,10 +77,12 @@ def _has_figures(e: Event) -> bool:
 def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
     if a.type != b.type:
         return False
-    if a.sentence.start == b.sentence.start and a.trigger.start != b.trigger.start:
-        # two events of one type in one sentence were kept apart by the extractor on purpose
-        return False
     places = _places_agree(a.location, b.location)
+    if a.sentence.start == b.sentence.start and a.trigger.start != b.trigger.start and \
+            places is not True:
+        # two events of one type in one sentence were kept apart by the extractor on purpose,
+        # unless they happened at the very same place ("killed in X; five there were injured")
+        return False
     if places is False:
         return False
     if a.type == "ASSAULT" and places is not True and _has_figures(a) and _has_figures(b) \
