@@ -240,3 +240,83 @@ class Event:
             "sentence": self.sentence.to_dict(),
             "evidence": [e.to_dict() for e in self.evidence],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFigure:
+    """One report behind a merged event: which document said it, when, and its figures."""
+
+    doc_id: str
+    event_id: str
+    published: date | None = None
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    fatalities: int | None = None
+    injuries: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "event_id": self.event_id,
+                "published": self.published.isoformat() if self.published else None,
+                "outlet": self.outlet, "url": self.url, "title": self.title,
+                "fatalities": self.fatalities, "injuries": self.injuries}
+
+
+@dataclass(frozen=True, slots=True)
+class MergedEvent:
+    """One real-world event as reported by one or more documents (cross-document merge).
+
+    ``event`` is the representative report (its evidence spans point into ``event.doc_id``)
+    with the reported figures filled in; ``sources`` holds every report's own figures, oldest
+    first. The reported figure is the latest report's (latest ``published``, then the largest
+    value); ``*_range`` is (min, max) over the reports that give a number; ``conflicting`` is
+    true when reports give different numbers. ``id`` is stable: a hash of the earliest
+    member's event id (earliest ``published``, then smallest event id).
+    """
+
+    id: str
+    event: Event
+    sources: tuple[SourceFigure, ...] = ()
+    fatalities: int | None = None
+    injuries: int | None = None
+    fatalities_range: tuple[int, int] | None = None
+    injuries_range: tuple[int, int] | None = None
+    conflicting: bool = False
+    member_ids: tuple[str, ...] = ()
+    stage: str = "merge.across"
+
+    @staticmethod
+    def cluster_id(earliest_event_id: str) -> str:
+        return hashlib.sha256(f"cluster:{earliest_event_id}".encode()).hexdigest()[:16]
+
+    @classmethod
+    def from_event(cls, event: Event, *, source: SourceFigure | None = None) -> "MergedEvent":
+        """A one-report MergedEvent (what cross-document merge makes of an unmatched event)."""
+        src = source or SourceFigure(doc_id=event.doc_id, event_id=event.id)
+        src = dataclasses.replace(src, event_id=event.id, fatalities=event.fatalities,
+                                  injuries=event.injuries)
+        return cls(
+            id=cls.cluster_id(event.id), event=event, sources=(src,),
+            fatalities=event.fatalities, injuries=event.injuries,
+            fatalities_range=(event.fatalities,) * 2 if event.fatalities is not None else None,
+            injuries_range=(event.injuries,) * 2 if event.injuries is not None else None,
+            conflicting=False, member_ids=(event.id,),
+        )
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        return tuple(s.doc_id for s in self.sources)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "event": self.event.to_dict(),
+            "sources": [s.to_dict() for s in self.sources],
+            "fatalities": self.fatalities,
+            "injuries": self.injuries,
+            "fatalities_range": list(self.fatalities_range) if self.fatalities_range else None,
+            "injuries_range": list(self.injuries_range) if self.injuries_range else None,
+            "conflicting": self.conflicting,
+            "member_ids": list(self.member_ids),
+            "stage": self.stage,
+        }
