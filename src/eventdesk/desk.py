@@ -99,8 +99,15 @@ def code_batch(pipe: Any, docs: Sequence[Document], *, batch_size: int = 32) -> 
     return out
 
 
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
+
+
 def _init_worker(spec: Any) -> None:
+    """Runs first in each worker process: one BLAS thread per worker (N workers on N cores
+    must not each start N threads), then the pipeline, built once."""
     global _PROCESS_SPEC
+    for var in _THREAD_VARS:
+        os.environ.setdefault(var, "1")
     _PROCESS_SPEC = spec
     _pipeline_in_worker(spec)
 
@@ -397,6 +404,15 @@ class _PoolCoder(_QueueCoder):
     def _start(self, docs: list[Document]) -> Any:
         return self.pool.submit(_code_in_process, docs, self.batch_size)
 
+    def _result(self, future: Any) -> list[Coded]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return future.result()
+        except BrokenProcessPool as exc:
+            raise ConfigError(f"worker processes failed (could the pipeline not be built or "
+                              f"pickled in a worker?): {exc}") from None
+
     def close(self) -> None:
         for future in self.queue:
             future.cancel()
@@ -420,7 +436,7 @@ class _DaskCoder(_QueueCoder):
         else:
             try:
                 self.client = Client(str(dask), timeout=30)
-            except (OSError, TimeoutError) as exc:
+            except Exception as exc:  # noqa: BLE001 - OSError, TimeoutError, ValueError, ...
                 raise ConfigError(f"dask scheduler {dask}: cannot connect ({exc})") from None
             self.own = [self.client]
         n = len(self.client.scheduler_info().get("workers", {})) or 1
