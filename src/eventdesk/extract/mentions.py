@@ -227,7 +227,7 @@ def _same_clause(doc, a: int, b: int) -> bool:
                 return cur
             if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ccomp", "relcl", "parataxis"):
                 return cur
-            if cur.pos_ in ("VERB", "AUX") and cur.dep_ == "conj" and any(
+            if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("conj", "advcl") and any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 return cur
             cur = cur.head

@@ -16,6 +16,7 @@ from eventdesk.records import Actor, DateWindow, Event, Place
 
 STAGE = "merge.within"
 MAX_SENTENCE_GAP_NO_PLACE = 2  # a mention with no place merges only with a close one
+MAX_LOOKBACK = 40  # events compared with each new mention
 PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
@@ -63,11 +64,9 @@ def _actors_agree(a: Actor | None, b: Actor | None) -> bool:
     return True
 
 
-def _sentence_gap(a: Event, b: Event, starts: Sequence[int]) -> int:
+def _sentence_gap(a: Event, b: Event, index: dict[int, int]) -> int:
     """How many sentences apart two events are (by sentence start offsets)."""
-    ia = starts.index(a.sentence.start) if a.sentence.start in starts else 0
-    ib = starts.index(b.sentence.start) if b.sentence.start in starts else 0
-    return abs(ia - ib)
+    return abs(index.get(a.sentence.start, 0) - index.get(b.sentence.start, 0))
 
 
 def _has_figures(e: Event) -> bool:
@@ -175,9 +174,11 @@ def combine(a: Event, b: Event) -> Event:
 def merge_within(events: Sequence[Event], *, sentence_starts: Sequence[int]) -> list[Event]:
     """Merge the mentions of one document, in text order."""
     merged: list[Event] = []
+    index = {start: i for i, start in enumerate(sentence_starts)}
     for ev in sorted(events, key=lambda e: e.trigger.start):
-        for i in range(len(merged) - 1, -1, -1):
-            gap = _sentence_gap(merged[i], ev, sentence_starts)
+        # look back over the recent events only: a long text stays linear
+        for i in range(len(merged) - 1, max(-1, len(merged) - 1 - MAX_LOOKBACK), -1):
+            gap = _sentence_gap(merged[i], ev, index)
             if mergeable(merged[i], ev, sentence_gap=gap):
                 merged[i] = combine(merged[i], ev)
                 break

@@ -60,14 +60,16 @@ class _Context:
     def __init__(self) -> None:
         self.countries: Counter[str] = Counter()
         self.admin1: Counter[str] = Counter()
-        self.points: list[tuple[int, float, float]] = []  # (mention index, lat, lon)
+        # distinct anchor points -> the mention indexes at that point (a long text repeats
+        # its places; keeping points distinct keeps the context scan short)
+        self.points: dict[tuple[float, float], set[int]] = {}
 
     def add(self, idx: int, e: Entry, weight: float = 1.0) -> None:
         self.countries[e.country] += weight
         if e.kind in ("city", "admin2", "admin1") and e.admin1_code:
             self.admin1[e.admin1_code] += weight
         if e.kind in ("city", "admin2"):
-            self.points.append((idx, e.lat, e.lon))
+            self.points.setdefault((e.lat, e.lon), set()).add(idx)
 
 
 def _base_score(e: Entry, m: PlaceMention | None) -> float:
@@ -100,7 +102,8 @@ def _score(e: Entry, m: PlaceMention | None, idx: int, ctx: _Context,
     if e.admin1_code and ctx.admin1[e.admin1_code]:
         s += 8 + 4 * min(ctx.admin1[e.admin1_code], 3)
     if e.kind in ("city", "admin2"):
-        dists = [haversine_km(e.lat, e.lon, la, lo) for j, la, lo in ctx.points if j != idx]
+        dists = [haversine_km(e.lat, e.lon, la, lo) for (la, lo), js in ctx.points.items()
+                 if js != {idx}]
         if dists:
             d = min(dists)
             s += 20 * max(0.0, 1 - d / 250)
@@ -191,7 +194,7 @@ def resolve_name(name: str, *, context_places: Sequence[Place] = (),
         if p.country:
             ctx.countries[p.country] += 1
         if p.lat is not None and p.lon is not None and p.precision in ("city", "admin2"):
-            ctx.points.append((-1, p.lat, p.lon))
+            ctx.points.setdefault((p.lat, p.lon), set()).add(-1)
         if p.admin1 and p.country:
             a1 = gaz.admin1_entry(p.country, p.admin1)
             if a1 is not None:

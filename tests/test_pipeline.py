@@ -1,0 +1,138 @@
+"""The whole path from text to events, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventdesk import extract
+from eventdesk.errors import InputError
+from eventdesk.records import Document
+
+
+def by_type(events, etype):
+    return [e for e in events if e.type == etype]
+
+
+def test_strike_with_place_date_counts_and_evidence(pipeline):
+    text = ("LVIV, Ukraine, June 4 — Russian missiles struck an industrial site in Lutsk "
+            "overnight, killing three people and wounding 11, the regional governor said.")
+    [ev] = by_type(extract(text, published="2025-06-04", pipeline=pipeline), "ASSAULT")
+    assert ev.location is not None and ev.location.name == "Lutsk"
+    assert ev.location.country == "UKR" and ev.location.precision == "city"
+    assert (ev.fatalities, ev.injuries) == (3, 11)
+    assert ev.actor1 is not None and (ev.actor1.country, ev.actor1.sector) == ("RUS", "MIL")
+    assert ev.date is not None and ev.date.earliest == date(2025, 6, 3)
+    assert ev.date.latest == date(2025, 6, 4)
+    assert ev.acled_event_type == "Explosions/Remote violence"
+    # every piece of evidence points at the words in the text
+    for e in ev.evidence:
+        assert text[e.span.start:e.span.end] == e.span.text
+    roles = {e.role for e in ev.evidence}
+    assert {"trigger", "location", "fatalities", "injuries"} <= roles
+
+
+def test_age_is_not_a_count(pipeline):
+    text = ("Shelling hit the town of Nikopol on Monday, injuring four people, among them a "
+            "five-year-old boy.")
+    [ev] = by_type(extract(text, published="2025-03-04", pipeline=pipeline), "ASSAULT")
+    assert ev.injuries == 4
+    assert any(v.age == 5 for v in ev.victims)
+
+
+def test_explicit_zero_versus_unknown(pipeline):
+    text = ("A drone hit a warehouse in Izmail on Sunday. No casualties were reported, the "
+            "regional administration said.")
+    [ev] = by_type(extract(text, published="2025-03-03", pipeline=pipeline), "ASSAULT")
+    assert (ev.fatalities, ev.injuries) == (0, 0)
+    text = "Russian drones attacked the city of Sumy on Sunday, damaging a school."
+    [ev] = by_type(extract(text, published="2025-03-03", pipeline=pipeline), "ASSAULT")
+    assert (ev.fatalities, ev.injuries) == (None, None)
+
+
+def test_followup_sentence_continues_the_event(pipeline):
+    text = ("A Russian glide bomb hit a supermarket in Kharkiv on Saturday, killing two people. "
+            "At least 30 people were injured, four of them children.")
+    events = by_type(extract(text, published="2025-05-26", pipeline=pipeline), "ASSAULT")
+    assert len(events) == 1
+    assert (events[0].fatalities, events[0].injuries) == (2, 30)
+
+
+def test_metonymy_capital_as_government(pipeline):
+    text = "Moscow rejected the proposal on Tuesday, the foreign ministry said."
+    [ev] = by_type(extract(text, published="2025-05-21", pipeline=pipeline), "REJECT")
+    assert ev.actor1 is not None and (ev.actor1.country, ev.actor1.sector) == ("RUS", "GOV")
+
+
+def test_no_events_from_history_hypotheses_or_denials(pipeline):
+    text = ("The army denied that its units had shelled the village. If the talks collapse, "
+            "the rebels could attack the city of Goma.")
+    assert by_type(extract(text, published="2025-01-10", pipeline=pipeline), "ASSAULT") == []
+
+
+def test_several_events_in_one_sentence(pipeline):
+    text = ("Russian drones hit a depot in Odesa, wounding two workers, while artillery "
+            "shelled the village of Bilozerka in the Kherson region, killing a woman.")
+    events = by_type(extract(text, published="2025-02-02", pipeline=pipeline), "ASSAULT")
+    places = sorted(e.location.name for e in events if e.location)
+    assert places == ["Bilozerka", "Odesa"]
+
+
+def test_empty_text_gives_no_events(pipeline):
+    assert extract("", published="2025-01-01", pipeline=pipeline) == []
+    assert extract("   \n ", published="2025-01-01", pipeline=pipeline) == []
+
+
+def test_bad_published_date_is_an_input_error(pipeline):
+    with pytest.raises(InputError):
+        extract("Troops shelled the town.", published="not-a-date", pipeline=pipeline)
+    with pytest.raises(InputError):
+        extract("Troops shelled the town.", published="2999-01-01", pipeline=pipeline)
+
+
+def test_missing_date_warns_and_uses_today(pipeline):
+    from eventdesk.api import MissingDateWarning
+
+    doc = Document.from_text("Russian artillery shelled Kherson on Monday, wounding two men.")
+    with pytest.warns(MissingDateWarning):
+        events = pipeline.process(doc)
+    assert events and events[0].date is not None
+    assert events[0].date.latest <= date.today()
+
+
+def test_same_text_same_ids(pipeline):
+    text = "Israeli strikes killed five people in Khan Younis on Tuesday."
+    a = extract(text, published="2025-01-08", pipeline=pipeline)
+    b = extract(text, published="2025-01-08", pipeline=pipeline)
+    assert [e.id for e in a] == [e.id for e in b] and a
+
+
+def test_long_text_is_chunked_with_correct_offsets(pipeline):
+    para = ("Russian artillery shelled the village of Lyptsi on Monday, wounding two men.\n"
+            "Officials met in Geneva on Tuesday to discuss prisoner exchanges.\n")
+    text = para * 800  # ~115 kB: processed in two chunks
+    doc = Document.from_text(text, published=date(2025, 3, 4))
+    events = pipeline.process(doc)
+    assert len(events) > 20
+    for ev in events[-5:]:
+        assert text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+        for e in ev.evidence:
+            assert text[e.span.start:e.span.end] == e.span.text
+
+
+def test_output_validates_against_published_schema(pipeline):
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    from eventdesk.schema import event_schema
+
+    schema = event_schema()
+    published = json.loads((Path(__file__).parent.parent / "docs/event.schema.json").read_text())
+    assert published == schema, "docs/event.schema.json is stale: run `eventdesk schema`"
+    text = ("Russian drones struck Odesa overnight, killing two people. \"We will respond,\" "
+            "Governor Oleh Kiper said. Kyiv urged allies to send more air defence systems.")
+    for ev in extract(text, published="2025-05-15", pipeline=pipeline):
+        jsonschema.validate(json.loads(json.dumps(ev.to_dict())), schema)
