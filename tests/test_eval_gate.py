@@ -1,0 +1,57 @@
+"""Quality gate: the extractor's scores on the gold files must not fall below pinned floors.
+
+The floors are the figures measured when they were last raised, minus a small margin; raise
+them when the extractor improves (figures in the commit message), never lower them silently.
+The gate reads ../shared/gold/ when present and is skipped otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import GOLD
+
+pytestmark = pytest.mark.skipif(not (GOLD / "dev.jsonl").exists(),
+                                reason="shared gold files not present")
+
+SEED_FLOORS = {"recall": 1.0, "max_fp": 2}
+DEV_FLOORS = {
+    "f1": 0.74,
+    "precision": 0.70,
+    "recall": 0.76,
+    "location": 0.95,
+    "fatalities": 0.93,
+    "injuries": 0.92,
+    "actor1.country": 0.82,
+    "date": 0.95,
+}
+
+
+@pytest.fixture(scope="module")
+def scores(pipeline):
+    from eventdesk.cli.evaluate import evaluate_file
+
+    return {name: evaluate_file(GOLD / f"{name}.jsonl", pipeline=pipeline)[0]
+            for name in ("seed", "dev")}
+
+
+def test_seed_all_events_found(scores):
+    seed = scores["seed"]
+    assert seed.micro.recall >= SEED_FLOORS["recall"], seed.micro
+    assert seed.micro.fp <= SEED_FLOORS["max_fp"], seed.micro
+    for name in ("location", "fatalities", "injuries"):
+        assert seed.fields[name].accuracy == 1.0, (name, seed.fields[name])
+
+
+def test_dev_event_scores(scores):
+    dev = scores["dev"]
+    assert dev.micro.f1 >= DEV_FLOORS["f1"], dev.micro
+    assert dev.micro.precision >= DEV_FLOORS["precision"], dev.micro
+    assert dev.micro.recall >= DEV_FLOORS["recall"], dev.micro
+
+
+@pytest.mark.parametrize("field", ["location", "fatalities", "injuries", "actor1.country",
+                                   "date"])
+def test_dev_field_accuracies(scores, field):
+    got = scores["dev"].fields[field]
+    assert got.accuracy >= DEV_FLOORS[field], (field, got)
