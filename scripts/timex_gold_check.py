@@ -17,7 +17,7 @@ from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
-from eventdesk.extract.timex import (_sentence_bounds, default_window, find_dateline, find_times,
+from eventdesk.extraction.timex import (_sentence_bounds, default_window, find_dateline, find_times,
                                      pick_window)
 
 GOLD = Path("/work/shared/gold")

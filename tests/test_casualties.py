@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.extract.casualties import casualty_totals, find_casualties
+from eventdesk.extraction.casualties import casualty_totals, find_casualties
 
 GOLD = Path("/work/shared/gold")
 

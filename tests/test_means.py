@@ -1,4 +1,4 @@
-from eventdesk.extract.means import acled_hint, find_damage, find_weapons
+from eventdesk.extraction.means import acled_hint, find_damage, find_weapons
 
 
 def kinds(text):

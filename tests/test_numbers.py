@@ -1,6 +1,6 @@
 import pytest
 
-from eventdesk.extract.numbers import age_of, parse_number, read_number, tokenize
+from eventdesk.extraction.numbers import age_of, parse_number, read_number, tokenize
 
 
 @pytest.mark.parametrize("text,value", [

@@ -1,4 +1,4 @@
-from eventdesk.extract.quotes import find_quotes
+from eventdesk.extraction.quotes import find_quotes
 
 
 def speakers(text):

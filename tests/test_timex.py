@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.extract.timex import (TimeMention, default_window, find_dateline, find_times,
+from eventdesk.extraction.timex import (TimeMention, default_window, find_dateline, find_times,
                                      pick_window)
 from eventdesk.records import DateWindow
 
@@ -278,7 +278,7 @@ GOLD = Path("/work/shared/gold")
 @pytest.mark.skipif(not (GOLD / "dev.jsonl").exists(), reason="gold files absent")
 def test_gold_floor():
     """Pinned floor: the predicted window's last day falls in the gold window."""
-    from eventdesk.extract.timex_patterns import _sentence_bounds
+    from eventdesk.extraction.timex_patterns import _sentence_bounds
 
     inside = total = 0
     for name in ("seed.jsonl", "dev.jsonl"):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from eventdesk.errors import ConfigError
-from eventdesk.extract.lexicon import Lexicon, TokenView, default_lexicon
-from eventdesk.extract.mentions import find_mentions
+from eventdesk.extraction.lexicon import Lexicon, TokenView, default_lexicon
+from eventdesk.extraction.mentions import find_mentions
 
 
 def types_of(nlp, text: str) -> list[str]:

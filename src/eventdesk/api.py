@@ -75,7 +75,7 @@ class Pipeline:
     @property
     def extractor(self):
         if self._extractor is None:
-            from eventdesk.extract.events import Extractor
+            from eventdesk.extraction.events import Extractor
 
             self._extractor = Extractor()
         return self._extractor
@@ -131,7 +131,7 @@ class Pipeline:
     def _events(self, doc: Document, sdoc: Any) -> list[Event]:
         from eventdesk.annotate.dateline import find_dateline
         from eventdesk.annotate.places import find_places
-        from eventdesk.extract.events import PlacedMention
+        from eventdesk.extraction.events import PlacedMention
         from eventdesk.merge.within import merge_within
         from eventdesk.resolve.actors import find_actors
         from eventdesk.resolve.places import resolve_places

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from eventdesk.extract.numbers import Token, qualifier_at, quantities, read_number, tokenize
+from eventdesk.extraction.numbers import Token, qualifier_at, quantities, read_number, tokenize
 from eventdesk.records import Damage, Span, Weapon
 
 __all__ = ["find_weapons", "find_damage", "acled_hint", "WEAPON_KINDS"]

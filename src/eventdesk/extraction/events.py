@@ -15,13 +15,13 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from eventdesk.extract import arguments as args
-from eventdesk.extract.casualties import CasualtyMention, find_casualties
-from eventdesk.extract.lexicon import Lexicon, default_lexicon
-from eventdesk.extract.means import acled_hint, find_damage, find_weapons
-from eventdesk.extract.mentions import Mention, find_mentions
-from eventdesk.extract.quotes import find_quotes
-from eventdesk.extract.timex import TimeMention, find_dateline, find_times, pick_window
+from eventdesk.extraction import arguments as args
+from eventdesk.extraction.casualties import CasualtyMention, find_casualties
+from eventdesk.extraction.lexicon import Lexicon, default_lexicon
+from eventdesk.extraction.means import acled_hint, find_damage, find_weapons
+from eventdesk.extraction.mentions import Mention, find_mentions
+from eventdesk.extraction.quotes import find_quotes
+from eventdesk.extraction.timex import TimeMention, find_dateline, find_times, pick_window
 from eventdesk.records import (Actor, DateWindow, Document, Event, Evidence, Place, Quote, Span,
                                Victim)
 
@@ -39,6 +39,10 @@ INTERCEPTED = frozenset({"drone", "drones", "missile", "missiles", "rocket", "ro
 ADDITIVE = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)
 NO_COMMENT = frozenset({"comment", "say", "confirm", "elaborate", "disclose", "answer",
                         "specify", "respond", "detail", "discuss", "give", "provide", "name"})
+STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE",
+                             "CONCEDE", "CONSULT"})
+PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "crowds", "crowd",
+                        "rioters", "mob", "mobs", "protester", "demonstrator"})
 PLACE_LIKE_KINDS = frozenset({"capital", "country", "region"})
 # subjects that kill without attacking
 NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cyclone", "hurricane",
@@ -122,6 +126,11 @@ class Extractor:
                         times=times, dateline=dateline,
                         casualties=args.SpanIndex(casualties))
         background = self._background_tokens(sdoc, times)
+        # direct speech of four words or more; a word or two in quotes ("unacceptable") is
+        # the reporter's attribution of a stance and may carry the event
+        self._quoted = [(q.span.start, q.span.end) for q in find_quotes(text, 0, len(text))
+                        if q.span is not None and len(q.text.split()) >= 4]
+        self._last_statement_place: tuple[int, Place] | None = None
         drafts: list[_Draft] = []
         sents = list(sdoc.sents)
         last_violent: _Draft | None = None
@@ -187,6 +196,8 @@ class Extractor:
         first = r.agent if (r.passive and r.agent is not None) else (
             None if r.passive else r.subject)
         entry = men.matches[0].entry
+        if any(qs <= t_start and t_end <= qe for qs, qe in self._quoted):
+            return None  # words inside a quotation are what someone said, not an event
         if men.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT
                                         for c in head.children):
             return None  # "declined to comment" is no rejection
@@ -275,8 +286,17 @@ class Extractor:
 
         # place -------------------------------------------------------------
         location = self._place(sdoc, head, sent, layers, used, men.type)
-        if location is None and men.type not in VIOLENT and self._dateline_place is not None:
+        if location is None and men.type in STATEMENT_TYPES:
+            last = self._last_statement_place
+            if last is not None and si - last[0] <= 1:
+                location = last[1]  # "The two sides agreed ..." after "met in Riyadh"
+            elif self._dateline_place is not None:
+                location = self._dateline_place
+        elif location is None and men.type not in VIOLENT and self._dateline_place is not None:
             location = self._dateline_place
+        if location is not None and men.type in STATEMENT_TYPES and location.span is not None \
+                and s_start <= location.span.start < s_end:
+            self._last_statement_place = (si, location)
         if location is not None and location.span is not None:
             evidence.append(Evidence("location", location.span))
 
@@ -375,11 +395,12 @@ class Extractor:
             if pspan is None:
                 continue
             root = pspan.root
-            if etype not in VIOLENT and not args.locative_of(root, head):
+            locative = args.locative_of(root, head)
+            if etype in STATEMENT_TYPES and not locative:
                 continue  # statements and meetings: only "in/at X" of their own clause
             if pm.place.precision == "country" and root.dep_ == "poss":
                 continue  # "Ukraine's second-largest city"
-            score = -abs(s - hpos) / 40.0
+            score = -abs(s - hpos) / 40.0 + (1.5 if locative else 0.0)
             if args.is_reference_place(sdoc, s):
                 score -= 6
             prec = pm.place.precision
@@ -539,7 +560,12 @@ class Extractor:
         quotes = tuple(find_quotes(text, s_start, s_end))
         mode = d.mention.mode
         acled: tuple[str, str] | None = None
-        if d.mention.type in VIOLENT:
+        etype = d.mention.type
+        if etype in VIOLENT and d.actor1 is not None and d.actor1.name and \
+                d.actor1.name.lower().split()[-1] in PROTESTERS:
+            etype = "PROTEST"  # protesters attacking embassies: a riot, coded as a protest
+            acled = ("Riots", "Violent demonstration")
+        elif d.mention.type in VIOLENT:
             hint = acled_hint(list(weapons), d.sent.text)
             if hint is not None:
                 mode = hint[0] or mode
@@ -549,6 +575,8 @@ class Extractor:
                     "Explosions/Remote violence", "Shelling/artillery/missile attack")
         elif d.mention.type in DEFAULT_ACLED:
             acled = DEFAULT_ACLED[d.mention.type]
+        if etype != d.mention.type:
+            weapons, damage = (), ()
         actor1, actor2 = d.actor1, d.actor2
         loc_country = d.location.country if d.location is not None else None
         if d.mention.type in VIOLENT:
@@ -575,7 +603,7 @@ class Extractor:
             if dm.span is not None:
                 evidence.append(Evidence("damage", dm.span))
         return Event(
-            doc_id=doc.id, type=d.mention.type, trigger=d.trigger,
+            doc_id=doc.id, type=etype, trigger=d.trigger,
             sentence=_span(text, s_start, s_end), mode=mode,
             acled_event_type=acled[0] if acled else None,
             acled_sub_event_type=acled[1] if acled else None,

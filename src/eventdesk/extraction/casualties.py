@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventdesk.extract.numbers import NUMBER_RE, Token, qualifier_at, quantities, read_number, tokenize
-from eventdesk.extract.victim_phrases import (
+from eventdesk.extraction.numbers import NUMBER_RE, Token, qualifier_at, quantities, read_number, tokenize
+from eventdesk.extraction.victim_phrases import (
     DETS_SINGULAR, STOP, _np_list, _np_start, _NP, _parse_np, victim_kind,
 )
 from eventdesk.records import Span, Victim

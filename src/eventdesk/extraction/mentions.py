@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventdesk.extract.lexicon import Lexicon, TokenView, TriggerMatch
-from eventdesk.extract.modality import governing_trigger, is_embedded_content, modality
+from eventdesk.extraction.lexicon import Lexicon, TokenView, TriggerMatch
+from eventdesk.extraction.modality import governing_trigger, is_embedded_content, modality
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -74,6 +74,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -
         return None  # "a planned meeting", "possible strikes"
     if not match.pattern.nominal and _generic_present(tok) and entry.type in GENERIC_TYPES:
         return None
+    if _unasserted_infinitive(tok, heads):
+        return None  # "deemed it premature to discuss", "refrained from detailing"
+    if _purpose_of_trigger(tok, heads):
+        return None  # "rallied to demand fixed terms": the demand is the rally's purpose
     if is_embedded_content(tok, heads):
         gov = governing_trigger(tok, heads)
         # "agreed to withdraw", "promised to release": the promise is the event
@@ -103,7 +107,7 @@ GENERIC_HEADS = frozenset({"attack", "attacks", "strike", "strikes", "talks", "m
 PLANNED = frozenset({"planned", "proposed", "possible", "future", "upcoming", "expected", "next",
                      "potential", "new", "further", "scheduled"})
 GENERIC_TYPES = frozenset({"ASSAULT", "COERCE", "SUPPORT", "AID", "MOBILIZE", "COOPERATE",
-                           "REJECT", "ACCUSE"})
+                           "REJECT", "ACCUSE", "REQUEST"})
 
 
 def _generic_present(tok) -> bool:
@@ -120,6 +124,31 @@ def _generic_present(tok) -> bool:
         if n_sents > 2:
             return True
     return False
+
+
+NON_FACTIVE = frozenset({"refrain", "fail", "hesitate", "deem", "try", "attempt", "want", "hope",
+                         "wish", "seek", "aim", "premature", "difficult", "hard", "impossible",
+                         "unlikely", "unable", "reluctant", "eager", "keen", "avoid", "stop",
+                         "cease", "prevent", "forbid", "need", "able", "likely", "possible"})
+
+
+def _unasserted_infinitive(tok, heads: dict[int, str]) -> bool:
+    """An infinitive or gerund under a word that does not assert it happened."""
+    if tok.head is tok or tok.head.i in heads:
+        return False
+    gov = tok.head
+    if tok.dep_ == "pcomp" and gov.dep_ == "prep":
+        gov = gov.head  # "refrained from detailing"
+    elif tok.dep_ not in ("xcomp", "ccomp", "advcl", "acl"):
+        return False
+    return gov.lemma_.lower() in NON_FACTIVE
+
+
+def _purpose_of_trigger(tok, heads: dict[int, str]) -> bool:
+    """An infinitive of purpose hanging on another trigger: "gathered to protest"."""
+    if tok.dep_ not in ("advcl", "xcomp") or tok.head.i not in heads:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _participial_modifier(tok) -> bool:

@@ -1,7 +1,7 @@
 """Victim noun phrases for the casualty finder: "at least 12 people", "a 54-year-old man",
 "a woman and her two children", "a family of four, including two children aged 8 and 11".
 
-Token-level parsing over :func:`eventdesk.extract.numbers.tokenize` output. The victim nouns,
+Token-level parsing over :func:`eventdesk.extraction.numbers.tokenize` output. The victim nouns,
 kind modifiers and their conventions live in ``data/quantities.yaml`` (``victim_nouns``).
 A phrase's count comes from a number, a singular determiner ("a", "the", "his"), "another",
 "both" or "a family of N"; ages ("a three-year-old girl", "aged 3 and 7") are never counts.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventdesk.extract.numbers import ORDINALS, Token, age_of, qualifier_at, quantities, read_number
+from eventdesk.extraction.numbers import ORDINALS, Token, age_of, qualifier_at, quantities, read_number
 
 __all__ = ["victim_kind", "VICTIM_KIND", "PLURAL", "STOP", "DETS", "DETS_SINGULAR", "SPEECH"]
 

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from eventdesk.extract.timex_patterns import (
+from eventdesk.extraction.timex_patterns import (
     _BEFORE_MIDNIGHT, _BEFORE_MONTH_OK, _BEFORE_SINCE, _BEFORE_YEAR_OK,
     _CLAUSE_CUT, _DATELINE, _MASTER, _PERFECT, _PROPER_BEFORE, MONTHS, SEASONS, WEEKDAYS,
     _future_clause, _last_day, _month_window, _next_weekday, _num, _ord,

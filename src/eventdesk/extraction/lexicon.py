@@ -48,7 +48,7 @@ class Pattern:
     entry: Entry
     source: str
     tests: tuple[TokenTest, ...]
-    head: int  # index into tests of the head token test
+    head: int  # which word test (gaps not counted) matches the head token
     nominal: bool
 
 
@@ -104,11 +104,17 @@ def compile_pattern(entry: Entry, source: str) -> Pattern:
     parts = text.split()
     tests: list[TokenTest] = []
     head = 0
+    words = 0  # `head` counts word tests only (gaps match no token of their own)
     for part in parts:
         if part.startswith("!"):
-            head = len(tests)
+            head = words
             part = part[1:]
-        tests.append(_compile_test(part))
+        test = _compile_test(part)
+        tests.append(test)
+        if not test.gap:
+            words += 1
+    if nominal and not any(p.startswith("!") for p in parts):
+        head = words - 1  # a noun phrase is anchored on its last word
     if not tests or tests[0].gap or tests[-1].gap:
         raise ConfigError(f"triggers.yaml: pattern {source!r} must start and end with a word")
     return Pattern(entry=entry, source=source, tests=tuple(tests), head=head, nominal=nominal)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from eventdesk.extract.numbers import quantities
+from eventdesk.extraction.numbers import quantities
 from eventdesk.records import Quote, Span
 
 __all__ = ["find_quotes"]

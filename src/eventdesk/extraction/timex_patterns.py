@@ -1,4 +1,4 @@
-"""Word lists, compiled patterns and date arithmetic for :mod:`eventdesk.extract.timex`."""
+"""Word lists, compiled patterns and date arithmetic for :mod:`eventdesk.extraction.timex`."""
 
 from __future__ import annotations
 
