@@ -16,13 +16,14 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-# Code the seed article (when ../shared is present) and the bundled samples, print the events.
+# Code the seed article (when ../shared is present) and the bundled samples into a DuckDB
+# file, then print the stored events.
 demo: $(STAMP)
-	@if ls $(SHARED)/seeds/*.txt >/dev/null 2>&1; then \
-	  echo "== seed article ($(SHARED)/seeds), published 2023-10-05"; \
-	  $(BIN)/eventdesk extract --published 2023-10-05 $(SHARED)/seeds/*.txt; fi
-	@echo "== bundled samples (samples/articles.jsonl)"
-	$(BIN)/eventdesk extract --jsonl samples/articles.jsonl
+	rm -f $(DB)
+	$(BIN)/eventdesk ingest samples/articles.jsonl $(wildcard $(SHARED)/seeds/*.txt) \
+	  --db $(DB) --published-default 2023-10-05
+	$(BIN)/eventdesk events --db $(DB)
+	@echo "== the seed article with its evidence: $(BIN)/eventdesk extract --published 2023-10-05 $(SHARED)/seeds/*.txt"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
