@@ -148,7 +148,8 @@ class Pipeline:
                    if getattr(a, "kind", "") in ("person", "title")]
         pmentions = find_places(doc.text, exclude=persons)
         resolved = resolve_places(pmentions, text=doc.text)
-        placed = [PlacedMention(pm.span, pl, getattr(pm, "kind", pl.precision))
+        placed = [PlacedMention(pm.span, pl, getattr(pm, "kind", pl.precision),
+                                getattr(pm, "cue", None))
                   for pm, pl in zip(pmentions, resolved) if pl is not None]
         dl = find_dateline(doc.text)
         events = self.extractor.extract(doc, sdoc, actors=actors, places=placed,

@@ -43,10 +43,13 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN
                              "CONCEDE", "CONSULT"})
 PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "crowds", "crowd",
                         "rioters", "mob", "mobs", "protester", "demonstrator"})
+FEATURE_WORDS = ("reservoir", "river", "sea ", "lake", "dam", "canal", "bay", "gulf")
+REPORT_VERBS = frozenset({"confirm", "report", "condemn", "deny", "claim", "acknowledge",
+                          "describe", "investigate", "blame", "denounce"})
 PLACE_LIKE_KINDS = frozenset({"capital", "country", "region"})
 # subjects that kill without attacking
 NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cyclone", "hurricane",
-                        "typhoon", "landslide", "fire", "blaze", "disease", "cholera", "outbreak",
+                        "typhoon", "landslide", "blaze", "wildfire", "disease", "cholera", "outbreak",
                         "epidemic", "heatwave", "cold", "hunger", "famine", "accident", "crash",
                         "avalanche", "tsunami", "drought", "virus", "pandemic"})
 DEFAULT_ACLED = {
@@ -90,12 +93,13 @@ class _Draft:
 class PlacedMention:
     """A place mention with its resolved Place (what the extractor looks up by position)."""
 
-    __slots__ = ("span", "place", "kind")
+    __slots__ = ("span", "place", "kind", "cue")
 
-    def __init__(self, span: Span, place: Place, kind: str) -> None:
+    def __init__(self, span: Span, place: Place, kind: str, cue: str | None = None) -> None:
         self.span = span
         self.place = place
         self.kind = kind
+        self.cue = cue
 
 
 def _span(text: str, start: int, end: int, stage: str = STAGE) -> Span:
@@ -198,6 +202,13 @@ class Extractor:
         entry = men.matches[0].entry
         if any(qs <= t_start and t_end <= qe for qs, qe in self._quoted):
             return None  # words inside a quotation are what someone said, not an event
+        if men.type in VIOLENT and self._after_history(t_start, sent, layers):
+            return None  # "... since the war began on Oct. 7, 2023, when fighters attacked"
+        if head.dep_ == "relcl" and self._describes_actor(head, layers):
+            return None  # "The M23, which seized Goma earlier this year, ..."
+        if men.nominal and head.dep_ == "dobj" and head.head.lemma_.lower() in REPORT_VERBS \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None  # "the army confirmed the attack": a reference, not a new event
         if men.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT
                                         for c in head.children):
             return None  # "declined to comment" is no rejection
@@ -244,6 +255,21 @@ class Extractor:
         return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,
                                   evidence, actor1, conj_actor, used, roles=r,
                                   last_actor=last_actor)
+
+    @staticmethod
+    def _after_history(pos: int, sent: Any, layers: Layers) -> bool:
+        in_sent = [t for t in layers.times if sent.start_char <= t.span.start < sent.end_char]
+        history = [t for t in in_sent if t.background or t.relation == "since"]
+        if not history or any(not (t.background or t.relation == "since")
+                              and t.relation != "future" for t in in_sent):
+            return False
+        return min(t.span.start for t in history) < pos
+
+    @staticmethod
+    def _describes_actor(head: Any, layers: Layers) -> bool:
+        noun = head.head
+        hit = layers.actors.covering(noun.idx, noun.idx + len(noun.text))
+        return hit is not None and getattr(hit, "kind", "") not in ("generic",)
 
     def _conjoined_actor(self, tok: Any, actor1: Actor, layers: Layers,
                          used: list[Any]) -> Actor | None:
@@ -401,6 +427,12 @@ class Extractor:
             if pm.place.precision == "country" and root.dep_ == "poss":
                 continue  # "Ukraine's second-largest city"
             score = -abs(s - hpos) / 40.0 + (1.5 if locative else 0.0)
+            cue = getattr(pm, "cue", None) or ""
+            if cue.endswith(" of") or cue in ("village", "town", "city"):
+                score += 2.0  # "the town of Marhanets"
+            nxt = sdoc.text[e:e + 12].lower().lstrip()
+            if nxt.startswith(FEATURE_WORDS):
+                score -= 4.0  # "the Kakhovka reservoir" names water, not a settlement
             if args.is_reference_place(sdoc, s):
                 score -= 6
             prec = pm.place.precision

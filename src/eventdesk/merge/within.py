@@ -73,10 +73,18 @@ def _has_figures(e: Event) -> bool:
     return e.fatalities is not None or e.injuries is not None
 
 
+def _figures_conflict(a: Event, b: Event) -> bool:
+    return any(x is not None and y is not None and x != y
+               for x, y in ((a.fatalities, b.fatalities), (a.injuries, b.injuries)))
+
+
 def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
     if a.type != b.type:
         return False
     places = _places_agree(a.location, b.location)
+    if places and a.location.precision != b.location.precision and (
+            sentence_gap > 1 or (_has_figures(a) and _has_figures(b))):
+        places = False  # "a village in the X region" and "the city of X": two strikes
     if a.sentence.start == b.sentence.start and a.trigger.start != b.trigger.start and \
             places is not True:
         # two events of one type in one sentence were kept apart by the extractor on purpose,
@@ -84,8 +92,7 @@ def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
         return False
     if places is False:
         return False
-    if a.type == "ASSAULT" and places is not True and _has_figures(a) and _has_figures(b) \
-            and (a.fatalities, a.injuries) != (b.fatalities, b.injuries):
+    if a.type == "ASSAULT" and places is not True and _figures_conflict(a, b):
         return False  # two tolls at two (or unknown) places: two strikes
     if places is None:
         if a.type == "ASSAULT" and sentence_gap > MAX_SENTENCE_GAP_NO_PLACE:
