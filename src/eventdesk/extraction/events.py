@@ -187,10 +187,17 @@ class Extractor:
                published: date, last_actor: dict[str, Actor]) -> _Draft | None:
         text = doc.text
         head = sdoc[men.head]
-        t_start = sdoc[men.start].idx
-        t_end = sdoc[men.end - 1].idx + len(sdoc[men.end - 1].text)
+        # the trigger is the match that holds the head word; other words of the same event
+        # in the sentence ("struck ..., killing ... and wounding") are further evidence
+        primary = next((m for m in men.matches if m.head == men.head), men.matches[0])
+        t_start = sdoc[primary.start].idx
+        t_end = sdoc[primary.end - 1].idx + len(sdoc[primary.end - 1].text)
         trigger = _span(text, t_start, t_end)
         evidence = [Evidence("trigger", trigger)]
+        for m in men.matches:
+            if m is not primary:
+                ms, me = sdoc[m.start].idx, sdoc[m.end - 1].idx + len(sdoc[m.end - 1].text)
+                evidence.append(Evidence("trigger", _span(text, ms, me)))
         r = args.roles(head)
         s_start, s_end = sent.start_char, sent.end_char
 
@@ -212,7 +219,8 @@ class Extractor:
         if men.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT
                                         for c in head.children):
             return None  # "declined to comment" is no rejection
-        if men.type in VIOLENT and first is not None and first.lemma_.lower() in NON_AGENTS:
+        if men.type in VIOLENT and first is not None and any(
+                t.lemma_.lower() in NON_AGENTS for t in first.subtree):
             return None  # "the earthquake killed ...": not an attack
         if any(m.entry.object_actor for m in men.matches) and not any(
                 not m.entry.object_actor for m in men.matches):
@@ -319,7 +327,7 @@ class Extractor:
             elif self._dateline_place is not None:
                 location = self._dateline_place
         elif location is None and men.type not in VIOLENT and self._dateline_place is not None:
-            location = self._dateline_place
+            location = self._dateline_place  # where the report was filed
         if location is not None and men.type in STATEMENT_TYPES and location.span is not None \
                 and s_start <= location.span.start < s_end:
             self._last_statement_place = (si, location)
@@ -332,8 +340,9 @@ class Extractor:
         if men.type in VIOLENT and TOLL_REVISION.search(sent.text) and (
                 window.span is None or window.span.start > t_end):
             # "the death toll from X rose to nine on Thursday": the date is the report's
-            window = DateWindow(earliest=published - timedelta(days=7), latest=published,
-                                span=None, rule="toll_revision")
+            window = DateWindow(earliest=published - timedelta(days=7),
+                                latest=published - timedelta(days=1), span=None,
+                                rule="toll_revision")
         if window.span is not None:
             evidence.append(Evidence("date", window.span))
 
@@ -594,6 +603,7 @@ class Extractor:
         acled: tuple[str, str] | None = None
         etype = d.mention.type
         if etype in VIOLENT and d.actor1 is not None and d.actor1.name and \
+                d.actor1.span is not None and s_start <= d.actor1.span.start < s_end and \
                 d.actor1.name.lower().split()[-1] in PROTESTERS:
             etype = "PROTEST"  # protesters attacking embassies: a riot, coded as a protest
             acled = ("Riots", "Violent demonstration")
