@@ -14,6 +14,9 @@ title or another capitalised word ("Governor Vitaliy Kim") is taken as part of a
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -171,7 +174,47 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = (),
             continue
         out.append(m)
         i = j + 1 + (1 if m.span.end > toks[j][1] else 0)
-    return out
+    return _with_described_capitals(text, out, gaz)
+
+
+_CAPITAL_PHRASE = re.compile(r"\b[Tt]he ([A-Z][a-z]+) capital\b")
+
+
+@lru_cache(maxsize=1)
+def _demonym_capitals() -> dict[str, tuple[str, str]]:
+    """demonym -> (ISO3, capital name), from data/gazetteer/demonym_capitals.tsv."""
+    path = resources.files("eventdesk.data").joinpath("gazetteer/demonym_capitals.tsv")
+    table: dict[str, tuple[str, str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        demonym, iso3, capital = line.split("\t")
+        table.setdefault(demonym, (iso3, capital))
+    return table
+
+
+def _with_described_capitals(text: str, out: list[PlaceMention], gaz: Gazetteer
+                             ) -> list[PlaceMention]:
+    """"the Ukrainian capital" names Kyiv (unless the name follows: "the Saudi capital, Riyadh")."""
+    added = []
+    for m in _CAPITAL_PHRASE.finditer(text):
+        hit = _demonym_capitals().get(m.group(1).lower())
+        if hit is None:
+            continue
+        iso3, capital = hit
+        if capital.lower() in text[m.end():m.end() + 30].lower():
+            continue  # "the Sudanese capital, Khartoum": the name itself is matched
+        cands = tuple(e for e in gaz.lookup(capital, country=iso3) if e.kind == "city")
+        if not cands:
+            continue
+        s, e = m.start(), m.end()
+        if any(p.span.start < e and s < p.span.end for p in out):
+            continue
+        added.append(PlaceMention(span=Span(s, e, text[s:e], STAGE), name=capital, kind="city",
+                                  cue="capital", candidates=cands[:1], key=name_key(capital)))
+    if not added:
+        return out
+    return sorted(out + added, key=lambda p: p.span.start)
 
 
 def _prev_words(toks, keys, i: int, k: int = 3) -> list[str]:

@@ -66,8 +66,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -
         return None
     if mod.scheduled:
         return None
-    if _participial_modifier(tok):
-        return None
+    if _participial_modifier(tok) and not (entry.id == "assault.kill" and tok.dep_ == "acl"):
+        return None  # ("Three civilians killed in Donetsk" is a headline's event)
     if match.pattern.nominal and _anaphoric_nominal(tok):
         return None
     if match.pattern.nominal and any(c.dep_ == "amod" and c.lower_ in PLANNED for c in tok.children):
@@ -174,7 +174,8 @@ def _anaphoric_nominal(tok) -> bool:
     if det is not None and det.lower_ in DETERMINERS and det.dep_ == "det":
         # "the attack on the port", "the strike in Nuseirat" anchor it; "the attack" does not
         return not any(c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "near", "against",
-                                                          "between", "with", "by")
+                                                          "between", "with", "by", "of",
+                                                          "from")
                        for c in children) and not any(c.dep_ in ("compound", "amod", "nmod")
                                                       and c.pos_ == "PROPN" for c in children)
     if det is not None and det.dep_ == "poss" and det.lower_ in DETERMINERS:
@@ -232,6 +233,9 @@ def _in_background(tok, background_tokens: frozenset[int]) -> bool:
                 return True
             if cur.head is cur or cur.pos_ in ("VERB", "AUX"):
                 break
+            if cur.dep_ == "prep" and cur.head.pos_ == "NOUN" and cur.head.i != tok.i \
+                    and cur.head.i not in background_tokens:
+                break  # "the bloodiest day since August" modifies "day", not the event
             cur = cur.head
         if cur.i == tok.i:
             return True

@@ -35,6 +35,8 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 CONTENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT",
                            "CONCEDE", "NONE"})
 DENIAL_LEMMAS = frozenset({"deny", "refute", "dismiss"})
+TEMPORAL_MARKS = frozenset({"after", "before", "when", "while", "as", "because", "since",
+                            "once", "until"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,8 @@ def is_embedded_content(tok: "Token", triggers: dict[int, str]) -> bool:
         if rel == "conj":  # coordinated verbs are siblings, not content
             cur = parent
             continue
+        if any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in cur.children):
+            return False  # "... after a combat vehicle killed a girl": a clause of time
         if parent.lemma_.lower() in DENIAL_LEMMAS:
             return True
         ptype = triggers.get(parent.i)
