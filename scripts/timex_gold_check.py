@@ -20,7 +20,7 @@ from pathlib import Path
 from eventdesk.extraction.timex import (_sentence_bounds, default_window, find_dateline, find_times,
                                      pick_window)
 
-GOLD = Path("/work/shared/gold")
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 CARRY = 1000
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from eventdesk.resolve.actors import ActorDictionary, ActorMention, find_actors
 
-GOLD = Path("/work/shared/gold")
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 
 from eventdesk.extraction.casualties import casualty_totals, find_casualties
 
-GOLD = Path("/work/shared/gold")
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 
 def totals(text):

@@ -14,7 +14,7 @@ from eventdesk.merge.across import merge_events, merged_pairs
 from eventdesk.records import (Actor, DateWindow, Document, Event, MergedEvent, Place,
                                SourceFigure, Span)
 
-GOLD_DEV = Path("/work/shared/gold/dev.jsonl")
+GOLD_DEV = Path(__file__).resolve().parents[2] / "shared" / "gold" / "dev.jsonl"
 PRECISION_FLOOR = 0.90
 RECALL_FLOOR = 0.90
 

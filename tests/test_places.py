@@ -12,7 +12,7 @@ from eventdesk.annotate.places import find_places
 from eventdesk.resolve.gazetteer import haversine_km
 from eventdesk.resolve.places import resolve_name, resolve_places
 
-GOLD = Path("/work/shared/gold")
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 
 def names(text: str, **kw) -> list[str]:

@@ -46,6 +46,8 @@ PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "crowds", "
 FEATURE_WORDS = ("reservoir", "river", "sea ", "lake", "dam", "canal", "bay", "gulf")
 REPORT_VERBS = frozenset({"confirm", "report", "condemn", "deny", "claim", "acknowledge",
                           "describe", "investigate", "blame", "denounce"})
+LABOUR = re.compile(r"\b(?:union|unions|workers|teachers|employees|labou?r|stoppage|walkout|"
+                    r"general strike|hunger strike|strikers|stopped work)\b", re.I)
 PLACE_LIKE_KINDS = frozenset({"capital", "country", "region"})
 # subjects that kill without attacking
 NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cyclone", "hurricane",
@@ -177,7 +179,7 @@ class Extractor:
     def _background_tokens(sdoc: Any, times: Sequence[TimeMention]) -> frozenset[int]:
         out: set[int] = set()
         for t in times:
-            if t.background or t.relation == "since":
+            if _is_history(t):
                 span = sdoc.char_span(t.span.start, t.span.end, alignment_mode="expand")
                 if span is not None:
                     out.update(range(span.start, span.end))
@@ -267,9 +269,8 @@ class Extractor:
     @staticmethod
     def _after_history(pos: int, sent: Any, layers: Layers) -> bool:
         in_sent = [t for t in layers.times if sent.start_char <= t.span.start < sent.end_char]
-        history = [t for t in in_sent if t.background or t.relation == "since"]
-        if not history or any(not (t.background or t.relation == "since")
-                              and t.relation != "future" for t in in_sent):
+        history = [t for t in in_sent if _is_history(t)]
+        if not history or any(not _is_history(t) and t.relation != "future" for t in in_sent):
             return False
         return min(t.span.start for t in history) < pos
 
@@ -602,7 +603,11 @@ class Extractor:
         mode = d.mention.mode
         acled: tuple[str, str] | None = None
         etype = d.mention.type
-        if etype in VIOLENT and d.actor1 is not None and d.actor1.name and \
+        if etype in VIOLENT and d.mention.nominal and d.trigger.text.lower().startswith(
+                "strike") and LABOUR.search(d.sent.text):
+            etype = "PROTEST"  # a workers' strike
+            acled = ("Protests", "Peaceful protest")
+        elif etype in VIOLENT and d.actor1 is not None and d.actor1.name and \
                 d.actor1.span is not None and s_start <= d.actor1.span.start < s_end and \
                 d.actor1.name.lower().split()[-1] in PROTESTERS:
             etype = "PROTEST"  # protesters attacking embassies: a riot, coded as a protest
@@ -666,6 +671,12 @@ def _count(mentions: Sequence[CasualtyMention]) -> int | None:
         return revised[-1]
     counts = [m.count for m in mentions if m.count is not None]
     return max(counts) if counts else None
+
+
+def _is_history(t: TimeMention) -> bool:
+    """A time phrase that places its clause in the past of the report: "in February 2022",
+    "since the war began" (not "since the beginning of the day")."""
+    return t.background or (t.relation == "since" and (t.latest - t.earliest).days > 7)
 
 
 def _add(count: int | None, extra: int) -> int | None:

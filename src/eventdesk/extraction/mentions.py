@@ -83,7 +83,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -
         # "agreed to withdraw", "promised to release": the promise is the event
         return None if gov is None or gov[1] != "conj" else entry.type
     if mod.conditional and entry.type not in ("THREATEN", "REQUEST", "ACCUSE"):
-        return "THREATEN" if entry.type in ("ASSAULT", "SANCTION", "COERCE") else None
+        # "will withdraw its force unless ...", "could attack if ...": a threat
+        hostile = entry.type in ("ASSAULT", "SANCTION", "COERCE", "PROTEST", "RETREAT", "REJECT")
+        return "THREATEN" if hostile and (mod.future or mod.hypothetical) else (
+            "THREATEN" if entry.type in ("ASSAULT", "SANCTION", "COERCE") else None)
     if mod.future:
         if entry.future == "drop":
             return None
@@ -126,7 +129,7 @@ def _generic_present(tok) -> bool:
     return False
 
 
-NON_FACTIVE = frozenset({"refrain", "fail", "hesitate", "deem", "try", "attempt", "want", "hope",
+NON_FACTIVE = frozenset({"refrain", "fail", "hesitate", "deem", "want", "hope",
                          "wish", "seek", "aim", "premature", "difficult", "hard", "impossible",
                          "unlikely", "unable", "reluctant", "eager", "keen", "avoid", "stop",
                          "cease", "prevent", "forbid", "need", "able", "likely", "possible"})

@@ -26,9 +26,8 @@ FUTURE_GOVERNORS = frozenset({
     "would", "need", "deem", "seek",
 })
 # plans and schedules are not events yet, nor promises: "are due to meet next week"
-SCHEDULE_GOVERNORS = frozenset({"due", "schedule", "expect", "set", "plan", "intend", "desire",
-                                "want", "hope", "like", "deem", "need", "try", "attempt",
-                                "consider", "going"})
+SCHEDULE_GOVERNORS = frozenset({"due", "schedule", "expect", "set", "desire", "want", "hope",
+                                "like", "deem", "need", "consider", "going"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "without", "nobody", "neither", "nor"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Speech acts whose complement is content, not an event.
