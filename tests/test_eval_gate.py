@@ -55,3 +55,14 @@ def test_dev_event_scores(scores):
 def test_dev_field_accuracies(scores, field):
     got = scores["dev"].fields[field]
     assert got.accuracy >= DEV_FLOORS[field], (field, got)
+
+
+def test_cross_document_merge_on_predicted_events(scores):
+    """End to end: extracted events of the dev reports, merged across documents, scored
+    against the same_event_as links (5 gold pairs; a weak but real signal)."""
+    from eventdesk.cli.evaluate import merge_scores
+
+    merged = merge_scores(scores["dev"])
+    assert merged.gold_pairs == 5
+    assert merged.recovered >= 2, merged
+    assert merged.precision is not None and merged.precision >= 0.6, merged

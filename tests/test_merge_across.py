@@ -138,9 +138,17 @@ def test_types_actors_and_precision() -> None:
 
 
 def test_complete_linkage_prevents_chains() -> None:
-    west = Place("Lyubotyn", "UKR", 49.95, 35.93, "city", admin1="Kharkiv")  # ~22 km W
-    far = Place("Kolomak", "UKR", 49.84, 35.29, "city", admin1="Kharkiv")  # ~46 km W of west
+    # the same name geocoded to three points (a namesake, a spelling): a~b and b~c are within
+    # the town distance, a~c is not; complete linkage keeps c out of a's cluster
+    west = Place("Kharkiv", "UKR", 49.95, 35.93, "city", admin1="Kharkiv")  # ~22 km W
+    far = Place("Kharkiv", "UKR", 49.84, 35.60, "city", admin1="Kharkiv")  # ~25 km W of west
     merged = merge_events([strike("a"), strike("b", place=west), strike("c", place=far)])
+    assert len(merged) == 2
+
+
+def test_two_named_towns_apart_are_two_events() -> None:
+    near = Place("Lyptsi", "UKR", 50.19, 36.43, "city", admin1="Kharkiv")  # ~26 km N
+    merged = merge_events([strike("a"), strike("b", place=near)])
     assert len(merged) == 2
 
 

@@ -225,3 +225,13 @@ def extract(text: str, *, published: str | date | None = None, doc_id: str | Non
             _DEFAULT = Pipeline()
         pipeline = _DEFAULT
     return pipeline.process(doc)
+
+
+def merge_reports(items: Iterable[tuple[Any, Event]], **options: Any) -> list[Any]:
+    """Merge events from several documents: one MergedEvent per real-world event.
+
+    `items` are (document metadata, Event) pairs; see :func:`eventdesk.merge.across.merge_events`.
+    """
+    from eventdesk.merge.across import merge_events
+
+    return merge_events(items, **options)

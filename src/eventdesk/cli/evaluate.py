@@ -37,6 +37,9 @@ def register(subparsers: Any) -> None:
                         help="list missed events, false positives and field mismatches per document")
     parser.add_argument("--limit", type=int, metavar="N",
                         help="score only the first N documents of each file")
+    parser.add_argument("--merge", action="store_true",
+                        help="also merge the predicted events across documents and score the "
+                        "merged pairs against the gold files' same_event_as links")
     parser.set_defaults(func=run)
 
 
@@ -112,8 +115,35 @@ def run(args: argparse.Namespace, *, pipeline: Any = None) -> int:
     blocks = []
     for path, scores, seconds in outputs:
         text = report.format_scores(scores, title=f"{path}  ({seconds:.1f} s)")
+        if getattr(args, "merge", False):
+            text += "\n\n" + format_merge(scores)
         if args.errors:
             text += "\n\nerrors\n" + report.format_errors(scores)
         blocks.append(text)
     print("\n\n".join(blocks))
     return 0
+
+
+def merge_scores(scores: Any) -> Any:
+    """Merge the predicted events of all scored documents across documents (the Python API's
+    merge) and score the merged pairs against the gold ``same_event_as`` links."""
+    from eventdesk.api import merge_reports
+    from eventdesk.evaluate.score import (clusters_from_merged, merge_assignments,
+                                          pairwise_merge_scores)
+
+    items = [(result.doc, ev) for result in scores.docs for ev in result.predicted]
+    merged = merge_reports(items)
+    clusters = clusters_from_merged(scores.docs, merged)
+    return pairwise_merge_scores(merge_assignments(scores.docs, clusters),
+                                 [r.doc for r in scores.docs])
+
+
+def format_merge(scores: Any) -> str:
+    m = merge_scores(scores)
+
+    def pct(v: Any) -> str:
+        return "-" if v is None else f"{v:.3f}"
+
+    return (f"cross-document merge: gold pairs {m.gold_pairs}, recovered {m.recovered} "
+            f"(recall {pct(m.recall)}); predicted pairs judged {m.predicted_pairs}, correct "
+            f"{m.correct} (precision {pct(m.precision)}); unjudged {m.unjudged}")

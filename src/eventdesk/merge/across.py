@@ -61,6 +61,7 @@ COMPATIBLE_TYPES: frozenset[frozenset[str]] = frozenset({
 })
 SYMMETRIC_TYPES: frozenset[str] = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 CITY_KM = 40.0
+OTHER_TOWN_KM = 12.0  # two differently named towns (spelling variants geocode to ~0 km)
 ADMIN2_KM = 50.0
 ADMIN1_KM = 150.0
 BUCKET_DAYS = 2
@@ -244,6 +245,9 @@ def pair_score(a: _Item, b: _Item, *, max_km: float | None = None,
     both_xy = a.lat is not None and b.lat is not None
     if coarse <= 1:
         limit = max_km if max_km is not None else (CITY_KM if coarse == 0 else ADMIN2_KM)
+        if coarse == 0 and max_km is None and a.name and b.name and \
+                a.name.casefold() != b.name.casefold():
+            limit = OTHER_TOWN_KM  # two named towns: the same event only if next door
         if both_xy:
             dist = haversine_km(a.lat, a.lon, b.lat, b.lon)
             if dist > limit:
