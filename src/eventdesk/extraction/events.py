@@ -338,12 +338,19 @@ class Extractor:
         # date --------------------------------------------------------------
         window = pick_window(layers.times, start=t_start, end=t_end, sentence_start=s_start,
                              sentence_end=s_end, published=published, dateline=layers.dateline)
-        if men.type in VIOLENT and TOLL_REVISION.search(sent.text) and (
-                window.span is None or window.span.start > t_end):
-            # "the death toll from X rose to nine on Thursday": the date is the report's
-            window = DateWindow(earliest=published - timedelta(days=7),
-                                latest=published - timedelta(days=1), span=None,
-                                rule="toll_revision")
+        toll = TOLL_REVISION.search(sent.text) if men.type in VIOLENT else None
+        if toll is not None:
+            # "the death toll from an overnight strike rose to nine on Thursday": a time before
+            # "rose" dates the strike; one after it dates the new count, not the strike
+            verb_at = s_start + toll.end()
+            before = [t for t in layers.times if s_start <= t.span.start < verb_at
+                      and not _is_history(t) and t.relation != "future"]
+            if before:
+                window = before[-1].window()
+            elif window.span is None or window.span.start >= verb_at - 8:
+                window = DateWindow(earliest=published - timedelta(days=7),
+                                    latest=published - timedelta(days=1), span=None,
+                                    rule="toll_revision")
         if window.span is not None:
             evidence.append(Evidence("date", window.span))
 
