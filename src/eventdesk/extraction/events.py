@@ -48,6 +48,7 @@ REPORT_VERBS = frozenset({"confirm", "report", "condemn", "deny", "claim", "ackn
                           "describe", "investigate", "blame", "denounce"})
 LABOUR = re.compile(r"\b(?:union|unions|workers|teachers|employees|labou?r|stoppage|walkout|"
                     r"general strike|hunger strike|strikers|stopped work)\b", re.I)
+SELF_ACTING_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 PLACE_LIKE_KINDS = frozenset({"capital", "country", "region"})
 # subjects that kill without attacking
 NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cyclone", "hurricane",
@@ -249,6 +250,9 @@ class Extractor:
                     return self._finish_draft(doc, sdoc, sent, si, men, layers, published,
                                               trigger, evidence, first_actor, defender, [])
         conj_actor = None
+        if first is None and r.passive and r.subject is not None and \
+                men.type in SELF_ACTING_TYPES:
+            first = r.subject  # "40,000 Polish troops have been deployed": Poland deployed them
         if first is not None:
             actor1 = self._actor_at(first, layers, last_actor, used)
             if actor1 is not None:
@@ -260,6 +264,14 @@ class Extractor:
             actor1 = self._actor_in_subtree(head, layers, used, exclude_generic=True)
         if actor1 is None and r.passive and r.agent is None and men.type in VIOLENT:
             actor1 = None
+        if actor1 is None and men.type in VIOLENT:
+            for m in men.matches:
+                tok = sdoc[m.head]
+                if tok.pos_ in ("NOUN", "PROPN") or m.pattern.nominal:
+                    actor1 = self._actor_in_subtree(tok, layers, used, exclude_generic=True)
+                    if actor1 is not None and actor1.sector not in ("CVL",):
+                        break
+                    actor1 = None
         if actor1 is None and men.type in SPEECH_TYPES | {"CONSULT"}:
             actor1 = self._speaker(sent, layers, last_actor, used)
         return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,
@@ -392,6 +404,14 @@ class Extractor:
         if not places_ok and getattr(hit, "kind", "") in PLACE_LIKE_KINDS:
             return None  # "pounded Kyiv": the target is a place, not the government
         used.append(hit)
+        if hit.country is None and hit.sector not in ("IGO", "CVL"):
+            # "the foreign ministers of Congo and Rwanda": the title belongs to the countries
+            owner = next((o for o in layers.actors.within(start, end)
+                          if o is not hit and o.country), None)
+            if owner is not None:
+                used.append(owner)
+                return Actor(name=hit.name, country=owner.country, sector=hit.sector or "GOV",
+                             span=hit.span, entry_id=getattr(hit, "entry_id", None))
         return _to_actor(hit)
 
     def _actor_in_subtree(self, tok: Any, layers: Layers, used: list[Any], *,
@@ -542,6 +562,8 @@ class Extractor:
     def _remember_actors(sent: Any, layers: Layers, last_actor: dict[str, Actor]) -> None:
         for hit in layers.actors.within(sent.start_char, sent.end_char):
             kind = getattr(hit, "kind", "")
+            if hit.country is None and hit.sector != "IGO":
+                continue  # "he" and "it" refer to someone whose side the text named
             if kind in ("person", "title"):
                 last_actor["person"] = _to_actor(hit)
                 last_actor["any"] = last_actor["person"]
@@ -564,6 +586,12 @@ class Extractor:
         usual = max(counts, key=lambda c: counts[c]) if counts else None
         for d in drafts:
             a = d.actor1
+            loc = d.location.country if d.location is not None else None
+            if a is not None and a.sector == "REB" and loc and a.country != loc and \
+                    not a.entry_id:
+                # "Islamist militants" (a role word, not a named group) fight where they are
+                d.actor1 = Actor(name=a.name, country=loc, sector="REB", span=a.span)
+                continue
             if a is None or a.country is not None or a.sector not in ("MIL", "REB"):
                 continue
             loc = d.location.country if d.location is not None else None
@@ -633,7 +661,7 @@ class Extractor:
             weapons, damage = (), ()
         actor1, actor2 = d.actor1, d.actor2
         loc_country = d.location.country if d.location is not None else None
-        if d.mention.type in VIOLENT:
+        if etype in VIOLENT:
             if actor2 is None and loc_country and not (actor1 and actor1.country == loc_country):
                 actor2 = Actor(name=f"Civilians ({loc_country})", country=loc_country,
                                sector="CVL")
@@ -641,7 +669,7 @@ class Extractor:
                     loc_country and not (actor1 and actor1.country == loc_country):
                 actor2 = Actor(name=actor2.name, country=loc_country, sector="CVL",
                                span=actor2.span, entry_id=actor2.entry_id)
-        elif d.mention.type == "PROTEST" and loc_country:
+        elif etype == "PROTEST" and loc_country:
             if actor1 is None or (actor1.country is None and actor1.sector in ("CVL", None)):
                 actor1 = Actor(name=actor1.name if actor1 else f"Protesters ({loc_country})",
                                country=loc_country, sector="CVL",
