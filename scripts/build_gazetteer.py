@@ -67,7 +67,7 @@ ADMIN_SUFFIXES = (
 
 # --------------------------------------------------------------------------- normalisation
 def name_key(name: str) -> str:
-    """The lookup key of a name; must stay identical to eventdesk.resolve.gazetteer.name_key."""
+    """The lookup key of a name; must stay identical to eventdesk.resources.gazetteer.name_key."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.casefold()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.resolve.gazetteer import Gazetteer, haversine_km, name_key
+from eventdesk.resources.gazetteer import Gazetteer, haversine_km, name_key
 
 
 @pytest.fixture(scope="module")

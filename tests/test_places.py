@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventdesk.annotate.places import find_places
-from eventdesk.resolve.gazetteer import haversine_km
+from eventdesk.resources.gazetteer import haversine_km
 from eventdesk.resolve.places import resolve_name, resolve_places
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"

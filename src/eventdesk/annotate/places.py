@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventdesk.records import Span
-from eventdesk.resolve.gazetteer import Entry, Gazetteer, name_key
+from eventdesk.resources.gazetteer import Entry, Gazetteer, name_key
 
 STAGE = "annotate.places"
 MAX_WORDS = 6

@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from eventdesk.resolve.gazetteer import Gazetteer
+    from eventdesk.resources.gazetteer import Gazetteer
 
     if not args.name.strip():
         raise InputError("NAME", "empty place name")

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from eventdesk.annotate.places import PlaceMention
 from eventdesk.records import Place, Span
-from eventdesk.resolve.gazetteer import Entry, Gazetteer, haversine_km
+from eventdesk.resources.gazetteer import Entry, Gazetteer, haversine_km
 
 STAGE = "resolve.places"
 LOCAL_WINDOW = 80  # characters after a mention in which "in the Y region" may follow

@@ -1,0 +1,1 @@
+"""Data resources shared by several stages (loaded once per process): the gazetteer."""
