@@ -49,6 +49,12 @@ REPORT_VERBS = frozenset({"confirm", "report", "condemn", "deny", "claim", "ackn
 LABOUR = re.compile(r"\b(?:union|unions|workers|teachers|employees|labou?r|stoppage|walkout|"
                     r"general strike|hunger strike|strikers|stopped work)\b", re.I)
 SELF_ACTING_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+LONG_RUN = re.compile(
+    r"\bsince (?:the )?(?:start|beginning|outbreak|onset) of (?:the )?(?:war|invasion|conflict|"
+    r"year|fighting|hostilities|offensive|operation)|\bsince (?:19|20)\d\d\b|\bsince (?:Jan|Feb|"
+    r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\bsince the war (?:began|started)|"
+    r"\b(?:this|last) year\b|\bso far\b|\bin total\b|\bto date\b|\boverall\b|"
+    r"\bsince (?:last|early|late)\b|\bin (?:the )?(?:war|conflict)\b", re.I)
 PLACE_LIKE_KINDS = frozenset({"capital", "country", "region"})
 # subjects that kill without attacking
 NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cyclone", "hurricane",
@@ -222,8 +228,10 @@ class Extractor:
         if men.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT
                                         for c in head.children):
             return None  # "declined to comment" is no rejection
-        if men.type in VIOLENT and first is not None and any(
-                t.lemma_.lower() in NON_AGENTS for t in first.subtree):
+        if men.type in VIOLENT and (
+                (first is not None and any(t.lemma_.lower() in NON_AGENTS for t in first.subtree))
+                or any(t.lemma_.lower() in NON_AGENTS
+                       for t in sdoc[max(sent.start, head.i - 6):head.i])):
             return None  # "the earthquake killed ...": not an attack
         if any(m.entry.object_actor for m in men.matches) and not any(
                 not m.entry.object_actor for m in men.matches):
@@ -368,7 +376,9 @@ class Extractor:
 
         near = [c for c in layers.casualties.within(s_start, s_end)
                 if abs(c.span.start - t_start) < 80]
-        if men.type in VIOLENT and near and all(c.cumulative for c in near):
+        if men.type in VIOLENT and near and all(c.cumulative for c in near) and (
+                LONG_RUN.search(sent.text) or any(
+                    _is_history(t) for t in layers.times if s_start <= t.span.start < s_end)):
             return None  # a running total ("has killed tens of thousands since ...")
         if men.nominal and actor1 is None and location is None and window.span is None:
             has_cas = bool(layers.casualties.within(s_start, s_end))

@@ -157,7 +157,9 @@ def _purpose_of_trigger(tok, heads: dict[int, str]) -> bool:
 def _participial_modifier(tok) -> bool:
     """"the besieged city", "Rwanda-backed rebels", "retreating militants": a participle that
     describes a noun is not an event of its own."""
-    if tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl", "compound"):
+    if tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl"):
+        return True
+    if tok.tag_ == "VBN" and tok.dep_ == "compound":
         return True
     if tok.i > 0 and tok.doc[tok.i - 1].text in ("-",) and tok.tag_ == "VBN":
         return True

@@ -22,7 +22,7 @@ HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "must", "can", 
 FUTURE_GOVERNORS = frozenset({
     "plan", "intend", "aim", "prepare", "want", "hope", "expect", "seek", "threaten", "vow",
     "promise", "pledge", "offer", "agree", "propose", "consider", "ready", "willing", "prepared",
-    "due", "set", "going", "try", "attempt", "wish", "decide", "order", "desire", "like",
+    "due", "set", "going", "wish", "decide", "order", "desire", "like",
     "would", "need", "deem", "seek",
 })
 # plans and schedules are not events yet, nor promises: "are due to meet next week"
