@@ -95,6 +95,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -
         if entry.type in ("ASSAULT", "COERCE", "SANCTION"):
             return ASSAULT_FUTURE_TYPE
         return None
+    if mod.deontic and not mod.negated and entry.type not in ("ACCUSE", "THREATEN"):
+        return "REQUEST"  # "the rebels must withdraw", "both sides must reach an agreement"
     if mod.hypothetical:
         return entry.type if entry.type in ("ACCUSE", "REQUEST", "THREATEN") else None
     return entry.type
@@ -183,6 +185,8 @@ def _anaphoric_nominal(tok) -> bool:
                                                           "from")
                        for c in children) and not any(c.dep_ in ("compound", "amod", "nmod")
                                                       and c.pos_ == "PROPN" for c in children)
+    if any(c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i for c in children):
+        return False  # "its demand that Israel ease restrictions": the content anchors it
     if det is not None and det.dep_ == "poss" and det.lower_ in DETERMINERS:
         return not any(c.dep_ == "prep" for c in children)
     if tok.tag_ == "NNS" and det is None and not anchors:
@@ -238,9 +242,9 @@ def _in_background(tok, background_tokens: frozenset[int]) -> bool:
                 return True
             if cur.head is cur or cur.pos_ in ("VERB", "AUX"):
                 break
-            if cur.dep_ == "prep" and cur.head.pos_ == "NOUN" and cur.head.i != tok.i \
-                    and cur.head.i not in background_tokens:
-                break  # "the bloodiest day since August" modifies "day", not the event
+            if cur.pos_ in ("NOUN", "PROPN") and cur.i != tok.i and \
+                    cur.i not in background_tokens and cur.dep_ not in ("npadvmod", "tmod"):
+                break  # "the scene of violence last March" modifies a noun, not the event
             cur = cur.head
         if cur.i == tok.i:
             return True

@@ -45,6 +45,7 @@ class Modality:
     hypothetical: bool = False
     conditional: bool = False
     scheduled: bool = False
+    deontic: bool = False  # "must", "has to": someone is told what to do
 
     @property
     def asserted(self) -> bool:
@@ -66,7 +67,7 @@ def _clause_head(tok: "Token") -> "Token":
 def modality(tok: "Token") -> Modality:
     """Modality of the event named by trigger token `tok`."""
     verb = _clause_head(tok)
-    negated = future = hypothetical = conditional = scheduled = False
+    negated = future = hypothetical = conditional = scheduled = deontic = False
     chain = [verb]
     # a participle or infinitive borrows the auxiliaries of the verb it depends on
     cur = verb
@@ -86,6 +87,7 @@ def modality(tok: "Token") -> Modality:
                     future = True
                 elif low in HYPOTHETICAL_AUX:
                     hypothetical = True
+                    deontic = deontic or low == "must"
                 elif low == "to" and v is not verb:
                     pass
             elif child.dep_ == "mark" and low in CONDITIONAL_MARKS:
@@ -115,7 +117,7 @@ def modality(tok: "Token") -> Modality:
         if "not" in lows[-2:] and tok.pos_ in ("NOUN", "ADJ"):
             negated = True
     return Modality(negated=negated, future=future, hypothetical=hypothetical,
-                    conditional=conditional, scheduled=scheduled)
+                    conditional=conditional, scheduled=scheduled, deontic=deontic)
 
 
 def governing_trigger(tok: "Token", triggers: dict[int, str]) -> tuple[int, str] | None:
