@@ -20,7 +20,8 @@ def types_of(nlp, text: str) -> list[str]:
 @pytest.mark.parametrize("text,expected", [
     ("Russian artillery shelled the town of Nikopol on Monday, wounding a woman.", "ASSAULT"),
     ("The foreign minister accused Belgrade of sabotaging the negotiations.", "ACCUSE"),
-    ("The two governments signed a trade agreement in Vienna on Friday.", "AGREE"),
+    ("The two governments agreed on Friday to cut tariffs on steel.", "AGREE"),
+    ("The two governments signed a trade agreement in Vienna on Friday.", "SUPPORT"),
     ("The defence ministers met in Brussels on Tuesday.", "CONSULT"),
     ("The president welcomed the decision of the court.", "SUPPORT"),
     ("The rebels pulled back from the town after a week of fighting.", "RETREAT"),
