@@ -83,7 +83,7 @@ def clause_verb(tok):
     for _ in range(4):
         if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in cur.children):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return cur
         if cur.dep_ in ("advcl", "xcomp", "acl", "conj", "pcomp") and cur.pos_ == "VERB":
             cur = cur.head
@@ -101,7 +101,7 @@ def roles(tok) -> Roles:
     targets: list[Any] = []
     agent = None
     passive = False
-    for holder in (tok, verb) if verb is not tok else (tok,):
+    for holder in (tok, verb) if verb.i != tok.i else (tok,):
         for c in holder.children:
             if c.dep_ in SUBJECT_DEPS and subject is None:
                 subject = c
@@ -119,7 +119,7 @@ def roles(tok) -> Roles:
             elif c.dep_ == "auxpass":
                 passive = True
     # a nominal trigger's subject: the verb it is the subject of ("the strike killed")
-    if subject is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head is not tok:
+    if subject is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
         subject = None
     return Roles(subject=subject, objects=tuple(objects), agent=agent, targets=tuple(targets),
                  passive=passive)
@@ -178,7 +178,7 @@ def locative_of(place_root, trigger) -> bool:
     for _ in range(4):
         if cur.i in (trigger.i, verb.i):
             return True
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False

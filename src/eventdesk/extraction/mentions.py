@@ -60,8 +60,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -
     tok = doc[match.head]
     entry = match.entry
     mod = modality(tok)
-    if mod.negated:
-        return entry.negated
+    if mod.negated and not any(t.words & NEGATION_WORDS for t in match.pattern.tests):
+        return entry.negated  # (a pattern that spells its negation, "not bound by", keeps it)
     if entry.type == "NONE":
         return None
     if mod.scheduled:
@@ -109,6 +109,7 @@ GENERIC_HEADS = frozenset({"attack", "attacks", "strike", "strikes", "talks", "m
                            "offensive", "war", "fire", "shelling"})
 
 
+NEGATION_WORDS = frozenset({"not", "n't", "no", "never"})
 PLANNED = frozenset({"planned", "proposed", "possible", "future", "upcoming", "expected", "next",
                      "potential", "new", "further", "scheduled"})
 GENERIC_TYPES = frozenset({"ASSAULT", "COERCE", "SUPPORT", "AID", "MOBILIZE", "COOPERATE",
@@ -139,7 +140,7 @@ NON_FACTIVE = frozenset({"refrain", "fail", "hesitate", "deem", "want", "hope",
 
 def _unasserted_infinitive(tok, heads: dict[int, str]) -> bool:
     """An infinitive or gerund under a word that does not assert it happened."""
-    if tok.head is tok or tok.head.i in heads:
+    if tok.head.i == tok.i or tok.head.i in heads:
         return False
     gov = tok.head
     if tok.dep_ == "pcomp" and gov.dep_ == "prep":
@@ -240,7 +241,7 @@ def _in_background(tok, background_tokens: frozenset[int]) -> bool:
         for _ in range(6):
             if cur.i == tok.i or cur.i == tok.head.i and tok.dep_ in ("dobj", "pobj", "nsubj"):
                 return True
-            if cur.head is cur or cur.pos_ in ("VERB", "AUX"):
+            if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX"):
                 break
             if cur.pos_ in ("NOUN", "PROPN") and cur.i != tok.i and \
                     cur.i not in background_tokens and cur.dep_ not in ("npadvmod", "tmod"):
@@ -265,7 +266,7 @@ def _same_clause(doc, a: int, b: int) -> bool:
     def clause_root(t):
         cur = t
         for _ in range(8):
-            if cur.dep_ in ("ROOT",) or cur.head is cur:
+            if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
                 return cur
             if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ccomp", "relcl", "parataxis"):
                 return cur

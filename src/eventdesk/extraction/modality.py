@@ -58,7 +58,7 @@ def _clause_head(tok: "Token") -> "Token":
     for _ in range(8):
         if cur.pos_ in ("VERB", "AUX") or cur.dep_ in ("ROOT",):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -72,7 +72,7 @@ def modality(tok: "Token") -> Modality:
     # a participle or infinitive borrows the auxiliaries of the verb it depends on
     cur = verb
     for _ in range(3):
-        if cur.dep_ in ("xcomp", "conj", "aux", "auxpass") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "aux", "auxpass") and cur.head.i != cur.i:
             cur = cur.head
             chain.append(cur)
         else:
@@ -88,13 +88,13 @@ def modality(tok: "Token") -> Modality:
                 elif low in HYPOTHETICAL_AUX:
                     hypothetical = True
                     deontic = deontic or low == "must"
-                elif low == "to" and v is not verb:
+                elif low == "to" and v.i != verb.i:
                     pass
             elif child.dep_ == "mark" and low in CONDITIONAL_MARKS:
                 conditional = True
-        if v is not verb and v.lemma_.lower() in FUTURE_GOVERNORS:
+        if v.i != verb.i and v.lemma_.lower() in FUTURE_GOVERNORS:
             future = True
-        if v is not verb and v.lemma_.lower() in SCHEDULE_GOVERNORS:
+        if v.i != verb.i and v.lemma_.lower() in SCHEDULE_GOVERNORS:
             scheduled = True
     # governed by a future verb or adjective: "plans to strike", "ready to accept"
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in FUTURE_GOVERNORS:
@@ -124,7 +124,7 @@ def governing_trigger(tok: "Token", triggers: dict[int, str]) -> tuple[int, str]
     """The nearest other trigger up the dependency path from `tok`, with its type."""
     cur = tok
     for _ in range(10):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         rel = cur.dep_
         cur = cur.head
@@ -137,7 +137,7 @@ def is_embedded_content(tok: "Token", triggers: dict[int, str]) -> bool:
     """True when `tok` sits in the complement of a content-bearing speech act or a denial."""
     cur = tok
     for _ in range(10):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         rel = cur.dep_
         parent = cur.head
