@@ -107,6 +107,9 @@ def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
         # speech acts and meetings: same initiator required
         if a.actor1 is None or b.actor1 is None:
             return sentence_gap <= 1 and places is True
+        if (a.actor1.country is None or b.actor1.country is None) and sentence_gap <= 1 and \
+                a.actor1.sector != "IGO" and b.actor1.sector != "IGO":
+            return True  # "The two leaders also discussed ..." after their phone call
         if a.actor1.name != b.actor1.name and not (
                 a.actor1.country and a.actor1.country == b.actor1.country
                 and a.actor1.sector == b.actor1.sector):
