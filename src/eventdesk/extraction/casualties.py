@@ -67,6 +67,8 @@ KILL_ACTIVE = {"kill": "killed", "wound": "injured", "injure": "injured", "killi
 PARTICIPLES = {"killed": "killed", "dead": "killed", "wounded": "injured", "injured": "injured",
                "hurt": "injured", "hospitalised": "injured", "hospitalized": "injured",
                "treated": "injured", "maimed": "injured"}
+# military shorthand read as the words it stands for: "One KIA, two WIA"
+SHORTHAND = {"kia": "killed", "wia": "wounded"}
 DIED = frozenset({"died", "die", "dies", "perished"})
 NOUN_OUTCOME = {"deaths": "killed", "fatalities": "killed", "bodies": "killed",
                 "injuries": "injured", "wounds": "injured"}
@@ -87,7 +89,7 @@ _TOLL_VERBS = _REVISE_VERBS | {"stood", "stands", "is", "was", "now", "of", "at"
                                "remains"}
 
 _STEMS = ("kill", "dead", "die", "death", "wound", "injur", "hurt", "casualt", "fatalit",
-          "bodies", "toll", "hospitali", "treated", "maim", "perish", "lost their")
+          "bodies", "toll", "hospitali", "treated", "maim", "perish", "lost their", "kia", "wia")
 _ZERO_HINTS = ("no ", "no-one", "nobody", "none", "without", "not ", "n't")
 _CUM_HINTS = ("since", "year", "to date", "total", "cumulative", "toll", "past", "last", "war",
               "conflict", "began", "started", "erupted", "month")
@@ -171,7 +173,8 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     low_text = text[start:end].lower()
     if not any(st in low_text for st in _STEMS):
         return []
-    toks = tokenize(text, start, end)
+    toks = [t._replace(low=SHORTHAND[t.low]) if t.low in SHORTHAND else t
+            for t in tokenize(text, start, end)]
     n = len(toks)
     found: list[_M] = []
     used: set[int] = set()  # token indices already read as part of a mention

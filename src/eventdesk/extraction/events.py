@@ -55,6 +55,8 @@ LONG_RUN = re.compile(
     r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\bsince the war (?:began|started)|"
     r"\b(?:this|last) year\b|\bso far\b|\bin total\b|\bto date\b|\boverall\b|"
     r"\bsince (?:last|early|late)\b|\bin (?:the )?(?:war|conflict)\b", re.I)
+SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|worst|largest|biggest|heaviest) (?:\w+ ){0,2}since\b",
+                               re.I)
 PLACE_LIKE_KINDS = frozenset({"capital", "country", "region"})
 # subjects that kill without attacking
 NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cyclone", "hurricane",
@@ -295,10 +297,23 @@ class Extractor:
         return min(t.span.start for t in history) < pos
 
     @staticmethod
+    def _running_total(sent: Any, layers: Layers) -> bool:
+        """The sentence counts over a long run ("since the war began", "this year"), not one
+        event ("in 24 hours", "the bloodiest day since August")."""
+        if SUPERLATIVE_SINCE.search(sent.text):
+            return False
+        return bool(LONG_RUN.search(sent.text)) or any(
+            _is_history(t) for t in layers.times
+            if sent.start_char <= t.span.start < sent.end_char)
+
+    @staticmethod
     def _describes_actor(head: Any, layers: Layers) -> bool:
+        """A relative clause about a named actor ("The M23, which seized Goma earlier this
+        year"), not about the victims of the event ("soldiers killed in 24 hours")."""
         noun = head.head
         hit = layers.actors.covering(noun.idx, noun.idx + len(noun.text))
-        return hit is not None and getattr(hit, "kind", "") not in ("generic",)
+        return hit is not None and bool(getattr(hit, "entry_id", None)) and \
+            getattr(hit, "kind", "") in ("org", "group", "person", "institution")
 
     def _conjoined_actor(self, tok: Any, actor1: Actor, layers: Layers,
                          used: list[Any]) -> Actor | None:
@@ -376,9 +391,8 @@ class Extractor:
 
         near = [c for c in layers.casualties.within(s_start, s_end)
                 if abs(c.span.start - t_start) < 80]
-        if men.type in VIOLENT and near and all(c.cumulative for c in near) and (
-                LONG_RUN.search(sent.text) or any(
-                    _is_history(t) for t in layers.times if s_start <= t.span.start < s_end)):
+        if men.type in VIOLENT and near and all(c.cumulative for c in near) and \
+                self._running_total(sent, layers):
             return None  # a running total ("has killed tens of thousands since ...")
         if men.nominal and actor1 is None and location is None and window.span is None:
             has_cas = bool(layers.casualties.within(s_start, s_end))
@@ -544,8 +558,9 @@ class Extractor:
     def _assign_casualties(self, sent: Any, drafts: list[_Draft], layers: Layers,
                            last_violent: _Draft | None, si: int, *,
                            additive: bool = False) -> None:
+        total = self._running_total(sent, layers)
         mentions = [c for c in layers.casualties.within(sent.start_char, sent.end_char)
-                    if not c.cumulative and not getattr(c, "subset", False)]
+                    if not (c.cumulative and total) and not getattr(c, "subset", False)]
         if not mentions:
             return
         violent = [d for d in drafts if d.mention.type in VIOLENT]
