@@ -136,3 +136,13 @@ def test_output_validates_against_published_schema(pipeline):
             "Governor Oleh Kiper said. Kyiv urged allies to send more air defence systems.")
     for ev in extract(text, published="2025-05-15", pipeline=pipeline):
         jsonschema.validate(json.loads(json.dumps(ev.to_dict())), schema)
+
+
+def test_damage_in_a_follow_up_sentence(pipeline):
+    text = ("Russian missiles struck the city of Poltava overnight, injuring four people. "
+            "The attack also damaged more than 20 apartment buildings and a school.")
+    [ev] = by_type(extract(text, published="2025-02-01", pipeline=pipeline), "ASSAULT")
+    objects = {d.object: d.count for d in ev.damage}
+    assert any("building" in o for o in objects), objects
+    assert ev.injuries == 4
+    assert any(w.kind == "missile" for w in ev.weapons)

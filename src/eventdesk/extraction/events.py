@@ -10,7 +10,7 @@ figures in a following sentence with no trigger of its own continue the last vio
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import re
 from datetime import date, timedelta
 from typing import Any
@@ -57,6 +57,8 @@ LONG_RUN = re.compile(
     r"\bsince (?:last|early|late)\b|\bin (?:the )?(?:war|conflict)\b", re.I)
 SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|worst|largest|biggest|heaviest) (?:\w+ ){0,2}since\b",
                                re.I)
+FOLLOW_UP = re.compile(r"^\W*(?:the|this|that|these|those) (?:attacks?|strikes?|shelling|bombing|"
+                       r"raid|barrage|explosions?|blasts?)\b|\b(?:also|as well)\b", re.I)
 PLACE_LIKE_KINDS = frozenset({"capital", "country", "region"})
 # subjects that kill without attacking
 NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cyclone", "hurricane",
@@ -99,6 +101,7 @@ class _Draft:
     confidence: float
     extra_killed: int = 0  # "two women were also killed" in a follow-up sentence
     extra_injured: int = 0
+    more: list = field(default_factory=list)  # follow-up sentences: (start, end) for means/damage
 
 
 class PlacedMention:
@@ -168,6 +171,10 @@ class Extractor:
                 sent_drafts = kept
             self._assign_casualties(sent, sent_drafts, layers, last_violent, si,
                                     additive=continuation and bool(ADDITIVE.search(sent.text)))
+            if last_violent is not None and si - last_violent.sent_index == 1 and not any(
+                    d.mention.type in VIOLENT for d in sent_drafts) and FOLLOW_UP.search(sent.text):
+                # "The attacks also caused damage to over 40 residential buildings."
+                last_violent.more.append((sent.start_char, sent.end_char))
             for d in sent_drafts:
                 if d.mention.type in VIOLENT:
                     if d.actor1 is None and last_violent is not None and (
@@ -657,8 +664,11 @@ class Extractor:
         victims: list[Victim] = []
         for c in d.killed + d.injured:
             victims.extend(c.victims)
-        weapons = tuple(find_weapons(text, s_start, s_end)) if d.mention.type in VIOLENT else ()
-        damage = tuple(find_damage(text, s_start, s_end)) if d.mention.type in VIOLENT else ()
+        ranges = [(s_start, s_end)] + list(d.more)
+        weapons = tuple(w for a, b in ranges for w in find_weapons(text, a, b)) \
+            if d.mention.type in VIOLENT else ()
+        damage = tuple(x for a, b in ranges for x in find_damage(text, a, b)) \
+            if d.mention.type in VIOLENT else ()
         quotes = tuple(find_quotes(text, s_start, s_end))
         mode = d.mention.mode
         acled: tuple[str, str] | None = None
