@@ -59,6 +59,8 @@ SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|worst|largest|biggest|heaviest) (?:
                                re.I)
 FOLLOW_UP = re.compile(r"^\W*(?:the|this|that|these|those) (?:attacks?|strikes?|shelling|bombing|"
                        r"raid|barrage|explosions?|blasts?)\b|\b(?:also|as well)\b", re.I)
+OCCUPIED = re.compile(r"\b(?:occupied|occupation|annexed|held by|-held|controlled by|"
+                      r"-controlled)\b", re.I)
 PLACE_LIKE_KINDS = frozenset({"capital", "country", "region"})
 # subjects that kill without attacking
 NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cyclone", "hurricane",
@@ -696,15 +698,22 @@ class Extractor:
             weapons, damage = (), ()
         actor1, actor2 = d.actor1, d.actor2
         loc_country = d.location.country if d.location is not None else None
+        # the people hit are the place's people, unless the place is held by the other side
+        # ("Russian-occupied areas"): then their side is left open
+        occupied = bool(OCCUPIED.search(d.sent.text))
+        side = None if occupied and actor1 is not None and actor1.country == loc_country \
+            else loc_country
         if etype in VIOLENT:
-            if actor2 is None and loc_country and not (actor1 and actor1.country == loc_country):
-                actor2 = Actor(name=f"Civilians ({loc_country})", country=loc_country,
-                               sector="CVL")
-            elif actor2 is not None and actor2.country is None and actor2.sector == "CVL" and \
-                    loc_country and not (actor1 and actor1.country == loc_country):
-                actor2 = Actor(name=actor2.name, country=loc_country, sector="CVL",
+            if actor2 is None and side:
+                actor2 = Actor(name=f"Civilians ({side})", country=side, sector="CVL")
+            elif actor2 is not None and actor2.country is None and actor2.sector == "CVL" and side:
+                actor2 = Actor(name=actor2.name, country=side, sector="CVL",
                                span=actor2.span, entry_id=actor2.entry_id)
-        elif etype == "PROTEST" and loc_country:
+        elif actor2 is not None and actor2.country is None and actor2.sector == "CVL" and side \
+                and etype in ("COERCE", "AID", "PROTEST"):
+            actor2 = Actor(name=actor2.name, country=side, sector="CVL", span=actor2.span,
+                           entry_id=actor2.entry_id)
+        if etype == "PROTEST" and loc_country:
             if actor1 is None or (actor1.country is None and actor1.sector in ("CVL", None)):
                 actor1 = Actor(name=actor1.name if actor1 else f"Protesters ({loc_country})",
                                country=loc_country, sector="CVL",
