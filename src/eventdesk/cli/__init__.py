@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventdesk.cli.places",
     "eventdesk.cli.actors",
     "eventdesk.cli.schema",
+    "eventdesk.cli.serve",
 )
 
 
