@@ -327,8 +327,11 @@ def build(src: Path, out: Path) -> dict[str, int]:
             continue
         others = taken_by_cc[cc] - {nm.lower()}
         disp = admin1_display(code, nm, others)
-        if any(o.startswith(disp.lower() + " ") for o in others):
-            disp = f"{disp} Oblast" if cc in ("UA", "RU", "BY") else disp  # "Kyiv" vs "Kyiv City"
+        if any(o.startswith(disp.lower() + " ") for o in others) and \
+                f"{disp.lower()} oblast" not in others:
+            # "Kyiv Oblast" keeps its suffix beside "Kyiv City"; "Moscow" (the federal city)
+            # stays "Moscow" beside "Moscow Oblast"
+            disp = f"{disp} Oblast" if cc in ("UA", "RU", "BY") else disp
         names = {nm, disp, strip_admin_suffix(nm)}
         if cc == "UA" and str(gid) in ua_admin_rows:
             r = ua_admin_rows[str(gid)]
