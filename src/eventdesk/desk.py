@@ -473,3 +473,15 @@ def _make_coder(desk: Desk, *, workers: int, dask: Any, batch_size: int) -> _Cod
     if workers > 1:
         return _PoolCoder(desk._spec(), workers, batch_size)
     return _InlineCoder(desk, batch_size)
+
+
+def parse_numbers(text: str, n: int, what: str) -> tuple[float, ...]:
+    """``n`` comma-separated numbers ("48.5,35.1" for a point, "W,S,E,N" for a box), as the
+    CLI and the HTTP API take them; an InputError naming ``what`` otherwise."""
+    try:
+        values = tuple(float(v) for v in text.split(","))
+    except ValueError:
+        values = ()
+    if len(values) != n:
+        raise InputError(what, f"{text!r} is not {n} comma-separated numbers")
+    return values

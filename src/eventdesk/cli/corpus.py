@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Any
 
-from eventdesk.desk import Desk
+from eventdesk.desk import Desk, parse_numbers
 from eventdesk.errors import InputError, StoreError
 
 TABLE_COLUMNS = ("date_earliest", "type", "location_name", "location_country", "actor1_country",
@@ -84,16 +84,6 @@ def _filters(p: argparse.ArgumentParser) -> None:
     g.add_argument("--limit", type=int, metavar="N")
 
 
-def _floats(text: str, n: int, what: str) -> tuple[float, ...]:
-    try:
-        values = tuple(float(v) for v in text.split(","))
-    except ValueError:
-        values = ()
-    if len(values) != n:
-        raise InputError(what, f"{text!r} is not {n} comma-separated numbers")
-    return values
-
-
 def filters_of(args: argparse.Namespace) -> dict[str, Any]:
     f: dict[str, Any] = {}
     if args.type:
@@ -104,13 +94,13 @@ def filters_of(args: argparse.Namespace) -> dict[str, Any]:
     if args.near:
         near = args.near.strip()
         try:
-            f["near"] = _floats(near, 2, "--near")
+            f["near"] = parse_numbers(near, 2, "--near")
         except InputError:
             f["near"] = near
     if args.within is not None:
         f["within_km"] = args.within
     if args.bbox:
-        f["bbox"] = _floats(args.bbox, 4, "--bbox")
+        f["bbox"] = parse_numbers(args.bbox, 4, "--bbox")
     return f
 
 

@@ -40,7 +40,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from eventdesk.api import MissingDateWarning, parse_published
-from eventdesk.desk import PIPELINE_ENV, Desk, load_factory
+from eventdesk.desk import PIPELINE_ENV, Desk, load_factory, parse_numbers
 from eventdesk.errors import ConfigError, EventdeskError, InputError, StoreError
 from eventdesk.records import PLOVER_TYPES
 
@@ -120,16 +120,6 @@ def _validation_message(errors: list[Any]) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-def _floats(text: str, n: int, what: str) -> tuple[float, ...]:
-    try:
-        values = tuple(float(v) for v in text.split(","))
-    except ValueError:
-        values = ()
-    if len(values) != n:
-        raise InputError(what, f"{text!r} is not {n} comma-separated numbers")
-    return values
-
-
 def event_filters(type: list[str] | None = None, since: str | None = None,
                   until: str | None = None, near: str | None = None,
                   within: float | None = None, bbox: str | None = None,
@@ -153,13 +143,13 @@ def event_filters(type: list[str] | None = None, since: str | None = None,
         f["actor"] = actor.strip()
     if near and near.strip():
         try:
-            f["near"] = _floats(near.strip(), 2, "near")
+            f["near"] = parse_numbers(near.strip(), 2, "near")
         except InputError:
             f["near"] = near.strip()  # a place name met in stored events
     if within is not None:
         f["within_km"] = within
     if bbox:
-        f["bbox"] = _floats(bbox, 4, "bbox")
+        f["bbox"] = parse_numbers(bbox, 4, "bbox")
     return f
 
 
