@@ -491,12 +491,18 @@ class Extractor:
             if pspan is None:
                 continue
             root = pspan.root
-            locative = args.locative_of(root, head)
+            locative = args.locative_of(root, head) or (
+                etype in VIOLENT and root.dep_ in ("dobj", "nsubjpass")
+                and root.head.i in (head.i, args.clause_verb(head).i))  # "shelled Nikopol"
             if etype in STATEMENT_TYPES and not locative:
                 continue  # statements and meetings: only "in/at X" of their own clause
             if pm.place.precision == "country" and root.dep_ == "poss":
                 continue  # "Ukraine's second-largest city"
             score = -abs(s - hpos) / 40.0 + (1.5 if locative else 0.0)
+            if pm.place.precision == "city" and pm.place.admin1 and any(
+                    o.place.precision == "admin1" and o.place.admin1 == pm.place.admin1
+                    for o in cands):
+                score += 1.0  # "Nikopol in Dnipropetrovsk Oblast": the town, in its region
             cue = getattr(pm, "cue", None) or ""
             if cue.endswith(" of") or cue in ("village", "town", "city"):
                 score += 2.0  # "the town of Marhanets"
