@@ -146,3 +146,56 @@ def test_damage_in_a_follow_up_sentence(pipeline):
     assert any("building" in o for o in objects), objects
     assert ev.injuries == 4
     assert any(w.kind == "missile" for w in ev.weapons)
+
+
+def test_dateline_is_not_the_subject_nor_the_place(pipeline):
+    text = ("LVIV, Ukraine, March 3 — Russian drones struck an energy facility in Kovel on "
+            "Sunday, the regional governor said.")
+    [ev] = by_type(extract(text, published="2025-03-03", pipeline=pipeline), "ASSAULT")
+    assert ev.actor1 is not None and ev.actor1.country == "RUS"
+    assert ev.location is not None and ev.location.name == "Kovel"
+
+
+def test_described_capital_is_a_place(pipeline):
+    text = "Russian missiles hit the Ukrainian capital overnight, wounding seven people."
+    [ev] = by_type(extract(text, published="2025-04-24", pipeline=pipeline), "ASSAULT")
+    assert ev.location is not None and ev.location.name == "Kyiv"
+    assert ev.injuries == 7
+
+
+def test_military_shorthand_counts(pipeline):
+    text = "Two KIA, five WIA in shelling of Kurakhove on Monday, the brigade said."
+    [ev] = by_type(extract(text, published="2024-05-07", pipeline=pipeline), "ASSAULT")
+    assert (ev.fatalities, ev.injuries) == (2, 5)
+
+
+def test_running_total_is_no_event_but_a_day_count_is(pipeline):
+    total = ("More than 12,000 civilians have been killed since the start of the full-scale "
+             "invasion, the UN monitoring mission said.")
+    assert by_type(extract(total, published="2025-01-10", pipeline=pipeline), "ASSAULT") == []
+    day = "At least 14 soldiers were killed in 24 hours of fighting near Toretsk, officials said."
+    [ev] = by_type(extract(day, published="2025-01-10", pipeline=pipeline), "ASSAULT")
+    assert ev.fatalities == 14
+
+
+def test_victims_in_occupied_areas_have_no_side(pipeline):
+    text = ("In the Russian-occupied part of the Zaporizhzhia region, a Ukrainian drone hit a car, "
+            "killing a man.")
+    [ev] = by_type(extract(text, published="2025-02-11", pipeline=pipeline), "ASSAULT")
+    assert ev.actor1 is not None and ev.actor1.country == "UKR"
+    assert ev.actor2 is None or ev.actor2.country is None
+
+
+def test_protesters_attacking_buildings_is_a_riot(pipeline):
+    text = "Protesters in Bamako attacked the French embassy on Friday, setting a car on fire."
+    events = extract(text, published="2025-02-08", pipeline=pipeline)
+    riot = [e for e in events if e.type == "PROTEST"]
+    assert riot and riot[0].acled_event_type == "Riots"
+
+
+def test_must_is_a_request_and_quotes_are_not_events(pipeline):
+    text = ("The EU foreign policy chief said Russia must withdraw its troops from Ukraine. "
+            "\"We will destroy every tank that crosses the border,\" a commander told reporters.")
+    types = [e.type for e in extract(text, published="2025-02-08", pipeline=pipeline)]
+    assert "REQUEST" in types
+    assert "ASSAULT" not in types and "THREATEN" not in types

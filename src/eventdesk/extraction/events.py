@@ -50,7 +50,7 @@ LABOUR = re.compile(r"\b(?:union|unions|workers|teachers|employees|labou?r|stopp
                     r"general strike|hunger strike|strikers|stopped work)\b", re.I)
 SELF_ACTING_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 LONG_RUN = re.compile(
-    r"\bsince (?:the )?(?:start|beginning|outbreak|onset) of (?:the )?(?:war|invasion|conflict|"
+    r"\bsince (?:the )?(?:start|beginning|outbreak|onset) of (?:the )?(?:[\w-]+ ){0,2}(?:war|invasion|conflict|"
     r"year|fighting|hostilities|offensive|operation)|\bsince (?:19|20)\d\d\b|\bsince (?:Jan|Feb|"
     r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\bsince the war (?:began|started)|"
     r"\b(?:this|last) year\b|\bso far\b|\bin total\b|\bto date\b|\boverall\b|"
@@ -352,6 +352,8 @@ class Extractor:
         if r is not None and r.passive and r.subject is not None:
             second.insert(0, r.subject)
         for tok in second if actor2 is None else ():
+            if men.type in VIOLENT and layers.places.covering(tok.idx, tok.idx + len(tok.text)):
+                continue  # "hit the Ukrainian capital": the object is the place, not a party
             actor2 = self._actor_at(tok, layers, last_actor or {}, used,
                                     places_ok=men.type not in VIOLENT)
             if actor2 is not None and actor1 is not None and actor2.span == actor1.span:
