@@ -11,70 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-import re
 from datetime import date, timedelta
 from typing import Any
 
 from eventdesk.extraction import arguments as args
 from eventdesk.extraction.casualties import CasualtyMention, find_casualties
 from eventdesk.extraction.lexicon import Lexicon, default_lexicon
+from eventdesk.extraction.locate import PlacedMention, choose_place
 from eventdesk.extraction.means import acled_hint, find_damage, find_weapons
 from eventdesk.extraction.mentions import Mention, find_mentions
 from eventdesk.extraction.quotes import find_quotes
+from eventdesk.extraction.rules import (
+    ADDITIVE, DEFAULT_ACLED, FOLLOW_UP, INTERCEPTED, LABOUR, LONG_RUN, NON_AGENTS, NO_COMMENT,
+    OCCUPIED, PLACE_LIKE_KINDS, PROTESTERS, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
+    SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_REVISION, VIOLENT,
+)
 from eventdesk.extraction.timex import TimeMention, find_dateline, find_times, pick_window
 from eventdesk.records import (Actor, DateWindow, Document, Event, Evidence, Place, Quote, Span,
                                Victim)
-
-STAGE = "extract.events"
-VIOLENT = frozenset({"ASSAULT"})
-SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE",
-                          "CONCEDE"})
-SAY_LEMMAS = frozenset({"say", "tell", "state", "announce", "write", "report", "claim", "add",
-                        "note", "declare", "confirm", "insist"})
-CIVILIAN_KINDS = frozenset({"generic"})
-TOLL_REVISION = re.compile(r"\b(?:toll|number of [a-z]+ killed)\b.{0,120}?\b(?:rose|risen|"
-                           r"climbed|increased|reached|has risen)\b", re.I | re.S)
-INTERCEPTED = frozenset({"drone", "drones", "missile", "missiles", "rocket", "rockets", "uav",
-                         "uavs", "shahed", "shaheds", "projectile", "projectiles"})
-ADDITIVE = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)
-NO_COMMENT = frozenset({"comment", "say", "confirm", "elaborate", "disclose", "answer",
-                        "specify", "respond", "detail", "discuss", "give", "provide", "name"})
-STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE",
-                             "CONCEDE", "CONSULT"})
-PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "crowds", "crowd",
-                        "rioters", "mob", "mobs", "protester", "demonstrator"})
-FEATURE_WORDS = ("reservoir", "river", "sea ", "lake", "dam", "canal", "bay", "gulf")
-REPORT_VERBS = frozenset({"confirm", "report", "condemn", "deny", "claim", "acknowledge",
-                          "describe", "investigate", "blame", "denounce"})
-LABOUR = re.compile(r"\b(?:union|unions|workers|teachers|employees|labou?r|stoppage|walkout|"
-                    r"general strike|hunger strike|strikers|stopped work)\b", re.I)
-SELF_ACTING_TYPES = frozenset({"MOBILIZE", "RETREAT"})
-LONG_RUN = re.compile(
-    r"\bsince (?:the )?(?:start|beginning|outbreak|onset) of (?:the )?(?:[\w-]+ ){0,2}(?:war|invasion|conflict|"
-    r"year|fighting|hostilities|offensive|operation)|\bsince (?:19|20)\d\d\b|\bsince (?:Jan|Feb|"
-    r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\bsince the war (?:began|started)|"
-    r"\b(?:this|last) year\b|\bso far\b|\bin total\b|\bto date\b|\boverall\b|"
-    r"\bsince (?:last|early|late)\b|\bin (?:the )?(?:war|conflict)\b", re.I)
-SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|worst|largest|biggest|heaviest) (?:\w+ ){0,2}since\b",
-                               re.I)
-FOLLOW_UP = re.compile(r"^\W*(?:the|this|that|these|those) (?:attacks?|strikes?|shelling|bombing|"
-                       r"raid|barrage|explosions?|blasts?)\b|\b(?:also|as well)\b", re.I)
-OCCUPIED = re.compile(r"\b(?:occupied|occupation|annexed|held by|-held|controlled by|"
-                      r"-controlled)\b", re.I)
-PLACE_LIKE_KINDS = frozenset({"capital", "country", "region"})
-# subjects that kill without attacking
-NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cyclone", "hurricane",
-                        "typhoon", "landslide", "blaze", "wildfire", "disease", "cholera", "outbreak",
-                        "epidemic", "heatwave", "cold", "hunger", "famine", "accident", "crash",
-                        "avalanche", "tsunami", "drought", "virus", "pandemic"})
-DEFAULT_ACLED = {
-    "PROTEST": ("Protests", "Peaceful protest"),
-    "COERCE": ("Strategic developments", "Arrests"),
-    "MOBILIZE": ("Strategic developments", "Headquarters or base established"),
-    "RETREAT": ("Strategic developments", "Non-violent transfer of territory"),
-    "AGREE": ("Strategic developments", "Agreement"),
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Layers:
@@ -104,18 +58,6 @@ class _Draft:
     extra_killed: int = 0  # "two women were also killed" in a follow-up sentence
     extra_injured: int = 0
     more: list = field(default_factory=list)  # follow-up sentences: (start, end) for means/damage
-
-
-class PlacedMention:
-    """A place mention with its resolved Place (what the extractor looks up by position)."""
-
-    __slots__ = ("span", "place", "kind", "cue")
-
-    def __init__(self, span: Span, place: Place, kind: str, cue: str | None = None) -> None:
-        self.span = span
-        self.place = place
-        self.kind = kind
-        self.cue = cue
 
 
 def _span(text: str, start: int, end: int, stage: str = STAGE) -> Span:
@@ -475,92 +417,7 @@ class Extractor:
 
     def _place(self, sdoc: Any, head: Any, sent: Any, layers: Layers, used: list[Any],
                etype: str) -> Place | None:
-        cands = layers.places.within(sent.start_char, sent.end_char)
-        if not cands:
-            return self._anaphoric_place(sent, layers)
-        used_ranges = [(u.span.start, u.span.end) for u in used]
-        best = None
-        best_score = -1e9
-        hpos = head.idx
-        for pm in cands:
-            s, e = pm.span.start, pm.span.end
-            if any(s < ue and us < e for us, ue in used_ranges):
-                continue  # this name acts as an actor here ("Moscow rejected")
-            # a capital or country that is an actor mention but not in a locative phrase
-            if etype not in VIOLENT and self._is_actor_name(pm, layers, sdoc):
-                continue
-            pspan = sdoc.char_span(s, e, alignment_mode="expand")
-            if pspan is None:
-                continue
-            root = pspan.root
-            locative = args.locative_of(root, head) or (
-                etype in VIOLENT and root.dep_ in ("dobj", "nsubjpass")
-                and root.head.i in (head.i, args.clause_verb(head).i))  # "shelled Nikopol"
-            if etype in STATEMENT_TYPES and not locative:
-                continue  # statements and meetings: only "in/at X" of their own clause
-            if pm.place.precision == "country" and root.dep_ == "poss":
-                continue  # "Ukraine's second-largest city"
-            score = -abs(s - hpos) / 40.0 + (1.5 if locative else 0.0)
-            if pm.place.precision == "city" and pm.place.admin1 and any(
-                    o.place.precision == "admin1" and o.place.admin1 == pm.place.admin1
-                    for o in cands):
-                score += 1.0  # "Nikopol in Dnipropetrovsk Oblast": the town, in its region
-            cue = getattr(pm, "cue", None) or ""
-            if cue.endswith(" of") or cue in ("village", "town", "city"):
-                score += 2.0  # "the town of Marhanets"
-            nxt = sdoc.text[e:e + 12].lower().lstrip()
-            if nxt.startswith(FEATURE_WORDS):
-                score -= 4.0  # "the Kakhovka reservoir" names water, not a settlement
-            if args.is_reference_place(sdoc, s):
-                score -= 6
-            prec = pm.place.precision
-            score += {"city": 2.0, "admin2": 1.0, "admin1": 0.8, "country": -1.0}.get(prec, 0)
-            if s > hpos:
-                score += 0.5
-            if score > best_score:
-                best, best_score = pm, score
-        if best is None:
-            return None
-        place = best.place
-        if place.span is None:
-            place = Place(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
-                          precision=place.precision, admin1=place.admin1, admin2=place.admin2,
-                          geonameid=place.geonameid, span=best.span)
-        return place
-
-    @staticmethod
-    def _anaphoric_place(sent: Any, layers: Layers) -> Place | None:
-        """ "in the region", "in the city": the last place of that kind named before."""
-        low = sent.text.lower()
-        want = None
-        for word, prec in (("the region", ("admin1",)), ("the oblast", ("admin1",)),
-                           ("the province", ("admin1",)), ("the city", ("city",)),
-                           ("the town", ("city",)), ("the village", ("city",)),
-                           ("the area", ("admin1", "admin2", "city"))):
-            if word in low:
-                want = prec
-                break
-        if want is None:
-            return None
-        for pm in reversed(layers.places.before(sent.start_char)):
-            if pm.place.precision in want:
-                return pm.place
-        return None
-
-    @staticmethod
-    def _is_actor_name(pm: PlacedMention, layers: Layers, sdoc: Any) -> bool:
-        hit = layers.actors.covering(pm.span.start, pm.span.end)
-        if hit is None:
-            return False
-        span = sdoc.char_span(pm.span.start, pm.span.end, alignment_mode="expand")
-        if span is None:
-            return False
-        root = span.root
-        # in a locative prepositional phrase it is a place
-        if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "to", "into",
-                                                       "outside", "inside", "around", "across"):
-            return False
-        return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "conj", "appos")
+        return choose_place(sdoc, head, sent, layers, used, etype)
 
     @staticmethod
     def _casualty_only(d: _Draft) -> bool:

@@ -1,0 +1,115 @@
+"""Choosing the place of an event among the place mentions of its sentence.
+
+A statement or meeting takes only a place in a locative phrase of its own clause ("met in
+Riyadh"); an attack also takes its object ("shelled Nikopol"). Towns beat the region they are
+said to be in, settlement cues ("the town of X") beat water features ("the Kakhovka reservoir"),
+reference points ("20 km west of X") lose, and "in the region" refers back to the last region.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventdesk.extraction import arguments as args
+from eventdesk.extraction.rules import FEATURE_WORDS, STATEMENT_TYPES, VIOLENT
+from eventdesk.records import Place, Span
+
+
+class PlacedMention:
+    """A place mention with its resolved Place (what the extractor looks up by position)."""
+
+    __slots__ = ("span", "place", "kind", "cue")
+
+    def __init__(self, span: Span, place: Place, kind: str, cue: str | None = None) -> None:
+        self.span = span
+        self.place = place
+        self.kind = kind
+        self.cue = cue
+
+
+def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
+             etype: str) -> Place | None:
+    cands = layers.places.within(sent.start_char, sent.end_char)
+    if not cands:
+        return anaphoric_place(sent, layers)
+    used_ranges = [(u.span.start, u.span.end) for u in used]
+    best = None
+    best_score = -1e9
+    hpos = head.idx
+    for pm in cands:
+        s, e = pm.span.start, pm.span.end
+        if any(s < ue and us < e for us, ue in used_ranges):
+            continue  # this name acts as an actor here ("Moscow rejected")
+        # a capital or country that is an actor mention but not in a locative phrase
+        if etype not in VIOLENT and is_actor_name(pm, layers, sdoc):
+            continue
+        pspan = sdoc.char_span(s, e, alignment_mode="expand")
+        if pspan is None:
+            continue
+        root = pspan.root
+        locative = args.locative_of(root, head) or (
+            etype in VIOLENT and root.dep_ in ("dobj", "nsubjpass")
+            and root.head.i in (head.i, args.clause_verb(head).i))  # "shelled Nikopol"
+        if etype in STATEMENT_TYPES and not locative:
+            continue  # statements and meetings: only "in/at X" of their own clause
+        if pm.place.precision == "country" and root.dep_ == "poss":
+            continue  # "Ukraine's second-largest city"
+        score = -abs(s - hpos) / 40.0 + (1.5 if locative else 0.0)
+        if pm.place.precision == "city" and pm.place.admin1 and any(
+                o.place.precision == "admin1" and o.place.admin1 == pm.place.admin1
+                for o in cands):
+            score += 1.0  # "Nikopol in Dnipropetrovsk Oblast": the town, in its region
+        cue = getattr(pm, "cue", None) or ""
+        if cue.endswith(" of") or cue in ("village", "town", "city"):
+            score += 2.0  # "the town of Marhanets"
+        nxt = sdoc.text[e:e + 12].lower().lstrip()
+        if nxt.startswith(FEATURE_WORDS):
+            score -= 4.0  # "the Kakhovka reservoir" names water, not a settlement
+        if args.is_reference_place(sdoc, s):
+            score -= 6
+        prec = pm.place.precision
+        score += {"city": 2.0, "admin2": 1.0, "admin1": 0.8, "country": -1.0}.get(prec, 0)
+        if s > hpos:
+            score += 0.5
+        if score > best_score:
+            best, best_score = pm, score
+    if best is None:
+        return None
+    place = best.place
+    if place.span is None:
+        place = Place(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
+                      precision=place.precision, admin1=place.admin1, admin2=place.admin2,
+                      geonameid=place.geonameid, span=best.span)
+    return place
+
+def anaphoric_place(sent: Any, layers: Any) -> Place | None:
+    """ "in the region", "in the city": the last place of that kind named before."""
+    low = sent.text.lower()
+    want = None
+    for word, prec in (("the region", ("admin1",)), ("the oblast", ("admin1",)),
+                       ("the province", ("admin1",)), ("the city", ("city",)),
+                       ("the town", ("city",)), ("the village", ("city",)),
+                       ("the area", ("admin1", "admin2", "city"))):
+        if word in low:
+            want = prec
+            break
+    if want is None:
+        return None
+    for pm in reversed(layers.places.before(sent.start_char)):
+        if pm.place.precision in want:
+            return pm.place
+    return None
+
+def is_actor_name(pm: "PlacedMention", layers: Any, sdoc: Any) -> bool:
+    hit = layers.actors.covering(pm.span.start, pm.span.end)
+    if hit is None:
+        return False
+    span = sdoc.char_span(pm.span.start, pm.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    # in a locative prepositional phrase it is a place
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "to", "into",
+                                                   "outside", "inside", "around", "across"):
+        return False
+    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "conj", "appos")

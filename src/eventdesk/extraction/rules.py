@@ -1,0 +1,55 @@
+"""Word lists and patterns of the extract stage's rules (kept together so they can be read,
+reviewed and tuned in one place; the trigger lexicon itself is data: data/triggers.yaml)."""
+
+from __future__ import annotations
+
+import re
+
+STAGE = "extract.events"
+VIOLENT = frozenset({"ASSAULT"})
+SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE",
+                          "CONCEDE"})
+SAY_LEMMAS = frozenset({"say", "tell", "state", "announce", "write", "report", "claim", "add",
+                        "note", "declare", "confirm", "insist"})
+TOLL_REVISION = re.compile(r"\b(?:toll|number of [a-z]+ killed)\b.{0,120}?\b(?:rose|risen|"
+                           r"climbed|increased|reached|has risen)\b", re.I | re.S)
+INTERCEPTED = frozenset({"drone", "drones", "missile", "missiles", "rocket", "rockets", "uav",
+                         "uavs", "shahed", "shaheds", "projectile", "projectiles"})
+ADDITIVE = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)
+NO_COMMENT = frozenset({"comment", "say", "confirm", "elaborate", "disclose", "answer",
+                        "specify", "respond", "detail", "discuss", "give", "provide", "name"})
+STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE",
+                             "CONCEDE", "CONSULT"})
+PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "crowds", "crowd",
+                        "rioters", "mob", "mobs", "protester", "demonstrator"})
+FEATURE_WORDS = ("reservoir", "river", "sea ", "lake", "dam", "canal", "bay", "gulf")
+REPORT_VERBS = frozenset({"confirm", "report", "condemn", "deny", "claim", "acknowledge",
+                          "describe", "investigate", "blame", "denounce"})
+LABOUR = re.compile(r"\b(?:union|unions|workers|teachers|employees|labou?r|stoppage|walkout|"
+                    r"general strike|hunger strike|strikers|stopped work)\b", re.I)
+SELF_ACTING_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+LONG_RUN = re.compile(
+    r"\bsince (?:the )?(?:start|beginning|outbreak|onset) of (?:the )?(?:[\w-]+ ){0,2}(?:war|invasion|conflict|"
+    r"year|fighting|hostilities|offensive|operation)|\bsince (?:19|20)\d\d\b|\bsince (?:Jan|Feb|"
+    r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\bsince the war (?:began|started)|"
+    r"\b(?:this|last) year\b|\bso far\b|\bin total\b|\bto date\b|\boverall\b|"
+    r"\bsince (?:last|early|late)\b|\bin (?:the )?(?:war|conflict)\b", re.I)
+SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|worst|largest|biggest|heaviest) (?:\w+ ){0,2}since\b",
+                               re.I)
+FOLLOW_UP = re.compile(r"^\W*(?:the|this|that|these|those) (?:attacks?|strikes?|shelling|bombing|"
+                       r"raid|barrage|explosions?|blasts?)\b|\b(?:also|as well)\b", re.I)
+OCCUPIED = re.compile(r"\b(?:occupied|occupation|annexed|held by|-held|controlled by|"
+                      r"-controlled)\b", re.I)
+PLACE_LIKE_KINDS = frozenset({"capital", "country", "region"})
+# subjects that kill without attacking
+NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cyclone", "hurricane",
+                        "typhoon", "landslide", "blaze", "wildfire", "disease", "cholera", "outbreak",
+                        "epidemic", "heatwave", "cold", "hunger", "famine", "accident", "crash",
+                        "avalanche", "tsunami", "drought", "virus", "pandemic"})
+DEFAULT_ACLED = {
+    "PROTEST": ("Protests", "Peaceful protest"),
+    "COERCE": ("Strategic developments", "Arrests"),
+    "MOBILIZE": ("Strategic developments", "Headquarters or base established"),
+    "RETREAT": ("Strategic developments", "Non-violent transfer of territory"),
+    "AGREE": ("Strategic developments", "Agreement"),
+}
