@@ -199,3 +199,10 @@ def test_must_is_a_request_and_quotes_are_not_events(pipeline):
     types = [e.type for e in extract(text, published="2025-02-08", pipeline=pipeline)]
     assert "REQUEST" in types
     assert "ASSAULT" not in types and "THREATEN" not in types
+
+
+def test_interceptions_are_not_attacks(pipeline):
+    text = ("The air force said Russia launched 50 drones overnight, of which 41 drones were shot "
+            "down over the Poltava and Sumy regions.")
+    events = by_type(extract(text, published="2025-06-12", pipeline=pipeline), "ASSAULT")
+    assert [e.trigger.text.split()[0] for e in events] == ["launched"]

@@ -195,9 +195,11 @@ class Extractor:
                 return None
         intercept = head.lemma_.lower() in ("destroy", "intercept", "down") or (
             head.lemma_.lower() == "shoot" and any(c.lower_ == "down" for c in head.children))
+        hit_things = list(r.objects) + ([r.subject] if r.passive and r.subject is not None
+                                        else [])
         if men.type in VIOLENT and intercept and \
                 any(o.lower_ in INTERCEPTED or o.lemma_.lower() in INTERCEPTED
-                    for o in r.objects):
+                    for o in hit_things):
             return None  # air defence claims: "destroyed 18 drones"
         if entry.reverse:
             # "troops repelled 38 Russian assaults": the attacker is in the object
