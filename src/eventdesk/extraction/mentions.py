@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventdesk.extraction.lexicon import Lexicon, TokenView, TriggerMatch
-from eventdesk.extraction.modality import governing_trigger, is_embedded_content, modality
+from eventdesk.extraction.modality import is_embedded_content, modality
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -79,9 +79,7 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -
     if _purpose_of_trigger(tok, heads):
         return None  # "rallied to demand fixed terms": the demand is the rally's purpose
     if is_embedded_content(tok, heads):
-        gov = governing_trigger(tok, heads)
-        # "agreed to withdraw", "promised to release": the promise is the event
-        return None if gov is None or gov[1] != "conj" else entry.type
+        return None  # "accused Moscow of shelling ...": the accusation is the event
     if mod.conditional and entry.type not in ("THREATEN", "REQUEST", "ACCUSE"):
         # "will withdraw its force unless ...", "could attack if ...": a threat
         hostile = entry.type in ("ASSAULT", "SANCTION", "COERCE", "PROTEST", "RETREAT", "REJECT")

@@ -120,19 +120,6 @@ def modality(tok: "Token") -> Modality:
                     conditional=conditional, scheduled=scheduled, deontic=deontic)
 
 
-def governing_trigger(tok: "Token", triggers: dict[int, str]) -> tuple[int, str] | None:
-    """The nearest other trigger up the dependency path from `tok`, with its type."""
-    cur = tok
-    for _ in range(10):
-        if cur.head.i == cur.i:
-            return None
-        rel = cur.dep_
-        cur = cur.head
-        if cur.i in triggers and cur.i != tok.i:
-            return cur.i, triggers[cur.i] if rel != "conj" else "conj"
-    return None
-
-
 def is_embedded_content(tok: "Token", triggers: dict[int, str]) -> bool:
     """True when `tok` sits in the complement of a content-bearing speech act or a denial."""
     cur = tok
