@@ -146,3 +146,20 @@ def test_clusters_keep_each_source_figure(store):
     assert [(s["source"], s["fatalities"]) for s in c["sources"]] == [("Outlet A", 2),
                                                                       ("Outlet B", 5)]
     assert store.save_clusters([]) == 0 and store.clusters() == []  # replaced, not appended
+
+
+def test_best_day_survives_the_store_and_leads_the_export_date(tmp_path):
+    from datetime import timedelta
+
+    from eventdesk.export._common import event_date
+    from eventdesk.records import DateWindow
+
+    e = fake_events(make_doc())[0]
+    w = e.date
+    daily = e.replace(date=DateWindow(w.latest - timedelta(days=1), w.latest, span=w.span,
+                                      rule="daily", best=w.latest - timedelta(days=1)))
+    assert event_from_dict(daily.to_dict()) == daily
+    assert event_date(daily) == w.latest - timedelta(days=1)
+    with Store(tmp_path / "b.duckdb") as st:
+        st.add([(make_doc(), [daily])])
+        assert st.events()[0].date.best == daily.date.best

@@ -305,3 +305,32 @@ def test_gold_floor():
                 inside += g0 <= w.latest <= g1
     assert total > 150
     assert inside / total >= 0.92
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("Russian forces killed four civilians in the region in a day.", "daily"),
+    ("The enemy shelled the district 70 times per day.", "daily"),
+    ("Two soldiers were wounded in the past 24 hours.", "past"),
+    ("Two soldiers were wounded in past 24 hours.", "past"),
+    ("Over the past day, troops repelled 12 assaults.", "past"),
+])
+def test_daily_report_points_to_the_day_before(text, rule):
+    t = one(text)
+    assert (t.earliest, t.latest, t.best, t.rule) == (PUB - timedelta(days=1), PUB,
+                                                      PUB - timedelta(days=1), rule)
+    assert t.window().day == PUB - timedelta(days=1)
+
+
+def test_daily_words_in_future_or_anchored_sentences():
+    assert find_times("The army will attack again in a day or two.", published=PUB) == []
+    found = find_times("On Monday, during the day, troops shelled the town.", published=PUB)
+    daily = [t for t in found if t.rule == "daily"][0]
+    assert (daily.earliest, daily.latest, daily.best) == (D("2024-11-11"), D("2024-11-11"), None)
+    # a longer past period has no single most likely day
+    assert one("Troops advanced over the past week.").best is None
+
+
+def test_window_best_day_must_lie_inside():
+    with pytest.raises(ValueError):
+        DateWindow(D("2024-11-10"), D("2024-11-11"), best=D("2024-11-12"))
+    assert DateWindow(D("2024-11-10"), D("2024-11-11")).day == D("2024-11-11")

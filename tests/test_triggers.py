@@ -83,3 +83,30 @@ def test_gap_pattern_matches_with_words_between():
     toks = [TokenView(w, w, "NOUN", i) for i, w in
             enumerate("impose a b c d sanctions".split())]
     assert lex.match(toks) == []
+
+
+@pytest.mark.parametrize("text", [
+    # military communiques and wire headlines, written for this test
+    "Marines eliminated 45 occupiers and two armoured vehicles near Orikhiv",
+    "Paratroopers neutralized three enemy sabotage groups near Kupiansk",
+    "Deputy commander of the 64th brigade liquidated near Svatove",
+    "Artillery inflicted more than 120 strikes on enemy positions",
+    "Army aviation dealt a heavy blow to enemy reserves near Tokmak",
+    "Rebel militia thwarts three attempts by government troops to cross the river",
+    "Government troops breached the truce 40 times over the weekend",
+    "Over 90 servicemen lost in the Kupiansk direction, defence ministry says",
+    "Army shells rebel-held Horlivka 60 times, two militiamen killed - rebel command",
+    "Five killed, water plant hit in eastern clashes",
+    "Shelling flares near the border, both sides trade blame",
+])
+def test_front_line_wording_is_an_assault(nlp, text):
+    assert "ASSAULT" in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The reform eliminated 40 posts in the ministry.",
+    "Guards fired warning shots at the boat.",
+    "The three wounded soldiers were taken to a hospital in Dnipro.",
+])
+def test_communique_verbs_need_a_military_object(nlp, text):
+    assert "ASSAULT" not in types_of(nlp, text)

@@ -116,9 +116,22 @@ class DateWindow:
     latest: date
     span: Span | None = None  # the time expression, None when inferred from `published`
     rule: str = ""  # which rule produced it ("explicit", "weekday", "overnight", "published", ...)
+    # the most likely day inside the window when the wording says more than the window
+    # ("in the past 24 hours" in a daily report: the window is [pub-1, pub], the day pub-1)
+    best: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.best is not None and not self.earliest <= self.best <= self.latest:
+            raise ValueError(f"best day {self.best} outside window {self.earliest}..{self.latest}")
+
+    @property
+    def day(self) -> date:
+        """The point estimate: ``best`` when the wording gives one, else the latest day."""
+        return self.best if self.best is not None else self.latest
 
     def to_dict(self) -> dict[str, Any]:
         return {"earliest": self.earliest.isoformat(), "latest": self.latest.isoformat(),
+                "best": self.best.isoformat() if self.best else None,
                 "rule": self.rule, "span": self.span.to_dict() if self.span else None}
 
 

@@ -79,6 +79,9 @@ def _record_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     if cls is records.DateWindow:
         props["earliest"] = {"type": "string", "format": "date"}
         props["latest"] = {"type": "string", "format": "date"}
+        props["best"] = {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}],
+                         "description": "the most likely day inside the window when the "
+                                        "wording gives one, else null (then: the latest day)"}
     if cls is records.Evidence:
         span = props.pop("span")
         del span

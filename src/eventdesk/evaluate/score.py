@@ -13,9 +13,11 @@ Matching (FORMAT rule 1). A prediction matches a gold event when all three hold:
   ``country``: same country.
   A gold city without coordinates falls back to its admin1, then its country.
 * **date**: gold date ``null`` matches anything; a prediction without a date matches; a
-  predicted window counts by its point estimate, its **latest** day, which must fall in the
-  gold window. (Extractors widen windows backwards: "overnight" on the publication day is
-  [day-1, day]; the latest day is the reading that is most often right.)
+  predicted window counts by its point estimate, which must fall in the gold window: the
+  window's ``best`` day when its wording names one ("in the past 24 hours" of a daily report:
+  the day before publication), else its **latest** day. (Extractors widen windows backwards:
+  "overnight" on the publication day is [day-1, day]; the latest day is the reading that is
+  most often right.)
 
 Matching is one-to-one and greedy, best pairs first. A pair's score counts the fields that
 agree (exact type rather than an alt type, actor1/actor2 country, location within 25 km,
@@ -211,8 +213,8 @@ def location_correct(gold: GoldPlace | None, pred: Place | None) -> bool:
 # --------------------------------------------------------------------------- dates
 
 def predicted_day(window: DateWindow) -> date:
-    """A predicted window's point estimate: its latest day."""
-    return window.latest
+    """A predicted window's point estimate: the day its wording points to, else its latest."""
+    return window.day
 
 
 def date_problem(gold: tuple[date, date] | None, pred: DateWindow | None) -> str | None:

@@ -150,9 +150,12 @@ def time_precision(ev: Event) -> int | None:
 
 def event_date(ev: Event) -> date | None:
     """The one date exporters need: the window's first day when it spans one or two days
-    (two-day windows are mostly "overnight"), else its middle day."""
+    (two-day windows are mostly "overnight"), else its middle day; a day the wording points
+    to (``DateWindow.best``, "in the past 24 hours" of a daily report) wins."""
     if ev.date is None:
         return None
+    if ev.date.best is not None:
+        return ev.date.best
     days = (ev.date.latest - ev.date.earliest).days
     return ev.date.earliest if days <= 1 else ev.date.earliest + timedelta(days=days // 2)
 

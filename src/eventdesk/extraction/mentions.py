@@ -66,7 +66,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -
         return None
     if mod.scheduled:
         return None
-    if _participial_modifier(tok) and not (entry.id == "assault.kill" and tok.dep_ == "acl"):
+    if _participial_modifier(tok) and not (entry.id == "assault.kill" and (
+            tok.dep_ == "acl" or _counted_casualties(tok))) and not _opening_gerund(match, tok):
         return None  # ("Three civilians killed in Donetsk" is a headline's event)
     if match.pattern.nominal and _anaphoric_nominal(tok):
         return None
@@ -165,6 +166,35 @@ def _participial_modifier(tok) -> bool:
     if tok.i > 0 and tok.doc[tok.i - 1].text in ("-",) and tok.tag_ == "VBN":
         return True
     return False
+
+
+CASUALTY_PARTICIPLES = frozenset({"killed", "wounded", "injured", "dead", "hurt"})
+
+
+def _counted_casualties(tok) -> bool:
+    """Headline shorthand the parser reads as a modifier: "four killed - ministry",
+    "one militia killed, two wounded", "2 fighters killed": a number, maybe a person noun,
+    then the participle, then no noun it could describe."""
+    if tok.lower_ not in CASUALTY_PARTICIPLES:
+        return False
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.sent.start == tok.sent.start and \
+            nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB"):
+        return False
+    for k in range(tok.i - 1, max(tok.sent.start, tok.i - 4) - 1, -1):
+        prev = doc[k]
+        if prev.like_num or prev.pos_ == "NUM":
+            return True
+        if prev.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+    return False
+
+
+def _opening_gerund(match: TriggerMatch, tok) -> bool:
+    """"Fighting flares in the east": a phrase trigger opened by a gerund the parser took for
+    a modifier; the phrase itself says the event happens."""
+    return tok.tag_ == "VBG" and tok.i == tok.sent.start and match.end - match.start > 1
 
 
 def _anaphoric_nominal(tok) -> bool:

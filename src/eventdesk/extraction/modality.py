@@ -133,6 +133,10 @@ def is_embedded_content(tok: "Token", triggers: dict[int, str]) -> bool:
             continue
         if any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in cur.children):
             return False  # "... after a combat vehicle killed a girl": a clause of time
+        if rel == "advcl" and cur.i < parent.i and not any(
+                c.dep_ == "mark" for c in cur.children) and any(
+                t.text in (",", ";", ":") for t in cur.doc[cur.i:parent.i]):
+            return False  # "Fighting flares in the east, Kiev and rebels blame each other"
         if parent.lemma_.lower() in DENIAL_LEMMAS:
             return True
         ptype = triggers.get(parent.i)

@@ -49,10 +49,11 @@ class TimeMention:
     rule: str  # "explicit", "weekday", "yesterday", "overnight", "last_week", ...
     relation: str  # "point" | "since" | "until" | "future"
     background: bool  # clearly history relative to the report
+    best: date | None = None  # the most likely day, when the wording gives one
 
     def window(self) -> DateWindow:
         return DateWindow(earliest=self.earliest, latest=self.latest, span=self.span,
-                          rule=self.rule)
+                          rule=self.rule, best=self.best)
 
 
 # --------------------------------------------------------------------------- resolution
@@ -221,7 +222,7 @@ _FUTURE_RULES = {"tomorrow", "next_week", "next_month", "next_year", "next_weeke
 
 
 def _mention(text: str, s: int, e: int, earliest: date, latest: date, rule: str,
-             relation: str, pub: date) -> TimeMention:
+             relation: str, pub: date, best: date | None = None) -> TimeMention:
     if relation != "future":
         if earliest > pub:
             relation = "future"
@@ -231,7 +232,10 @@ def _mention(text: str, s: int, e: int, earliest: date, latest: date, rule: str,
         background = earliest < pub - timedelta(days=BACKGROUND_DAYS)
     else:
         background = relation != "future" and latest < pub - timedelta(days=BACKGROUND_DAYS)
-    return TimeMention(Span(s, e, text[s:e], STAGE), earliest, latest, rule, relation, background)
+    if best is not None and not earliest <= best <= latest:
+        best = None
+    return TimeMention(Span(s, e, text[s:e], STAGE), earliest, latest, rule, relation, background,
+                       best)
 
 
 def find_times(text: str, *, published: date) -> list[TimeMention]:
@@ -250,7 +254,7 @@ def find_times(text: str, *, published: date) -> list[TimeMention]:
         kind = m.lastgroup
         s, e = m.start(), m.end()
         g = m.groupdict()
-        if kind in ("offset", "vague_offset", "nth_day", "past") or (
+        if kind in ("offset", "vague_offset", "nth_day", "past", "daily") or (
                 kind == "relative" and re.sub(r"\s+", " ", g["rel"].lower()) in _ANAPHORS):
             pending.append((kind, m))
             continue
@@ -323,7 +327,23 @@ def _resolve_dependent(text: str, pub: date, found: list[TimeMention],
             n = _num(g["pa_n"])
             unit = g["pa_unit"].lower()
             earliest = _unit_back(end, n, unit)
-            out.append(_mention(text, s, e, earliest, end, "past", "point", pub))
+            # "over the past day", "in the past 24 hours": a daily report's period, which
+            # is mostly the day before the report
+            one_day = unit in ("day", "days") and n in (None, 1) or \
+                unit in ("hour", "hours") and n == 24
+            out.append(_mention(text, s, e, earliest, end, "past", "point", pub,
+                                best=end - one if one_day else None))
+        elif kind == "daily":
+            if _future_clause(text, s):
+                continue  # "the talks resume in a day": not a reporting period
+            a = anchors(s, same_sentence=True)
+            if a is not None and m.group(0).lower().split()[-2] == "the":
+                # "on Tuesday, during the day, ...": that day
+                out.append(_mention(text, s, e, a.earliest, a.latest, "daily", "point", pub))
+                continue
+            end = a.latest if a else pub
+            out.append(_mention(text, s, e, end - one, end, "daily", "point", pub,
+                                best=end - one))
         elif kind == "nth_day":
             a = anchors(s, same_sentence=True)
             end = a.latest if a else pub

@@ -63,8 +63,12 @@ _PATTERNS = [
     ("season", rf"(?P<se_rel>(?i:this|last|next|the|early|late))\s+(?:(?P<se_mod>(?i:early|late))\s+)?"
                rf"(?P<se_name>(?i:spring|summer|autumn|winter))\b"
                rf"(?:(?:\s+of)?,?\s+(?P<se_year>{YEAR})(?!\d))?"),
-    ("past", rf"(?i:(?:(?:in|over|during|for|within)\s+the|over|during|for)\s+(?:past|last|previous))\s+"
+    ("past", rf"(?i:(?:(?:in|over|during|for|within)\s+the|over|during|for|in|within)\s+(?:past|last|previous))\s+"
              rf"(?:(?P<pa_n>{NUM})\s+)?(?P<pa_unit>(?i:hours?|days?|weeks?|months?|years?))\b"),
+    # a daily report's period: "killed seven civilians in a day", "97 times per day",
+    # "in 24 hours" (the reporting day, before the publication day)
+    ("daily", r"(?i:(?:in|over|during)\s+(?:a|one|a\s+single|the)\s+day|per\s+day"
+              r"|(?:in|over)\s+24\s+hours)\b(?!\s+(?:after|before|later|earlier|of|or)\b)"),
     ("ago", rf"(?P<ag_n>{NUM})\s+(?P<ag_unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b"),
     ("offset", rf"(?P<of_n>{NUM})\s+(?P<of_unit>(?i:days?|weeks?))\s+"
                rf"(?P<of_dir>(?i:after|before|later|earlier))\b"),
@@ -116,7 +120,7 @@ def _trie(words) -> str:
 _FIRST_WORDS = ["on", "the", "early", "late", "mid", "in", "over", "during", "for", "within",
                 "last", "this", "next", "coming", "hours", "morning", "afternoon", "evening",
                 "night", "overnight", "tonight", "yesterday", "today", "tomorrow", "earlier",
-                "later", "at", "recently", "that", "days", "weeks", *NUMBERS]
+                "later", "at", "recently", "that", "days", "weeks", "per", *NUMBERS]
 _FIRST = r"\b(?=\d|" + _trie(
     {*_FIRST_WORDS, *(w[0].upper() + w[1:] for w in _FIRST_WORDS),
      *_FULL_MONTHS, *_ABBR_MONTHS, *_LEX["weekdays"]}) + r"\b)"

@@ -48,7 +48,8 @@ def _window(d: dict[str, Any] | None) -> DateWindow | None:
         return None
     return DateWindow(earliest=date.fromisoformat(d["earliest"]),
                       latest=date.fromisoformat(d["latest"]),
-                      span=_span(d.get("span")), rule=d.get("rule", "") or "")
+                      span=_span(d.get("span")), rule=d.get("rule", "") or "",
+                      best=date.fromisoformat(d["best"]) if d.get("best") else None)
 
 
 def event_from_dict(d: dict[str, Any]) -> Event:
