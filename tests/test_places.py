@@ -154,3 +154,25 @@ def test_gold_location_floor() -> None:
                       for p in ps)
     assert total > 50
     assert ok / total >= 0.9
+
+
+def test_front_line_settles_namesake_villages() -> None:
+    # five villages of this name; the one near the front, not the largest, when nothing
+    # else in the text tells them apart
+    p = resolved("Russian forces shelled Novomykhailivka on Monday.")[0][1]
+    assert p.admin1 == "Donetsk" and p.precision == "city"
+    # a region named in the text still wins over the prior
+    p = resolved("A drone hit Novomykhailivka in the Odesa region.")[0][1]
+    assert p.admin1 == "Odesa"
+
+
+def test_abbreviated_oblast_and_direction_names() -> None:
+    p = resolved("Heavy shelling hit Krymske, Luhansk Oblt, on Sunday.")[0][1]
+    assert p.name == "Krymske" and p.admin1 == "Luhansk"
+    p = resolved("Attacks continued in the Krasnolimansk direction.")[0][1]
+    assert p.admin1 == "Donetsk" and haversine_km(p.lat, p.lon, 48.99, 37.80) < 5
+
+
+def test_capital_standing_for_its_forces_is_no_place() -> None:
+    assert names("Four killed in Kiev forces' shelling of a checkpoint in Donbas") == ["Donbas"]
+    assert "Kyiv" in names("A drone hit Kyiv on Monday.")

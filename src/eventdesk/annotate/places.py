@@ -32,6 +32,9 @@ HUGE_PLACE = 500_000  # ... and at the start of a sentence
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s)?")
 _POSS = re.compile(r"['’]s$")
+# words after a capital's name that make it the government, not the place
+_METONYM_HEADS = frozenset({"forces", "military", "troops", "army", "regime", "soldiers",
+                            "servicemen", "militaries", "army's", "military's", "forces'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +318,10 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
                      or e.kind == "country"]
             if not cands:
                 return None
+    # ---- a capital standing for its government: "Kiev forces' shelling", "Moscow's troops"
+    if not explicit and nxt < n and keys[nxt] in _METONYM_HEADS and \
+            max(cands, key=lambda e: e.population).feature == "PPLC":
+        return None
     # ---- narrow by the wording ("Donetsk Oblast" matched as one name)
     inner_cue = None
     if i < j and keys[j] in lx.after_kind:

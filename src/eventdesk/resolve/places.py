@@ -8,7 +8,9 @@ Kherson city vs Kherson region). Each candidate is scored on, in order of weight
 2. the same name resolved with such a unit elsewhere in the document (one sense per document);
 3. closeness to the document's other, unambiguous places;
 4. the countries and regions the document is about;
-5. population and feature rank (capital > admin seat > town > village).
+5. population and feature rank (capital > admin seat > town > village);
+6. nearness to the front line (``data/gazetteer/frontline.tsv``), a weak prior that settles
+   ties between villages of one name when nothing else does.
 
 The precision of the result is what the text supports: a region mention gives ``admin1``,
 a raion ``admin2``, a town or village ``city``, a country name ``country``.
@@ -19,6 +21,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from eventdesk.annotate.places import PlaceMention
 from eventdesk.records import Place, Span
@@ -26,6 +29,27 @@ from eventdesk.resources.gazetteer import Entry, Gazetteer, haversine_km
 
 STAGE = "resolve.places"
 LOCAL_WINDOW = 80  # characters after a mention in which "in the Y region" may follow
+FRONT_BONUS = 8.0  # score for a village on the front line (about a 10x population difference)
+FRONT_KM = 40.0  # ... fading to nothing this far from the nearest front-line town
+
+
+@lru_cache(maxsize=1)
+def _front_points() -> tuple[tuple[float, float], ...]:
+    from eventdesk.resources.gazetteer import data_dir
+
+    out = []
+    for line in (data_dir() / "frontline.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        cols = line.split("\t")
+        out.append((float(cols[3]), float(cols[4])))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _front_bonus(lat: float, lon: float) -> float:
+    d = min(haversine_km(lat, lon, la, lo) for la, lo in _front_points())
+    return FRONT_BONUS * max(0.0, 1 - d / FRONT_KM)
 
 
 def _place(entry: Entry, mention: PlaceMention | None, name: str | None = None) -> Place:
@@ -74,6 +98,8 @@ class _Context:
 
 def _base_score(e: Entry, m: PlaceMention | None) -> float:
     s = math.log10(e.population + 10) * 3.0 + e.rank * 2.0
+    if e.kind == "city" and e.country in ("UKR", "RUS"):
+        s += _front_bonus(e.lat, e.lon)
     if m is not None and m.kind is None and e.kind == "admin1":
         s -= 20.0  # a bare "Kherson" is the city; the region needs "region"/"oblast"
     if m is not None and m.kind == "admin1" and e.kind == "admin1" and e.name.endswith(" City"):
