@@ -206,3 +206,21 @@ def test_interceptions_are_not_attacks(pipeline):
             "down over the Poltava and Sumy regions.")
     events = by_type(extract(text, published="2025-06-12", pipeline=pipeline), "ASSAULT")
     assert [e.trigger.text.split()[0] for e in events] == ["launched"]
+
+
+def test_perfect_tense_since_keeps_a_withdrawal_but_not_a_running_toll(pipeline):
+    text = ("About 400 militia fighters have been demobilized since the March 3 ceasefire, "
+            "two commanders said on Sunday.")
+    [ev] = by_type(extract(text, published="2025-06-08", pipeline=pipeline), "RETREAT")
+    assert ev.date is not None and ev.date.earliest == date(2025, 3, 3)
+    text = ("Some 500 civilians have been killed since the March 3 ceasefire, "
+            "the monitors said on Sunday.")
+    assert by_type(extract(text, published="2025-06-08", pipeline=pipeline), "ASSAULT") == []
+
+
+def test_daily_report_headline_points_to_the_day_before(pipeline):
+    text = "Russian shelling killed three civilians in the Donetsk region in a day - governor"
+    [ev] = by_type(extract(text, published="2025-06-08", pipeline=pipeline), "ASSAULT")
+    assert ev.fatalities == 3 and ev.location is not None and ev.location.admin1 == "Donetsk"
+    assert ev.date is not None and ev.date.day == date(2025, 6, 7)
+    assert (ev.date.earliest, ev.date.latest) == (date(2025, 6, 7), date(2025, 6, 8))

@@ -19,7 +19,7 @@ from eventdesk.extraction.casualties import CasualtyMention, find_casualties
 from eventdesk.extraction.lexicon import Lexicon, default_lexicon
 from eventdesk.extraction.locate import PlacedMention, choose_place
 from eventdesk.extraction.means import acled_hint, find_damage, find_weapons
-from eventdesk.extraction.mentions import Mention, find_mentions
+from eventdesk.extraction.mentions import Mention, find_mentions, perfect_tense
 from eventdesk.extraction.quotes import find_quotes
 from eventdesk.extraction.rules import (
     ADDITIVE, DEFAULT_ACLED, FOLLOW_UP, INTERCEPTED, LABOUR, LONG_RUN, NON_AGENTS, NO_COMMENT,
@@ -88,6 +88,7 @@ class Extractor:
                         times=times, dateline=dateline,
                         casualties=args.SpanIndex(casualties))
         background = self._background_tokens(sdoc, times)
+        since = self._background_tokens(sdoc, [t for t in times if t.relation == "since"])
         # direct speech of four words or more; a word or two in quotes ("unacceptable") is
         # the reporter's attribution of a stance and may carry the event
         self._quoted = [(q.span.start, q.span.end) for q in find_quotes(text, 0, len(text))
@@ -98,7 +99,8 @@ class Extractor:
         last_violent: _Draft | None = None
         last_actor: dict[str, Actor] = {}
         for si, sent in enumerate(sents):
-            mentions = find_mentions(sent, self.lexicon, background_tokens=background)
+            mentions = find_mentions(sent, self.lexicon, background_tokens=background,
+                                     since_tokens=since)
             sent_drafts = []
             for men in mentions:
                 draft = self._draft(doc, sdoc, sent, si, men, layers, published, last_actor)
@@ -328,6 +330,12 @@ class Extractor:
         # date --------------------------------------------------------------
         window = pick_window(layers.times, start=t_start, end=t_end, sentence_start=s_start,
                              sentence_end=s_end, published=published, dateline=layers.dateline)
+        if men.type not in VIOLENT and perfect_tense(sdoc[men.head]):
+            # "have been demobilized since the accord": the window runs from the accord
+            since = [t for t in layers.times if t.relation == "since"
+                     and s_start <= t.span.start < s_end]
+            if since:
+                window = min(since, key=lambda t: abs(t.span.start - t_start)).window()
         toll = TOLL_REVISION.search(sent.text) if men.type in VIOLENT else None
         if toll is not None:
             # "the death toll from an overnight strike rose to nine on Thursday": a time before

@@ -224,8 +224,12 @@ def _anaphoric_nominal(tok) -> bool:
 
 
 def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
-                  background_tokens: frozenset[int] = frozenset()) -> list[Mention]:
-    """Event mentions of one sentence. `background_tokens`: tokens of history/since phrases."""
+                  background_tokens: frozenset[int] = frozenset(),
+                  since_tokens: frozenset[int] = frozenset()) -> list[Mention]:
+    """Event mentions of one sentence. `background_tokens`: tokens of history/since phrases;
+    `since_tokens`: those of "since ..." phrases among them, which do not make a perfect-tense
+    non-violent event history ("fighters have been demobilized since the accord": the
+    demobilisation is the news; "have been killed since the war began" is a running total)."""
     matches = lexicon.match(token_views(sent))
     if not matches:
         return []
@@ -237,7 +241,9 @@ def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
         if etype is None:
             continue
         tok = doc[m.head]
-        if _in_background(tok, background_tokens):
+        if _in_background(tok, background_tokens) and not (
+                etype not in ("ASSAULT", "COERCE") and perfect_tense(tok)
+                and not _in_background(tok, background_tokens - since_tokens)):
             continue
         nominal = m.pattern.nominal
         merged = False
@@ -255,6 +261,12 @@ def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
             mentions.append(Mention(type=etype, matches=[m], head=m.head, nominal=nominal,
                                     weight=m.entry.weight, mode=m.entry.mode))
     return mentions
+
+
+def perfect_tense(tok) -> bool:
+    """"have been demobilized", "has withdrawn": the present perfect."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have"
+                                     and c.tag_ in ("VBP", "VBZ") for c in tok.children)
 
 
 def _in_background(tok, background_tokens: frozenset[int]) -> bool:
