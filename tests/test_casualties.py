@@ -37,6 +37,13 @@ def totals(text):
     ("Gunmen killed 20 soldiers and members of a local militia.", 20, None),
     ("Russian strike kills 4, wounds 11 in Kharkiv", 4, 11),
     ("The attack wounded two dozen people.", None, 24),
+    # headline shorthand, written for these tests
+    ("Conscript killed, two medics injured in shelling of Kupiansk", 1, 2),
+    ("Israeli reservist wounded near the border fence", None, 1),
+    ("RPT-One medic killed, one wounded in strike on ambulance", 1, 1),
+    ("Eleven miners of Pavlohradvuhillia were injured in the blast", None, 11),
+    ("Three fighters of the 47th Brigade died in the assault", 3, None),
+    ("The civilian infrastructure damaged in the strike was repaired.", None, None),
 ])
 def test_totals(text, killed, injured):
     assert totals(text) == (killed, injured)

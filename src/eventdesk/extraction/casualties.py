@@ -30,7 +30,8 @@ from dataclasses import dataclass
 
 from eventdesk.extraction.numbers import NUMBER_RE, Token, qualifier_at, quantities, read_number, tokenize
 from eventdesk.extraction.victim_phrases import (
-    DETS_SINGULAR, STOP, _np_list, _np_start, _NP, _parse_np, victim_kind,
+    DETS, DETS_SINGULAR, PLURAL, STOP, VICTIM_KIND, _np_list, _np_start, _NP, _parse_np,
+    victim_kind,
 )
 from eventdesk.records import Span, Victim
 
@@ -159,6 +160,27 @@ def _subject_before(toks: list[Token], e: int, *, need_count: bool) -> _NP | Non
                 continue
             return np
     return None
+
+
+_CLAUSE_OPENERS = frozenset({",", ":", ";", "-", "–", "—", "says", "say", "said", "reports",
+                             "report", "'", '"', "‘", "“"})
+
+
+def _lone_victim(toks: list[Token], e: int) -> _NP | None:
+    """Headline shorthand without a number: "Serviceman killed, ...", "Ukrainian soldier
+    wounded in ...": one singular person noun (with its modifiers) opening the clause."""
+    h = e - 1
+    if h < 0 or toks[h].low not in VICTIM_KIND or toks[h].low in PLURAL:
+        return None
+    i = h  # modifiers: "Ukrainian", "DPR", "Israeli reserve"
+    while i - 1 >= 0 and h - i < 3 and toks[i - 1].low[:1].isalpha() \
+            and toks[i - 1].low not in _CLAUSE_OPENERS and toks[i - 1].low not in DETS \
+            and toks[i - 1].low not in STOP:
+        i -= 1
+    if i > 0 and toks[i - 1].low not in _CLAUSE_OPENERS:
+        return None
+    return _NP(i=i, j=e, count=1, explicit=True, kind=VICTIM_KIND[toks[h].low],
+               head=toks[h].low)
 
 
 def _skip_back(toks: list[Token], k: int, skip: frozenset[str]) -> int:
@@ -302,7 +324,7 @@ def _verb(toks: list[Token], k: int, found: list[_M], used: set[int], *, died: b
                                    or read_number(toks, k + 1) is not None):
             pass  # an object follows: active
         else:
-            np = _subject_before(toks, b + 1, need_count=True)
+            np = _subject_before(toks, b + 1, need_count=True) or _lone_victim(toks, b + 1)
             if np is not None:
                 _add(found, used, toks, outcome, np, np.i, k)
                 return

@@ -61,7 +61,8 @@ class Token(NamedTuple):
 # digits with thousands separators or decimals ("1,000", "1.5"), optionally hyphen-joined
 # ("14-year-old"); words with inner apostrophes/hyphens ("Ukraine's", "three-year-old").
 _TOKEN_RE = re.compile(
-    r"\d+(?:[.,]\d+)*(?:-(?i:years?|months?|weeks?|days?)-(?i:olds?)|(?:-[a-z]+)*)|[^\W\d_][\w]*(?:['’\-][\w]+)*|[^\w\s]")
+    r"[A-Z]{2,}(?=-[A-Z][a-z])"  # a wire slug: "RPT-One civilian killed", "UPDATE-Two ..."
+    r"|\d+(?:[.,]\d+)*(?:-(?i:years?|months?|weeks?|days?)-(?i:olds?)|(?:-[a-z]+)*)|[^\W\d_][\w]*(?:['’\-][\w]+)*|[^\w\s]")
 _DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _AGE_RE = re.compile(r"^(.+?)-(year|month|week|day)s?-olds?$")
 NUMBER_RE = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"

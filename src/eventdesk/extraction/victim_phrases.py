@@ -167,6 +167,20 @@ def _parse_np(toks: list[Token], i: int, *, allow_bare: bool) -> _NP | None:
                     break
                 if not _is_word(toks[m]) or (w in STOP and w not in ("a", "an", "the")):
                     break
+    # an affiliation: "13 rescuers of the DPR were killed", "two soldiers of the 93rd Brigade"
+    if j + 1 < n and toks[j].low == "of":
+        m = j + 1
+        if toks[m].low == "the":
+            m += 1
+        named = m
+        while m < n and m < j + 8 and (toks[m].text[:1].isupper() or toks[m].low in (
+                "of", "the", "people's", "armed", "forces") or toks[m].low[:1].isdigit()
+                or toks[m].low in ("st", "nd", "rd", "th") and toks[m - 1].low.isdigit()):
+            m += 1
+        while m > named and toks[m - 1].low in ("of", "the"):
+            m -= 1
+        if m > named and any(toks[x].text[:1].isupper() for x in range(named, m)):
+            j = m
     for mod in mods:
         if mod in KIND_MODIFIERS and np.kind in OVERRIDABLE:
             np.kind = KIND_MODIFIERS[mod]
