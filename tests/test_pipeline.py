@@ -224,3 +224,36 @@ def test_daily_report_headline_points_to_the_day_before(pipeline):
     assert ev.fatalities == 3 and ev.location is not None and ev.location.admin1 == "Donetsk"
     assert ev.date is not None and ev.date.day == date(2025, 6, 7)
     assert (ev.date.earliest, ev.date.latest) == (date(2025, 6, 7), date(2025, 6, 8))
+
+
+def test_regional_roundup_keeps_its_strikes_apart(pipeline):
+    text = ("Russian shelling killed two people and wounded nine in Sumy Oblast over the past "
+            "day, the regional administration said on March 4. Russian troops also attacked "
+            "Bilopillia with drones. Ukraine's air force said Russia launched 112 drones and "
+            "three ballistic missiles at Ukrainian cities overnight. A guided aerial bomb hit "
+            "an apartment block in Zaporizhzhia, injuring seven people, the governor said. "
+            "In the Pokrovsk direction, where Ukrainian forces repelled 31 Russian assaults "
+            "near Rodynske, fighting continued.")
+    evs = by_type(extract(text, published="2026-03-04", pipeline=pipeline), "ASSAULT")
+    by_place = {e.location.name if e.location else None: e for e in evs}
+    # the follow-up attack takes the round-up's period, not the statement date
+    bil = by_place["Bilopillia"]
+    assert bil.date is not None and bil.date.day == date(2026, 3, 3)
+    # the nationwide salvo stays its own event, placed in the country
+    salvo = [e for e in evs if e.location is not None and e.location.precision == "country"]
+    assert salvo and salvo[0].location.country == "UKR"
+    assert any(w.count == 112 for w in salvo[0].weapons)
+    # a big city named alone is the city, whatever villages of the name lie near the others
+    zap = [e for e in evs if e.location is not None and e.location.name == "Zaporizhzhia"]
+    assert zap and zap[0].location.admin1 == "Zaporizhzhia" and zap[0].injuries == 7
+    # "repelled Russian assaults" in a relative clause: the Russians attacked
+    rep = [e for e in evs if "repelled" in e.trigger.text]
+    assert rep and rep[0].actor1 is not None and rep[0].actor1.country == "RUS"
+
+
+def test_vague_offset_dates_only_its_own_clause(pipeline):
+    text = ("Hours before the summit, Russia fired 40 missiles at Ukrainian cities overnight "
+            "into Tuesday, the air force said.")
+    [ev] = by_type(extract(text, published="2026-02-11", pipeline=pipeline), "ASSAULT")
+    assert ev.date is not None and (ev.date.earliest, ev.date.latest) == (
+        date(2026, 2, 9), date(2026, 2, 10))

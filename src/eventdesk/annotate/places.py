@@ -177,7 +177,7 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = (),
             continue
         out.append(m)
         i = j + 1 + (1 if m.span.end > toks[j][1] else 0)
-    return _with_described_capitals(text, out, gaz)
+    return _with_national_areas(text, _with_described_capitals(text, out, gaz), gaz)
 
 
 _CAPITAL_PHRASE = re.compile(r"\b[Tt]he ([A-Z][a-z]+) capital\b")
@@ -215,6 +215,37 @@ def _with_described_capitals(text: str, out: list[PlaceMention], gaz: Gazetteer
             continue
         added.append(PlaceMention(span=Span(s, e, text[s:e], STAGE), name=capital, kind="city",
                                   cue="capital", candidates=cands[:1], key=name_key(capital)))
+    if not added:
+        return out
+    return sorted(out + added, key=lambda p: p.span.start)
+
+
+_NATIONAL_AREA = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:cities|towns|villages|regions|territory|soil|airspace|ports"
+    r"|(?:energy\s+)?(?:infrastructure|facilities|grid))\b")
+
+
+def _with_national_areas(text: str, out: list[PlaceMention], gaz: Gazetteer
+                         ) -> list[PlaceMention]:
+    """"attacks on Ukrainian cities", "across Russian territory": the country, as a place of
+    country precision (for a nationwide salvo that names no town)."""
+    if not any(w in text for w in ("cities", "towns", "villages", "regions", "territory", "soil",
+                                   "airspace", "ports", "infrastructure", "facilities", "grid")):
+        return out
+    added = []
+    for m in _NATIONAL_AREA.finditer(text):
+        hit = _demonym_capitals().get(m.group(1).lower())
+        if hit is None:
+            continue
+        entry = gaz.country_entry(hit[0])
+        if entry is None:
+            continue
+        s, e = m.start(), m.end()
+        if any(p.span.start < e and s < p.span.end for p in out):
+            continue
+        added.append(PlaceMention(span=Span(s, e, text[s:e], STAGE), name=entry.name,
+                                  kind="country", cue="demonym", candidates=(entry,),
+                                  key=name_key(entry.name)))
     if not added:
         return out
     return sorted(out + added, key=lambda p: p.span.start)

@@ -122,6 +122,14 @@ class Extractor:
                 # "The attacks also caused damage to over 40 residential buildings."
                 last_violent.more.append((sent.start_char, sent.end_char))
             for d in sent_drafts:
+                if d.mention.type in VIOLENT and last_violent is not None and \
+                        si - last_violent.sent_index <= 2 and _borrowed(d.date, sent):
+                    # no time of its own: the previous attack's time, not the last date
+                    # the text named ("..., the governor said on Nov. 25. Russian forces
+                    # attacked 42 settlements ...")
+                    d.date = last_violent.date
+                    d.evidence = [ev for ev in d.evidence if ev.role != "date"] + [
+                        ev for ev in last_violent.evidence if ev.role == "date"]
                 if d.mention.type in VIOLENT:
                     if d.actor1 is None and last_violent is not None and (
                             d.location is None or last_violent.location is None
@@ -170,7 +178,7 @@ class Extractor:
         actor1 = None
         first = r.agent if (r.passive and r.agent is not None) else (
             None if r.passive else r.subject)
-        entry = men.matches[0].entry
+        entry = primary.entry
         if any(qs <= t_start and t_end <= qe for qs, qe in self._quoted):
             return None  # words inside a quotation are what someone said, not an event
         if men.type in VIOLENT and self._after_history(t_start, sent, layers):
@@ -329,7 +337,8 @@ class Extractor:
 
         # date --------------------------------------------------------------
         window = pick_window(layers.times, start=t_start, end=t_end, sentence_start=s_start,
-                             sentence_end=s_end, published=published, dateline=layers.dateline)
+                             sentence_end=s_end, published=published, dateline=layers.dateline,
+                             text=text)
         if men.type not in VIOLENT and perfect_tense(sdoc[men.head]):
             # "have been demobilized since the accord": the window runs from the accord
             since = [t for t in layers.times if t.relation == "since"
@@ -625,6 +634,13 @@ def _count(mentions: Sequence[CasualtyMention]) -> int | None:
         return revised[-1]
     counts = [m.count for m in mentions if m.count is not None]
     return max(counts) if counts else None
+
+
+def _borrowed(window: DateWindow, sent: Any) -> bool:
+    """The window came from before the sentence (carried) or from the publication date."""
+    if window.span is None:
+        return window.rule in ("published", "default", "")
+    return window.span.start < sent.start_char
 
 
 def _is_history(t: TimeMention) -> bool:

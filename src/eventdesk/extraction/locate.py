@@ -38,8 +38,10 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
     hpos = head.idx
     for pm in cands:
         s, e = pm.span.start, pm.span.end
-        if any(s < ue and us < e for us, ue in used_ranges):
-            continue  # this name acts as an actor here ("Moscow rejected")
+        if any(s < ue and us < e for us, ue in used_ranges) and getattr(pm, "cue", None) != \
+                "demonym":
+            continue  # this name acts as an actor here ("Moscow rejected"); "Ukrainian
+            #           cities" is both the target and the place
         # a capital or country that is an actor mention but not in a locative phrase
         if etype not in VIOLENT and is_actor_name(pm, layers, sdoc):
             continue

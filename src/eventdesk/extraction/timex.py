@@ -420,7 +420,7 @@ def default_window(published: date) -> DateWindow:
 
 def pick_window(mentions: list[TimeMention], *, start: int, end: int, sentence_start: int,
                 sentence_end: int, published: date, dateline: TimeMention | None = None,
-                carry: int = 1000) -> DateWindow:
+                carry: int = 1000, text: str | None = None) -> DateWindow:
     """The window for an event whose evidence is ``text[start:end]`` in the given sentence.
 
     Order: a mention inside the evidence (the first one that is not background history),
@@ -436,6 +436,13 @@ def pick_window(mentions: list[TimeMention], *, start: int, end: int, sentence_s
     if chosen is None:
         before = [t for t in usable if sentence_start <= t.span.start and t.span.end <= start]
         after = [t for t in usable if end <= t.span.start and t.span.end <= sentence_end]
+        if text is not None and any(t.rule != "vague_offset" for t in before + after):
+            # "Hours before the final stage, Russia launched ... overnight into Sunday": a
+            # vague offset dates only the clause it opens ("hours after the group fired"),
+            # and yields to a time the sentence names for the rest
+            before = [t for t in before if t.rule != "vague_offset"
+                      or not re.search(r"[,;:]", text[t.span.end:start])]
+            after = [t for t in after if t.rule != "vague_offset"]
         chosen = before[-1] if before else (after[0] if after else None)
     if chosen is None and carry:
         # the last usable mention of the preceding text, at most ``carry`` characters back

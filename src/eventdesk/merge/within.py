@@ -78,6 +78,11 @@ def _figures_conflict(a: Event, b: Event) -> bool:
                for x, y in ((a.fatalities, b.fatalities), (a.injuries, b.injuries)))
 
 
+def _mass_launch(e: Event) -> bool:
+    """A placeless report of a salvo ("launched 89 drones and four missiles")."""
+    return e.location is None and any(w.count is not None and w.count >= 10 for w in e.weapons)
+
+
 def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
     if a.type != b.type:
         return False
@@ -97,6 +102,9 @@ def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
     if places is None:
         if a.type == "ASSAULT" and sentence_gap > MAX_SENTENCE_GAP_NO_PLACE:
             return False
+        if a.type == "ASSAULT" and (_mass_launch(a) or _mass_launch(b)):
+            return False  # "Russia launched 89 drones overnight": the night's total, not
+            #              the strike on one town told next to it
         if a.type != "ASSAULT" and sentence_gap > 1 and (a.location or b.location):
             return False
     if not _dates_overlap(a.date, b.date):

@@ -136,6 +136,20 @@ def _score(e: Entry, m: PlaceMention | None, idx: int, ctx: _Context,
     return s
 
 
+def _dominant_city(m: PlaceMention) -> Entry | None:
+    """A city of 100,000 or more whose namesakes are all villages a twentieth its size: a
+    name alone means it, whatever the other places of the text ("Zaporizhzhia" next to
+    Donetsk Oblast towns is not the hamlet of 238 people in Donetsk Oblast)."""
+    cities = [c for c in m.candidates if c.kind == "city"]
+    if not cities:
+        return None
+    best = max(cities, key=lambda c: c.population)
+    rest = max((c.population for c in cities if c is not best), default=0)
+    if best.population >= 100_000 and best.population >= 20 * max(rest, 1):
+        return best
+    return None
+
+
 def _local_units(mentions: Sequence[PlaceMention], i: int, text: str | None) -> list[Entry]:
     """Units named right after mention i: "X in the Y region", "X, Y district", "X, Ukraine",
     "X near Y"."""
@@ -182,9 +196,14 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
                 ctx.add(idx, best, 0.5)
     locals_ = [_local_units(mentions, i, text) for i in range(len(mentions))]
     chosen: list[Entry | None] = [None] * len(mentions)
+    dominant = [_dominant_city(m) if not locals_[i] and m.kind in (None, "city") else None
+                for i, m in enumerate(mentions)]
     for _round in range(2):
         for idx, m in enumerate(mentions):
             if not m.candidates:
+                continue
+            if dominant[idx] is not None:
+                chosen[idx] = dominant[idx]  # "Zaporizhzhia" named alone is the big city
                 continue
             scored = max(m.candidates, key=lambda e: _score(e, m, idx, ctx, locals_[idx]))
             chosen[idx] = scored
