@@ -257,3 +257,30 @@ def test_vague_offset_dates_only_its_own_clause(pipeline):
     [ev] = by_type(extract(text, published="2026-02-11", pipeline=pipeline), "ASSAULT")
     assert ev.date is not None and (ev.date.earliest, ev.date.latest) == (
         date(2026, 2, 9), date(2026, 2, 10))
+
+
+def test_cross_border_strike_in_a_region_named_after_its_capital(pipeline):
+    text = ("Ukrainian drones attacked the Russian border region of Kursk overnight, wounding "
+            "three people in the town of Rylsk, the regional governor said on Tuesday.")
+    [ev] = by_type(extract(text, published="2025-08-12", pipeline=pipeline), "ASSAULT")
+    assert ev.actor1 is not None and ev.actor1.country == "UKR"
+    # "Russian" describes the region: the people hit are Russia's, not a "Russian" party
+    assert ev.actor2 is not None and (ev.actor2.country, ev.actor2.sector) == ("RUS", "CVL")
+    assert ev.location is not None and ev.location.admin1 == "Kursk"
+
+
+def test_blame_names_the_alleged_attacker_of_the_attack_just_told(pipeline):
+    text = ("Shelling of a market in the city of Kadugli killed 14 people on Monday, medics "
+            "said. A local rights group blamed the Rapid Support Forces for the attack.")
+    [ev] = by_type(extract(text, published="2025-03-04", pipeline=pipeline), "ASSAULT")
+    assert ev.actor1 is not None and (ev.actor1.country, ev.actor1.sector) == ("SDN", "REB")
+
+
+def test_a_battle_is_fought_with_the_other_sides_forces(pipeline):
+    text = "Russian forces captured the village of Novoselivka in the Donetsk region on Monday."
+    [ev] = by_type(extract(text, published="2025-08-12", pipeline=pipeline), "ASSAULT")
+    assert ev.acled_event_type == "Battles"
+    assert ev.actor2 is not None and (ev.actor2.country, ev.actor2.sector) == ("UKR", "MIL")
+    text = "Russian drones hit the village of Novoselivka in the Donetsk region on Monday."
+    [ev] = by_type(extract(text, published="2025-08-12", pipeline=pipeline), "ASSAULT")
+    assert ev.actor2 is not None and (ev.actor2.country, ev.actor2.sector) == ("UKR", "CVL")

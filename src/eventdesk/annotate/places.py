@@ -69,6 +69,7 @@ class _Lex:
         self.city_before = frozenset(lx["city_cues_before"])
         self.city_after = frozenset(lx["city_cues_after"])
         self.before = frozenset(lx["place_cues_before"])
+        self.admin1_before = frozenset(lx.get("admin1_cues_before", ()))
         self.particles = frozenset(lx["particles"])
         self.not_places = frozenset(lx.get("not_places", ()))
         self.common = gaz.common
@@ -362,6 +363,8 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
     kind = after_kind
     if kind is None and city_before:
         kind = "city"
+    if kind is None and before_cue in lx.admin1_before:
+        kind = "admin1"  # "the Russian border region of Belgorod"
     if kind is not None:
         same = [e for e in cands if e.kind == kind]
         if kind == "admin2" and not same:

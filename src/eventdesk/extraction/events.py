@@ -22,7 +22,7 @@ from eventdesk.extraction.means import acled_hint, find_damage, find_weapons
 from eventdesk.extraction.mentions import Mention, find_mentions, perfect_tense
 from eventdesk.extraction.quotes import find_quotes
 from eventdesk.extraction.rules import (
-    ADDITIVE, DEFAULT_ACLED, FOLLOW_UP, INTERCEPTED, LABOUR, LONG_RUN, NON_AGENTS, NO_COMMENT,
+    ADDITIVE, BLAMED_FOR_ATTACK, DEFAULT_ACLED, FOLLOW_UP, INTERCEPTED, LABOUR, LONG_RUN, NON_AGENTS, NO_COMMENT,
     OCCUPIED, PLACE_LIKE_KINDS, PROTESTERS, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
     SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_REVISION, VIOLENT,
 )
@@ -121,6 +121,13 @@ class Extractor:
                     d.mention.type in VIOLENT for d in sent_drafts) and FOLLOW_UP.search(sent.text):
                 # "The attacks also caused damage to over 40 residential buildings."
                 last_violent.more.append((sent.start_char, sent.end_char))
+            if last_violent is not None and last_violent.actor1 is None and \
+                    si - last_violent.sent_index <= 2 and BLAMED_FOR_ATTACK.search(sent.text):
+                # "The medical group blamed the RSF for the attack": the alleged attacker
+                blame = next((d for d in sent_drafts if d.mention.type == "ACCUSE"
+                              and d.actor2 is not None and d.actor2.sector != "CVL"), None)
+                if blame is not None:
+                    last_violent.actor1 = blame.actor2
             for d in sent_drafts:
                 if d.mention.type in VIOLENT and last_violent is not None and \
                         si - last_violent.sent_index <= 2 and _borrowed(d.date, sent):
@@ -588,7 +595,15 @@ class Extractor:
         side = None if occupied and actor1 is not None and actor1.country == loc_country \
             else loc_country
         if etype in VIOLENT:
-            if actor2 is None and side:
+            battle = acled is not None and acled[0] == "Battles"
+            if actor2 is None and battle:
+                # a battle is fought with the other side's forces, not with civilians: the
+                # place's army when the attacker is foreign or a rebel group, else unknown
+                a1c = actor1.country if actor1 is not None else None
+                a1s = actor1.sector if actor1 is not None else None
+                if side and (a1c not in (None, side) or a1s == "REB"):
+                    actor2 = Actor(name=f"Military forces ({side})", country=side, sector="MIL")
+            elif actor2 is None and side:
                 actor2 = Actor(name=f"Civilians ({side})", country=side, sector="CVL")
             elif actor2 is not None and actor2.country is None and actor2.sector == "CVL" and side:
                 actor2 = Actor(name=actor2.name, country=side, sector="CVL",

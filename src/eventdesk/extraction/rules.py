@@ -15,6 +15,11 @@ TOLL_REVISION = re.compile(r"\b(?:toll|number of [a-z]+ killed)\b.{0,120}?\b(?:r
                            r"climbed|increased|reached|has risen)\b", re.I | re.S)
 INTERCEPTED = frozenset({"drone", "drones", "missile", "missiles", "rocket", "rockets", "uav",
                          "uavs", "shahed", "shaheds", "projectile", "projectiles"})
+# "blamed the RSF for the attack": the accused of a blame that names the attack just told
+BLAMED_FOR_ATTACK = re.compile(
+    r"\b(?:blam\w*|accus\w*|held)\b.{1,80}?\b(?:for|of)\s+(?:the|this|that|Wednesday's|"
+    r"Tuesday's|Monday's|Thursday's|Friday's|Saturday's|Sunday's)?\s*(?:deadly\s+)?"
+    r"(?:attack|strike|shelling|bombing|massacre|killings?|blast|explosion)\b", re.I)
 ADDITIVE = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)
 NO_COMMENT = frozenset({"comment", "say", "confirm", "elaborate", "disclose", "answer",
                         "specify", "respond", "detail", "discuss", "give", "provide", "name"})

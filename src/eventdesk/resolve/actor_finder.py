@@ -25,6 +25,11 @@ if TYPE_CHECKING:  # pragma: no cover
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+|[^\w\s]")
 DATELINE_RE = re.compile(r"\s(?:\u2014|\u2013|--|-)\s|\(Reuters\)|\(AP\)|\(AFP\)")
 COUNTRYISH = frozenset({"country", "capital", "demonym", "region"})
+# nouns after a demonym that make it a place, not a party
+PLACE_NOUNS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces",
+                         "city", "cities", "town", "towns", "village", "villages", "territory",
+                         "territories", "soil", "airspace", "border", "borders", "coast",
+                         "port", "ports", "capital", "frontier", "countryside"})
 NAMED = frozenset({"person", "org", "group", "force", "institution"})
 COORD = frozenset({"and", "or", ","})
 
@@ -266,6 +271,9 @@ class _Finder:
                 continue
             if owner is not None and owner.kind == "region" and not roles and not unknown:
                 continue
+            if owner is not None and owner.kind == "demonym" and not roles and named is None \
+                    and not unknown and lex.j < self.n and keys[lex.j] in PLACE_NOUNS:
+                continue  # "the Russian border region of Belgorod", "Ukrainian cities": a place
             if affil and not roles and named is lex:
                 end = lex.j
             coord_role = None
