@@ -284,3 +284,14 @@ def test_a_battle_is_fought_with_the_other_sides_forces(pipeline):
     text = "Russian drones hit the village of Novoselivka in the Donetsk region on Monday."
     [ev] = by_type(extract(text, published="2025-08-12", pipeline=pipeline), "ASSAULT")
     assert ev.actor2 is not None and (ev.actor2.country, ev.actor2.sector) == ("UKR", "CVL")
+
+
+def test_headline_subject_the_parser_missed_is_the_attacker_not_the_victim(pipeline):
+    text = ("Russian troops shelled Nikopol on Saturday, the governor said.\n"
+            "LPR: Ukrainian troops shelled Alchevsk, two civilians injured.\n")
+    evs = by_type(extract(text, published="2025-06-08", pipeline=pipeline), "ASSAULT")
+    alch = [e for e in evs if e.location is not None and e.location.name == "Alchevsk"]
+    assert alch and alch[0].actor1 is not None and alch[0].actor1.country == "UKR"
+    [ev] = by_type(extract("Two Ukrainian servicemen killed in Donbas on Tuesday",
+                           published="2019-06-05", pipeline=pipeline), "ASSAULT")
+    assert ev.actor1 is None or ev.actor1.country != "UKR"

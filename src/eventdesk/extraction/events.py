@@ -244,6 +244,18 @@ class Extractor:
             actor1 = self._actor_in_subtree(head, layers, used, exclude_generic=True)
         if actor1 is None and r.passive and r.agent is None and men.type in VIOLENT:
             actor1 = None
+        if actor1 is None and men.type in VIOLENT and not r.passive and (
+                head.tag_ in ("VBD", "VBZ", "VBP") or primary.start < primary.head):
+            # headline order the parser missed: "DPR: Ukrainian troops shelled Gorlovka"
+            # (an armed actor right before the verb, or opening the trigger phrase)
+            for hit in reversed(layers.actors.within(s_start, t_end)):
+                if hit.span.end <= t_start - 2 and sdoc.text[hit.span.end:t_start].strip():
+                    break
+                if hit.span.start < t_start and hit.sector not in ("CVL", None) and \
+                        getattr(hit, "kind", "") not in ("generic", "demonym", *PLACE_LIKE_KINDS) \
+                        and layers.casualties.covering(hit.span.start, hit.span.end) is None:
+                    actor1 = _to_actor(hit)  # (not the victims: "two servicemen killed")
+                    break
         if actor1 is None and men.type in VIOLENT:
             for m in men.matches:
                 tok = sdoc[m.head]
