@@ -57,3 +57,14 @@ def test_damage():
 
 def test_no_damage_without_a_cue():
     assert find_damage("The talks took place in a hotel near the airport.") == []
+
+
+def test_downed_aircraft_and_interceptions_are_not_launches():
+    from eventdesk.extraction.means import find_weapons
+
+    assert find_weapons("Air defence units shot down a Su-25 fighter jet near Toretsk.") == []
+    got = [(w.kind, w.count) for w in find_weapons(
+        "The army launched 75 drones and two missiles, of which 61 drones were intercepted.")]
+    assert got == [("drone", 75), ("missile", 2)]
+    got = [(w.kind, w.count) for w in find_weapons("Air defence downed 30 of 41 drones.")]
+    assert got == [("drone", 41)]

@@ -126,6 +126,13 @@ def _plural(phrase: str) -> bool:
     return low.endswith("s") or low.endswith(("men", "aircraft", "children"))
 
 
+_DOWNED = re.compile(r"\b(?:shot|shoots?|shooting|brought|bring)\s+down\b[^.,;]*$|"
+                     r"\b(?:downed|downing|intercept(?:ed|ing|s)?)\b[^.,;]*$", re.I)
+_DOWNED_AFTER = re.compile(r"\s+(?:were|was|had\s+been|have\s+been)\s+"
+                           r"(?:shot\s+down|downed|intercepted|destroyed)", re.I)
+_AIRCRAFT = frozenset({"airstrike", "helicopter", "aircraft"})
+
+
 def find_weapons(text: str, start: int = 0, end: int | None = None) -> list[Weapon]:
     """Weapons named in ``text[start:end]``, with launch counts where given."""
     end = len(text) if end is None else end
@@ -147,6 +154,11 @@ def find_weapons(text: str, start: int = 0, end: int | None = None) -> list[Weap
         if out and out[-1].kind == kind and out[-1].count is None and count is None \
                 and out[-1].span.end >= s - 40:
             continue  # "aircraft bombed": one weapon
+        if _DOWNED.search(text[max(start, s - 40):s]) or _DOWNED_AFTER.match(text, e):
+            # "shot down a Russian Su-34 jet": the target, not the means; "of which 64
+            # drones were shot down": the interceptions of a salvo already counted
+            if kind in _AIRCRAFT or any(w.kind == kind for w in out):
+                continue
         out.append(Weapon(kind=kind, count=count, span=Span(s, e, text[s:e], STAGE_WEAPONS)))
     return out
 
