@@ -334,3 +334,20 @@ def test_window_best_day_must_lie_inside():
     with pytest.raises(ValueError):
         DateWindow(D("2024-11-10"), D("2024-11-11"), best=D("2024-11-12"))
     assert DateWindow(D("2024-11-10"), D("2024-11-11")).day == D("2024-11-11")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Drones struck the port on Nov. 12-13.", ("2024-11-12", "2024-11-13")),
+    ("Troops shelled the town on Nov. 10 and 11.", ("2024-11-10", "2024-11-11")),
+    ("Strikes hit the grid on 9-10 November.", ("2024-11-09", "2024-11-10")),
+    ("Between Nov. 4 and Nov. 8, the village changed hands twice.", ("2024-11-04", "2024-11-08")),
+    ("From Nov. 1 to Nov. 3 the city was without power.", ("2024-11-01", "2024-11-03")),
+])
+def test_day_ranges(text, expected):
+    t = one(text)
+    assert (t.earliest.isoformat(), t.latest.isoformat()) == expected and t.rule == "range"
+
+
+def test_a_day_then_a_number_is_no_range():
+    assert window("On Nov. 12 - 14 people were hurt, officials said.") == (D("2024-11-12"),
+                                                                             D("2024-11-12"))

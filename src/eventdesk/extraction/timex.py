@@ -89,13 +89,30 @@ def _explicit(g: dict, pub: date, future: bool, wd_key: str, mon_key: str, day_k
     return stated, stated, rule
 
 
+def _day_range(got, first: str | None, second: str | None, *, second_known: bool = False):
+    """Widen a resolved day to "24-25" (the other day in the same month), when given."""
+    if got is None or not first or not second:
+        return got
+    earliest, latest, rule = got
+    d1, d2 = int(re.sub(r"\D", "", first)), int(re.sub(r"\D", "", second))
+    if d1 >= d2:
+        return got
+    if second_known:  # "24-25 November" resolved on 25
+        lo = _safe(latest.year, latest.month, d1)
+        return (lo, latest, "range") if lo else got
+    hi = _safe(earliest.year, earliest.month, d2)  # "Nov. 24-25" resolved on 24
+    return (earliest, hi, "range") if hi else got
+
+
 def _resolve(kind: str, g: dict, ctx: _Ctx, start: int):
     """(earliest, latest, rule) for one independent match, or None to reject it."""
     pub, text, future = ctx.pub, ctx.text, ctx.future
     if kind == "explicit":
-        return _explicit(g, pub, future, "ex_wd", "ex_mon", "ex_day", "ex_year")
+        got = _explicit(g, pub, future, "ex_wd", "ex_mon", "ex_day", "ex_year")
+        return _day_range(got, g.get("ex_day"), g.get("ex_day2"))
     if kind == "dmy":
-        return _explicit(g, pub, future, "dm_wd", "dm_mon", "dm_day", "dm_year")
+        got = _explicit(g, pub, future, "dm_wd", "dm_mon", "dm_day", "dm_year")
+        return _day_range(got, g.get("dm_day0"), g.get("dm_day"), second_known=True)
     if kind == "iso":
         d = _safe(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
         return (d, d, "explicit") if d else None
@@ -287,7 +304,28 @@ def find_times(text: str, *, published: date) -> list[TimeMention]:
     if pending:
         resolved = _resolve_dependent(text, published, resolved, pending)
     resolved.sort(key=lambda t: t.span.start)
-    return resolved
+    return _between(text, resolved, published)
+
+
+def _between(text: str, found: list[TimeMention], pub: date) -> list[TimeMention]:
+    """"between Nov. 20 and Nov. 23", "from May 1 to May 4": one window."""
+    out: list[TimeMention] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and a.relation == b.relation == "point" and a.earliest <= b.latest \
+                and re.search(r"\b(?:[Bb]etween|[Ff]rom)\s+$", text[max(0, a.span.start - 9):
+                                                                  a.span.start]) \
+                and re.fullmatch(r"\s+(?:and|to|until|through|till)\s+",
+                                 text[a.span.end:b.span.start]):
+            out.append(_mention(text, a.span.start, b.span.end, a.earliest, b.latest, "range",
+                                "point", pub))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _resolve_dependent(text: str, pub: date, found: list[TimeMention],

@@ -54,9 +54,12 @@ _PATTERNS = [
     ("night_md", rf"(?i:(?:on\s+)?the\s+night\s+of\s+)(?P<nm_mon>{MON})\s+(?P<nm_d1>{DAY})"
                  rf"(?:\s*(?:-|–|(?i:to|into|and))\s*(?:(?P<nm_mon2>{MON})\s+)?(?P<nm_d2>{DAY}))?"),
     ("iso", rf"(?<![\d/-])(?P<iso_y>{YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d/-])"),
+    # "Nov. 24-25", "Nov. 24 and 25", "24-25 November": a range of days
     ("explicit", rf"(?:(?P<ex_wd>{WD}),?\s+)?(?P<ex_mon>{MON})\s+(?P<ex_day>{DAY})"
+                 rf"(?:(?:[-–]|\s+(?i:and|to|through)\s+)(?P<ex_day2>{DAY})(?![\d:]))?"
                  rf"(?:,?\s+(?P<ex_year>{YEAR})(?!\d))?"),
-    ("dmy", rf"(?<![\d.,$])(?:(?P<dm_wd>{WD}),?\s+)?(?P<dm_day>{DAY})\s+(?:of\s+)?"
+    ("dmy", rf"(?<![\d.,$])(?:(?P<dm_wd>{WD}),?\s+)?(?:(?P<dm_day0>{DAY})(?:[-–]|\s+(?i:and|to)\s+))?"
+            rf"(?P<dm_day>{DAY})\s+(?:of\s+)?"
             rf"(?P<dm_mon>{MON})(?:,?\s+(?P<dm_year>{YEAR})(?!\d))?"),
     ("month_year", rf"(?:(?P<my_mod>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of))"
                    rf"[\s-]+)?(?P<my_mon>{MON})(?:\s+of)?,?\s+(?P<my_year>{YEAR})(?!\d)"),
