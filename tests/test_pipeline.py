@@ -295,3 +295,20 @@ def test_headline_subject_the_parser_missed_is_the_attacker_not_the_victim(pipel
     [ev] = by_type(extract("Two Ukrainian servicemen killed in Donbas on Tuesday",
                            published="2019-06-05", pipeline=pipeline), "ASSAULT")
     assert ev.actor1 is None or ev.actor1.country != "UKR"
+
+
+def test_a_time_inside_a_quotation_is_not_carried_to_the_next_sentence(pipeline):
+    text = ("ISTANBUL, May 17 — The two delegations met in Istanbul on Friday. "
+            "\"We agreed on an exchange, and that is the result of today,\" the minister said. "
+            "An official said the other side demanded a withdrawal from four regions.")
+    [ev] = by_type(extract(text, published="2025-05-17", pipeline=pipeline), "REQUEST")
+    assert ev.date is not None and ev.date.day == date(2025, 5, 16)
+
+
+def test_a_repelled_assault_and_a_shelling_nearby_stay_two_events(pipeline):
+    text = ("Russian artillery and drone attacks on villages around Kostiantynivka killed "
+            "three civilians on Tuesday, the governor said. The army said its troops had "
+            "repelled 25 Russian assaults near Kostiantynivka on Tuesday.")
+    evs = by_type(extract(text, published="2025-06-11", pipeline=pipeline), "ASSAULT")
+    kinds = sorted(e.acled_event_type for e in evs)
+    assert kinds == ["Battles", "Explosions/Remote violence"], [e.to_dict() for e in evs]

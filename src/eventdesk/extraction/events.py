@@ -357,7 +357,7 @@ class Extractor:
         # date --------------------------------------------------------------
         window = pick_window(layers.times, start=t_start, end=t_end, sentence_start=s_start,
                              sentence_end=s_end, published=published, dateline=layers.dateline,
-                             text=text)
+                             text=text, carry_skip=self._quoted)
         if men.type not in VIOLENT and perfect_tense(sdoc[men.head]):
             # "have been demobilized since the accord": the window runs from the accord
             since = [t for t in layers.times if t.relation == "since"

@@ -27,6 +27,7 @@ Windows never end after ``published`` unless the relation is ``future``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -458,7 +459,8 @@ def default_window(published: date) -> DateWindow:
 
 def pick_window(mentions: list[TimeMention], *, start: int, end: int, sentence_start: int,
                 sentence_end: int, published: date, dateline: TimeMention | None = None,
-                carry: int = 1000, text: str | None = None) -> DateWindow:
+                carry: int = 1000, text: str | None = None,
+                carry_skip: Sequence[tuple[int, int]] = ()) -> DateWindow:
     """The window for an event whose evidence is ``text[start:end]`` in the given sentence.
 
     Order: a mention inside the evidence (the first one that is not background history),
@@ -484,7 +486,8 @@ def pick_window(mentions: list[TimeMention], *, start: int, end: int, sentence_s
         chosen = before[-1] if before else (after[0] if after else None)
     if chosen is None and carry:
         # the last usable mention of the preceding text, at most ``carry`` characters back
-        prior = [t for t in usable if sentence_start - carry <= t.span.start < sentence_start]
+        prior = [t for t in usable if sentence_start - carry <= t.span.start < sentence_start
+                 and not any(a <= t.span.start < b for a, b in carry_skip)]
         chosen = prior[-1] if prior else None
     if chosen is None:
         return dateline.window() if dateline else default_window(published)

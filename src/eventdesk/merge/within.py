@@ -97,6 +97,13 @@ def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
         return False
     if places is False:
         return False
+    if a.type == "ASSAULT" and a.acled_event_type and b.acled_event_type and \
+            a.acled_event_type != b.acled_event_type and (
+                "Battles" in (a.acled_event_type, b.acled_event_type)):
+        strike = b if a.acled_event_type == "Battles" else a
+        if strike.acled_event_type == "Explosions/Remote violence" and strike.weapons:
+            return False  # "repelled 38 assaults" and "artillery attacks killed four": a
+            #              battle and a strike with its own means
     if a.type == "ASSAULT" and places is not True and _figures_conflict(a, b):
         return False  # two tolls at two (or unknown) places: two strikes
     if places is None:
