@@ -98,6 +98,10 @@ def test_gap_pattern_matches_with_words_between():
     "Army shells rebel-held Horlivka 60 times, two militiamen killed - rebel command",
     "Five killed, water plant hit in eastern clashes",
     "Shelling flares near the border, both sides trade blame",
+    "Rebels violate the \"harvest\" truce 21 times in a week",
+    "Northern group of forces continues offensive near Siversk",
+    "The enemy suffered heavy losses near Toretsk",
+    "Two tanks and about 40 occupiers liquidated near Robotyne",
 ])
 def test_front_line_wording_is_an_assault(nlp, text):
     assert "ASSAULT" in types_of(nlp, text)
