@@ -157,6 +157,33 @@ def transliterations(cyr: str) -> set[str]:
     return {name_key(s) for s in out if s}
 
 
+# Russian-language reports decline a Ukrainian village name with Russian adjective endings
+# the GeoNames alternates often lack: Kreminna -> Kreminnaya, Pervomaiske -> Pervomaiskoye /
+# Pervomaisky, Kurakhove -> Kurakhovoye. Only the ending changes; the stem stays as spelled.
+_RU_ENDINGS = (
+    ("ske", ("skoye", "skoe", "sky", "skiy", "skyi")),
+    ("tske", ("tskoye", "tskoe")),
+    ("ne", ("noye", "noe")),
+    ("ve", ("voye", "voe")),
+    ("ke", ("koye", "koe")),
+    ("ska", ("skaya",)),
+    ("na", ("naya",)),
+)
+
+
+def russian_endings(name: str) -> set[str]:
+    """Russian-ending spellings of a one- or two-word Ukrainian place name."""
+    words = name.split()
+    if not words or len(words) > 2 or not words[-1].isascii():
+        return set()
+    last = words[-1]
+    for ending, replacements in _RU_ENDINGS:
+        if last.lower().endswith(ending) and len(last) > len(ending) + 3:
+            stem = last[: -len(ending)]
+            return {" ".join(words[:-1] + [stem + rep]) for rep in replacements}
+    return set()
+
+
 # --------------------------------------------------------------------------- readers
 def read_geonames(fileobj) -> list[list[str]]:
     text = io.TextIOWrapper(fileobj, "utf-8")
@@ -264,9 +291,10 @@ def build(src: Path, out: Path) -> dict[str, int]:
         if fclass == "P" and fcode in FEATURE_KEEP_UA:
             a2code = f"UA.{r[10]}.{r[11]}" if r[11] else ""
             a2 = admin2_names.get(a2code, ("", 0))[0]
+            names = variant_names(r, alts=True, cyrillic=True)
             b.add(int(r[0]), r[1], float(r[4]), float(r[5]), "UKR", f"UA.{r[10]}",
                   strip_admin_suffix(a2) if a2 else "", "city", fcode, int(r[14] or 0),
-                  variant_names(r, alts=True, cyrillic=True))
+                  names | russian_endings(r[1]))
         elif fclass == "A" and fcode in ("ADM1", "ADM2", "PCLI"):
             ua_admin_rows[r[0]] = r
 

@@ -176,3 +176,10 @@ def test_abbreviated_oblast_and_direction_names() -> None:
 def test_capital_standing_for_its_forces_is_no_place() -> None:
     assert names("Four killed in Kiev forces' shelling of a checkpoint in Donbas") == ["Donbas"]
     assert "Kyiv" in names("A drone hit Kyiv on Monday.")
+
+
+def test_russian_adjective_endings_of_ukrainian_names() -> None:
+    p = resolved("Fighting continued near Kreminnaya on Monday.")[0][1]
+    assert p.name == "Kreminnaya" and p.admin1 == "Luhansk"
+    p = resolved("Shells hit Kurakhovoye in the Donetsk region.")[0][1]
+    assert p.admin1 == "Donetsk" and haversine_km(p.lat, p.lon, 47.98, 37.28) < 5
