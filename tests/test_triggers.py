@@ -114,3 +114,10 @@ def test_front_line_wording_is_an_assault(nlp, text):
 ])
 def test_communique_verbs_need_a_military_object(nlp, text):
     assert "ASSAULT" not in types_of(nlp, text)
+
+
+def test_what_leaders_discuss_is_not_an_event(nlp):
+    got = types_of(nlp, "The president met his Turkish counterpart to discuss the resumption "
+                        "of prisoner exchanges.")
+    assert "RETREAT" not in got
+    assert "RETREAT" in types_of(nlp, "The two sides carried out a prisoner exchange on Monday.")

@@ -53,4 +53,48 @@ def load_nlp(model: str | None = None) -> "Language":
     except (ImportError, OSError) as exc:
         raise ConfigError(f"cannot load spaCy model {name!r}: {exc}") from exc
     nlp.max_length = max(nlp.max_length, 20_000_000)
+    if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        _register_line_breaks()
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
+
+
+LINE_BREAKS = "eventdesk_line_breaks"
+# a line ending in one of these words runs on into the next line (a hard-wrapped paragraph)
+_RUN_ON = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with",
+                     "and", "or", "from", "near", "that", "said", "says", "its", "their",
+                     "his", "her", "as", "into", "after", "before", "over", "than"})
+_BULLETS = frozenset({"-", "–", "—", "•", "*", "·"})
+
+
+def line_starts(doc) -> list[int]:
+    """Token indexes that open a new line which is its own sentence: after a blank line, a
+    bullet, a line that ends in sentence punctuation, or a title line ("Key developments on
+    Nov. 18:"); not inside a hard-wrapped paragraph ("... the governor said\non Tuesday")."""
+    out = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        if not (tok.is_space and "\n" in tok.text) or i + 1 >= n or i == 0:
+            continue
+        nxt, prev = doc[i + 1], doc[i - 1]
+        if tok.text.count("\n") >= 2 or nxt.text in _BULLETS or prev.text in _BULLETS:
+            out.append(i + 1)
+        elif prev.lower_ in _RUN_ON or prev.text == ",":
+            continue
+        elif prev.text in (".", "!", "?", ":", '"', "”", "’") or nxt.text[:1].isupper() \
+                or nxt.text[:1].isdigit():
+            out.append(i + 1)
+    return out
+
+
+def _register_line_breaks() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_BREAKS):
+        return
+
+    @Language.component(LINE_BREAKS)
+    def _line_breaks(doc):
+        for i in line_starts(doc):
+            doc[i].is_sent_start = True
+        return doc

@@ -73,6 +73,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -
         return None
     if match.pattern.nominal and any(c.dep_ == "amod" and c.lower_ in PLANNED for c in tok.children):
         return None  # "a planned meeting", "possible strikes"
+    if match.pattern.nominal and _topic_of_talks(tok):
+        return None  # "met Erdogan to discuss the resumption of prisoner exchanges"
     if not match.pattern.nominal and _generic_present(tok) and entry.type in GENERIC_TYPES:
         return None
     if _unasserted_infinitive(tok, heads):
@@ -195,6 +197,32 @@ def _opening_gerund(match: TriggerMatch, tok) -> bool:
     """"Fighting flares in the east": a phrase trigger opened by a gerund the parser took for
     a modifier; the phrase itself says the event happens."""
     return tok.tag_ == "VBG" and tok.i == tok.sent.start and match.end - match.start > 1
+
+
+TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "negotiate", "review", "address",
+                         "raise", "propose", "plan", "prepare", "explore", "examine"})
+TOPIC_NOUNS = frozenset({"talks", "negotiations", "discussions", "discussion", "meeting",
+                         "proposal", "proposals", "plan", "plans", "deal", "framework"})
+
+
+def _topic_of_talks(tok) -> bool:
+    """A noun trigger that is what people talk about, not what happened: the object of
+    "discuss"/"negotiate" (through "the resumption of ..."), or "talks on ..."."""
+    cur = tok
+    for _ in range(5):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if cur.dep_ in ("dobj", "pobj", "nsubjpass") and head.lemma_.lower() in TOPIC_VERBS \
+                and head.pos_ == "VERB":
+            return True
+        if cur.dep_ == "pobj" and head.lower_ in ("on", "about", "over") and \
+                head.head.lower_ in TOPIC_NOUNS:
+            return True
+        if cur.dep_ not in ("pobj", "prep", "compound", "dobj", "conj", "amod", "nmod"):
+            return False
+        cur = head
+    return False
 
 
 def _anaphoric_nominal(tok) -> bool:
