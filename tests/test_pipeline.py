@@ -337,3 +337,12 @@ def test_line_breaks_inside_a_wrapped_paragraph_do_not_split_it():
                        "Next paragraph starts here.")
     starts = [doc[i].text for i in line_starts(doc)]
     assert starts == ["Next"]
+
+
+def test_a_state_named_as_attacker_means_its_armed_forces(pipeline):
+    [ev] = by_type(extract("Russia launched 60 drones at Kharkiv overnight.",
+                           published="2025-11-19", pipeline=pipeline), "ASSAULT")
+    assert (ev.actor1.country, ev.actor1.sector) == ("RUS", "MIL")
+    [ev] = by_type(extract("Palestinian gunmen attacked a checkpoint near Hebron.",
+                           published="2025-11-19", pipeline=pipeline), "ASSAULT")
+    assert (ev.actor1.country, ev.actor1.sector) == ("PSE", "REB")

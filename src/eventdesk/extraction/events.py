@@ -606,6 +606,13 @@ class Extractor:
         occupied = bool(OCCUPIED.search(d.sent.text))
         side = None if occupied and actor1 is not None and actor1.country == loc_country \
             else loc_country
+        if etype in VIOLENT and actor1 is not None and actor1.country and \
+                actor1.sector in (None, "GOV") and actor1.span is not None and \
+                " " not in actor1.span.text.strip() and \
+                (actor1.entry_id or "").split(":")[0] in ("country", "demonym", "capital"):
+            # "Russia launched 89 drones", "a Russian attack": the state's armed forces
+            actor1 = Actor(name=actor1.name, country=actor1.country, sector="MIL",
+                           span=actor1.span, entry_id=actor1.entry_id)
         if etype in VIOLENT:
             battle = acled is not None and acled[0] == "Battles"
             if actor2 is None and battle:
