@@ -44,6 +44,11 @@ def totals(text):
     ("Eleven miners of Pavlohradvuhillia were injured in the blast", None, 11),
     ("Three fighters of the 47th Brigade died in the assault", 3, None),
     ("The civilian infrastructure damaged in the strike was repaired.", None, None),
+    ("The barrage claimed the lives of six villagers.", 6, None),
+    ("Nine people, including a baby, were wounded in the blast.", None, 9),
+    ("Four residents sustained shrapnel wounds.", None, 4),
+    ("Rescuers pulled 14 bodies from the rubble.", 14, None),
+    ("The boy died of injuries sustained in the shelling.", 1, None),
 ])
 def test_totals(text, killed, injured):
     assert totals(text) == (killed, injured)

@@ -90,7 +90,8 @@ _TOLL_VERBS = _REVISE_VERBS | {"stood", "stands", "is", "was", "now", "of", "at"
                                "remains"}
 
 _STEMS = ("kill", "dead", "die", "death", "wound", "injur", "hurt", "casualt", "fatalit",
-          "bodies", "toll", "hospitali", "treated", "maim", "perish", "lost their", "kia", "wia")
+          "bodies", "toll", "hospitali", "treated", "maim", "perish", "lost their", "kia", "wia",
+          "lives of")
 _ZERO_HINTS = ("no ", "no-one", "nobody", "none", "without", "not ", "n't")
 _CUM_HINTS = ("since", "year", "to date", "total", "cumulative", "toll", "past", "last", "war",
               "conflict", "began", "started", "erupted", "month")
@@ -183,6 +184,32 @@ def _lone_victim(toks: list[Token], e: int) -> _NP | None:
                head=toks[h].low)
 
 
+_SUSTAIN = frozenset({"sustained", "suffered", "received"})
+_WOUND_KINDS = frozenset({"shrapnel", "gunshot", "serious", "minor", "severe", "multiple",
+                          "critical", "light", "bullet", "blast", "head", "leg", "burn"})
+
+
+def _count_right_before(toks: list[Token], e: int) -> _NP | None:
+    """"12 bodies", "at least five fatalities": a bare number before a casualty noun."""
+    for s in range(max(0, e - 4), e):
+        j, qual = qualifier_at(toks, s)
+        got = read_number(toks, j)
+        if got is not None and got[1] == e and got[0] is not None and not got[2]:
+            if s > 0 and toks[s - 1].low in ("of", "number"):
+                return None
+            return _NP(i=s, j=e, count=got[0], qual=qual, explicit=True)
+    return None
+
+
+def _subject_before_aside(toks: list[Token], a: int) -> _NP | None:
+    """"Eleven people, including two children, were injured": the phrase before the aside."""
+    if a - 1 < 0 or toks[a - 1].low != ",":
+        return None
+    if not any(toks[c].low in ("including", "among") for c in range(max(0, a - 14), a - 1)):
+        return None
+    return _subject_before(toks, a - 1, need_count=False)  # the list reader takes the aside
+
+
 def _skip_back(toks: list[Token], k: int, skip: frozenset[str]) -> int:
     while k >= 0 and toks[k].low in skip:
         k -= 1
@@ -235,12 +262,28 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
         if prev == "the" and low in ("dead", "injured", "wounded", "killed", "victims"):
             _reference(text, toks, k, found, used)
             continue
+        got_verb = k - 1 if prev in _SUSTAIN else (
+            k - 2 if prev2 in _SUSTAIN and prev in _WOUND_KINDS else None)
+        if low in ("injuries", "wounds") and got_verb is not None and got_verb > 0:
+            # "five people sustained (shrapnel) injuries", not "died of injuries sustained"
+            np = _subject_before(toks, got_verb, need_count=False)
+            if np is not None:
+                _add(found, used, toks, "injured", np, np.i, k)
+                continue
         if low in PARTICIPLES or low in DIED or low in KILL_ACTIVE:
             _verb(toks, k, found, used)
             continue
         if low == "lost" and k + 2 < n and toks[k + 1].low in ("their", "his", "her") \
                 and toks[k + 2].low in ("lives", "life"):
             _verb(toks, k, found, used, died=True)
+            continue
+        if low == "lives" and prev == "the" and prev2 in ("claimed", "claim", "claims",
+                                                         "took", "take", "takes") \
+                and k + 2 < n and toks[k + 1].low == "of":
+            # "the strike claimed the lives of four people"
+            np = _np_list(toks, k + 2, allow_bare=False)
+            if np is not None:
+                _add(found, used, toks, "killed", np, k - 2, np.j - 1)
             continue
         if low in NOUN_OUTCOME:
             back = [toks[x].low for x in range(max(0, k - 4), k)]
@@ -251,7 +294,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
             if prev in ("gunshot", "shrapnel", "serious", "minor", "severe", "critical", "light",
                         "more"):
                 e = k - 1
-            np = _subject_before(toks, e, need_count=True)
+            np = _subject_before(toks, e, need_count=True) or _count_right_before(toks, e)
             if np is not None:
                 found.append(_M(NOUN_OUTCOME[low], np.count, toks[np.i].start, toks[k].end,
                                 np.qual or "exact", [], ))
@@ -314,7 +357,7 @@ def _verb(toks: list[Token], k: int, found: list[_M], used: set[int], *, died: b
             while a - 1 >= 0 and (toks[a - 1].low in AUX or toks[a - 1].low in
                                   ("have", "has", "had", "there", "reportedly", "also", "all")):
                 a -= 1
-            np = _subject_before(toks, a, need_count=False)
+            np = _subject_before(toks, a, need_count=False) or _subject_before_aside(toks, a)
             if np is not None:
                 _add(found, used, toks, outcome, np, np.i, k)
             return
