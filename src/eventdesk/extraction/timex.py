@@ -368,10 +368,12 @@ def _resolve_dependent(text: str, pub: date, found: list[TimeMention],
             earliest = _unit_back(end, n, unit)
             # "over the past day", "in the past 24 hours": a daily report's period, which
             # is mostly the day before the report
-            one_day = unit in ("day", "days") and n in (None, 1) or \
-                unit in ("hour", "hours") and n == 24
+            # "over the past day", "in the past 24 hours", "over the past week": a report's
+            # period, which mostly ends the day before the report
+            report = unit in ("day", "days", "week", "weeks") or \
+                unit in ("hour", "hours") and n is not None and n >= 24
             out.append(_mention(text, s, e, earliest, end, "past", "point", pub,
-                                best=end - one if one_day else None))
+                                best=end - one if report else None))
         elif kind == "daily":
             if _future_clause(text, s):
                 continue  # "the talks resume in a day": not a reporting period
