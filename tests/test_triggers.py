@@ -121,3 +121,11 @@ def test_what_leaders_discuss_is_not_an_event(nlp):
                         "of prisoner exchanges.")
     assert "RETREAT" not in got
     assert "RETREAT" in types_of(nlp, "The two sides carried out a prisoner exchange on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The parliament passed a much-debated bill on mobilisation on Tuesday.",
+    "The government lowered the age at which reservists can be drafted to 23.",
+])
+def test_mobilisation_laws(nlp, text):
+    assert "MOBILIZE" in types_of(nlp, text)
