@@ -346,3 +346,14 @@ def test_a_state_named_as_attacker_means_its_armed_forces(pipeline):
     [ev] = by_type(extract("Palestinian gunmen attacked a checkpoint near Hebron.",
                            published="2025-11-19", pipeline=pipeline), "ASSAULT")
     assert (ev.actor1.country, ev.actor1.sector) == ("PSE", "REB")
+
+
+def test_joint_exercises_reported_from_a_third_country(pipeline):
+    text = ("WARSAW, Sept. 12 — Poland closed its border crossings with Belarus at midnight as "
+            "Russia and Belarus began large-scale joint military exercises.")
+    evs = extract(text, published="2025-09-12", pipeline=pipeline)
+    [coop] = by_type(evs, "COOPERATE")
+    assert (coop.actor1.country, coop.actor2.country) == ("RUS", "BLR")
+    assert coop.location is None or coop.location.country != "POL"  # not the dateline
+    [closure] = by_type(evs, "COERCE")
+    assert closure.acled_sub_event_type != "Arrests"

@@ -22,7 +22,7 @@ from eventdesk.extraction.means import acled_hint, find_damage, find_weapons
 from eventdesk.extraction.mentions import Mention, find_mentions, perfect_tense
 from eventdesk.extraction.quotes import find_quotes
 from eventdesk.extraction.rules import (
-    ADDITIVE, BLAMED_FOR_ATTACK, DEFAULT_ACLED, FOLLOW_UP, INTERCEPTED, LABOUR, LONG_RUN, NON_AGENTS, NO_COMMENT,
+    ADDITIVE, ARRESTS, BLAMED_FOR_ATTACK, DEFAULT_ACLED, FOLLOW_UP, INTERCEPTED, LABOUR, LONG_RUN, NON_AGENTS, NO_COMMENT,
     OCCUPIED, PLACE_LIKE_KINDS, PROTESTERS, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
     SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_REVISION, VIOLENT,
 )
@@ -347,7 +347,11 @@ class Extractor:
             elif self._dateline_place is not None:
                 location = self._dateline_place
         elif location is None and men.type not in VIOLENT and self._dateline_place is not None:
-            location = self._dateline_place  # where the report was filed
+            # where the report was filed, unless the parties are all from elsewhere ("WARSAW —
+            # ... as Russia and Belarus began joint exercises")
+            sides = {a.country for a in (actor1, actor2) if a is not None and a.country}
+            if not sides or self._dateline_place.country in sides:
+                location = self._dateline_place
         if location is not None and men.type in STATEMENT_TYPES and location.span is not None \
                 and s_start <= location.span.start < s_end:
             self._last_statement_place = (si, location)
@@ -595,6 +599,11 @@ class Extractor:
             if acled is None:
                 acled = ("Battles", "Armed clash") if mode == "firearms" else (
                     "Explosions/Remote violence", "Shelling/artillery/missile attack")
+        elif d.mention.type == "COERCE":
+            # ACLED codes arrests and dispersals; border closures, bans, curfews it does not
+            trig = d.trigger.text.lower()
+            acled = ("Strategic developments", "Arrests") if ARRESTS.search(trig) else (
+                ("Protests", "Protest with intervention") if "dispers" in trig else None)
         elif d.mention.type in DEFAULT_ACLED:
             acled = DEFAULT_ACLED[d.mention.type]
         if etype != d.mention.type:

@@ -20,6 +20,8 @@ BLAMED_FOR_ATTACK = re.compile(
     r"\b(?:blam\w*|accus\w*|held)\b.{1,80}?\b(?:for|of)\s+(?:the|this|that|Wednesday's|"
     r"Tuesday's|Monday's|Thursday's|Friday's|Saturday's|Sunday's)?\s*(?:deadly\s+)?"
     r"(?:attack|strike|shelling|bombing|massacre|killings?|blast|explosion)\b", re.I)
+ARRESTS = re.compile(r"\b(?:arrest|detain|detention|abduct|kidnap|jail|imprison|round(?:ed)? up|"
+                     r"took .{0,20}prisoner|taken .{0,20}prisoner|captur|custody|held)", re.I)
 ADDITIVE = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)
 NO_COMMENT = frozenset({"comment", "say", "confirm", "elaborate", "disclose", "answer",
                         "specify", "respond", "detail", "discuss", "give", "provide", "name"})
