@@ -357,3 +357,16 @@ def test_joint_exercises_reported_from_a_third_country(pipeline):
     assert coop.location is None or coop.location.country != "POL"  # not the dateline
     [closure] = by_type(evs, "COERCE")
     assert closure.acled_sub_event_type != "Arrests"
+
+
+def test_landmarks_stand_for_their_town_and_military_targets_for_the_forces(pipeline):
+    [ev] = by_type(extract("Ukrainian drones struck the Morozovsk air base overnight, the "
+                           "governor said.", published="2025-09-12", pipeline=pipeline),
+                   "ASSAULT")
+    assert ev.location is not None and ev.location.country == "RUS"
+    assert ev.location.admin1 == "Rostov"
+    assert (ev.actor2.country, ev.actor2.sector) == ("RUS", "MIL")
+    [ev] = by_type(extract("Russian shelling damaged the Kakhovka dam and homes nearby on "
+                           "Monday.", published="2025-09-12", pipeline=pipeline), "ASSAULT")
+    assert ev.location is not None and ev.location.admin1 == "Kherson"
+    assert (ev.actor2.country, ev.actor2.sector) == ("UKR", "CVL")

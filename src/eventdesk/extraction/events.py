@@ -22,9 +22,10 @@ from eventdesk.extraction.means import acled_hint, find_damage, find_weapons
 from eventdesk.extraction.mentions import Mention, find_mentions, perfect_tense
 from eventdesk.extraction.quotes import find_quotes
 from eventdesk.extraction.rules import (
-    ADDITIVE, ARRESTS, BLAMED_FOR_ATTACK, DEFAULT_ACLED, FOLLOW_UP, INTERCEPTED, LABOUR, LONG_RUN, NON_AGENTS, NO_COMMENT,
-    OCCUPIED, PLACE_LIKE_KINDS, PROTESTERS, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
-    SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_REVISION, VIOLENT,
+    ADDITIVE, ARRESTS, BLAMED_FOR_ATTACK, CIVILIAN_TARGETS, DEFAULT_ACLED, FOLLOW_UP,
+    INTERCEPTED, LABOUR, LONG_RUN, MILITARY_TARGETS, NO_COMMENT, NON_AGENTS, OCCUPIED,
+    PLACE_LIKE_KINDS, PROTESTERS, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES, SPEECH_TYPES,
+    STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_REVISION, VIOLENT,
 )
 from eventdesk.extraction.timex import TimeMention, find_dateline, find_times, pick_window
 from eventdesk.records import (Actor, DateWindow, Document, Event, Evidence, Place, Quote, Span,
@@ -631,6 +632,10 @@ class Extractor:
                 a1s = actor1.sector if actor1 is not None else None
                 if side and (a1c not in (None, side) or a1s == "REB"):
                     actor2 = Actor(name=f"Military forces ({side})", country=side, sector="MIL")
+            elif actor2 is None and side and MILITARY_TARGETS.search(d.sent.text) and \
+                    not CIVILIAN_TARGETS.search(d.sent.text):
+                # "drones struck the Engels air base": the place's forces were hit
+                actor2 = Actor(name=f"Military forces ({side})", country=side, sector="MIL")
             elif actor2 is None and side:
                 actor2 = Actor(name=f"Civilians ({side})", country=side, sector="CVL")
             elif actor2 is not None and actor2.country is None and actor2.sector == "CVL" and side:

@@ -22,6 +22,17 @@ BLAMED_FOR_ATTACK = re.compile(
     r"(?:attack|strike|shelling|bombing|massacre|killings?|blast|explosion)\b", re.I)
 ARRESTS = re.compile(r"\b(?:arrest|detain|detention|abduct|kidnap|jail|imprison|round(?:ed)? up|"
                      r"took .{0,20}prisoner|taken .{0,20}prisoner|captur|custody|held)", re.I)
+# what was hit, when the text names no target party: a military object or a civilian one
+MILITARY_TARGETS = re.compile(
+    r"\b(?:air ?base|airbase|airfield|military (?:base|facility|facilities|airfield|unit|units|"
+    r"positions?|targets?|equipment|vehicles?)|ammunition depot|arms depot|fuel depot for the army|"
+    r"command posts?|firing positions?|barracks|warships?|frigate|corvette|landing ship|"
+    r"submarine|air[- ]defen[cs]e (?:systems?|units?|batter(?:y|ies))|radar station|"
+    r"howitzers?|tanks?|armou?red vehicles?|MLRS|HIMARS|S-[34]00)\b", re.I)
+CIVILIAN_TARGETS = re.compile(
+    r"\b(?:civilians?|residents?|homes?|houses?|apartment|residential|hospital|school|"
+    r"kindergarten|market|shop|church|bus|car|train station|power (?:plant|station|grid)|"
+    r"energy|substation|grain|port|children|women|people|man|woman|girl|boy)\b", re.I)
 ADDITIVE = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)
 NO_COMMENT = frozenset({"comment", "say", "confirm", "elaborate", "disclose", "answer",
                         "specify", "respond", "detail", "discuss", "give", "provide", "name"})
