@@ -370,3 +370,14 @@ def test_landmarks_stand_for_their_town_and_military_targets_for_the_forces(pipe
                            "Monday.", published="2025-09-12", pipeline=pipeline), "ASSAULT")
     assert ev.location is not None and ev.location.admin1 == "Kherson"
     assert (ev.actor2.country, ev.actor2.sector) == ("UKR", "CVL")
+
+
+def test_a_characterised_attack_is_the_speakers_accusation(pipeline):
+    text = ("The foreign minister said the strike proved that Russia was deliberately "
+            "targeting hospitals.")
+    evs = extract(text, published="2025-03-14", pipeline=pipeline)
+    assert by_type(evs, "ASSAULT") == []
+    [acc] = by_type(evs, "ACCUSE")
+    assert acc.actor2 is not None and acc.actor2.country == "RUS"
+    text = "Russian troops deliberately shelled the hospital in Kherson on Monday, police said."
+    assert by_type(extract(text, published="2025-03-14", pipeline=pipeline), "ASSAULT")

@@ -265,6 +265,11 @@ class Extractor:
                     if actor1 is not None and actor1.sector not in ("CVL",):
                         break
                     actor1 = None
+        if men.type == "ACCUSE" and primary.entry.type == "ASSAULT":
+            # a characterised attack: the speaker accuses the side said to attack
+            return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,
+                                      evidence, self._speaker(sent, layers, last_actor, []),
+                                      actor1, used, roles=r, last_actor=last_actor)
         if actor1 is None and men.type in SPEECH_TYPES | {"CONSULT"}:
             actor1 = self._speaker(sent, layers, last_actor, used)
         return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,

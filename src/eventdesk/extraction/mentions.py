@@ -81,6 +81,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -
         return None  # "deemed it premature to discuss", "refrained from detailing"
     if _purpose_of_trigger(tok, heads):
         return None  # "rallied to demand fixed terms": the demand is the rally's purpose
+    if entry.type == "ASSAULT" and _characterised_attack(tok):
+        return "ACCUSE"  # "Zelensky said Russia was deliberately targeting civilians"
     if is_embedded_content(tok, heads):
         return None  # "accused Moscow of shelling ...": the accusation is the event
     if mod.conditional and entry.type not in ("THREATEN", "REQUEST", "ACCUSE"):
@@ -203,6 +205,29 @@ TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "negotiate", "review",
                          "raise", "propose", "plan", "prepare", "explore", "examine"})
 TOPIC_NOUNS = frozenset({"talks", "negotiations", "discussions", "discussion", "meeting",
                          "proposal", "proposals", "plan", "plans", "deal", "framework"})
+
+
+DELIBERATE = frozenset({"deliberately", "intentionally", "systematically", "purposely",
+                        "consciously", "knowingly", "wilfully", "willfully"})
+CLAIM_VERBS = frozenset({"say", "show", "prove", "demonstrate", "claim", "insist", "tell",
+                         "write", "add", "state", "confirm", "reveal", "mean"})
+
+
+def _characterised_attack(tok) -> bool:
+    """A speaker's characterisation of a side's conduct, not a report of one attack:
+    "(said) the strike showed that Russia was deliberately targeting civilians"."""
+    if not any(c.dep_ == "advmod" and c.lower_ in DELIBERATE for c in tok.children):
+        return False
+    if tok.tag_ not in ("VBG", "VBZ", "VBP"):
+        return False  # "troops deliberately shelled the hospital on Monday": an attack
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ != "ccomp" or cur.head.i == cur.i:
+            return False
+        if cur.head.lemma_.lower() in CLAIM_VERBS:
+            return True
+        cur = cur.head
+    return False
 
 
 def _topic_of_talks(tok) -> bool:
