@@ -129,3 +129,22 @@ def test_what_leaders_discuss_is_not_an_event(nlp):
 ])
 def test_mobilisation_laws(nlp, text):
     assert "MOBILIZE" in types_of(nlp, text)
+
+
+def test_literal_word_forms():
+    from eventdesk.extraction.lexicon import Entry, compile_pattern
+
+    entry = Entry(id="t", type="ASSAULT", mode=None, future=None, negated=None, nominal=False,
+                  weight=0.6)
+    lex = Lexicon([compile_pattern(entry, "=surround|=surrounded:V")])
+    hit = [TokenView("surrounded", "surround", "VERB", 0)]
+    miss = [TokenView("surrounding", "surround", "VERB", 0)]
+    assert lex.match(hit) and not lex.match(miss)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Government forces surround the rebel-held port city", True),
+    ("Talks stalled on issues surrounding territorial concessions", False),
+])
+def test_encirclement_but_not_the_preposition(nlp, text, expected):
+    assert ("ASSAULT" in types_of(nlp, text)) == expected

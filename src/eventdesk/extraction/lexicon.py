@@ -27,6 +27,7 @@ class TokenTest:
     words: frozenset[str]
     pos: frozenset[str] | None = None
     negative: bool = False
+    literal: frozenset[str] = frozenset()  # "=surround": this exact form, not its lemma
     gap: int = 0  # >0: a gap of 0..gap tokens instead of a token test
 
 
@@ -91,8 +92,9 @@ def _compile_test(raw: str) -> TokenTest:
         if tag not in POS_TAGS:
             raise ConfigError(f"triggers.yaml: unknown POS tag {tag!r} in {raw!r}")
         pos = POS_TAGS[tag]
-    words = frozenset(w.lower() for w in raw.split("|") if w)
-    return TokenTest(words=words, pos=pos, negative=negative)
+    words = frozenset(w.lower() for w in raw.split("|") if w and not w.startswith("="))
+    literal = frozenset(w[1:].lower() for w in raw.split("|") if w.startswith("=") and len(w) > 1)
+    return TokenTest(words=words, pos=pos, negative=negative, literal=literal)
 
 
 def compile_pattern(entry: Entry, source: str) -> Pattern:
@@ -127,7 +129,7 @@ class Lexicon:
         self.patterns = tuple(patterns)
         index: dict[str, list[Pattern]] = {}
         for pattern in self.patterns:
-            for word in pattern.tests[0].words:
+            for word in pattern.tests[0].words | pattern.tests[0].literal:
                 index.setdefault(word, []).append(pattern)
         self._index = index
 
@@ -180,8 +182,8 @@ class Lexicon:
 
 
 def _test_ok(test: TokenTest, tok: TokenView) -> bool:
-    ok = (tok.lemma in test.words or tok.lower in test.words) and (
-        test.pos is None or tok.pos in test.pos)
+    ok = (tok.lemma in test.words or tok.lower in test.words or tok.lower in test.literal) \
+        and (test.pos is None or tok.pos in test.pos)
     return not ok if test.negative else ok
 
 
