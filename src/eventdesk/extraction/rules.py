@@ -66,7 +66,6 @@ NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cycl
                         "avalanche", "tsunami", "drought", "virus", "pandemic"})
 DEFAULT_ACLED = {
     "PROTEST": ("Protests", "Peaceful protest"),
-    "COERCE": ("Strategic developments", "Arrests"),
     "MOBILIZE": ("Strategic developments", "Headquarters or base established"),
     "RETREAT": ("Strategic developments", "Non-violent transfer of territory"),
     "AGREE": ("Strategic developments", "Agreement"),
