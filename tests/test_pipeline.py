@@ -381,3 +381,12 @@ def test_a_characterised_attack_is_the_speakers_accusation(pipeline):
     assert acc.actor2 is not None and acc.actor2.country == "RUS"
     text = "Russian troops deliberately shelled the hospital in Kherson on Monday, police said."
     assert by_type(extract(text, published="2025-03-14", pipeline=pipeline), "ASSAULT")
+
+
+def test_acled_types_of_non_violent_events(pipeline):
+    [swap] = by_type(extract("Russia and Ukraine exchanged 150 prisoners of war each on "
+                             "Friday.", published="2025-06-08", pipeline=pipeline), "RETREAT")
+    assert swap.acled_sub_event_type == "Other"
+    [pull] = by_type(extract("Rebel fighters withdrew from the town of Walikale on Sunday.",
+                             published="2025-06-08", pipeline=pipeline), "RETREAT")
+    assert pull.acled_sub_event_type == "Non-violent transfer of territory"

@@ -24,8 +24,8 @@ from eventdesk.extraction.quotes import find_quotes
 from eventdesk.extraction.rules import (
     ADDITIVE, ARRESTS, BLAMED_FOR_ATTACK, CIVILIAN_TARGETS, DEFAULT_ACLED, FOLLOW_UP,
     INTERCEPTED, LABOUR, LONG_RUN, MILITARY_TARGETS, NO_COMMENT, NON_AGENTS, OCCUPIED,
-    PLACE_LIKE_KINDS, PROTESTERS, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES, SPEECH_TYPES,
-    STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_REVISION, VIOLENT,
+    PLACE_LIKE_KINDS, PROTESTERS, RELEASES, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
+    SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_REVISION, VIOLENT,
 )
 from eventdesk.extraction.timex import TimeMention, find_dateline, find_times, pick_window
 from eventdesk.records import (Actor, DateWindow, Document, Event, Evidence, Place, Quote, Span,
@@ -610,6 +610,8 @@ class Extractor:
             trig = d.trigger.text.lower()
             acled = ("Strategic developments", "Arrests") if ARRESTS.search(trig) else (
                 ("Protests", "Protest with intervention") if "dispers" in trig else None)
+        elif d.mention.type == "RETREAT" and RELEASES.search(d.trigger.text):
+            acled = ("Strategic developments", "Other")  # swaps, releases, resignations
         elif d.mention.type in DEFAULT_ACLED:
             acled = DEFAULT_ACLED[d.mention.type]
         if etype != d.mention.type:

@@ -33,6 +33,9 @@ CIVILIAN_TARGETS = re.compile(
     r"\b(?:civilians?|residents?|homes?|houses?|apartment|residential|hospital|school|"
     r"kindergarten|market|shop|church|bus|car|train station|power (?:plant|station|grid)|"
     r"energy|substation|grain|port|children|women|people|man|woman|girl|boy)\b", re.I)
+# a RETREAT that gives no ground: prisoner swaps, releases, resignations (ACLED "Other")
+RELEASES = re.compile(r"prisoner|captive|hostage|releas|freed|\bfree\b|hand|swap|exchange|"
+                      r"resign|step", re.I)
 ADDITIVE = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)
 NO_COMMENT = frozenset({"comment", "say", "confirm", "elaborate", "disclose", "answer",
                         "specify", "respond", "detail", "discuss", "give", "provide", "name"})
@@ -66,7 +69,7 @@ NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cycl
                         "avalanche", "tsunami", "drought", "virus", "pandemic"})
 DEFAULT_ACLED = {
     "PROTEST": ("Protests", "Peaceful protest"),
-    "MOBILIZE": ("Strategic developments", "Headquarters or base established"),
+    "MOBILIZE": ("Strategic developments", "Other"),
     "RETREAT": ("Strategic developments", "Non-violent transfer of territory"),
     "AGREE": ("Strategic developments", "Agreement"),
 }
