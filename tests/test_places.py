@@ -183,3 +183,8 @@ def test_russian_adjective_endings_of_ukrainian_names() -> None:
     assert p.name == "Kreminnaya" and p.admin1 == "Luhansk"
     p = resolved("Shells hit Kurakhovoye in the Donetsk region.")[0][1]
     assert p.admin1 == "Donetsk" and haversine_km(p.lat, p.lon, 47.98, 37.28) < 5
+
+
+def test_capitalised_dateline_names_read_as_written() -> None:
+    p = resolved("GENEVA, Aug. 15 — Talks opened on Thursday.")[0][1]
+    assert p.name == "Geneva" and p.country == "CHE"

@@ -59,7 +59,9 @@ def _place(entry: Entry, mention: PlaceMention | None, name: str | None = None) 
         name = entry.name
         if mention is not None and kind == "city":
             name = mention.name
-            if name.isupper() or name.islower():
+            if name.isupper() and len(name) > 3:
+                name = name.title()  # a dateline's "GENEVA" is Geneva, not GeoNames' Genève
+            elif name.isupper() or name.islower():
                 name = entry.name
     span = None
     if mention is not None:
