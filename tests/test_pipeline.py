@@ -390,3 +390,15 @@ def test_acled_types_of_non_violent_events(pipeline):
     [pull] = by_type(extract("Rebel fighters withdrew from the town of Walikale on Sunday.",
                              published="2025-06-08", pipeline=pipeline), "RETREAT")
     assert pull.acled_sub_event_type == "Non-violent transfer of territory"
+
+
+def test_toll_revision_windows(pipeline):
+    # no time at all: the strike may be today's
+    [ev] = by_type(extract("Death toll from shelling of Horlivka rises to four",
+                           published="2025-06-08", pipeline=pipeline), "ASSAULT")
+    assert ev.date.latest == date(2025, 6, 8) and ev.date.earliest < date(2025, 6, 8)
+    # a time after the verb dates the count: the strike came before it
+    [ev] = by_type(extract("The death toll from the missile strike on Sumy rose to 35 on "
+                           "Tuesday, officials said.", published="2025-04-16",
+                           pipeline=pipeline), "ASSAULT")
+    assert ev.date.latest == date(2025, 4, 14)

@@ -383,9 +383,15 @@ class Extractor:
                       and not _is_history(t) and t.relation != "future"]
             if before:
                 window = before[-1].window()
-            elif window.span is None or window.span.start >= verb_at - 8:
-                window = DateWindow(earliest=published - timedelta(days=7),
-                                    latest=published - timedelta(days=1), span=None,
+            elif window.span is None:
+                # "Death toll from the shelling of X rises to two": the strike may be today's
+                window = DateWindow(earliest=published - timedelta(days=7), latest=published,
+                                    span=None, rule="toll_revision")
+            elif window.span.start >= verb_at - 8:
+                # "... rose to nine on Thursday": the strike came before the new count
+                counted = window.earliest
+                window = DateWindow(earliest=counted - timedelta(days=7),
+                                    latest=counted - timedelta(days=1), span=None,
                                     rule="toll_revision")
         if window.span is not None:
             evidence.append(Evidence("date", window.span))
