@@ -402,3 +402,9 @@ def test_toll_revision_windows(pipeline):
                            "Tuesday, officials said.", published="2025-04-16",
                            pipeline=pipeline), "ASSAULT")
     assert ev.date.latest == date(2025, 4, 14)
+
+
+def test_a_country_in_a_place_phrase_is_not_the_attacker(pipeline):
+    [ev] = by_type(extract("Nine dead in eastern Ukraine fighting in the last 24 hours",
+                           published="2014-10-30", pipeline=pipeline), "ASSAULT")
+    assert ev.actor1 is None or ev.actor1.country != "UKR"

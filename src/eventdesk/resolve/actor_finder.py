@@ -25,6 +25,11 @@ if TYPE_CHECKING:  # pragma: no cover
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+|[^\w\s]")
 DATELINE_RE = re.compile(r"\s(?:\u2014|\u2013|--|-)\s|\(Reuters\)|\(AP\)|\(AFP\)")
 COUNTRYISH = frozenset({"country", "capital", "demonym", "region"})
+_AREA_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "central",
+                              "northeastern", "northwestern", "southeastern", "southwestern",
+                              "north-eastern", "north-western", "south-eastern", "south-western",
+                              "occupied", "war-torn", "embattled", "frontline", "front-line",
+                              "neighbouring", "neighboring", "rebel-held", "separatist-held"})
 # nouns after a demonym that make it a place, not a party
 PLACE_NOUNS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces",
                          "city", "cities", "town", "towns", "village", "villages", "territory",
@@ -189,6 +194,8 @@ class _Finder:
         if self.toks[i][0] < dateline_end:
             return True
         k = i - 1
+        if k >= 0 and self.keys[k] in _AREA_ADJECTIVES:
+            k -= 1  # "in eastern Ukraine", "across occupied Crimea"
         if k >= 0 and self.keys[k] in ("the", "a", "an"):
             k -= 1
         return k >= 0 and self.keys[k] in self.d.locatives
