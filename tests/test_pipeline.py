@@ -408,3 +408,11 @@ def test_a_country_in_a_place_phrase_is_not_the_attacker(pipeline):
     [ev] = by_type(extract("Nine dead in eastern Ukraine fighting in the last 24 hours",
                            published="2014-10-30", pipeline=pipeline), "ASSAULT")
     assert ev.actor1 is None or ev.actor1.country != "UKR"
+
+
+def test_its_troops_repelled_means_the_speakers_forces_defended(pipeline):
+    text = ("Ukraine's General Staff said on Tuesday its troops had repelled 27 Russian "
+            "assaults near Toretsk.")
+    [ev] = by_type(extract(text, published="2025-06-11", pipeline=pipeline), "ASSAULT")
+    assert ev.actor1.country == "RUS"
+    assert ev.actor2 is not None and (ev.actor2.country, ev.actor2.sector) == ("UKR", "MIL")

@@ -228,6 +228,14 @@ class Extractor:
                     first_actor = a
                     defender = self._actor_at(r.subject, layers, last_actor, []) \
                         if r.subject is not None else None
+                    if (defender is None or defender.country is None) and \
+                            r.subject is not None and _own_side(r.subject):
+                        # "the General Staff said its troops had repelled ...": the speaker's
+                        speaker = self._speaker(sent, layers, last_actor, [])
+                        if speaker is not None and speaker.country and \
+                                speaker.country != first_actor.country:
+                            defender = Actor(name=f"Military forces ({speaker.country})",
+                                             country=speaker.country, sector="MIL")
                     return self._finish_draft(doc, sdoc, sent, si, men, layers, published,
                                               trigger, evidence, first_actor, defender, [])
         conj_actor = None
@@ -695,6 +703,13 @@ def _count(mentions: Sequence[CasualtyMention]) -> int | None:
         return revised[-1]
     counts = [m.count for m in mentions if m.count is not None]
     return max(counts) if counts else None
+
+
+def _own_side(subject: Any) -> bool:
+    """ "it", "they", "its troops", "our forces": the speaker's side."""
+    if subject.lower_ in ("it", "they", "we"):
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subject.children)
 
 
 def _borrowed(window: DateWindow, sent: Any) -> bool:
