@@ -201,12 +201,6 @@ def _opening_gerund(match: TriggerMatch, tok) -> bool:
     return tok.tag_ == "VBG" and tok.i == tok.sent.start and match.end - match.start > 1
 
 
-TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "negotiate", "review", "address",
-                         "raise", "propose", "plan", "prepare", "explore", "examine"})
-TOPIC_NOUNS = frozenset({"talks", "negotiations", "discussions", "discussion", "meeting",
-                         "proposal", "proposals", "plan", "plans", "deal", "framework"})
-
-
 DELIBERATE = frozenset({"deliberately", "intentionally", "systematically", "purposely",
                         "consciously", "knowingly", "wilfully", "willfully"})
 CLAIM_VERBS = frozenset({"say", "show", "prove", "demonstrate", "claim", "insist", "tell",
@@ -228,6 +222,12 @@ def _characterised_attack(tok) -> bool:
             return True
         cur = cur.head
     return False
+
+
+TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "negotiate", "review", "address",
+                         "raise", "propose", "plan", "prepare", "explore", "examine"})
+TOPIC_NOUNS = frozenset({"talks", "negotiations", "discussions", "discussion", "meeting",
+                         "proposal", "proposals", "plan", "plans", "deal", "framework"})
 
 
 def _topic_of_talks(tok) -> bool:
