@@ -148,3 +148,17 @@ def test_literal_word_forms():
 ])
 def test_encirclement_but_not_the_preposition(nlp, text, expected):
     assert ("ASSAULT" in types_of(nlp, text)) == expected
+
+
+def test_hyphens_do_not_count_in_gaps(nlp):
+    assert "ASSAULT" in types_of(nlp, "The army mounted its long-awaited offensive in the south.")
+
+
+def test_a_number_standing_for_downed_drones_is_no_attack(pipeline):
+    from eventdesk.api import extract
+
+    text = ("The air force said Russia had launched 80 Shahed-type attack drones at the country "
+            "overnight, of which 52 were shot down over the central regions.")
+    evs = [e for e in extract(text, published="2025-05-15", pipeline=pipeline)
+           if e.type == "ASSAULT"]
+    assert len(evs) == 1 and "launched" in evs[0].trigger.text

@@ -215,10 +215,13 @@ class Extractor:
             head.lemma_.lower() == "shoot" and any(c.lower_ == "down" for c in head.children))
         hit_things = list(r.objects) + ([r.subject] if r.passive and r.subject is not None
                                         else [])
-        if men.type in VIOLENT and intercept and \
+        if men.type in VIOLENT and intercept and (
                 any(o.lower_ in INTERCEPTED or o.lemma_.lower() in INTERCEPTED
-                    for o in hit_things):
-            return None  # air defence claims: "destroyed 18 drones"
+                    for o in hit_things)
+                or any(o.like_num for o in hit_things)
+                and any(t.lower_ in INTERCEPTED for t in sent)):
+            return None  # air defence claims: "destroyed 18 drones", "of which 41 were shot
+            #              down" (a number standing for the drones of the sentence)
         if entry.reverse:
             # "troops repelled 38 Russian assaults": the attacker is in the object
             obj = r.objects[0] if r.objects else None

@@ -196,14 +196,19 @@ def _match_at(tests: Sequence[TokenTest], tokens: Sequence[TokenView], k: int) -
             return True
         test = tests[ti]
         if test.gap:
-            for skip in range(test.gap + 1):
-                if pos + skip >= len(tokens):
-                    return False
-                if step(ti + 1, pos + skip):
+            skipped = 0  # words skipped; the hyphens of "long-threatened" do not count
+            p = pos
+            while p < len(tokens):
+                if step(ti + 1, p):
                     return True
                 # gaps do not run over sentence-internal stops
-                if tokens[pos + skip].lower in (";", ":", "(", ")", "—", "–"):
+                if tokens[p].lower in (";", ":", "(", ")", "—", "–"):
                     return False
+                if tokens[p].lower != "-":
+                    skipped += 1
+                if skipped > test.gap:
+                    return False
+                p += 1
             return False
         if pos >= len(tokens) or not _test_ok(test, tokens[pos]):
             return False
