@@ -25,11 +25,11 @@ DEV_FLOORS = {
     "fatalities": 0.93,
     "injuries": 0.92,
     "actor1.country": 0.85,
-    "date": 0.95,
+    "date_best": 0.80,
 }
 # real wording (issue 3): UCDP headlines score recall and field accuracies only (headlines
 # mention other events than the one UCDP coded); PLOVER's gold-standard sentences per type
-UCDP_FLOORS = {"recall": 0.65, "location": 0.95, "fatalities": 0.85}
+UCDP_FLOORS = {"recall": 0.78, "location": 0.95, "fatalities": 0.84}
 PLOVER_FLOORS = {"recall": 0.83, "per_type": 0.75, "min_records": 10}
 
 
@@ -58,7 +58,7 @@ def test_dev_event_scores(scores):
 
 
 @pytest.mark.parametrize("field", ["location", "fatalities", "injuries", "actor1.country",
-                                   "date"])
+                                   "date_best"])
 def test_dev_field_accuracies(scores, field):
     got = scores["dev"].fields[field]
     assert got.accuracy >= DEV_FLOORS[field], (field, got)

@@ -52,7 +52,7 @@ def span(text, needle=None):
 
 def pred(etype="ASSAULT", *, place="odesa", window=("2025-05-14", "2025-05-15"), a1="RUS",
          a2="UKR", fatalities=2, injuries=9, sentence="Russian drones struck Odesa overnight",
-         trigger="struck", doc_id="d1"):
+         trigger="struck", doc_id="d1", best=None):
     places = {
         "odesa": Place("Odesa", "UKR", 46.48, 30.72, "city", admin1="Odesa"),
         "izmail": Place("Izmail", "UKR", 45.35, 28.84, "city", admin1="Odesa"),
@@ -60,8 +60,9 @@ def pred(etype="ASSAULT", *, place="odesa", window=("2025-05-14", "2025-05-15"),
         None: None,
     }
     loc = places[place] if isinstance(place, str) or place is None else place
-    dates = None if window is None else DateWindow(date.fromisoformat(window[0]),
-                                                   date.fromisoformat(window[1]))
+    dates = None if window is None else DateWindow(
+        date.fromisoformat(window[0]), date.fromisoformat(window[1]),
+        best=date.fromisoformat(best) if best else None)
     return Event(doc_id=doc_id, type=etype, trigger=span(TEXT, trigger),
                  sentence=span(TEXT, sentence),
                  actor1=Actor(a1, a1) if a1 else None, actor2=Actor(a2, a2) if a2 else None,
@@ -72,7 +73,7 @@ def pred(etype="ASSAULT", *, place="odesa", window=("2025-05-14", "2025-05-15"),
 
 def test_perfect_prediction_scores_one():
     doc = gold_doc([gold_event()])
-    result = match_document(doc, [pred()])
+    result = match_document(doc, [pred(best="2025-05-15")])
     scores = aggregate([result])
     assert (scores.micro.tp, scores.micro.fp, scores.micro.fn) == (1, 0, 0)
     assert scores.micro.f1 == 1.0
@@ -155,17 +156,44 @@ def test_country_precision_and_null_gold_location():
     assert fields["location.null"].accuracy == 0.0  # ... the diagnostic says: should be unknown
 
 
-def test_date_rule_uses_latest_day():
+def test_dates_match_by_overlap_and_fields_score_best_day_and_window():
     doc = gold_doc([gold_event(date=["2025-05-14", "2025-05-15"])])
-    assert match_document(doc, [pred(window=("2025-05-10", "2025-05-15"))]).pairs
-    assert not match_document(doc, [pred(window=("2025-05-14", "2025-05-16"))]).pairs
+    assert match_document(doc, [pred(window=("2025-05-10", "2025-05-14"))]).pairs  # overlaps
+    assert match_document(doc, [pred(window=("2025-05-15", "2025-05-16"))]).pairs
+    assert not match_document(doc, [pred(window=("2025-05-16", "2025-05-17"))]).pairs
+    assert not match_document(doc, [pred(window=("2025-05-13", "2025-05-13"))]).pairs  # one day
     result = match_document(doc, [pred(window=None)])  # no predicted date: matches
-    assert result.pairs and aggregate([result]).fields["date"].accuracy == 0.0
+    assert result.pairs and aggregate([result]).fields["date_best"].accuracy == 0.0
+    # a wide window without a best day has no single most likely day
     wide = aggregate([match_document(doc, [pred(window=("2025-05-10", "2025-05-15"))])])
-    assert wide.fields["date"].accuracy == 1.0 and wide.fields["date.window"].accuracy == 0.0
+    assert wide.fields["date_best"].accuracy == 0.0
+    assert wide.fields["date_in_window"].accuracy == 0.0
+    one = aggregate([match_document(doc, [pred(window=("2025-05-15", "2025-05-15"))])])
+    assert one.fields["date_best"].accuracy == 1.0 and one.fields["date_in_window"].accuracy == 1.0
+    ev = pred(window=("2025-05-10", "2025-05-15"))
+    best = ev.replace(date=DateWindow(date(2025, 5, 10), date(2025, 5, 15), best=date(2025, 5, 14)))
+    scored = aggregate([match_document(doc, [best])])
+    assert scored.fields["date_best"].accuracy == 1.0
+    assert scored.fields["date_in_window"].accuracy == 0.0
     doc = gold_doc([gold_event(date=None)])
     result = match_document(doc, [pred(window=("2020-01-01", "2020-01-01"))])
-    assert result.pairs and aggregate([result]).fields["date"].n == 0
+    assert result.pairs and aggregate([result]).fields["date_best"].n == 0
+
+
+def test_acled_null_sub_event_type_is_read_and_not_scored():
+    ev = gold_event(acled=["Explosions/Remote violence", None])
+    doc = gold_doc([ev])
+    assert doc.events[0].acled == ("Explosions/Remote violence", None)
+    hit = pred().replace(acled_event_type="Explosions/Remote violence",
+                         acled_sub_event_type="Air/drone strike")
+    fields = aggregate([match_document(doc, [hit])]).fields
+    assert fields["acled.type"].accuracy == 1.0 and fields["acled.sub"].n == 0
+    doc = gold_doc([gold_event(acled=["Explosions/Remote violence", "Air/drone strike"])])
+    miss = hit.replace(acled_sub_event_type="Shelling/artillery/missile attack")
+    fields = aggregate([match_document(doc, [miss])]).fields
+    assert fields["acled.type"].accuracy == 1.0 and fields["acled.sub"].accuracy == 0.0
+    with pytest.raises(InputError):
+        gold_doc([gold_event(acled=[None, "Air/drone strike"])])
 
 
 def test_optional_gold_counts_neither_way():

@@ -75,7 +75,7 @@ class GoldEvent:
     type: str
     alt_types: tuple[str, ...] = ()
     mode: str | None = None
-    acled: tuple[str, ...] = ()
+    acled: tuple[str | None, ...] = ()  # (event type, sub-event type or None)
     actor1: GoldActor | None = None
     actor2: GoldActor | None = None
     location: GoldPlace | None = None
@@ -208,8 +208,12 @@ def _event(value: Any, index: int) -> GoldEvent:
     if not isinstance(alt, list) or any(t not in PLOVER_TYPES for t in alt):
         raise _Bad(f"{what}.alt_types must be a list of PLOVER root types, got {alt!r}")
     acled = value.get("acled") or []
-    if not isinstance(acled, list) or not all(isinstance(a, str) for a in acled):
-        raise _Bad(f"{what}.acled must be a list of strings, got {acled!r}")
+    # [event type, sub-event type]; the sub-event type is null when the text allows the
+    # event type only (FORMAT.md): then it is not scored
+    if (not isinstance(acled, list) or len(acled) > 2
+            or not all(isinstance(a, str) for a in acled[:1])
+            or not all(a is None or isinstance(a, str) for a in acled[1:])):
+        raise _Bad(f"{what}.acled must be [event type, sub-event type or null], got {acled!r}")
     window = None
     if value.get("date") is not None:
         raw = value["date"]

@@ -13,11 +13,7 @@ Matching (FORMAT rule 1). A prediction matches a gold event when all three hold:
   ``country``: same country.
   A gold city without coordinates falls back to its admin1, then its country.
 * **date**: gold date ``null`` matches anything; a prediction without a date matches; a
-  predicted window counts by its point estimate, which must fall in the gold window: the
-  window's ``best`` day when its wording names one ("in the past 24 hours" of a daily report:
-  the day before publication), else its **latest** day. (Extractors widen windows backwards:
-  "overnight" on the publication day is [day-1, day]; the latest day is the reading that is
-  most often right.)
+  predicted window must overlap the gold window (a predicted single day must fall inside it).
 
 Matching is one-to-one and greedy, best pairs first. A pair's score counts the fields that
 agree (exact type rather than an alt type, actor1/actor2 country, location within 25 km,
@@ -39,9 +35,13 @@ field whose key is missing from the gold event is not annotated and not scored:
 * ``location`` (gold has a place): gold city: a predicted point within 25 km; gold admin1:
   same admin1 (a predicted town inside the right region counts); gold country: same country;
 * ``location.null`` (diagnostic, gold place ``null``): the prediction has no place either;
-* ``date``: the prediction has a date whose latest day lies in the gold window (a missing
-  predicted date counts as wrong; gold ``null`` dates are not scored);
-* ``date.window``: stricter diagnostic, the whole predicted window lies in the gold window.
+* ``date_best``: the prediction's single most likely day (the window's ``best`` day, or its
+  only day; a longer window without ``best`` has none) lies in the gold window: what a one-date export (ACLED's ``event_date``)
+  carries (a missing predicted date counts as wrong; gold ``null`` dates are not scored);
+* ``date_in_window``: the whole predicted window lies in the gold window (a tight, honest
+  window);
+* ``acled.type`` / ``acled.sub``: ACLED event type and sub-event type, exact, where the gold
+  event has them (a gold sub-event type ``null`` is not scored).
 """
 
 from __future__ import annotations
@@ -61,9 +61,11 @@ CITY_KM = 50.0
 ADMIN1_KM = 150.0
 FIELD_KM = 25.0
 FIELDS: tuple[str, ...] = (
-    "actor1.country", "actor2.country", "location", "location.null", "date", "date.window",
-    "fatalities", "injuries",
+    "actor1.country", "actor2.country", "location", "location.null", "date_best",
+    "date_in_window", "fatalities", "injuries", "acled.type", "acled.sub",
 )
+# diagnostics that do not add to a pair's matching score and are not listed as mismatches
+DIAGNOSTIC_FIELDS = frozenset({"date_in_window"})
 _POINT_PRECISIONS = ("city", "admin2")
 
 # --------------------------------------------------------------------------- places
@@ -212,18 +214,25 @@ def location_correct(gold: GoldPlace | None, pred: Place | None) -> bool:
 
 # --------------------------------------------------------------------------- dates
 
-def predicted_day(window: DateWindow) -> date:
-    """A predicted window's point estimate: the day its wording points to, else its latest."""
-    return window.day
+def predicted_day(window: DateWindow) -> date | None:
+    """A predicted window's single most likely day: its ``best`` day, or its only day.
+
+    A window of several days with no ``best`` day has no single most likely day (FORMAT.md,
+    ``date_best``): None, which counts as wrong.
+    """
+    if window.best is not None:
+        return window.best
+    return window.earliest if window.earliest == window.latest else None
 
 
 def date_problem(gold: tuple[date, date] | None, pred: DateWindow | None) -> str | None:
+    """Why the dates do not agree for matching: the windows must overlap."""
     if gold is None or pred is None:
         return None
-    day = predicted_day(pred)
-    if gold[0] <= day <= gold[1]:
+    if pred.earliest <= gold[1] and gold[0] <= pred.latest:
         return None
-    return f"date {day.isoformat()} outside {format_window(gold)}"
+    return (f"date {format_window((pred.earliest, pred.latest))} does not overlap "
+            f"{format_window(gold)}")
 
 
 def format_window(window: tuple[date, date]) -> str:
@@ -286,19 +295,26 @@ def field_checks(gold: GoldEvent, pred: Event) -> tuple[FieldCheck, ...]:
     if "date" in gold.annotated and gold.date is not None:
         window = format_window(gold.date)
         if pred.date is None:
-            checks.append(FieldCheck("date", window, None, False))
-            checks.append(FieldCheck("date.window", window, None, False))
+            checks.append(FieldCheck("date_best", window, None, False))
+            checks.append(FieldCheck("date_in_window", window, None, False))
         else:
-            shown = format_window((pred.date.earliest, pred.date.latest))
-            checks.append(FieldCheck("date", window, shown,
-                                     gold.date[0] <= predicted_day(pred.date) <= gold.date[1]))
-            checks.append(FieldCheck("date.window", window, shown,
+            day = predicted_day(pred.date)
+            checks.append(FieldCheck("date_best", window, day.isoformat() if day else None,
+                                     day is not None and gold.date[0] <= day <= gold.date[1]))
+            checks.append(FieldCheck("date_in_window", window,
+                                     format_window((pred.date.earliest, pred.date.latest)),
                                      gold.date[0] <= pred.date.earliest
                                      and pred.date.latest <= gold.date[1]))
     for name in ("fatalities", "injuries"):
         if name in gold.annotated:
             g, p = getattr(gold, name), getattr(pred, name)
             checks.append(FieldCheck(name, g, p, g == p))
+    if gold.acled:
+        checks.append(FieldCheck("acled.type", gold.acled[0], pred.acled_event_type,
+                                 gold.acled[0] == pred.acled_event_type))
+        if len(gold.acled) > 1 and gold.acled[1] is not None:
+            checks.append(FieldCheck("acled.sub", gold.acled[1], pred.acled_sub_event_type,
+                                     gold.acled[1] == pred.acled_sub_event_type))
     return tuple(checks)
 
 
@@ -328,7 +344,7 @@ class Pair:
 
     @property
     def mismatches(self) -> tuple[FieldCheck, ...]:
-        return tuple(c for c in self.checks if not c.ok and c.name != "date.window")
+        return tuple(c for c in self.checks if not c.ok and c.name not in DIAGNOSTIC_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,7 +397,7 @@ def match_document(doc: GoldDoc, predicted: Sequence[Event]) -> DocResult:
             if mismatch_reasons(gold, pred):
                 continue
             checks = field_checks(gold, pred)
-            score = sum(c.ok for c in checks if c.name != "date.window")
+            score = sum(c.ok for c in checks if c.name not in DIAGNOSTIC_FIELDS)
             score += pred.type == gold.type
             span = spans[gold.index]
             score += 2 * _overlaps(span, pred.sentence) + _overlaps(span, pred.trigger)
