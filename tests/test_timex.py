@@ -353,3 +353,20 @@ def test_day_ranges(text, expected):
 def test_a_day_then_a_number_is_no_range():
     assert window("On Nov. 12 - 14 people were hurt, officials said.") == (D("2024-11-12"),
                                                                              D("2024-11-12"))
+
+
+@pytest.mark.parametrize("text", [
+    "Drones struck the port overnight.",            # [pub-1, pub]
+    "Shelling hit the village earlier this week.",  # several days
+    "The governor said a shell hit a school.",      # no time: the default window
+    "Over the past day the army repelled 40 attacks.",
+])
+def test_every_window_has_a_most_likely_day(text):
+    """One-date exports need one day: the wording's own, else the window's latest day."""
+    pub = date(2025, 5, 15)
+    windows = [t.window() for t in find_times(text, published=pub)] + [default_window(pub)]
+    for w in windows:
+        assert w.best is not None and w.earliest <= w.best <= w.latest, w
+    assert default_window(pub).best == pub
+    past = [t.window() for t in find_times(text, published=pub) if t.rule == "past"]
+    assert all(w.best == pub - timedelta(days=1) for w in past)

