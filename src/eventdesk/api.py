@@ -11,7 +11,9 @@ lexicon once and is reused for any number of documents. Stages, in order:
 2. resolve: actor mentions (actor dictionary), places (gazetteer, document context);
 3. extract: triggers -> PLOVER type and mode; arguments; casualties, weapons, damage, quotes;
    date windows relative to `published`; evidence spans;
-4. merge: mentions of one event inside the document become one event.
+4. merge: mentions of one event inside the document become one event;
+5. document: the report as a whole: background dropped, follow-ups folded into their
+   incident (:mod:`eventdesk.document`; :meth:`Pipeline.explain` says why).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from datetime import date, datetime
 from typing import Any
 
 from eventdesk.errors import InputError
-from eventdesk.records import Document, Event
+from eventdesk.records import Decision, Document, Event
 
 log = logging.getLogger("eventdesk")
 
@@ -84,6 +86,16 @@ class Pipeline:
         """Events of one document."""
         return next(self.pipe([doc]))[1]
 
+    def explain(self, doc: Document) -> tuple[list[Event], list[Decision]]:
+        """Events of one document and the document stage's decisions: which mentions it
+        attached to an incident, dropped as background, and why."""
+        if len(doc.text) > CHUNK_CHARS:
+            return self._process_long(doc), []
+        sdoc = self.nlp(_parse_text(doc.text))
+        decisions: list[Decision] = []
+        events = self._events(doc, sdoc, decisions=decisions)
+        return events, decisions
+
     def pipe(self, docs: Iterable[Document], *, batch_size: int = 32
              ) -> Iterator[tuple[Document, list[Event]]]:
         """Stream (document, events) pairs; memory does not grow with the number of docs."""
@@ -128,9 +140,12 @@ class Pipeline:
                 events.append(_shift(ev, offset, doc.text))
         return events
 
-    def _events(self, doc: Document, sdoc: Any) -> list[Event]:
+    def _events(self, doc: Document, sdoc: Any, *,
+                decisions: list[Decision] | None = None) -> list[Event]:
         from eventdesk.annotate.dateline import find_dateline
         from eventdesk.annotate.places import find_places
+        from eventdesk.annotate.structure import find_structure
+        from eventdesk.document import resolve_document
         from eventdesk.extraction.events import PlacedMention
         from eventdesk.merge.within import merge_within
         from eventdesk.resolve.actors import find_actors
@@ -152,11 +167,19 @@ class Pipeline:
                                 getattr(pm, "cue", None))
                   for pm, pl in zip(pmentions, resolved) if pl is not None]
         dl = find_dateline(doc.text)
+        structure = find_structure(doc.text)
         events = self.extractor.extract(doc, sdoc, actors=actors, places=placed,
                                         published=published,
-                                        dateline=dl.span if dl is not None else None)
+                                        dateline=dl.span if dl is not None else None,
+                                        structure=structure)
         starts = [s.start_char for s in sdoc.sents]
-        return merge_within(events, sentence_starts=starts)
+        folds: list[tuple[Event, str]] = []
+        events = merge_within(events, sentence_starts=starts, folds=folds)
+        result = resolve_document(events, structure=structure, published=published,
+                                  sentence_starts=starts, merged=folds)
+        if decisions is not None:
+            decisions.extend(result.decisions)
+        return list(result.events)
 
 
 def _parse_text(text: str) -> str:

@@ -256,6 +256,30 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Decision:
+    """What the document stage did with an event mention, and why (``extract --explain``).
+
+    ``action``: ``attached`` (folded into the event ``into``: one incident told in several
+    sentences), ``dropped`` (not today's news: background, history, page furniture) or
+    ``completed`` (a field filled from the document's context). ``rule`` names the rule.
+    """
+
+    action: str
+    rule: str
+    reason: str
+    event_id: str  # the mention's event id (before it was folded or dropped)
+    type: str
+    sentence: Span
+    trigger: Span
+    into: str | None = None  # the event it was attached to
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"action": self.action, "rule": self.rule, "reason": self.reason,
+                "event_id": self.event_id, "type": self.type, "into": self.into,
+                "sentence": self.sentence.to_dict(), "trigger": self.trigger.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
 class SourceFigure:
     """One report behind a merged event: which document said it, when, and its figures."""
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from eventdesk.annotate.structure import DocStructure
 from eventdesk.extraction import arguments as args
 from eventdesk.extraction.casualties import CasualtyMention, find_casualties
 from eventdesk.extraction.lexicon import Lexicon, default_lexicon
@@ -74,7 +75,10 @@ class Extractor:
     # ------------------------------------------------------------------ entry point
     def extract(self, doc: Document, sdoc: Any, *, actors: Sequence[Any],
                 places: Sequence[PlacedMention], published: date,
-                dateline: Span | None = None) -> list[Event]:
+                dateline: Span | None = None, structure: DocStructure | None = None
+                ) -> list[Event]:
+        """Events of one document. ``structure`` (annotate.structure) tells title lines, whose
+        present tense tells past events, and page furniture, which holds no events."""
         text = doc.text
         self._dateline_place = None
         if dateline is not None:
@@ -100,8 +104,12 @@ class Extractor:
         last_violent: _Draft | None = None
         last_actor: dict[str, Actor] = {}
         for si, sent in enumerate(sents):
+            if structure is not None and structure.skipped(sent.start_char, sent.end_char):
+                continue  # page furniture: "Support The Moscow Times!"
             mentions = find_mentions(sent, self.lexicon, background_tokens=background,
-                                     since_tokens=since)
+                                     since_tokens=since,
+                                     headline=structure is not None
+                                     and structure.in_title(sent.start_char))
             sent_drafts = []
             for men in mentions:
                 draft = self._draft(doc, sdoc, sent, si, men, layers, published, last_actor)
@@ -504,9 +512,12 @@ class Extractor:
             return
         violent = [d for d in drafts if d.mention.type in VIOLENT]
         if not violent:
-            # a follow-up sentence: "Five people there were injured."
+            # a follow-up sentence: "Five people there were injured." (not history: "In late
+            # January, the same group killed 30 villagers" tells another, older attack)
+            history = any(_is_history(t) for t in layers.times
+                          if sent.start_char <= t.span.start < sent.end_char)
             if last_violent is not None and si - last_violent.sent_index <= 2 and not any(
-                    d.location is not None for d in drafts):
+                    d.location is not None for d in drafts) and not history:
                 violent = [last_violent]
             else:
                 return

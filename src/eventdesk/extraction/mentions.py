@@ -54,7 +54,8 @@ def token_views(sent: "SpacySpan") -> list[TokenView]:
     return views
 
 
-def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -> str | None:
+def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *,
+                headline: bool = False) -> str | None:
     """The type this match stands for after modality, or None to drop it."""
     doc = sent.doc
     tok = doc[match.head]
@@ -75,8 +76,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -
         return None  # "a planned meeting", "possible strikes"
     if match.pattern.nominal and _topic_of_talks(tok):
         return None  # "met Erdogan to discuss the resumption of prisoner exchanges"
-    if not match.pattern.nominal and _generic_present(tok) and entry.type in GENERIC_TYPES:
-        return None
+    if not match.pattern.nominal and not headline and _generic_present(tok) and \
+            entry.type in GENERIC_TYPES:
+        return None  # (a headline tells past events in the present: "Glide bombs kill two")
     if _unasserted_infinitive(tok, heads):
         return None  # "deemed it premature to discuss", "refrained from detailing"
     if _purpose_of_trigger(tok, heads):
@@ -278,8 +280,11 @@ def _anaphoric_nominal(tok) -> bool:
 
 def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
                   background_tokens: frozenset[int] = frozenset(),
-                  since_tokens: frozenset[int] = frozenset()) -> list[Mention]:
-    """Event mentions of one sentence. `background_tokens`: tokens of history/since phrases;
+                  since_tokens: frozenset[int] = frozenset(),
+                  headline: bool = False) -> list[Mention]:
+    """Event mentions of one sentence. `headline`: the sentence is a title line (headlines
+    tell past events in the simple present). `background_tokens`: tokens of history/since
+    phrases;
     `since_tokens`: those of "since ..." phrases among them, which do not make a perfect-tense
     non-violent event history ("fighters have been demobilized since the accord": the
     demobilisation is the news; "have been killed since the war began" is a running total)."""
@@ -290,7 +295,7 @@ def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
     mentions: list[Mention] = []
     doc = sent.doc
     for m in matches:
-        etype = _final_type(m, sent, heads)
+        etype = _final_type(m, sent, heads, headline=headline)
         if etype is None:
             continue
         tok = doc[m.head]

@@ -29,7 +29,7 @@ def haversine_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> floa
     return 2 * r * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _places_agree(a: Place | None, b: Place | None) -> bool | None:
+def places_agree(a: Place | None, b: Place | None) -> bool | None:
     """True/False when both are known; None when one is missing."""
     if a is None or b is None:
         return None
@@ -86,7 +86,7 @@ def _mass_launch(e: Event) -> bool:
 def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
     if a.type != b.type:
         return False
-    places = _places_agree(a.location, b.location)
+    places = places_agree(a.location, b.location)
     if places and a.location.precision != b.location.precision and (
             sentence_gap > 1 or (_has_figures(a) and _has_figures(b))):
         places = False  # "a village in the X region" and "the city of X": two strikes
@@ -196,8 +196,10 @@ def combine(a: Event, b: Event) -> Event:
     )
 
 
-def merge_within(events: Sequence[Event], *, sentence_starts: Sequence[int]) -> list[Event]:
-    """Merge the mentions of one document, in text order."""
+def merge_within(events: Sequence[Event], *, sentence_starts: Sequence[int],
+                 folds: list[tuple[Event, str]] | None = None) -> list[Event]:
+    """Merge the mentions of one document, in text order. ``folds``, when given, receives
+    (mention, id of the event it was merged into) for every merged mention."""
     merged: list[Event] = []
     index = {start: i for i, start in enumerate(sentence_starts)}
     for ev in sorted(events, key=lambda e: e.trigger.start):
@@ -205,6 +207,8 @@ def merge_within(events: Sequence[Event], *, sentence_starts: Sequence[int]) -> 
         for i in range(len(merged) - 1, max(-1, len(merged) - 1 - MAX_LOOKBACK), -1):
             gap = _sentence_gap(merged[i], ev, index)
             if mergeable(merged[i], ev, sentence_gap=gap):
+                if folds is not None:
+                    folds.append((ev, merged[i].id))
                 merged[i] = combine(merged[i], ev)
                 break
         else:

@@ -1,0 +1,184 @@
+"""The document stage: incidents, follow-ups, background, page furniture (sentences written
+for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventdesk import extract
+from eventdesk.annotate.structure import find_structure
+from eventdesk.document import resolve_document
+from eventdesk.document.background import why_background
+from eventdesk.records import DateWindow, Document, Event, Place, Span
+
+
+def assaults(events):
+    return [e for e in events if e.type == "ASSAULT"]
+
+
+# --------------------------------------------------------------------------- structure
+
+def test_structure_title_lines_body_furniture_and_labels():
+    text = ("Glide bombs kill two in Kramatorsk\n\n"
+            "Strikes on the Donetsk region\n"
+            "12 May 2025 09:10\n\n"
+            "Two guided bombs hit a school and a shop in Kramatorsk on Sunday, officials said.\n"
+            "Subscribe to our newsletter for daily updates!\n"
+            "Background: Russian forces have shelled the city since 2022.\n")
+    s = find_structure(text)
+    kinds = [b.kind for b in s.blocks]
+    assert kinds == ["title", "title", "title", "body", "boilerplate", "background"]
+    assert s.body_start == text.index("Two guided")
+    assert s.in_title(text.index("Glide")) and not s.in_title(text.index("Two guided"))
+    assert s.kind_at(text.index("Subscribe")) == "boilerplate"
+    assert s.paragraph(text.index("school")) == 3
+
+
+def test_a_headline_alone_is_the_report():
+    s = find_structure("Drone strike kills three in Sumy")
+    assert [b.kind for b in s.blocks] == ["body"]
+
+
+@pytest.mark.parametrize("line", [
+    "Support The Daily Courier!",
+    "Now is the time to support independent reporting from the region!",
+    "Read also: Ten years of the war in pictures",
+    "Related: Talks stall again",
+    "Follow us on Telegram",
+    "By continuing to use this site you agree to our cookie policy.",
+])
+def test_page_furniture(line):
+    s = find_structure("Shelling hit the village of Bilozerka on Monday, the governor said.\n"
+                       + line + "\nTwo people were injured.")
+    assert [b.kind for b in s.blocks] == ["body", "boilerplate", "body"]
+
+
+def test_furniture_gives_no_events(pipeline):
+    text = ("Support The Daily Courier!\n"
+            "Russian drones hit a depot in Kharkiv overnight, injuring two workers, "
+            "the mayor said on Tuesday.")
+    events = extract(text, published="2025-05-13", pipeline=pipeline)
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+# --------------------------------------------------------------------------- incidents
+
+KRAMATORSK = (
+    "Glide bombs kill two in Kramatorsk\n\n"
+    "Two guided bombs hit a school and a shop in Kramatorsk on Sunday, the regional "
+    "governor said. Two people died and nine were hurt. The injured are in hospital in "
+    "serious condition. Rescuers worked through the night to clear the rubble of the shop.")
+
+
+def test_one_incident_told_in_many_sentences_is_one_event(pipeline):
+    events = extract(KRAMATORSK, published="2025-05-12", pipeline=pipeline)
+    [ev] = assaults(events)
+    assert ev.location is not None and ev.location.name == "Kramatorsk"
+    assert (ev.fatalities, ev.injuries) == (2, 9)
+    # evidence from the headline and from the follow-up sentence with the toll
+    starts = {e.span.start for e in ev.evidence}
+    assert any(s < KRAMATORSK.index("\n") for s in starts)
+    assert any(s >= KRAMATORSK.index("Two people died") for s in starts)
+
+
+def test_explain_says_why_mentions_were_attached(pipeline):
+    doc = Document.from_text(KRAMATORSK, published=date(2025, 5, 12))
+    events, decisions = pipeline.explain(doc)
+    [ev] = assaults(events)
+    attached = [d for d in decisions if d.action == "attached"]
+    assert attached and all(d.into == ev.id for d in attached)
+    assert {d.rule for d in attached} <= {"merge.within", "incident.headline",
+                                          "incident.follow_up"}
+    assert all(d.reason for d in attached)
+
+
+def test_a_new_place_is_a_new_incident(pipeline):
+    text = ("Russian drones struck an apartment block in Kharkiv overnight, injuring five "
+            "people, the mayor said on Tuesday. In Sumy, a missile hit a bus station on "
+            "Tuesday morning and killed two people.")
+    events = assaults(extract(text, published="2025-05-13", pipeline=pipeline))
+    assert sorted(e.location.name for e in events) == ["Kharkiv", "Sumy"]
+
+
+def test_a_new_attacker_stays_apart(pipeline):
+    text = ("Russian missiles struck the port of Odesa on Monday, injuring six people, the "
+            "governor said. Russia's defence ministry said Ukrainian drones attacked the "
+            "Belgorod region overnight.")
+    events = assaults(extract(text, published="2025-05-13", pipeline=pipeline))
+    assert {e.actor1.country for e in events if e.actor1} == {"RUS", "UKR"}
+
+
+def test_a_region_and_its_town_told_together_are_one_incident(pipeline):
+    text = ("A 52-year-old man was killed in Ukraine's Kherson region on Friday, the governor "
+            "said. Artillery shells hit private houses in the village of Bilozerka, he said.")
+    events = assaults(extract(text, published="2025-05-10", pipeline=pipeline))
+    assert len(events) == 1
+    assert events[0].location.name == "Bilozerka" and events[0].fatalities == 1
+
+
+# --------------------------------------------------------------------------- background
+
+def _event(text, trigger, window=None):
+    at = text.index(trigger)
+    sent = Span(0, len(text), text)
+    return Event(doc_id="d", type="ASSAULT", trigger=Span(at, at + len(trigger), trigger),
+                 sentence=sent, date=window)
+
+
+def test_history_weeks_before_publication_is_background():
+    text = "In late March, the rebels attacked the town."
+    at = text.index("In late March")
+    window = DateWindow(date(2025, 3, 21), date(2025, 3, 31),
+                        span=Span(at, at + 13, "In late March"), rule="month")
+    ev = _event(text, "attacked", window)
+    why = why_background(ev, structure=find_structure(text), published=date(2025, 5, 2))
+    assert why is not None and why[0] == "background.history"
+    assert why_background(ev, structure=find_structure(text),
+                          published=date(2025, 4, 2)) is None
+
+
+def test_labelled_background_paragraph_is_no_news(pipeline):
+    text = ("Russian drones hit a fuel depot in the Kyiv region overnight, injuring two "
+            "people, the governor said on Tuesday.\n"
+            "Background: Russian forces attacked the same depot with missiles and drones "
+            "in the spring.")
+    events = assaults(extract(text, published="2025-05-13", pipeline=pipeline))
+    assert len(events) == 1 and events[0].injuries == 2
+
+
+def test_history_in_a_report_with_news_is_dropped(pipeline):
+    text = ("Militants attacked an army post near the town of Djibo on Sunday, killing six "
+            "soldiers, the army said. In late January, the same group killed 30 villagers in "
+            "an attack on a market.")
+    events = assaults(extract(text, published="2025-04-14", pipeline=pipeline))
+    assert len(events) == 1 and events[0].fatalities == 6
+
+
+def test_a_report_of_a_past_event_alone_keeps_it(pipeline):
+    text = "Militants killed 30 villagers in an attack on a market near Djibo in late January."
+    events = assaults(extract(text, published="2025-04-14", pipeline=pipeline))
+    assert len(events) == 1
+
+
+def test_document_stage_on_hand_built_events():
+    text = "Shells hit Bilozerka on Friday. Two people died. A man was hurt."
+    place = Place("Bilozerka", "UKR", 46.6, 32.9, "city", admin1="Kherson",
+                  span=Span(11, 20, "Bilozerka"))
+
+    def ev(trigger, location=None, k=None, i=None):
+        at = text.index(trigger)
+        end = text.index(".", at) + 1
+        start = text.rfind(".", 0, at) + 2 if text.rfind(".", 0, at) > 0 else 0
+        return Event(doc_id="d", type="ASSAULT", trigger=Span(at, at + len(trigger), trigger),
+                     sentence=Span(start, end, text[start:end]), location=location,
+                     fatalities=k, injuries=i)
+
+    events = [ev("hit", place), ev("died", k=2), ev("hurt", i=1)]
+    result = resolve_document(events, structure=find_structure(text),
+                              published=date(2025, 5, 10),
+                              sentence_starts=[0, text.index("Two"), text.index("A man")])
+    [one] = result.events
+    assert (one.fatalities, one.injuries) == (2, 1) and one.location.name == "Bilozerka"
+    assert [d.rule for d in result.decisions] == ["incident.follow_up"] * 2
