@@ -8,7 +8,8 @@ latest toll and the evidence of every sentence. The rules here fold mentions int
 each names the construction it handles:
 
 * ``incident.headline``: a mention in the title lines is a summary of an incident the body
-  tells: it joins the first compatible body mention of its type.
+  tells: it joins the first compatible body mention of its type (any type: "Egypt hosts
+  Hamas delegation" is the meeting the body reports).
 * ``incident.follow_up``: a violent mention with no place of its own ("Three more people were
   injured", "The attack also damaged a school") belongs to an incident the report places: the
   nearest one before it, else the only one of the report, else the one told right after it
@@ -207,9 +208,11 @@ def build_incidents(items: Sequence[Item]) -> tuple[list[Item], list[Fold]]:
     """Fold the violent mentions of one document into incidents (rules in the module doc)."""
     items = list(items)
     folds: list[Fold] = []
-    for etype in INCIDENT_TYPES:
+    for etype in sorted({it.event.type for it in items}):
         typed = [it for it in items if it.event.type == etype]
-        _headlines(typed, folds)
+        _headlines(typed, folds)  # a headline summarises any kind of event
+        if etype not in INCIDENT_TYPES:
+            continue
         _specific_places(typed, folds)
         _follow_ups(typed, folds)
         _unplaced(typed, folds, etype)
