@@ -188,3 +188,31 @@ def test_russian_adjective_endings_of_ukrainian_names() -> None:
 def test_capitalised_dateline_names_read_as_written() -> None:
     p = resolved("GENEVA, Aug. 15 — Talks opened on Thursday.")[0][1]
     assert p.name == "Geneva" and p.country == "CHE"
+
+
+def _resolved(text):
+    from eventdesk.annotate.places import find_places
+    from eventdesk.resolve.places import resolve_places
+
+    mentions = find_places(text)
+    return {m.span.text: p for m, p in zip(mentions, resolve_places(mentions, text=text))}
+
+
+def test_a_village_missing_from_the_gazetteer_takes_its_named_unit():
+    """"Pale village in Sagaing region": no Pale lies in Sagaing (the gazetteer has the
+    Bosnian town): the place is the region the text ties it to, not the namesake abroad."""
+    got = _resolved("Jets bombed Pale village in Sagaing region on Friday, residents said.")
+    pale = next(p for k, p in got.items() if k.startswith("Pale"))
+    assert (pale.name, pale.country, pale.precision) == ("Sagaing", "MMR", "admin1")
+    # a unit that is only near in the text ("attacked the embassies of Rwanda") is no unit
+    got = _resolved("Protesters in Kinshasa attacked the embassies of Rwanda and France.")
+    assert got["Kinshasa"].name == "Kinshasa" and got["Kinshasa"].precision == "city"
+
+
+def test_a_small_foreign_namesake_in_a_text_about_other_countries_is_no_place():
+    text = ("An Israeli drone hit a motorbike in Toul on Friday, killing its rider, Lebanon's "
+            "health ministry said. Israel said it targeted a Hezbollah member near Nabatieh. "
+            "Three people were wounded in a separate strike south of Beirut.")
+    got = _resolved(text)
+    assert got["Toul"] is None
+    assert got["Nabatieh"].country == "LBN"
