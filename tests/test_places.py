@@ -216,3 +216,21 @@ def test_a_small_foreign_namesake_in_a_text_about_other_countries_is_no_place():
     got = _resolved(text)
     assert got["Toul"] is None
     assert got["Nabatieh"].country == "LBN"
+
+
+def test_title_case_headlines_do_not_make_persons_of_places():
+    """In "Army Units Take Control Of Balahan Village" every word has a capital: "Take
+    Balahan" is no person's name, and later mentions of Balahan are places too."""
+    text = ("Army Units Take Control Of Balahan Village\n\n"
+            "Army units took control of Balahan on Monday, the ministry said.")
+    got = [m.span.text for m in find_places(text)]
+    assert sum(t.startswith("Balahan") for t in got) == 2
+    assert names("Drone Strike On Enerhodar Kills Two") == ["Enerhodar"]
+    # in running text a capitalised word before a name still marks a person
+    assert "Gladkov" not in names("Governor Vyacheslav Gladkov said on Monday.")
+
+
+def test_military_formations_named_after_places_are_no_places():
+    text = ("The Vostok group repelled three attacks, and Russia's Zapad battlegroup "
+            "advanced near Kupiansk, the ministry said.")
+    assert names(text) == ["Russia", "Kupiansk"]

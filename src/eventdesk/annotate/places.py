@@ -137,6 +137,7 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = (),
         return any(c in g for c in ".!?\n:;—–") or toks[i - 1][2].isupper() and not _is_cap(
             toks[i][2][1:] or "x")
 
+    titled = _title_case_tokens(text, toks)
     out: list[PlaceMention] = []
     persons: set[str] = set()
     i = 0
@@ -165,7 +166,7 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = (),
             if not gaz.has_key(key) or key in lx.not_places:
                 continue
             m = _accept(gaz, lx, text, toks, keys, i, j, key, sentence_start(i), all_caps_text,
-                        persons)
+                        persons, title_case=i in titled)
             if m is not None:
                 found = (j, m)
                 break
@@ -180,6 +181,13 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = (),
         i = j + 1 + (1 if m.span.end > toks[j][1] else 0)
     return _with_national_areas(text, _with_described_capitals(text, out, gaz), gaz)
 
+
+# longer words that title case leaves in lower case ("Talks on Peace Plan amid Strikes")
+_TITLE_LOWER = frozenset({"with", "from", "into", "over", "after", "amid", "near", "than",
+                          "upon", "onto", "about", "against", "during", "without"})
+# words after a name that make it a military formation, not a place ("Russia's Zapad group")
+_UNIT_NAMES = frozenset({"group", "groups", "battlegroup", "battlegroups", "grouping",
+                         "groupings", "brigade", "battalion", "regiment", "division"})
 
 _CAPITAL_PHRASE = re.compile(r"\b[Tt]he ([A-Z][a-z]+) capital\b")
 
@@ -265,8 +273,33 @@ def _prev_words(toks, keys, i: int, k: int = 3) -> list[str]:
     return out[::-1]
 
 
+def _title_case_tokens(text: str, toks) -> set[int]:
+    """Indexes of tokens on lines written in title case ("Russian Forces Liberate Balagan
+    Settlement in DPR"), where a capital says nothing of a name."""
+    out: set[int] = set()
+    line_start = 0
+    line: list[int] = []
+
+    def close() -> None:
+        words = [toks[k][2] for k in line if len(toks[k][2]) >= 4
+                 and toks[k][2].lower() not in _TITLE_LOWER]
+        if len(words) >= 3 and all(w[0].isupper() for w in words):
+            out.update(line)
+
+    for k, (a, _b, _t) in enumerate(toks):
+        nl = text.rfind("\n", line_start, a)
+        if nl != -1:
+            close()
+            line = []
+            line_start = nl + 1
+        line.append(k)
+    close()
+    return out
+
+
 def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key: str,
-            sent_start: bool, all_caps_text: bool, persons: set[str]) -> PlaceMention | None:
+            sent_start: bool, all_caps_text: bool, persons: set[str], *,
+            title_case: bool = False) -> PlaceMention | None:
     ids, alias = gaz.ids_for_key(key)
     single = i == j
     n = len(toks)
@@ -311,8 +344,10 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
         if not single and all(k in lx.stop or k in lx.particles or k in lx.directions
                               for k in keys[i:j + 1]):
             return None
-        # part of a person's name: after a title or another capitalised word
-        if i > 0 and text[toks[i - 1][1]:s_(toks, i)] in (" ",) and _is_cap(toks[i - 1][2]):
+        # part of a person's name: after a title or another capitalised word (not in a
+        # title-case headline, where every word has a capital)
+        if i > 0 and text[toks[i - 1][1]:s_(toks, i)] in (" ",) and _is_cap(toks[i - 1][2]) \
+                and not (title_case and keys[i - 1] not in lx.titles):
             pk = keys[i - 1]
             pbase = pk.split(" ")[-1]
             if pk in lx.titles:
@@ -328,13 +363,15 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
             return None
         # followed by an organisation word ("Kyiv Post") or by a capitalised word that is no
         # place and no cue ("Jordan Peterson") for a minor place
+        if nxt < n and text[toks[j][1]:toks[nxt][0]] == " " and keys[nxt] in _UNIT_NAMES:
+            return None  # "the Zapad group", "the Vostok battlegroup": a military formation
         if nxt < n and text[toks[j][1]:toks[nxt][0]] == " " and _is_cap(toks[nxt][2]) \
                 and after_kind is None and not toks[nxt][2].isupper():
             nk = keys[nxt]
             if nk in lx.org_suffixes:
                 return None
             if nk not in lx.titles and nk not in lx.stop and nk not in lx.directions \
-                    and not _POSS.search(toks[j][2]):
+                    and not _POSS.search(toks[j][2]) and not title_case:
                 persons.add(nk)  # "Vladimir Putin", "Israel Katz"
                 return None
         upper = first_tok.isupper() and len(first_tok) > 1
