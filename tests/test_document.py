@@ -182,3 +182,40 @@ def test_document_stage_on_hand_built_events():
     [one] = result.events
     assert (one.fatalities, one.injuries) == (2, 1) and one.location.name == "Bilozerka"
     assert [d.rule for d in result.decisions] == ["incident.follow_up"] * 2
+
+
+# --------------------------------------------------------------------------- context
+
+def test_a_detention_after_a_raid_happened_there_at_the_raiders_hands(pipeline):
+    text = ("Israeli troops raided the town of Tubas in the occupied West Bank on Monday, "
+            "residents said. Several young men were detained and taken for questioning.")
+    events = extract(text, published="2025-03-04", pipeline=pipeline)
+    [coerce] = [e for e in events if e.type == "COERCE"]
+    assert coerce.location is not None and coerce.location.name == "Tubas"
+    assert coerce.actor1 is not None and coerce.actor1.country == "ISR"
+
+
+def test_passive_arrests_with_no_agent_are_the_authorities_of_the_place(pipeline):
+    text = "At least 40 people were arrested in Minsk on Sunday, a rights group said."
+    [coerce] = [e for e in extract(text, published="2025-03-03", pipeline=pipeline)
+                if e.type == "COERCE"]
+    assert coerce.actor1 is not None and coerce.actor1.country == "BLR"
+    assert coerce.actor1.sector == "GOV"
+
+
+def test_a_meeting_takes_its_parties_from_its_sentence_and_the_talks_before_it(pipeline):
+    text = ("The negotiations, involving U.S. envoy Steve Witkoff, stalled over territory. "
+            "A breakthrough came at a three-hour meeting in the Kremlin on Tuesday, which "
+            "Vladimir Putin called useful.")
+    [meeting] = [e for e in extract(text, published="2025-03-06", pipeline=pipeline)
+                 if e.type == "CONSULT"]
+    assert {meeting.actor1.country, meeting.actor2.country} == {"RUS", "USA"}
+
+
+def test_a_rejection_targets_the_owner_of_the_proposal(pipeline):
+    text = ("Moscow studied the U.S. ceasefire proposal for two days. Sergei Lavrov said "
+            "on Friday that several of its points were \u201cunacceptable.\u201d")
+    [reject] = [e for e in extract(text, published="2025-03-07", pipeline=pipeline)
+                if e.type == "REJECT"]
+    assert reject.actor1.country == "RUS" and reject.actor2 is not None
+    assert reject.actor2.country == "USA"

@@ -176,7 +176,8 @@ class Pipeline:
         folds: list[tuple[Event, str]] = []
         events = merge_within(events, sentence_starts=starts, folds=folds)
         result = resolve_document(events, structure=structure, published=published,
-                                  sentence_starts=starts, merged=folds)
+                                  sentence_starts=starts, merged=folds, text=doc.text,
+                                  actors=actors)
         if decisions is not None:
             decisions.extend(result.decisions)
         return list(result.events)

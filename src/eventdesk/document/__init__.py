@@ -9,12 +9,14 @@ news. This stage takes the events of one document (after the within-document mer
    news of its own: a report that tells only a past event is about that event);
 2. folds mentions into incidents (``document.incidents``): headline summaries, placeless
    follow-ups, a region's mention told beside its town's;
+3. fills fields a sentence leaves open from the report (``document.context``): the place of
+   a detention told after a raid, the parties of a meeting, the owner of a rejected plan;
 
 and says, for each mention it dropped or folded, which rule did it and why
 (:class:`~eventdesk.records.Decision`; ``eventdesk extract --explain`` prints them).
 
-Adds: nothing new to an event; it removes mentions and merges their evidence into the
-incident they belong to.
+Adds: places and parties from context (``completed`` decisions); it removes mentions and
+merges their evidence into the incident they belong to.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from eventdesk.annotate.structure import DocStructure
 from eventdesk.document.background import why_background
+from eventdesk.document.context import complete
 from eventdesk.document.incidents import Item, build_incidents
 from eventdesk.records import Decision, Event
 
@@ -47,7 +51,8 @@ def _decision(action: str, rule: str, reason: str, ev: Event, into: str | None =
 
 def resolve_document(events: Sequence[Event], *, structure: DocStructure, published: date,
                      sentence_starts: Sequence[int],
-                     merged: Sequence[tuple[Event, str]] = ()) -> DocumentResult:
+                     merged: Sequence[tuple[Event, str]] = (), text: str = "",
+                     actors: Sequence[Any] = ()) -> DocumentResult:
     """The document's events as a reader counts them, and the decisions that made them.
 
     ``merged``: the within-document merge's folds (mention, id of the event it joined), so
@@ -84,5 +89,8 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
     for fold in folds:
         decisions.append(_decision("attached", fold.rule, fold.reason, fold.source,
                                    into=into(fold.target_id)))
+    if text:
+        for done in complete(alive, actors=actors, sentence_starts=starts, text=text):
+            decisions.append(_decision("completed", done.rule, done.reason, done.event))
     out = sorted((it.event for it in alive), key=lambda e: e.trigger.start)
     return DocumentResult(events=tuple(out), decisions=tuple(decisions))
