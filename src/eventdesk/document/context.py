@@ -9,7 +9,8 @@ proposal" rejects the United States' plan. Each rule names the construction it h
 * ``context.place``: an event that happens somewhere (detentions, protests, meetings, aid,
   deployments, withdrawals) and whose sentence names no place takes the place of the event
   told just before it (same or previous paragraph, at most ``CARRY_SENTENCES`` sentences
-  back); a meeting with no place nearby takes the venue of the report's placed meeting.
+  back); a meeting with no place nearby takes the venue of the report's placed meeting. A
+  place in none of the event's parties' countries is not carried.
 * ``context.agent``: a detention or arrest told in the passive with no agent ("were
   detained") is the act of the state actor of the event told just before it, else of the
   authorities of the place.
@@ -175,6 +176,9 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
         ev = it.event
         if ev.type in LOCATED_TYPES and ev.location is None:
             carried = _carry_place(items, k)
+            sides = {a.country for a in (ev.actor1, ev.actor2) if a is not None and a.country}
+            if carried is not None and sides and carried[0].country not in sides:
+                carried = None  # "Russia and Belarus began exercises" is not in Poland
             if carried is not None:
                 ev = _with_place(ev, carried[0])
                 done.append(Completion("context.place", carried[1], ev))
