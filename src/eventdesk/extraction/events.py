@@ -214,7 +214,10 @@ class Extractor:
             return None  # "the earthquake killed ...": not an attack
         if any(m.entry.object_actor for m in men.matches) and not any(
                 not m.entry.object_actor for m in men.matches):
+            # the object itself names the party ("received the minister"), not a phrase
+            # inside it ("received the remains of 55 soldiers")
             objs = [t for t in r.objects if t.lower_ not in args.PRONOUNS and
+                    layers.actors.covering(t.idx, t.idx + len(t.text)) is not None and
                     (a := self._actor_at(t, layers, last_actor, [])) is not None
                     and a.sector not in ("CVL", None)]
             if not objs:

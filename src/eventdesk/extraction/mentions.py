@@ -61,10 +61,21 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     tok = doc[match.head]
     entry = match.entry
     mod = modality(tok)
+    if mod.negated and (mod.conditional or mod.hypothetical) and \
+            entry.type not in ("THREATEN", "REQUEST"):
+        return None  # "if Russia did not accept a deal": a negated supposition is no event
     if mod.negated and not any(t.words & NEGATION_WORDS for t in match.pattern.tests):
         return entry.negated  # (a pattern that spells its negation, "not bound by", keeps it)
     if entry.type == "NONE":
         return None
+    if _courtesy(tok):
+        return None  # "offered condolences to the families": a courtesy, not an offer
+    if entry.type == "CONSULT" and _reaction_met(tok):
+        return None  # "the outcome was met with skepticism": a reaction, not a meeting
+    if entry.type == "REQUEST" and _question_put(tok):
+        return None  # "When asked how he would respond, ...": a question put to a speaker
+    if match.pattern.nominal and _sequel_of(tok):
+        return None  # "The latest attack follows explosions at ...": the earlier events
     if mod.scheduled:
         return None
     if _participial_modifier(tok) and not (entry.id == "assault.kill" and (
@@ -194,6 +205,60 @@ def _counted_casualties(tok) -> bool:
             return True
         if prev.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return False
+    return False
+
+
+COURTESY = frozenset({"condolence", "condolences", "sympathy", "sympathies", "thanks",
+                      "congratulations", "prayers", "gratitude", "apology", "apologies",
+                      "greetings", "wishes"})
+
+
+def _courtesy(tok) -> bool:
+    """"offered his condolences to", "extended thanks to": the object is a courtesy."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in COURTESY
+                                      for c in tok.children)
+
+
+def _reaction_met(tok) -> bool:
+    """"X was met with skepticism / protests": the passive of "meet with" tells how something
+    was received, not a meeting."""
+    return tok.lemma_.lower() == "meet" and any(c.dep_ == "auxpass" for c in tok.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+
+
+def _question_put(tok) -> bool:
+    """"When asked how he would respond, ...", "Asked about the strike, ...": a reduced clause
+    with no subject of its own: the speaker was asked, nobody requested anything."""
+    if tok.lemma_.lower() != "ask" or tok.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in tok.children):
+        return False
+    return tok.dep_ in ("advcl", "ROOT", "csubj") or any(
+        c.dep_ == "advmod" and c.lower_ in ("when", "if", "once") for c in tok.children)
+
+
+SEQUEL_VERBS = frozenset({"follow", "come", "came", "precede"})
+
+
+def _sequel_of(tok) -> bool:
+    """"The latest attack follows explosions at ...", "The strikes come amid / days after
+    clashes ...": the noun is an earlier event the report points back to."""
+    cur, path = tok, []
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        path.append((cur.dep_, head))
+        if head.pos_ in ("VERB", "AUX"):
+            break
+        cur = head
+    dep, verb = path[-1]
+    lemma = verb.lemma_.lower()
+    if lemma == "follow" and dep == "dobj" and len(path) == 1:
+        return True
+    if lemma in ("come", "follow") and len(path) == 2 and path[0][0] == "pobj" and \
+            path[0][1].lower_ in ("amid", "after", "following"):
+        return True
     return False
 
 
