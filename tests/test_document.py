@@ -219,3 +219,18 @@ def test_a_rejection_targets_the_owner_of_the_proposal(pipeline):
                 if e.type == "REJECT"]
     assert reject.actor1.country == "RUS" and reject.actor2 is not None
     assert reject.actor2.country == "USA"
+
+
+def test_announced_measures_are_events_of_the_announcer_at_home(pipeline):
+    text = ("Kazakhstan on Wednesday announced a nationwide curfew and the deployment of army "
+            "units in the main cities.")
+    events = extract(text, published="2025-01-08", pipeline=pipeline)
+    by = {e.type: e for e in events}
+    assert {"COERCE", "MOBILIZE"} <= set(by)
+    curfew = by["COERCE"]
+    assert curfew.actor1.country == "KAZ"
+    assert curfew.location is not None and curfew.location.country == "KAZ"
+    assert curfew.location.precision == "country"
+    text = "Britain announced on Tuesday sanctions against four shipping firms."
+    assert "SANCTION" in [e.type for e in extract(text, published="2025-01-08",
+                                                  pipeline=pipeline)]

@@ -11,6 +11,9 @@ proposal" rejects the United States' plan. Each rule names the construction it h
   told just before it (same or previous paragraph, at most ``CARRY_SENTENCES`` sentences
   back); a meeting with no place nearby takes the venue of the report's placed meeting. A
   place in none of the event's parties' countries is not carried.
+* ``context.home``: a curfew, a ban or a mobilisation that a state's government or forces
+  order, with no place named, is ordered at home: the place is that state (country
+  precision).
 * ``context.agent``: a detention or arrest told in the passive with no agent ("were
   detained") is the act of the state actor of the event told just before it, else of the
   authorities of the place.
@@ -54,6 +57,19 @@ class Completion:
     rule: str
     reason: str
     event: Event  # the event as completed
+
+
+HOME_TYPES = frozenset({"COERCE", "MOBILIZE"})
+
+
+def _country_place(iso3: str) -> Place | None:
+    from eventdesk.resources.gazetteer import Gazetteer
+
+    e = Gazetteer.load().country_entry(iso3)
+    if e is None:
+        return None
+    return Place(name=e.name, country=e.country, lat=e.lat, lon=e.lon, precision="country",
+                 geonameid=e.geonameid if e.geonameid > 0 else None)
 
 
 def _in_sentence(span: Any, ev: Event) -> bool:
@@ -182,6 +198,13 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
             if carried is not None:
                 ev = _with_place(ev, carried[0])
                 done.append(Completion("context.place", carried[1], ev))
+        if ev.type in HOME_TYPES and ev.location is None and ev.actor1 is not None and \
+                ev.actor1.country and ev.actor1.sector in STATE_SECTORS and \
+                _in_sentence(ev.actor1.span, ev) and \
+                (home := _country_place(ev.actor1.country)) is not None:
+            ev = ev.replace(location=home)
+            done.append(Completion("context.home", "a state's measure with no place of its "
+                                   "own is taken at home", ev))
         if ev.type == "COERCE" and ev.actor1 is None and _passive_arrest(ev):
             agent = _state_actor_before(items, k)
             why = "the state actor of the event told just before it"

@@ -102,6 +102,10 @@ def anaphoric_place(sent: Any, layers: Any) -> Place | None:
             return pm.place
     return None
 
+_PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "province", "region",
+                          "district", "state", "country"})
+
+
 def is_actor_name(pm: "PlacedMention", layers: Any, sdoc: Any) -> bool:
     hit = layers.actors.covering(pm.span.start, pm.span.end)
     if hit is None:
@@ -114,4 +118,6 @@ def is_actor_name(pm: "PlacedMention", layers: Any, sdoc: Any) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "to", "into",
                                                    "outside", "inside", "around", "across"):
         return False
+    if root.dep_ == "appos" and root.head.lower_ in _PLACE_NOUNS:
+        return False  # "the centre of the capital, Nairobi": the name of a place noun
     return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "conj", "appos")
