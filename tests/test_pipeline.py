@@ -416,3 +416,14 @@ def test_its_troops_repelled_means_the_speakers_forces_defended(pipeline):
     [ev] = by_type(extract(text, published="2025-06-11", pipeline=pipeline), "ASSAULT")
     assert ev.actor1.country == "RUS"
     assert ev.actor2 is not None and (ev.actor2.country, ev.actor2.sector) == ("UKR", "MIL")
+
+
+def test_civilians_are_no_attackers_and_the_report_names_the_attacker(pipeline):
+    text = ("Russian forces shelled the Sumy region 40 times over the past day, the regional "
+            "administration said.\n"
+            "- Yunakivska community: the enemy fired mortars (6 explosions).\n"
+            "- Esman community: artillery shelling (3 explosions).")
+    events = by_type(extract(text, published="2024-05-28", pipeline=pipeline), "ASSAULT")
+    placed = [e for e in events if e.location is not None and e.location.precision == "city"]
+    assert len(placed) == 2
+    assert all(e.actor1 is not None and e.actor1.country == "RUS" for e in placed)

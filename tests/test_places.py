@@ -234,3 +234,26 @@ def test_military_formations_named_after_places_are_no_places():
     text = ("The Vostok group repelled three attacks, and Russia's Zapad battlegroup "
             "advanced near Kupiansk, the ministry said.")
     assert names(text) == ["Russia", "Kupiansk"]
+
+
+@pytest.mark.parametrize("stem,settlement", [
+    ("Krasnopil", "krasnopillia"), ("Yunakiv", "yunakivka"), ("Khotyn", "khotyn"),
+    ("Shalyhyn", "shalyhyne"), ("Velykopysariv", "velyka pysarivka"),
+    ("Seredyno-Bud", "seredyna-buda"),
+])
+def test_community_adjectives_lead_to_their_settlement(stem, settlement):
+    from eventdesk.annotate.places import community_settlements
+
+    assert settlement in community_settlements(stem)
+
+
+def test_a_daily_report_lists_its_communities_as_places():
+    text = ("Russian troops shelled 7 communities of the Sumy region over the past day.\n"
+            "- Yunakivska community: mortar fire (4 explosions).\n"
+            "- Velykopysarivska community: artillery (9 explosions).\n"
+            "- Khotyn community: an FPV drone strike.")
+    got = [(m.span.text, p.name, p.admin1) for m, p in resolved(text) if m.kind == "city"]
+    assert [g[0] for g in got] == ["Yunakivska community", "Velykopysarivska community",
+                                   "Khotyn community"]
+    # all in the Sumy region: "Khotyn" there is GeoNames' Khotin (a y/i transliteration)
+    assert all(g[2] == "Sumy" for g in got), got

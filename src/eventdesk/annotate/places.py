@@ -179,6 +179,7 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = (),
             continue
         out.append(m)
         i = j + 1 + (1 if m.span.end > toks[j][1] else 0)
+    out = _with_communities(text, out, gaz)
     return _with_national_areas(text, _with_described_capitals(text, out, gaz), gaz)
 
 
@@ -188,6 +189,63 @@ _TITLE_LOWER = frozenset({"with", "from", "into", "over", "after", "amid", "near
 # words after a name that make it a military formation, not a place ("Russia's Zapad group")
 _UNIT_NAMES = frozenset({"group", "groups", "battlegroup", "battlegroups", "grouping",
                          "groupings", "brigade", "battalion", "regiment", "division"})
+
+_COMMUNITY = re.compile(r"\b([A-Z][\w’'-]*?)s[’']?ka\s+(?:(?:territorial|rural|urban|"
+                        r"settlement)\s+)?(?:community|hromada|communities)\b")
+# Ukrainian compound names: "Velyka Pysarivka" -> "Velykopysarivska", "Nova Kakhovka" ->
+# "Novokakhovska", "Seredyna-Buda" -> "Seredyno-Budska"
+_COMPOUND_HEADS = {"velyko": "velyka", "novo": "nova", "staro": "stara", "malo": "mala",
+                   "verkhnyo": "verkhnia", "nyzhnyo": "nyzhnia", "krasno": "krasna"}
+
+
+def community_settlements(stem: str) -> list[str]:
+    """Settlement names an adjectival community (hromada) name may come from: the stem of
+    "Krasnopilska" is "Krasnopil", of Krasnopillia; "Yunakivska" of Yunakivka; "Khotynska" of
+    Khotyn; "Shalyhynska" of Shalyhyne; "Velykopysarivska" of Velyka Pysarivka; "Seredyno-
+    Budska" of Seredyna-Buda (Ukrainian adjective formation, transliterated)."""
+    def endings(base: str) -> list[str]:
+        out = [base, base + "ka", base + "e", base + "a", base + "ia", base + "ske", base + "ne"]
+        if base.endswith("l"):
+            out.append(base + "lia")  # Krasnopil -> Krasnopillia
+        if base.endswith("n"):
+            out.append(base[:-1] + "ne")
+        return out
+
+    low = stem.lower()
+    forms = endings(low)
+    if "-" in low:
+        first, rest = low.split("-", 1)
+        if first.endswith("o"):
+            forms += [f"{first[:-1]}a-{e}" for e in endings(rest)]
+    for head, word in _COMPOUND_HEADS.items():
+        if low.startswith(head) and len(low) > len(head) + 2:
+            forms += [f"{word} {e}" for e in endings(low[len(head):])]
+    return forms
+
+
+def _with_communities(text: str, out: list[PlaceMention], gaz: Gazetteer
+                      ) -> list[PlaceMention]:
+    """"Krasnopilska community: shelling was recorded": the settlement that names the
+    community, in Ukraine (daily shelling reports of the border regions list them so)."""
+    if "ommunit" not in text and "romada" not in text:
+        return out
+    added = []
+    for m in _COMMUNITY.finditer(text):
+        s, e = m.start(), m.end()
+        if any(p.span.start < e and s < p.span.end for p in out):
+            continue
+        cands: list[Entry] = []
+        for form in community_settlements(m.group(1)):
+            cands += [c for c in gaz.lookup(form, country="UKR") if c.kind == "city"
+                      and c not in cands]
+        if cands:  # namesakes of every form: the document's context chooses
+            added.append(PlaceMention(span=Span(s, e, text[s:e], STAGE), name=cands[0].name,
+                                      kind="city", cue="community", candidates=tuple(cands),
+                                      key=name_key(m.group(1) + "ska")))
+    if not added:
+        return out
+    return sorted(out + added, key=lambda p: p.span.start)
+
 
 _CAPITAL_PHRASE = re.compile(r"\b[Tt]he ([A-Z][a-z]+) capital\b")
 

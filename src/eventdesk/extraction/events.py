@@ -155,6 +155,14 @@ class Extractor:
             drafts.extend(sent_drafts)
             self._remember_actors(sent, layers, last_actor)
         drafts = [d for d in drafts if self._keep(d)]
+        for d in drafts:
+            a = d.actor1
+            last = (a.name or "").lower().split()[-1:] if a is not None else []
+            if d.mention.type in VIOLENT and a is not None and a.sector == "CVL" and \
+                    not (last and last[0] in PROTESTERS):
+                # "Khotyn community: the enemy used mortars": civilians (a community, residents,
+                # people) are no attacker; the report's attacker may be named elsewhere
+                d.actor1 = None
         self._fill_countries(drafts, actors)
         self._attacker_prior(drafts)
         events = [self._finish(doc, d, layers) for d in drafts]

@@ -225,6 +225,7 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
     for idx, m in enumerate(mentions):
         if not locals_[idx] and (m.key, m.kind) in by_key:
             chosen[idx] = by_key[(m.key, m.kind)]
+    _respell(mentions, chosen, ctx, gazetteer)
     out: list[Place | None] = []
     for idx, (e, m) in enumerate(zip(chosen, mentions)):
         if e is None:
@@ -238,6 +239,33 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
         else:
             out.append(_place(e, m))
     return out
+
+
+RESPELL_MIN_WEIGHT = 3.0  # how strongly the document must be about one region
+
+
+def _respell(mentions: Sequence[PlaceMention], chosen: list[Entry | None], ctx: _Context,
+             gazetteer: Gazetteer | None) -> None:
+    """A village named in a spelling the gazetteer lacks, in a report about one region
+    ("Khotyn community" in a Sumy report: the Sumy village is Khotin; the gazetteer's Khotyns
+    lie 600 km west): when a transliteration variant of the name lies in the document's main
+    region and the name as written does not, the variant is meant."""
+    if not ctx.admin1:
+        return
+    region, weight = ctx.admin1.most_common(1)[0]
+    if weight < RESPELL_MIN_WEIGHT:
+        return
+    gaz = None
+    for idx, (e, m) in enumerate(zip(chosen, mentions)):
+        if e is None or e.kind != "city" or e.admin1_code == region or e.population >= 100_000:
+            continue
+        if any(c.admin1_code == region for c in m.candidates):
+            continue
+        gaz = gaz or gazetteer or Gazetteer.load()
+        inside = [v for v in gaz.spelling_variants(m.name)
+                  if v.kind == "city" and v.admin1_code == region]
+        if inside:
+            chosen[idx] = max(inside, key=lambda v: v.population)
 
 
 def _inside(e: Entry, unit: Entry) -> bool:
