@@ -234,3 +234,22 @@ def test_announced_measures_are_events_of_the_announcer_at_home(pipeline):
     text = "Britain announced on Tuesday sanctions against four shipping firms."
     assert "SANCTION" in [e.type for e in extract(text, published="2025-01-08",
                                                   pipeline=pipeline)]
+
+
+def test_another_strike_is_another_incident_and_a_summary_stays_apart(pipeline):
+    text = ("At least 11 people have been killed in Israeli air strikes across the Gaza Strip, "
+            "medics said on Tuesday. A strike late on Monday killed four people in the Zeitoun "
+            "area of Gaza City, the civil defence said. Another strike late on Monday hit a "
+            "house in western Gaza City, killing three people. The health ministry says the "
+            "war has killed more than 40,000 people in the territory.")
+    events = assaults(extract(text, published="2024-08-27", pipeline=pipeline))
+    tolls = sorted(e.fatalities for e in events if e.fatalities is not None)
+    assert tolls == [3, 4, 11], [(e.trigger.text, e.fatalities) for e in events]
+    assert all(e.fatalities != 40000 for e in events)
+
+
+def test_the_target_of_an_attack_is_its_place_but_not_the_attacker(pipeline):
+    text = "Southern Lebanon was attacked by Israel from the air on Friday, killing two people."
+    [ev] = assaults(extract(text, published="2025-10-25", pipeline=pipeline))
+    assert ev.actor1.country == "ISR"
+    assert ev.location is None or ev.location.country == "LBN"

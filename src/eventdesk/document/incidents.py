@@ -21,8 +21,9 @@ each names the construction it handles:
 * ``incident.unplaced``: when no mention of the type is placed at all, the report's placeless
   mentions that agree are one incident.
 
-Compatibility everywhere: the same PLOVER type, date windows that overlap, and initiators
-that do not name different countries.
+Compatibility everywhere: the same PLOVER type, date windows that overlap, initiators that
+do not name different countries, and no word that opens a new incident ("Another strike hit
+...", "In a separate attack").
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from eventdesk.merge.within import combine, places_agree
+from eventdesk.merge.within import combine, opens_new_incident, places_agree
 from eventdesk.records import Event, Place
 
 STAGE = "document.incidents"
@@ -110,8 +111,9 @@ def _figures_conflict(a: Event, b: Event) -> bool:
 
 
 def _compatible(follow: Event, incident: Event) -> bool:
+    later = follow if follow.trigger.start > incident.trigger.start else incident
     return (follow.type == incident.type and _dates_overlap(follow, incident)
-            and not _new_attacker(follow, incident))
+            and not _new_attacker(follow, incident) and not opens_new_incident(later))
 
 
 def _fold(items: list[Item], src: Item, dst: Item, rule: str, reason: str,

@@ -26,7 +26,7 @@ from eventdesk.extraction.rules import (
     ADDITIVE, ARRESTS, BLAMED_FOR_ATTACK, CIVILIAN_TARGETS, DEFAULT_ACLED, FOLLOW_UP,
     INTERCEPTED, LABOUR, LONG_RUN, MILITARY_TARGETS, NO_COMMENT, NON_AGENTS, OCCUPIED,
     PLACE_LIKE_KINDS, PROTESTERS, RELEASES, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
-    SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_REVISION, VIOLENT,
+    SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_REVISION, VIOLENT, WAR_TOTAL,
 )
 from eventdesk.extraction.timex import TimeMention, find_dateline, find_times, pick_window
 from eventdesk.records import (Actor, DateWindow, Document, Event, Evidence, Place, Quote, Span,
@@ -320,7 +320,7 @@ class Extractor:
         event ("in 24 hours", "the bloodiest day since August")."""
         if SUPERLATIVE_SINCE.search(sent.text):
             return False
-        return bool(LONG_RUN.search(sent.text)) or any(
+        return bool(LONG_RUN.search(sent.text) or WAR_TOTAL.search(sent.text)) or any(
             _is_history(t) for t in layers.times
             if sent.start_char <= t.span.start < sent.end_char)
 
@@ -375,7 +375,8 @@ class Extractor:
             evidence.append(Evidence("actor2", actor2.span))
 
         # place -------------------------------------------------------------
-        location = self._place(sdoc, head, sent, layers, used, men.type)
+        location = self._place(sdoc, head, sent, layers, used, men.type,
+                               initiator=actor1.span if actor1 is not None else None)
         if location is None and men.type in STATEMENT_TYPES:
             last = self._last_statement_place
             if last is not None and si - last[0] <= 1:
@@ -428,9 +429,11 @@ class Extractor:
 
         near = [c for c in layers.casualties.within(s_start, s_end)
                 if abs(c.span.start - t_start) < 80]
-        if men.type in VIOLENT and near and all(c.cumulative for c in near) and \
-                self._running_total(sent, layers):
-            return None  # a running total ("has killed tens of thousands since ...")
+        if men.type in VIOLENT and near and (all(c.cumulative for c in near) and
+                                             self._running_total(sent, layers)
+                                             or WAR_TOTAL.search(sent.text)):
+            return None  # a running total ("has killed tens of thousands since ...", "the
+            #              offensive has killed more than 40,000")
         if men.nominal and actor1 is None and location is None and window.span is None:
             has_cas = bool(layers.casualties.within(s_start, s_end))
             if not has_cas:
@@ -500,8 +503,8 @@ class Extractor:
         return None
 
     def _place(self, sdoc: Any, head: Any, sent: Any, layers: Layers, used: list[Any],
-               etype: str) -> Place | None:
-        return choose_place(sdoc, head, sent, layers, used, etype)
+               etype: str, *, initiator: Span | None = None) -> Place | None:
+        return choose_place(sdoc, head, sent, layers, used, etype, initiator=initiator)
 
     @staticmethod
     def _casualty_only(d: _Draft) -> bool:
@@ -528,7 +531,8 @@ class Extractor:
             history = any(_is_history(t) for t in layers.times
                           if sent.start_char <= t.span.start < sent.end_char)
             if last_violent is not None and si - last_violent.sent_index <= 2 and not any(
-                    d.location is not None for d in drafts) and not history:
+                    d.location is not None for d in drafts) and not history and \
+                    not self._running_total(sent, layers):
                 violent = [last_violent]
             else:
                 return
