@@ -49,6 +49,7 @@ class Block:
 class DocStructure:
     blocks: tuple[Block, ...]
     body_start: int  # offset of the first body block (len(text) when there is none)
+    headline_only_body: bool = True  # False for a one-line text without a final stop
 
     def block_at(self, pos: int) -> Block | None:
         starts = [b.start for b in self.blocks]
@@ -68,6 +69,11 @@ class DocStructure:
 
     def in_title(self, pos: int) -> bool:
         return self.kind_at(pos) == "title"
+
+    def headline_style(self, pos: int) -> bool:
+        """Written as a headline (present tense for past events): a title line, or a text
+        that is one line without a final stop ("Ukraine reports casualties in 3 weeks")."""
+        return self.in_title(pos) or (len(self.blocks) == 1 and not self.headline_only_body)
 
     def skipped(self, start: int, end: int) -> bool:
         """Whether text[start:end] lies in page furniture."""
@@ -135,4 +141,6 @@ def find_structure(text: str) -> DocStructure:
         kinds = ["body" if k == "title" else k for k in kinds]  # a headline alone
     blocks = tuple(Block(s, e, k, i) for i, ((s, e), k) in enumerate(zip(lines, kinds)))
     body_start = next((b.start for b in blocks if b.kind in ("body", "background")), len(text))
-    return DocStructure(blocks=blocks, body_start=body_start)
+    one_headline = len(lines) == 1 and _is_title_line(text[lines[0][0]:lines[0][1]])
+    return DocStructure(blocks=blocks, body_start=body_start,
+                        headline_only_body=not one_headline)

@@ -109,7 +109,7 @@ class Extractor:
             mentions = find_mentions(sent, self.lexicon, background_tokens=background,
                                      since_tokens=since,
                                      headline=structure is not None
-                                     and structure.in_title(sent.start_char))
+                                     and structure.headline_style(sent.start_char))
             sent_drafts = []
             for men in mentions:
                 draft = self._draft(doc, sdoc, sent, si, men, layers, published, last_actor)

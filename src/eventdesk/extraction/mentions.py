@@ -90,6 +90,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if not match.pattern.nominal and not headline and _generic_present(tok) and \
             entry.type in GENERIC_TYPES:
         return None  # (a headline tells past events in the present: "Glide bombs kill two")
+    if not headline and _descriptive_clause(tok):
+        return None  # "in the north, where the army is fighting separatists": a standing state
+    if match.pattern.nominal and not headline and _habitual_plural(tok):
+        return None  # "Kyiv rarely claims responsibility for attacks in Russia"
     if _unasserted_infinitive(tok, heads):
         return None  # "deemed it premature to discuss", "refrained from detailing"
     if _purpose_of_trigger(tok, heads):
@@ -145,6 +149,62 @@ def _generic_present(tok) -> bool:
         n_sents += 1
         if n_sents > 2:
             return True
+    return False
+
+
+PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re"})
+
+
+def _present_clause(verb) -> bool:
+    """A verb in the present simple or progressive ("uses", "are fighting")."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had")
+                       for c in verb.children)
+    if verb.tag_ == "VBG":
+        return any(c.dep_ == "aux" and c.lower_ in PRESENT_AUX for c in verb.children)
+    return False
+
+
+def _descriptive_clause(tok) -> bool:
+    """A trigger in a relative clause in the present describes a standing state of what the
+    sentence names, not an event: "in Mali's north, where the army and its allies are
+    fighting separatists", "a drone that Russia uses to strike cities"."""
+    cur = tok
+    for _ in range(3):  # through "uses to strike": the infinitive leans on its governor
+        if cur.dep_ in ("xcomp",) and cur.head.i != cur.i:
+            cur = cur.head
+        else:
+            break
+    if cur.dep_ != "relcl" and not (cur.dep_ == "advcl" and any(
+            c.lower_ == "where" and c.dep_ == "advmod" for c in cur.children)):
+        return False
+    return _present_clause(cur)
+
+
+HABITUAL_WORDS = frozenset({"often", "rarely", "never", "always", "usually", "repeatedly",
+                            "routinely", "regularly", "frequently", "seldom", "recurrent",
+                            "previous", "past", "frequent", "repeated", "regular"})
+
+
+def _habitual_plural(tok) -> bool:
+    """A bare plural event noun ("attacks", "strikes") under a verb that tells a habit or a
+    standing position ("rarely claims responsibility for attacks in Russia", "has repeatedly
+    voiced concerns over attacks"), or marked as recurrent ("previous attacks"): attacks in
+    general, not one that happened."""
+    if tok.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        return False
+    if any(c.lower_ in HABITUAL_WORDS for c in tok.children):
+        return True
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            habit = any(c.lower_ in HABITUAL_WORDS for c in head.children)
+            return habit or _present_clause(head) and head.dep_ != "ROOT" or \
+                _present_clause(head) and tok.i > head.i and cur.dep_ != "nsubj"
+        cur = head
     return False
 
 
