@@ -11,6 +11,7 @@ news. This stage takes the events of one document (after the within-document mer
    follow-ups, a region's mention told beside its town's;
 3. fills fields a sentence leaves open from the report (``document.context``): the place of
    a detention told after a raid, the parties of a meeting, the owner of a rejected plan;
+   and the means a report names once (``document.means``: "air strikes" in the headline);
 
 and says, for each mention it dropped or folded, which rule did it and why
 (:class:`~eventdesk.records.Decision`; ``eventdesk extract --explain`` prints them).
@@ -32,6 +33,7 @@ from eventdesk.annotate.structure import DocStructure
 from eventdesk.document.background import why_background
 from eventdesk.document.context import complete
 from eventdesk.document.incidents import Item, build_incidents
+from eventdesk.document.means import report_means
 from eventdesk.records import Decision, Event
 
 STAGE = "document"
@@ -92,5 +94,8 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
     if text:
         for done in complete(alive, actors=actors, sentence_starts=starts, text=text):
             decisions.append(_decision("completed", done.rule, done.reason, done.event))
+    for ev in report_means(alive):
+        decisions.append(_decision("completed", "means.report_air", "the report's other "
+                                   "attacks by the same side are air strikes", ev))
     out = sorted((it.event for it in alive), key=lambda e: e.trigger.start)
     return DocumentResult(events=tuple(out), decisions=tuple(decisions))

@@ -16,6 +16,7 @@ from typing import Any
 
 from eventdesk.annotate.structure import DocStructure
 from eventdesk.extraction import arguments as args
+from eventdesk.extraction.acled import acled_without_means
 from eventdesk.extraction.casualties import CasualtyMention, find_casualties
 from eventdesk.extraction.lexicon import Lexicon, default_lexicon
 from eventdesk.extraction.locate import PlacedMention, choose_place
@@ -642,12 +643,21 @@ class Extractor:
             acled = ("Riots", "Violent demonstration")
         elif d.mention.type in VIOLENT:
             hint = acled_hint(list(weapons), d.sent.text)
+            own = acled_without_means(d.trigger.text, "", d.actor1, d.actor2)
+            if hint is not None and own[2] == "Air/drone strike" and \
+                    hint[1] == "Explosions/Remote violence":
+                hint = own  # "launched airstrikes" (with missiles): the trigger's own means
             if hint is not None:
                 mode = hint[0] or mode
                 acled = (hint[1], hint[2])
             if acled is None:
-                acled = ("Battles", "Armed clash") if mode == "firearms" else (
-                    "Explosions/Remote violence", "Shelling/artillery/missile attack")
+                if mode == "firearms":
+                    acled = ("Battles", "Armed clash")
+                else:
+                    words_mode, *pair = acled_without_means(
+                        d.trigger.text, d.sent.text, d.actor1, d.actor2)
+                    acled = (pair[0], pair[1])
+                    mode = mode or words_mode
         elif d.mention.type == "COERCE":
             # ACLED codes arrests and dispersals; border closures, bans, curfews it does not
             trig = d.trigger.text.lower()
