@@ -427,3 +427,10 @@ def test_civilians_are_no_attackers_and_the_report_names_the_attacker(pipeline):
     placed = [e for e in events if e.location is not None and e.location.precision == "city"]
     assert len(placed) == 2
     assert all(e.actor1 is not None and e.actor1.country == "RUS" for e in placed)
+
+
+def test_a_light_verb_lends_its_subject_and_the_capital_named_is_a_place(pipeline):
+    text = "Police in the capital Dhaka took the drastic step of banning all rallies on Friday."
+    [ban] = by_type(extract(text, published="2024-07-20", pipeline=pipeline), "COERCE")
+    assert ban.actor1 is not None and ban.actor1.country == "BGD"
+    assert ban.location is not None and ban.location.name == "Dhaka"

@@ -128,4 +128,7 @@ def is_actor_name(pm: "PlacedMention", layers: Any, sdoc: Any) -> bool:
         return False
     if root.dep_ == "appos" and root.head.lower_ in _PLACE_NOUNS:
         return False  # "the centre of the capital, Nairobi": the name of a place noun
+    before = sdoc.text[max(0, pm.span.start - 16):pm.span.start].lower().rstrip(" ,")
+    if before.split()[-1:] and before.split()[-1] in _PLACE_NOUNS:
+        return False  # "police in the capital Dhaka" (whatever the parser attached it to)
     return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "conj", "appos")
