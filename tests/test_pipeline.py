@@ -434,3 +434,16 @@ def test_a_light_verb_lends_its_subject_and_the_capital_named_is_a_place(pipelin
     [ban] = by_type(extract(text, published="2024-07-20", pipeline=pipeline), "COERCE")
     assert ban.actor1 is not None and ban.actor1.country == "BGD"
     assert ban.location is not None and ban.location.name == "Dhaka"
+
+
+@pytest.mark.parametrize("text,etype,target", [
+    ("The Russian side demanded that Kyiv withdraw its troops from four regions.",
+     "REQUEST", "UKR"),
+    ("The Sudanese government called on the RSF to stop shelling civilian areas.",
+     "REQUEST", "SDN"),
+    ("Poland's foreign minister criticised Moscow's decision to close the consulate.",
+     "ACCUSE", "RUS"),
+])
+def test_a_statement_is_about_the_party_its_content_names(pipeline, text, etype, target):
+    [ev] = by_type(extract(text, published="2025-03-04", pipeline=pipeline), etype)
+    assert ev.actor2 is not None and ev.actor2.country == target

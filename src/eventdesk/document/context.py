@@ -197,6 +197,13 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
                 carried = None  # "Russia and Belarus began exercises" is not in Poland
             if carried is not None:
                 ev = _with_place(ev, carried[0])
+                a2 = ev.actor2
+                if a2 is not None and a2.country is None and a2.sector == "CVL" and \
+                        carried[0].country:
+                    # "Several civilians were detained": the place's people
+                    ev = ev.replace(actor2=Actor(name=a2.name, country=carried[0].country,
+                                                 sector="CVL", span=a2.span,
+                                                 entry_id=a2.entry_id))
                 done.append(Completion("context.place", carried[1], ev))
         if ev.type in HOME_TYPES and ev.location is None and ev.actor1 is not None and \
                 ev.actor1.country and ev.actor1.sector in STATE_SECTORS and \

@@ -370,6 +370,8 @@ class Extractor:
                 actor2 = None
             if actor2 is not None:
                 break
+        if actor2 is None and men.type in SPEECH_TYPES:
+            actor2 = self._content_party(head, layers, actor1, used)
         if actor1 is not None and actor1.span is not None:
             evidence.append(Evidence("actor1", actor1.span))
         if actor2 is not None and actor2.span is not None:
@@ -444,6 +446,25 @@ class Extractor:
         return _Draft(mention=men, sent_index=si, sent=sent, trigger=trigger, actor1=actor1,
                       actor2=actor2, location=location, date=window, killed=[], injured=[],
                       evidence=evidence, confidence=min(conf, 0.99))
+
+    @staticmethod
+    def _content_party(head: Any, layers: Layers, actor1: Actor | None,
+                       used: list[Any]) -> Actor | None:
+        """The party a statement is about when it has no object of its own: the first state,
+        force or group named in what it says ("demanded that Kyiv pull its forces back",
+        "called on the RSF to stop shelling", "criticised Moscow's decision"), not the
+        speaker's own side."""
+        own = actor1.country if actor1 is not None else None
+        for hit in layers.actors.within(head.idx, head.sent.end_char):
+            if hit in used or not hit.country or hit.country == own:
+                continue
+            if hit.sector in ("CVL", None) or getattr(hit, "kind", "") in ("generic", "demonym"):
+                continue
+            if getattr(hit, "locative", False):
+                continue
+            used.append(hit)
+            return _to_actor(hit)
+        return None
 
     def _actor_at(self, tok: Any, layers: Layers, last_actor: dict[str, Actor],
                   used: list[Any], *, places_ok: bool = True) -> Actor | None:
