@@ -162,3 +162,20 @@ def test_a_number_standing_for_downed_drones_is_no_attack(pipeline):
     evs = [e for e in extract(text, published="2025-05-15", pipeline=pipeline)
            if e.type == "ASSAULT"]
     assert len(evs) == 1 and "launched" in evs[0].trigger.text
+
+
+def test_named_word_sets_stand_for_their_words():
+    lex = Lexicon.from_yaml(
+        "sets:\n  GOODS: [flour, fuel]\n"
+        "triggers:\n- id: a\n  type: AID\n  patterns: ['deliver * &GOODS|water']\n")
+    for word in ("flour", "fuel", "water"):
+        toks = [TokenView(w, w, "VERB" if w == "deliver" else "NOUN", i)
+                for i, w in enumerate(f"they deliver {word}".split())]
+        assert [m.type for m in lex.match(toks)] == ["AID"]
+    toks = [TokenView(w, w, "NOUN", i) for i, w in enumerate("they deliver mail".split())]
+    assert lex.match(toks) == []
+
+
+def test_unknown_word_set_is_a_config_error():
+    with pytest.raises(ConfigError, match="GOODS"):
+        Lexicon.from_yaml("triggers:\n- id: a\n  type: AID\n  patterns: ['deliver * &GOODS']\n")

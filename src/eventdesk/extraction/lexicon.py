@@ -7,7 +7,7 @@ so each token costs two dictionary look-ups unless it can start a pattern.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -80,7 +80,20 @@ class TokenView:
         self.i = i
 
 
-def _compile_test(raw: str) -> TokenTest:
+def _alternatives(raw: str, sets: Mapping[str, Sequence[str]]) -> list[str]:
+    """The alternatives of a token test, with named sets ("&KILLABLE") spelled out."""
+    out: list[str] = []
+    for alt in raw.split("|"):
+        if alt.startswith("&"):
+            if alt[1:] not in sets:
+                raise ConfigError(f"triggers.yaml: unknown word set {alt!r} in {raw!r}")
+            out.extend(sets[alt[1:]])
+        else:
+            out.append(alt)
+    return out
+
+
+def _compile_test(raw: str, sets: Mapping[str, Sequence[str]] | None = None) -> TokenTest:
     if raw in GAP_SIZES:
         return TokenTest(words=frozenset(), gap=GAP_SIZES[raw])
     negative = raw.startswith("-")
@@ -92,12 +105,14 @@ def _compile_test(raw: str) -> TokenTest:
         if tag not in POS_TAGS:
             raise ConfigError(f"triggers.yaml: unknown POS tag {tag!r} in {raw!r}")
         pos = POS_TAGS[tag]
-    words = frozenset(w.lower() for w in raw.split("|") if w and not w.startswith("="))
-    literal = frozenset(w[1:].lower() for w in raw.split("|") if w.startswith("=") and len(w) > 1)
+    alts = _alternatives(raw, sets or {})
+    words = frozenset(w.lower() for w in alts if w and not w.startswith("="))
+    literal = frozenset(w[1:].lower() for w in alts if w.startswith("=") and len(w) > 1)
     return TokenTest(words=words, pos=pos, negative=negative, literal=literal)
 
 
-def compile_pattern(entry: Entry, source: str) -> Pattern:
+def compile_pattern(entry: Entry, source: str, *,
+                    sets: Mapping[str, Sequence[str]] | None = None) -> Pattern:
     text = source.strip()
     nominal = entry.nominal
     if text.startswith("@"):
@@ -111,7 +126,7 @@ def compile_pattern(entry: Entry, source: str) -> Pattern:
         if part.startswith("!"):
             head = words
             part = part[1:]
-        test = _compile_test(part)
+        test = _compile_test(part, sets)
         tests.append(test)
         if not test.gap:
             words += 1
@@ -139,6 +154,13 @@ class Lexicon:
             raw = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise ConfigError(f"{where}: not valid YAML: {exc}") from exc
+        sets: dict[str, list[str]] = {}
+        if isinstance(raw, dict):  # {sets: {NAME: [words]}, triggers: [entries]}
+            unknown = set(raw) - {"sets", "triggers"}
+            if unknown:
+                raise ConfigError(f"{where}: unknown top-level key(s) {sorted(unknown)}")
+            sets = {str(k): [str(w) for w in v] for k, v in (raw.get("sets") or {}).items()}
+            raw = raw.get("triggers")
         patterns: list[Pattern] = []
         for item in raw or []:
             etype = item.get("type")
@@ -152,7 +174,7 @@ class Lexicon:
                 object_actor=bool(item.get("object_actor", False)),
             )
             for source in item.get("patterns", []):
-                patterns.append(compile_pattern(entry, source))
+                patterns.append(compile_pattern(entry, source, sets=sets))
         return cls(patterns)
 
     def match(self, tokens: Sequence[TokenView]) -> list[TriggerMatch]:
