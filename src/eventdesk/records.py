@@ -18,6 +18,26 @@ PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+# PLOVER modes per root type (PLOVER manual 0.7b1, "Supplementary fields"; REQUEST is the
+# manual's DEMAND and takes both of its proposed tables). ASSAULT adds eventdesk's means modes:
+# aerial and drone strikes and CBRN weapons. Types not listed take no mode.
+PLOVER_MODES: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("visit", "third-party", "multilateral", "phone"),
+    "AID": ("economic", "military", "humanitarian", "asylum"),
+    "RETREAT": ("withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"),
+    "REQUEST": ("assist", "change", "yield", "meet", "economic", "military", "humanitarian",
+                "asylum"),
+    "REJECT": ("assist", "change", "yield", "meet"),
+    "THREATEN": ("restrict", "ban", "arrest", "relations", "expel", "territory", "violence"),
+    "PROTEST": ("demo", "riot", "strike-gen", "strike-lim", "strike-hun", "boycott", "obstruct"),
+    "SANCTION": ("convict", "cancel", "expel", "withdraw", "sever"),
+    "MOBILIZE": ("troops", "weapons", "police"),
+    "COERCE": ("confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest",
+               "deport", "withhold"),
+    "ASSAULT": ("abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy",
+                "primitive", "firearms", "explosives", "suicide-attack", "heavy-weapons",
+                "aerial", "drone", "CBRN"),
+}
 SECTORS: tuple[str, ...] = (
     "GOV", "MIL", "CVL", "REB", "IGO", "NGO", "BUS", "MED", "POL", "JUD", "LEG", "OPP", "REL", "INS",
 )

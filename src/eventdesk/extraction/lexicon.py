@@ -15,7 +15,7 @@ from importlib import resources
 import yaml
 
 from eventdesk.errors import ConfigError
-from eventdesk.records import PLOVER_TYPES
+from eventdesk.extraction.lexicon_schema import validate
 
 GAP_SIZES = {"*": 3, "**": 6}
 POS_TAGS = {"V": frozenset({"VERB", "AUX"}), "N": frozenset({"NOUN", "PROPN"}),
@@ -154,20 +154,17 @@ class Lexicon:
             raw = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise ConfigError(f"{where}: not valid YAML: {exc}") from exc
+        problems = validate(raw)
+        if problems:
+            raise ConfigError("\n".join(f"{where}: {p}" for p in problems))
         sets: dict[str, list[str]] = {}
         if isinstance(raw, dict):  # {sets: {NAME: [words]}, triggers: [entries]}
-            unknown = set(raw) - {"sets", "triggers"}
-            if unknown:
-                raise ConfigError(f"{where}: unknown top-level key(s) {sorted(unknown)}")
-            sets = {str(k): [str(w) for w in v] for k, v in (raw.get("sets") or {}).items()}
+            sets = {name: list(words) for name, words in (raw.get("sets") or {}).items()}
             raw = raw.get("triggers")
         patterns: list[Pattern] = []
         for item in raw or []:
-            etype = item.get("type")
-            if etype != "NONE" and etype not in PLOVER_TYPES:
-                raise ConfigError(f"{where}: entry {item.get('id')!r} has unknown type {etype!r}")
             entry = Entry(
-                id=str(item["id"]), type=etype, mode=item.get("mode"), future=item.get("future"),
+                id=item["id"], type=item["type"], mode=item.get("mode"), future=item.get("future"),
                 negated=item.get("negated"), nominal=bool(item.get("nominal", False)),
                 weight=float(item.get("weight", 0.6)),
                 reverse=bool(item.get("reverse", False)),
