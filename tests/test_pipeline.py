@@ -416,3 +416,13 @@ def test_its_troops_repelled_means_the_speakers_forces_defended(pipeline):
     [ev] = by_type(extract(text, published="2025-06-11", pipeline=pipeline), "ASSAULT")
     assert ev.actor1.country == "RUS"
     assert ev.actor2 is not None and (ev.actor2.country, ev.actor2.sector) == ("UKR", "MIL")
+
+
+def test_an_event_names_the_rule_that_made_it(pipeline):
+    text = "Rebel guns shelled the market in Kadugli on Friday, killing four people."
+    [ev] = by_type(extract(text, published="2025-03-08", pipeline=pipeline), "ASSAULT")
+    rules = [e.rule for e in ev.evidence if e.role == "trigger"]
+    assert rules and rules[0] == "assault.strike/shell:V"
+    assert set(rules) <= set(pipeline.rules())
+    assert all(e.rule == "" for e in ev.evidence if e.role != "trigger")
+    assert ev.to_dict()["evidence"][0]["rule"] == rules[0]

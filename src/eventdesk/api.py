@@ -80,6 +80,11 @@ class Pipeline:
             self._extractor = Extractor()
         return self._extractor
 
+    def rules(self) -> tuple[str, ...]:
+        """Every trigger rule of the extractor's lexicon ("<entry id>/<pattern id>", file
+        order): what an event's trigger evidence may name (``Evidence.rule``)."""
+        return self.extractor.lexicon.rules()
+
     def process(self, doc: Document) -> list[Event]:
         """Events of one document."""
         return next(self.pipe([doc]))[1]

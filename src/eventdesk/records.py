@@ -207,13 +207,19 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """A span of the source that carries one fact of an event (``role``: trigger, actor1, ...)."""
+    """A span of the source that carries one fact of an event (``role``: trigger, actor1, ...).
+
+    ``rule`` names the rule that made the fact, where one did: for a trigger the lexicon entry
+    and its pattern, ``"<entry id>/<pattern id>"`` ("assault.strike/launch * &ATTACKS");
+    ``""`` when none is recorded.
+    """
 
     role: str
     span: Span
+    rule: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"role": self.role, **self.span.to_dict()}
+        return {"role": self.role, **self.span.to_dict(), "rule": self.rule}
 
 
 @dataclass(frozen=True, slots=True)

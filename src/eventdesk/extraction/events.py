@@ -173,11 +173,11 @@ class Extractor:
         t_start = sdoc[primary.start].idx
         t_end = sdoc[primary.end - 1].idx + len(sdoc[primary.end - 1].text)
         trigger = _span(text, t_start, t_end)
-        evidence = [Evidence("trigger", trigger)]
+        evidence = [Evidence("trigger", trigger, rule=primary.rule)]
         for m in men.matches:
             if m is not primary:
                 ms, me = sdoc[m.start].idx, sdoc[m.end - 1].idx + len(sdoc[m.end - 1].text)
-                evidence.append(Evidence("trigger", _span(text, ms, me)))
+                evidence.append(Evidence("trigger", _span(text, ms, me), rule=m.rule))
         r = args.roles(head)
         s_start, s_end = sent.start_char, sent.end_char
 

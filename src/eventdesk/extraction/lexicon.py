@@ -47,10 +47,19 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class Pattern:
     entry: Entry
-    source: str
+    source: str  # as written in the lexicon; also the pattern's id
     tests: tuple[TokenTest, ...]
     head: int  # which word test (gaps not counted) matches the head token
     nominal: bool
+
+    @property
+    def id(self) -> str:
+        return self.source
+
+    @property
+    def rule(self) -> str:
+        """The rule id recorded in an event's evidence: "<entry id>/<pattern id>"."""
+        return f"{self.entry.id}/{self.id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +75,10 @@ class TriggerMatch:
     @property
     def type(self) -> str:
         return self.entry.type
+
+    @property
+    def rule(self) -> str:
+        return self.pattern.rule
 
 
 class TokenView:
@@ -113,7 +126,8 @@ def _compile_test(raw: str, sets: Mapping[str, Sequence[str]] | None = None) -> 
 
 def compile_pattern(entry: Entry, source: str, *,
                     sets: Mapping[str, Sequence[str]] | None = None) -> Pattern:
-    text = source.strip()
+    source = source.strip()
+    text = source
     nominal = entry.nominal
     if text.startswith("@"):
         nominal = True
@@ -147,6 +161,10 @@ class Lexicon:
             for word in pattern.tests[0].words | pattern.tests[0].literal:
                 index.setdefault(word, []).append(pattern)
         self._index = index
+
+    def rules(self) -> tuple[str, ...]:
+        """Every rule id of the lexicon ("<entry id>/<pattern id>"), in file order."""
+        return tuple(p.rule for p in self.patterns)
 
     @classmethod
     def from_yaml(cls, text: str, *, where: str = "triggers.yaml") -> "Lexicon":
