@@ -23,7 +23,7 @@ from datetime import date, datetime
 from typing import Any
 
 from eventdesk.errors import InputError
-from eventdesk.records import Document, Event
+from eventdesk.records import Dateline, Document, Event
 
 log = logging.getLogger("eventdesk")
 
@@ -92,36 +92,37 @@ class Pipeline:
     def pipe(self, docs: Iterable[Document], *, batch_size: int = 32
              ) -> Iterator[tuple[Document, list[Event]]]:
         """Stream (document, events) pairs; memory does not grow with the number of docs."""
-        nlp = self.nlp
-
-        from eventdesk.annotate.dateline import blank, find_dateline
-
-        def texts(batch):
-            for d in batch:
-                yield blank(d.text, find_dateline(d.text))
-
         batch: list[Document] = []
         for doc in docs:
             if len(doc.text) > CHUNK_CHARS:
                 if batch:
-                    yield from self._run(batch, nlp.pipe(texts(batch), batch_size=batch_size))
+                    yield from self._run(batch, batch_size=batch_size)
                     batch = []
                 yield doc, self._process_long(doc)
                 continue
             batch.append(doc)
             if len(batch) >= batch_size:
-                yield from self._run(batch, nlp.pipe(texts(batch), batch_size=batch_size))
+                yield from self._run(batch, batch_size=batch_size)
                 batch = []
         if batch:
-            yield from self._run(batch, nlp.pipe(texts(batch), batch_size=batch_size))
+            yield from self._run(batch, batch_size=batch_size)
 
-    def _run(self, batch: list[Document], sdocs: Iterable[Any]
+    def _run(self, batch: list[Document], *, batch_size: int
              ) -> Iterator[tuple[Document, list[Event]]]:
-        for doc, sdoc in zip(batch, sdocs):
-            yield doc, self._events(doc, sdoc)
+        """Annotate a batch (dateline, then the parse of the text with its dateline blanked)
+        and extract its events; each document's dateline is found once and passed on."""
+        from eventdesk.annotate.dateline import blank, find_dateline
+
+        datelines = [find_dateline(d.text) for d in batch]
+        sdocs = self.nlp.pipe((blank(d.text, dl) for d, dl in zip(batch, datelines)),
+                              batch_size=batch_size)
+        for doc, dateline, sdoc in zip(batch, datelines, sdocs):
+            yield doc, self._events(doc, sdoc, dateline=dateline)
 
     def _process_long(self, doc: Document) -> list[Event]:
         """A long text, parsed in paragraph chunks so memory stays bounded."""
+        from eventdesk.annotate.dateline import blank, find_dateline
+
         if len(doc.text) > MAX_CHARS:
             raise InputError(doc.source or doc.id,
                              f"text of {len(doc.text):,} characters exceeds {MAX_CHARS:,}")
@@ -129,12 +130,12 @@ class Pipeline:
         for offset, chunk in _chunks(doc.text, CHUNK_CHARS):
             part = Document(id=doc.id, text=chunk, published=doc.published, title=doc.title,
                             url=doc.url, source=doc.source)
-            for ev in self._events(part, self.nlp(_parse_text(chunk))):
+            dateline = find_dateline(chunk)
+            for ev in self._events(part, self.nlp(blank(chunk, dateline)), dateline=dateline):
                 events.append(_shift(ev, offset, doc.text))
         return events
 
-    def _events(self, doc: Document, sdoc: Any) -> list[Event]:
-        from eventdesk.annotate.dateline import find_dateline
+    def _events(self, doc: Document, sdoc: Any, *, dateline: Dateline | None) -> list[Event]:
         from eventdesk.annotate.places import find_places
         from eventdesk.extraction.events import PlacedMention
         from eventdesk.merge.within import merge_within
@@ -156,18 +157,10 @@ class Pipeline:
         placed = [PlacedMention(pm.span, pl, getattr(pm, "kind", pl.precision),
                                 getattr(pm, "cue", None))
                   for pm, pl in zip(pmentions, resolved) if pl is not None]
-        dl = find_dateline(doc.text)
         events = self.extractor.extract(doc, sdoc, actors=actors, places=placed,
-                                        published=published,
-                                        dateline=dl.span if dl is not None else None)
+                                        published=published, dateline=dateline)
         starts = [s.start_char for s in sdoc.sents]
         return merge_within(events, sentence_starts=starts)
-
-
-def _parse_text(text: str) -> str:
-    from eventdesk.annotate.dateline import blank, find_dateline
-
-    return blank(text, find_dateline(text))
 
 
 def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:

@@ -93,6 +93,20 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Dateline:
+    """The dateline at the head of a wire report ("KYIV, May 16 (Reuters) —"), as the annotate
+    stage finds it: where the report was filed and, when given, the filing day as written
+    (``month`` "May", ``day`` 16, ``year`` None); the extract stage resolves the day."""
+
+    span: Span  # the whole dateline, its dash and the spaces after it included
+    place: Span  # the place name it opens with
+    date: Span | None = None  # "May 16", "Dec. 30, 2023"
+    month: str | None = None
+    day: int | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Actor:
     """Who acts or is acted upon: a name, a country (ISO3) and a sector."""
 
