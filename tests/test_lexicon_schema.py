@@ -70,7 +70,57 @@ BAD_ENTRIES = [
     (entry(patterns=["fire at @night"]), "'@' (nominal) only opens a pattern"),
     (entry(patterns=[""]), "pattern '': empty pattern"),
     (entry(patterns=["strike:V", "strike:V"]), "pattern 'strike:V' listed twice"),
-    (entry(patterns=[["strike"]]), "key 'patterns': ['strike'] is not a pattern string"),
+    (entry(patterns=[["strike"]]), "key 'patterns': ['strike'] is neither a pattern string"),
+]
+
+
+def deps(**changes):
+    base = {"id": "truce-broken", "construction": "a truce broken",
+            "examples": ["Rebels broke the truce."],
+            "deps": [{"node": "verb", "lemma": "break", "pos": "V"},
+                     {"node": "truce", "from": "verb", "dep": "dobj|nsubjpass",
+                      "lemma": "truce"}]}
+    base.update(changes)
+    return entry(patterns=[{k: v for k, v in base.items() if v is not None}])
+
+
+def node(**changes):
+    return deps(deps=[{"node": "verb", "lemma": "break"},
+                      {"node": "truce", "from": "verb", "lemma": "truce", **changes}])
+
+
+BAD_ENTRIES += [
+    # dependency patterns
+    (deps(construcion="x"), "entry 't.entry': key 'patterns': pattern 'truce-broken': unknown "
+                            "key 'construcion' (did you mean 'construction'?)"),
+    (deps(examples=None), "pattern 'truce-broken': key 'examples' is missing"),
+    (deps(examples=[]), "pattern 'truce-broken': 'examples' must be a non-empty list"),
+    (deps(construction=" "), "'construction' must name the construction in words"),
+    (deps(id="Truce Broken"), "id 'Truce Broken' is no valid pattern id"),
+    (deps(deps=[]), "pattern 'truce-broken': 'deps' must be a non-empty list of nodes"),
+    (deps(deps=[{"node": "verb", "pos": "V"}]),
+     "node 'verb': the first node is the trigger's head: it needs a 'lemma' or 'lower' test"),
+    (deps(deps=[{"node": "verb", "lemma": "break", "from": "x"}]),
+     "node 'verb': the first node is the trigger's head: it takes no 'from' or 'rel'"),
+    (node(**{"from": "verbb"}), "node 'truce': 'from' names 'verbb', which is no earlier node "
+                                "(did you mean 'verb'?)"),
+    (deps(deps=[{"node": "verb", "lemma": "break"}, {"node": "truce", "lemma": "truce"}]),
+     "node 'truce': key 'from' is missing"),
+    (node(rel=">>>"), "node 'truce': unknown 'rel' '>>>'"),
+    (node(dep="dobject"), "node 'truce': key 'dep': unknown dependency label 'dobject' "
+                          "(did you mean 'dobj'?)"),
+    (node(pos="X"), "node 'truce': key 'pos': unknown POS tag 'X'"),
+    (node(lemma="truce||ceasefire"), "node 'truce': key 'lemma': empty alternative"),
+    (node(lemma="&TRUCES"), "node 'truce': key 'lemma': unknown word set '&TRUCES'"),
+    (node(lemma=["truce"]), "node 'truce': key 'lemma': must be a string of alternatives"),
+    (node(lema="truce"), "node 'truce': unknown key 'lema' (did you mean 'lemma'?)"),
+    (deps(deps=[{"node": "verb", "lemma": "break"}, {"node": "verb", "from": "verb",
+                                                     "lemma": "truce"}]),
+     "node 'verb': node name used twice"),
+    (deps(deps=[{"node": "verb", "lemma": "break"}, {"node": "truce", "from": "verb"}]),
+     "node 'truce': a node needs a test"),
+    (entry(patterns=[deps()["patterns"][0], deps()["patterns"][0]]),
+     "key 'patterns': pattern id 'truce-broken' used twice"),
 ]
 
 
@@ -120,6 +170,10 @@ def test_good_entries_pass():
                                   entry(id="t.none", type="NONE", negated="REJECT",
                                         patterns=["take part", "=surround|=surrounds:V"])]}) == []
     assert validate([entry()]) == []  # a bare list of entries, as before named sets
+    assert validate({"sets": {"TRUCE": ["truce", "ceasefire"]},
+                     "triggers": [deps(deps=[{"node": "verb", "lemma": "break", "pos": "V"},
+                                             {"node": "truce", "from": "verb", "rel": ">",
+                                              "dep": "dobj", "lemma": "&TRUCE"}])]}) == []
 
 
 def test_the_shipped_lexicon_is_valid():

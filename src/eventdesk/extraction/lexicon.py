@@ -1,8 +1,10 @@
 """The trigger lexicon: data/triggers.yaml compiled into a fast token matcher.
 
-A pattern is a sequence of token tests and gaps (syntax in the YAML file's header). Matching
-runs over one sentence's tokens: patterns are indexed by the words their first test accepts,
-so each token costs two dictionary look-ups unless it can start a pattern.
+A surface pattern is a sequence of token tests and gaps (syntax in the YAML file's header).
+Matching runs over one sentence's tokens: patterns are indexed by the words their first test
+accepts, so each token costs two dictionary look-ups unless it can start a pattern. A
+dependency pattern (``deps:``, :mod:`eventdesk.extraction.dep_patterns`) names words by
+their place in the parse; spaCy's DependencyMatcher runs those once per document.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from importlib import resources
 
 import yaml
 
 from eventdesk.errors import ConfigError
+from eventdesk.extraction.dep_patterns import DepMatcher, DepPattern, compile_deps
 from eventdesk.extraction.lexicon_schema import validate
 
 GAP_SIZES = {"*": 3, "**": 6}
@@ -67,7 +71,7 @@ class TriggerMatch:
     """One lexicon match in a sentence: token indexes are relative to the spaCy Doc."""
 
     entry: Entry
-    pattern: Pattern
+    pattern: Pattern | DepPattern
     start: int  # first token (doc index)
     end: int  # one past the last token
     head: int  # doc index of the head token
@@ -152,15 +156,20 @@ def compile_pattern(entry: Entry, source: str, *,
 
 
 class Lexicon:
-    """Compiled trigger lexicon."""
+    """Compiled trigger lexicon: surface patterns (token tests and gaps, matched here) and
+    dependency patterns (``deps:``, matched by spaCy's DependencyMatcher on the parse)."""
 
-    def __init__(self, patterns: Sequence[Pattern]) -> None:
+    def __init__(self, patterns: Sequence[Pattern | DepPattern]) -> None:
         self.patterns = tuple(patterns)
         index: dict[str, list[Pattern]] = {}
         for pattern in self.patterns:
+            if isinstance(pattern, DepPattern):
+                continue
             for word in pattern.tests[0].words | pattern.tests[0].literal:
                 index.setdefault(word, []).append(pattern)
         self._index = index
+        deps = [p for p in self.patterns if isinstance(p, DepPattern)]
+        self._deps = DepMatcher(deps) if deps else None
 
     def rules(self) -> tuple[str, ...]:
         """Every rule id of the lexicon ("<entry id>/<pattern id>"), in file order."""
@@ -189,12 +198,23 @@ class Lexicon:
                 object_actor=bool(item.get("object_actor", False)),
             )
             for source in item.get("patterns", []):
-                patterns.append(compile_pattern(entry, source, sets=sets))
+                if isinstance(source, dict):
+                    patterns.append(compile_deps(entry, source, sets))
+                else:
+                    patterns.append(compile_pattern(entry, source, sets=sets))
         return cls(patterns)
 
-    def match(self, tokens: Sequence[TokenView]) -> list[TriggerMatch]:
-        """All matches in a sentence, longest first where two overlap on the same head."""
+    def match(self, tokens: Sequence[TokenView], *, sent: Any = None) -> list[TriggerMatch]:
+        """All matches in a sentence, longest first where two overlap on the same head.
+
+        ``sent`` (the parsed spaCy sentence the tokens come from) lets the dependency
+        patterns match too; where a dependency and a surface pattern find the same words,
+        the dependency pattern is the one recorded."""
         found: list[TriggerMatch] = []
+        if self._deps is not None and sent is not None:
+            for pattern, ids in self._deps.match(sent):
+                found.append(TriggerMatch(entry=pattern.entry, pattern=pattern, start=min(ids),
+                                          end=max(ids) + 1, head=ids[0]))
         n = len(tokens)
         for k in range(n):
             tok = tokens[k]

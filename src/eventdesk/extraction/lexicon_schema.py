@@ -99,7 +99,8 @@ ENTRY_KEYS: dict[str, Key] = {
     "weight": Key("number", "confidence of the trigger alone, 0-1", check=_weight_check),
     "reverse": Key("bool", "the grammatical object is the initiator"),
     "object_actor": Key("bool", "the trigger needs an actor as its object"),
-    "patterns": Key("list", "the patterns (strings; see the file's header)", True,
+    "patterns": Key("list", "the patterns: strings, or deps mappings (see the file's header)",
+                    True,
                     _patterns_check),
 }
 _KINDS: dict[str, Callable[[Any], bool]] = {
@@ -186,6 +187,128 @@ def _test_problems(part: str, sets: Mapping[str, Sequence[str]], *, first: bool)
     return problems
 
 
+# dependency labels of spaCy's English pipelines (ClearNLP style)
+DEP_LABELS = ("ROOT", "acl", "acomp", "advcl", "advmod", "agent", "amod", "appos", "attr", "aux",
+              "auxpass", "case", "cc", "ccomp", "compound", "conj", "csubj", "csubjpass",
+              "dative", "dep", "det", "dobj", "expl", "intj", "mark", "meta", "neg", "nmod",
+              "npadvmod", "nsubj", "nsubjpass", "nummod", "oprd", "parataxis", "pcomp", "pobj",
+              "poss", "preconj", "predet", "prep", "prt", "punct", "quantmod", "relcl", "xcomp")
+RELATIONS = (">", ">>", "<", "<<")
+DEPS_KEYS = {"id": "the pattern's id (lower case, '-')",
+             "construction": "the construction it handles, in words",
+             "examples": "sentences written for the tests, each showing the construction",
+             "deps": "the nodes: the trigger's head first, then words related to it"}
+NODE_KEYS = {"node": "the node's name", "from": "the earlier node this one is related to",
+             "rel": "how: > a dependent of it (default), >> below it, < its head, << above it",
+             "lemma": "lemma alternatives (a|b, &SET)", "lower": "word forms (a|b, &SET)",
+             "pos": "V, N or A (a|b)", "dep": "dependency label alternatives (dobj|nsubjpass)"}
+PATTERN_ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
+NODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def deps_problems(raw: Mapping[str, Any], sets: Mapping[str, Sequence[str]]) -> list[str]:
+    """What is wrong with one dependency pattern (a mapping with ``deps:``), if anything."""
+    problems: list[str] = []
+    for key in raw:
+        if key not in DEPS_KEYS:
+            problems.append(f"unknown key {key!r}{_did_you_mean(str(key), list(DEPS_KEYS))}")
+    for key in DEPS_KEYS:
+        if key not in raw:
+            problems.append(f"key {key!r} is missing ({DEPS_KEYS[key]})")
+    pid = raw.get("id")
+    if "id" in raw and not (isinstance(pid, str) and PATTERN_ID_RE.match(pid)):
+        problems.append(f"id {pid!r} is no valid pattern id (lower-case letters, digits, '-')")
+    if "construction" in raw and not (isinstance(raw["construction"], str)
+                                      and raw["construction"].strip()):
+        problems.append("'construction' must name the construction in words")
+    examples = raw.get("examples")
+    if "examples" in raw and not (isinstance(examples, list) and examples
+                                  and all(isinstance(e, str) and e.strip() for e in examples)):
+        problems.append("'examples' must be a non-empty list of sentences")
+    nodes = raw.get("deps")
+    if "deps" not in raw:
+        return problems
+    if not isinstance(nodes, list) or not nodes:
+        return problems + ["'deps' must be a non-empty list of nodes"]
+    names: list[str] = []
+    for i, node in enumerate(nodes):
+        if not isinstance(node, dict):
+            problems.append(f"node #{i + 1}: must be a mapping of keys, got {node!r}")
+            continue
+        name = node.get("node")
+        where = f"node {name!r}" if isinstance(name, str) else f"node #{i + 1}"
+        problems.extend(f"{where}: {p}" for p in _node_problems(node, i, names, sets))
+        if isinstance(name, str):
+            names.append(name)
+    return problems
+
+
+def _node_problems(node: Mapping[str, Any], i: int, earlier: Sequence[str],
+                   sets: Mapping[str, Sequence[str]]) -> list[str]:
+    problems: list[str] = []
+    for key in node:
+        if key not in NODE_KEYS:
+            problems.append(f"unknown key {key!r}{_did_you_mean(str(key), list(NODE_KEYS))}")
+    name = node.get("node")
+    if name is None:
+        problems.append("key 'node' is missing (the node's name)")
+    elif not (isinstance(name, str) and NODE_RE.match(name)):
+        problems.append(f"{name!r} is no valid node name (lower case, digits, '_')")
+    elif name in earlier:
+        problems.append("node name used twice")
+    if i == 0:
+        if "from" in node or "rel" in node:
+            problems.append("the first node is the trigger's head: it takes no 'from' or 'rel'")
+        if "lemma" not in node and "lower" not in node:
+            problems.append("the first node is the trigger's head: it needs a 'lemma' or "
+                            "'lower' test")
+    else:
+        src = node.get("from")
+        if src is None:
+            problems.append("key 'from' is missing (the earlier node this one is related to)")
+        elif src not in earlier:
+            problems.append(f"'from' names {src!r}, which is no earlier node"
+                            f"{_did_you_mean(str(src), list(earlier))}")
+        rel = node.get("rel", ">")
+        if rel not in RELATIONS:
+            problems.append(f"unknown 'rel' {rel!r}; expected one of {', '.join(RELATIONS)}")
+    if not any(k in node for k in ("lemma", "lower", "pos", "dep")):
+        problems.append("a node needs a test: 'lemma', 'lower', 'pos' or 'dep'")
+    for key in ("lemma", "lower", "pos", "dep"):
+        if key not in node:
+            continue
+        value = node[key]
+        if not isinstance(value, str) or not value:
+            problems.append(f"key {key!r}: must be a string of alternatives (a|b), got {value!r}")
+            continue
+        for alt in value.split("|"):
+            if alt == "":
+                problems.append(f"key {key!r}: empty alternative in {value!r}")
+            elif key == "pos" and alt not in POS_TAGS:
+                problems.append(f"key 'pos': unknown POS tag {alt!r}"
+                                f"{_did_you_mean(alt, POS_TAGS)}; expected V, N or A")
+            elif key == "dep" and alt not in DEP_LABELS:
+                problems.append(f"key 'dep': unknown dependency label {alt!r}"
+                                f"{_did_you_mean(alt, DEP_LABELS)}")
+            elif key in ("lemma", "lower") and alt.startswith("&"):
+                if alt[1:] not in sets:
+                    problems.append(f"key {key!r}: unknown word set {alt!r}"
+                                    f"{_did_you_mean(alt[1:], list(sets))}")
+            elif key in ("lemma", "lower") and not WORD_RE.match(alt.lstrip("=")):
+                problems.append(f"key {key!r}: {alt!r} is not a word")
+    return problems
+
+
+def _deps_set_refs(raw: Mapping[str, Any]) -> set[str]:
+    out: set[str] = set()
+    for node in raw.get("deps") or ():
+        if isinstance(node, dict):
+            for key in ("lemma", "lower"):
+                if isinstance(node.get(key), str):
+                    out |= {a[1:] for a in node[key].split("|") if a.startswith("&")}
+    return out
+
+
 def _set_refs(source: str) -> set[str]:
     return {alt[1:] for part in source.split() for alt in part.lstrip("!-@").split(":")[0]
             .split("|") if alt.startswith("&")}
@@ -235,6 +358,8 @@ def validate(raw: Any) -> list[str]:
         for source in entry.get("patterns") or ():
             if isinstance(source, str):
                 used_sets |= _set_refs(source)
+            elif isinstance(source, dict):
+                used_sets |= _deps_set_refs(source)
     for unused in sorted(set(sets) - used_sets):
         problems.append(f"sets: set {unused!r} is never used")
     return problems
@@ -292,8 +417,18 @@ def _entry_problems(entry: Mapping[str, Any], sets: Mapping[str, Sequence[str]])
     if isinstance(patterns, list):
         seen: set[str] = set()
         for source in patterns:
+            if isinstance(source, dict):
+                pid = source.get("id")
+                label = f"pattern {pid!r}" if isinstance(pid, str) else "a deps pattern"
+                if isinstance(pid, str) and pid in seen:
+                    problems.append(f"key 'patterns': pattern id {pid!r} used twice")
+                seen.add(str(pid))
+                problems.extend(f"key 'patterns': {label}: {p}"
+                                for p in deps_problems(source, sets))
+                continue
             if not isinstance(source, str):
-                problems.append(f"key 'patterns': {source!r} is not a pattern string")
+                problems.append(f"key 'patterns': {source!r} is neither a pattern string nor "
+                                "a deps pattern")
                 continue
             if source in seen:
                 problems.append(f"key 'patterns': pattern {source!r} listed twice")
