@@ -12,18 +12,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 from importlib import resources
+from typing import Any
 
 import yaml
 
 from eventdesk.errors import ConfigError
-from eventdesk.extraction.dep_patterns import DepMatcher, DepPattern, compile_deps
+from eventdesk.extraction.dep_patterns import POS_VALUES, DepMatcher, DepPattern, compile_deps
 from eventdesk.extraction.lexicon_schema import validate
 
 GAP_SIZES = {"*": 3, "**": 6}
-POS_TAGS = {"V": frozenset({"VERB", "AUX"}), "N": frozenset({"NOUN", "PROPN"}),
-            "A": frozenset({"ADJ"})}
+POS_TAGS = {tag: frozenset(values) for tag, values in POS_VALUES.items()}
 
 
 @dataclass(frozen=True, slots=True)
