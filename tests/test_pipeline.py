@@ -447,3 +447,34 @@ def test_a_light_verb_lends_its_subject_and_the_capital_named_is_a_place(pipelin
 def test_a_statement_is_about_the_party_its_content_names(pipeline, text, etype, target):
     [ev] = by_type(extract(text, published="2025-03-04", pipeline=pipeline), etype)
     assert ev.actor2 is not None and ev.actor2.country == target
+
+
+def test_an_event_names_the_rule_that_made_it(pipeline):
+    text = "Rebel guns shelled the market in Kadugli on Friday, killing four people."
+    [ev] = by_type(extract(text, published="2025-03-08", pipeline=pipeline), "ASSAULT")
+    rules = [e.rule for e in ev.evidence if e.role == "trigger"]
+    assert rules and rules[0] == "assault.strike/shell:V"
+    assert set(rules) <= set(pipeline.rules())
+    assert all(e.rule == "" for e in ev.evidence if e.role != "trigger")
+    assert ev.to_dict()["evidence"][0]["rule"] == rules[0]
+
+
+def test_the_dateline_is_found_once_per_document(pipeline, monkeypatch):
+    import eventdesk.annotate.dateline as dateline_module
+
+    found = dateline_module.find_dateline("GOMA, Congo, Dec. 30, 2023 (Reuters) — Rebels advanced.")
+    assert found is not None and found.place.text == "GOMA"
+    assert (found.date.text, found.month, found.day, found.year) == ("Dec. 30, 2023", "Dec.", 30,
+                                                                       2023)
+    calls = []
+    real = dateline_module.find_dateline
+    monkeypatch.setattr(dateline_module, "find_dateline",
+                        lambda text: calls.append(text) or real(text))
+    docs = [Document.from_text(t, published=date(2025, 3, 3)) for t in (
+        "LVIV, Ukraine, March 3 — Russian drones struck an energy facility in Kovel on Sunday.",
+        "Protesters rallied in the capital on Sunday.",
+        "KHARTOUM — Shelling killed four people in Omdurman on Monday.")]
+    events = [evs for _, evs in pipeline.pipe(docs)]
+    assert len(calls) == 3
+    assert any(e.type == "ASSAULT" and e.location is not None and e.location.name == "Kovel"
+               for e in events[0])

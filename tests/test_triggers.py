@@ -217,3 +217,20 @@ def test_a_one_line_headline_tells_past_events_in_the_present(pipeline):
     got = extract("Army reports three soldiers killed in attacks near Avdiivka",
                   published="2016-01-31", pipeline=pipeline)
     assert "ASSAULT" in [e.type for e in got]
+
+
+def test_named_word_sets_stand_for_their_words():
+    lex = Lexicon.from_yaml(
+        "sets:\n  GOODS: [flour, fuel]\n"
+        "triggers:\n- id: a\n  type: AID\n  patterns: ['deliver * &GOODS|water']\n")
+    for word in ("flour", "fuel", "water"):
+        toks = [TokenView(w, w, "VERB" if w == "deliver" else "NOUN", i)
+                for i, w in enumerate(f"they deliver {word}".split())]
+        assert [m.type for m in lex.match(toks)] == ["AID"]
+    toks = [TokenView(w, w, "NOUN", i) for i, w in enumerate("they deliver mail".split())]
+    assert lex.match(toks) == []
+
+
+def test_unknown_word_set_is_a_config_error():
+    with pytest.raises(ConfigError, match="GOODS"):
+        Lexicon.from_yaml("triggers:\n- id: a\n  type: AID\n  patterns: ['deliver * &GOODS']\n")

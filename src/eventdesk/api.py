@@ -25,7 +25,7 @@ from datetime import date, datetime
 from typing import Any
 
 from eventdesk.errors import InputError
-from eventdesk.records import Decision, Document, Event
+from eventdesk.records import Dateline, Decision, Document, Event
 
 log = logging.getLogger("eventdesk")
 
@@ -82,6 +82,11 @@ class Pipeline:
             self._extractor = Extractor()
         return self._extractor
 
+    def rules(self) -> tuple[str, ...]:
+        """Every trigger rule of the extractor's lexicon ("<entry id>/<pattern id>", file
+        order): what an event's trigger evidence may name (``Evidence.rule``)."""
+        return self.extractor.lexicon.rules()
+
     def process(self, doc: Document) -> list[Event]:
         """Events of one document."""
         return next(self.pipe([doc]))[1]
@@ -91,44 +96,48 @@ class Pipeline:
         attached to an incident, dropped as background, and why."""
         if len(doc.text) > CHUNK_CHARS:
             return self._process_long(doc), []
-        sdoc = self.nlp(_parse_text(doc.text))
+        from eventdesk.annotate.dateline import blank, find_dateline
+
+        dateline = find_dateline(doc.text)
+        sdoc = self.nlp(blank(doc.text, dateline))
         decisions: list[Decision] = []
-        events = self._events(doc, sdoc, decisions=decisions)
+        events = self._events(doc, sdoc, dateline=dateline, decisions=decisions)
         return events, decisions
 
     def pipe(self, docs: Iterable[Document], *, batch_size: int = 32
              ) -> Iterator[tuple[Document, list[Event]]]:
         """Stream (document, events) pairs; memory does not grow with the number of docs."""
-        nlp = self.nlp
-
-        from eventdesk.annotate.dateline import blank, find_dateline
-
-        def texts(batch):
-            for d in batch:
-                yield blank(d.text, find_dateline(d.text))
-
         batch: list[Document] = []
         for doc in docs:
             if len(doc.text) > CHUNK_CHARS:
                 if batch:
-                    yield from self._run(batch, nlp.pipe(texts(batch), batch_size=batch_size))
+                    yield from self._run(batch, batch_size=batch_size)
                     batch = []
                 yield doc, self._process_long(doc)
                 continue
             batch.append(doc)
             if len(batch) >= batch_size:
-                yield from self._run(batch, nlp.pipe(texts(batch), batch_size=batch_size))
+                yield from self._run(batch, batch_size=batch_size)
                 batch = []
         if batch:
-            yield from self._run(batch, nlp.pipe(texts(batch), batch_size=batch_size))
+            yield from self._run(batch, batch_size=batch_size)
 
-    def _run(self, batch: list[Document], sdocs: Iterable[Any]
+    def _run(self, batch: list[Document], *, batch_size: int
              ) -> Iterator[tuple[Document, list[Event]]]:
-        for doc, sdoc in zip(batch, sdocs):
-            yield doc, self._events(doc, sdoc)
+        """Annotate a batch (dateline, then the parse of the text with its dateline blanked)
+        and extract its events; each document's dateline is found once and passed on."""
+        from eventdesk.annotate.dateline import blank, find_dateline
+
+        datelines = [find_dateline(d.text) for d in batch]
+        sdocs = self.nlp.pipe((blank(d.text, dl) for d, dl in zip(batch, datelines)),
+                              batch_size=batch_size)
+        for doc, dateline, sdoc in zip(batch, datelines, sdocs):
+            yield doc, self._events(doc, sdoc, dateline=dateline)
 
     def _process_long(self, doc: Document) -> list[Event]:
         """A long text, parsed in paragraph chunks so memory stays bounded."""
+        from eventdesk.annotate.dateline import blank, find_dateline
+
         if len(doc.text) > MAX_CHARS:
             raise InputError(doc.source or doc.id,
                              f"text of {len(doc.text):,} characters exceeds {MAX_CHARS:,}")
@@ -136,13 +145,13 @@ class Pipeline:
         for offset, chunk in _chunks(doc.text, CHUNK_CHARS):
             part = Document(id=doc.id, text=chunk, published=doc.published, title=doc.title,
                             url=doc.url, source=doc.source)
-            for ev in self._events(part, self.nlp(_parse_text(chunk))):
+            dateline = find_dateline(chunk)
+            for ev in self._events(part, self.nlp(blank(chunk, dateline)), dateline=dateline):
                 events.append(_shift(ev, offset, doc.text))
         return events
 
-    def _events(self, doc: Document, sdoc: Any, *,
+    def _events(self, doc: Document, sdoc: Any, *, dateline: Dateline | None,
                 decisions: list[Decision] | None = None) -> list[Event]:
-        from eventdesk.annotate.dateline import find_dateline
         from eventdesk.annotate.places import find_places
         from eventdesk.annotate.structure import find_structure
         from eventdesk.document import resolve_document
@@ -166,11 +175,9 @@ class Pipeline:
         placed = [PlacedMention(pm.span, pl, getattr(pm, "kind", pl.precision),
                                 getattr(pm, "cue", None))
                   for pm, pl in zip(pmentions, resolved) if pl is not None]
-        dl = find_dateline(doc.text)
         structure = find_structure(doc.text)
         events = self.extractor.extract(doc, sdoc, actors=actors, places=placed,
-                                        published=published,
-                                        dateline=dl.span if dl is not None else None,
+                                        published=published, dateline=dateline,
                                         structure=structure)
         starts = [s.start_char for s in sdoc.sents]
         folds: list[tuple[Event, str]] = []
@@ -181,12 +188,6 @@ class Pipeline:
         if decisions is not None:
             decisions.extend(result.decisions)
         return list(result.events)
-
-
-def _parse_text(text: str) -> str:
-    from eventdesk.annotate.dateline import blank, find_dateline
-
-    return blank(text, find_dateline(text))
 
 
 def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:

@@ -18,6 +18,26 @@ PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+# PLOVER modes per root type (PLOVER manual 0.7b1, "Supplementary fields"; REQUEST is the
+# manual's DEMAND and takes both of its proposed tables). ASSAULT adds eventdesk's means modes:
+# aerial and drone strikes and CBRN weapons. Types not listed take no mode.
+PLOVER_MODES: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("visit", "third-party", "multilateral", "phone"),
+    "AID": ("economic", "military", "humanitarian", "asylum"),
+    "RETREAT": ("withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"),
+    "REQUEST": ("assist", "change", "yield", "meet", "economic", "military", "humanitarian",
+                "asylum"),
+    "REJECT": ("assist", "change", "yield", "meet"),
+    "THREATEN": ("restrict", "ban", "arrest", "relations", "expel", "territory", "violence"),
+    "PROTEST": ("demo", "riot", "strike-gen", "strike-lim", "strike-hun", "boycott", "obstruct"),
+    "SANCTION": ("convict", "cancel", "expel", "withdraw", "sever"),
+    "MOBILIZE": ("troops", "weapons", "police"),
+    "COERCE": ("confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest",
+               "deport", "withhold"),
+    "ASSAULT": ("abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy",
+                "primitive", "firearms", "explosives", "suicide-attack", "heavy-weapons",
+                "aerial", "drone", "CBRN"),
+}
 SECTORS: tuple[str, ...] = (
     "GOV", "MIL", "CVL", "REB", "IGO", "NGO", "BUS", "MED", "POL", "JUD", "LEG", "OPP", "REL", "INS",
 )
@@ -70,6 +90,20 @@ class Document:
             id=id or content_id(text), text=text, published=published, title=title,
             url=url, source=source,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The dateline at the head of a wire report ("KYIV, May 16 (Reuters) —"), as the annotate
+    stage finds it: where the report was filed and, when given, the filing day as written
+    (``month`` "May", ``day`` 16, ``year`` None); the extract stage resolves the day."""
+
+    span: Span  # the whole dateline, its dash and the spaces after it included
+    place: Span  # the place name it opens with
+    date: Span | None = None  # "May 16", "Dec. 30, 2023"
+    month: str | None = None
+    day: int | None = None
+    year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,13 +221,19 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """A span of the source that carries one fact of an event (``role``: trigger, actor1, ...)."""
+    """A span of the source that carries one fact of an event (``role``: trigger, actor1, ...).
+
+    ``rule`` names the rule that made the fact, where one did: for a trigger the lexicon entry
+    and its pattern, ``"<entry id>/<pattern id>"`` ("assault.strike/launch * &ATTACKS");
+    ``""`` when none is recorded.
+    """
 
     role: str
     span: Span
+    rule: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"role": self.role, **self.span.to_dict()}
+        return {"role": self.role, **self.span.to_dict(), "rule": self.rule}
 
 
 @dataclass(frozen=True, slots=True)

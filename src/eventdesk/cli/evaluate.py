@@ -37,6 +37,11 @@ def register(subparsers: Any) -> None:
                         help="list missed events, false positives and field mismatches per document")
     parser.add_argument("--limit", type=int, metavar="N",
                         help="score only the first N documents of each file")
+    parser.add_argument("--rules", action="store_true",
+                        help="report the trigger rules (lexicon entry/pattern) over all the "
+                        "gold files given: documents and events each fired in, how those "
+                        "events scored (tp/fp), rules that never fire and rules that fire in "
+                        "one document only")
     parser.add_argument("--merge", action="store_true",
                         help="also merge the predicted events across documents and score the "
                         "merged pairs against the gold files' same_event_as links")
@@ -106,10 +111,21 @@ def run(args: argparse.Namespace, *, pipeline: Any = None) -> int:
             print(f"eventdesk: warning: {w.message}", file=sys.stderr)
         outputs.append((path, scores, seconds))
 
+    rules = None
+    if getattr(args, "rules", False):
+        from eventdesk.evaluate.rules import rule_report
+
+        lexicon = getattr(pipeline, "rules", None)
+        rules = rule_report([(Path(path).name, r) for path, scores, _ in outputs
+                             for r in scores.docs], lexicon() if callable(lexicon) else ())
     if args.json:
-        payload = {"files": [{"path": str(path), "seconds": round(seconds, 3),
-                              **report.scores_json(scores, errors=args.errors)}
-                             for path, scores, seconds in outputs]}
+        payload: dict[str, Any] = {"files": [{"path": str(path), "seconds": round(seconds, 3),
+                                              **report.scores_json(scores, errors=args.errors)}
+                                             for path, scores, seconds in outputs]}
+        if rules is not None:
+            from eventdesk.evaluate.rules import rule_report_json
+
+            payload["rules"] = rule_report_json(rules)
         print(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
         return 0
     blocks = []
@@ -120,6 +136,10 @@ def run(args: argparse.Namespace, *, pipeline: Any = None) -> int:
         if args.errors:
             text += "\n\nerrors\n" + report.format_errors(scores)
         blocks.append(text)
+    if rules is not None:
+        from eventdesk.evaluate.rules import format_rule_report
+
+        blocks.append(format_rule_report(rules))
     print("\n\n".join(blocks))
     return 0
 

@@ -29,9 +29,9 @@ from eventdesk.extraction.rules import (
     PLACE_LIKE_KINDS, PROTESTERS, RELEASES, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
     SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_REVISION, VIOLENT, WAR_TOTAL,
 )
-from eventdesk.extraction.timex import TimeMention, find_dateline, find_times, pick_window
-from eventdesk.records import (Actor, DateWindow, Document, Event, Evidence, Place, Quote, Span,
-                               Victim)
+from eventdesk.extraction.timex import TimeMention, dateline_time, find_times, pick_window
+from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evidence, Place,
+                               Quote, Span, Victim)
 
 @dataclass(frozen=True, slots=True)
 class Layers:
@@ -76,22 +76,22 @@ class Extractor:
     # ------------------------------------------------------------------ entry point
     def extract(self, doc: Document, sdoc: Any, *, actors: Sequence[Any],
                 places: Sequence[PlacedMention], published: date,
-                dateline: Span | None = None, structure: DocStructure | None = None
+                dateline: Dateline | None = None, structure: DocStructure | None = None
                 ) -> list[Event]:
         """Events of one document. ``structure`` (annotate.structure) tells title lines, whose
         present tense tells past events, and page furniture, which holds no events."""
         text = doc.text
         self._dateline_place = None
         if dateline is not None:
-            inside = [p for p in places if p.span.end <= dateline.end]
-            places = [p for p in places if p.span.start >= dateline.end]
+            end = dateline.span.end
+            inside = [p for p in places if p.span.end <= end]
+            places = [p for p in places if p.span.start >= end]
             self._dateline_place = inside[0].place if inside else None
-            actors = [a for a in actors if a.span.start >= dateline.end]
-        times = find_times(text, published=published)
-        dateline = find_dateline(text, published=published)
+            actors = [a for a in actors if a.span.start >= end]
+        times = find_times(text, published=published, dateline=dateline)
         casualties = find_casualties(text, 0, len(text))
         layers = Layers(actors=args.SpanIndex(list(actors)), places=args.SpanIndex(list(places)),
-                        times=times, dateline=dateline,
+                        times=times, dateline=dateline_time(dateline, published=published),
                         casualties=args.SpanIndex(casualties))
         background = self._background_tokens(sdoc, times)
         since = self._background_tokens(sdoc, [t for t in times if t.relation == "since"])
@@ -190,11 +190,11 @@ class Extractor:
         t_start = sdoc[primary.start].idx
         t_end = sdoc[primary.end - 1].idx + len(sdoc[primary.end - 1].text)
         trigger = _span(text, t_start, t_end)
-        evidence = [Evidence("trigger", trigger)]
+        evidence = [Evidence("trigger", trigger, rule=primary.rule)]
         for m in men.matches:
             if m is not primary:
                 ms, me = sdoc[m.start].idx, sdoc[m.end - 1].idx + len(sdoc[m.end - 1].text)
-                evidence.append(Evidence("trigger", _span(text, ms, me)))
+                evidence.append(Evidence("trigger", _span(text, ms, me), rule=m.rule))
         r = args.roles(head)
         s_start, s_end = sent.start_char, sent.end_char
 

@@ -413,7 +413,7 @@ def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
     `since_tokens`: those of "since ..." phrases among them, which do not make a perfect-tense
     non-violent event history ("fighters have been demobilized since the accord": the
     demobilisation is the news; "have been killed since the war began" is a running total)."""
-    matches = lexicon.match(token_views(sent))
+    matches = lexicon.match(token_views(sent), sent=sent)
     if not matches:
         return []
     heads = {m.head: m.type for m in matches}

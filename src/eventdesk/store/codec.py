@@ -76,7 +76,8 @@ def event_from_dict(d: dict[str, Any]) -> Event:
                            speaker_span=_span(q.get("speaker_span")))
                      for q in d.get("quotes") or ()),
         confidence=float(d.get("confidence", 0.5)),
-        evidence=tuple(Evidence(role=e["role"], span=_span(e)) for e in d.get("evidence") or ()),  # type: ignore[arg-type]
+        evidence=tuple(Evidence(role=e["role"], span=_span(e), rule=e.get("rule") or "")  # type: ignore[arg-type]
+                       for e in d.get("evidence") or ()),
     )
 
 
