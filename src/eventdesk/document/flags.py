@@ -70,3 +70,18 @@ def document_flags(doc: Document, events: Sequence[Event] = (), *,
         _flag("truncated", truncation_findings(text)),
     ]
     return tuple(f for f in flags if f is not None)
+
+
+def flag_report(doc: Document, events: Sequence[Event]
+                ) -> tuple[tuple[Flag, ...], dict[str, tuple[Flag, ...]]]:
+    """A report's flags and what it says of each event's sourcing (event id -> flags of
+    :func:`eventdesk.document.sourcing.event_notes`), with the actor mentions found once."""
+    from eventdesk.document.sourcing import event_notes
+
+    if not doc.text or not doc.text.strip():
+        return (), {}
+    from eventdesk.resolve.actors import find_actors
+
+    actors = find_actors(doc.text)
+    flags = document_flags(doc, events, actors=actors)
+    return flags, event_notes(doc, events, actors=actors, doc_flags=flags)
