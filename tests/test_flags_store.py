@@ -138,3 +138,52 @@ def test_event_notes_on_real_sentences(pipeline):
     _, notes = flag_report(doc, events)
     kinds = {f.flag for fl in notes.values() for f in fl}
     assert {"unverified", "party_source"} <= kinds
+
+
+def _flagged_store(tmp_path):
+    db = tmp_path / "f.duckdb"
+    docs = [make_doc(CUT, published=date(2024, 6, 13), title="cut"),
+            make_doc(WEEKDAY, published=date(2024, 6, 14)),
+            make_doc(PLAIN, published=date(2024, 6, 14))]
+    with Desk(db, pipeline=FakePipeline()) as desk:
+        desk.ingest(docs)
+        desk.merge()
+    return db, docs
+
+
+def test_exports_carry_flags(tmp_path):
+    db, docs = _flagged_store(tmp_path)
+    with Desk(db, read_only=True) as desk:
+        desk.export("geojson", tmp_path / "e.geojson")
+        desk.export("plover-json", tmp_path / "e.json")
+        desk.export("acled-csv", tmp_path / "e.csv")
+    feats = json.loads((tmp_path / "e.geojson").read_text())["features"]
+    by_doc = {f["properties"]["doc_id"]: f["properties"]["flags"] for f in feats}
+    assert "truncated" in by_doc[docs[0].id] and "single_source" in by_doc[docs[0].id]
+    records = json.loads((tmp_path / "e.json").read_text())
+    assert all(isinstance(r["flags"], list) for r in records)
+    assert any(f["flag"] == "temporal_inconsistency" for r in records for f in r["flags"])
+    assert "eventdesk flags: single_source" in (tmp_path / "e.csv").read_text()
+
+
+def test_http_flag_endpoints(tmp_path):
+    import warnings
+
+    from eventdesk.web import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    db, docs = _flagged_store(tmp_path)
+    client = TestClient(create_app(db, pipeline=FakePipeline()), raise_server_exceptions=False)
+    r = client.get(f"/api/documents/{docs[0].id}/flags")
+    assert r.status_code == 200 and r.json()["flags"][0]["flag"] == "truncated"
+    ev = client.get(f"/api/documents/{docs[0].id}").json()["events"][0]
+    r = client.get(f"/api/events/{ev['id']}/flags")
+    assert r.status_code == 200 and r.json()["flags"][0]["flag"] == "single_source"
+    assert client.get("/api/documents/nope/flags").status_code == 404
+    assert client.get("/api/events/nope/flags").status_code == 404
+    page = client.get("/").text
+    assert "/static/flags.js" in page
+    js = client.get("/static/flags.js").text
+    assert "textContent" in js and "innerHTML" not in js

@@ -14,6 +14,7 @@ list[Event])]`` and/or ``process(doc) -> list[Event]``. By default it is
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import os
@@ -308,7 +309,8 @@ class Desk:
         from eventdesk import export as exporters
 
         events = self.store.events(**filters)
-        return exporters.export(format, events, out, documents=self.store.document)
+        return exporters.export(format, events, out, documents=self.store.document,
+                                flags=self.flag_lookup())
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()
@@ -355,6 +357,47 @@ class Desk:
         if rows:
             return [merged_from_dict(_json.loads(r[0])) for r in rows]
         return merge_events(self.store.iter_reports())
+
+    def merged_event_of(self, event_id: str) -> MergedEvent | None:
+        """The merged event a stored event belongs to (a one-report one when the store has
+        no clusters for it), or None for an unknown id."""
+        import json as _json
+
+        from eventdesk.store.codec import merged_from_dict
+
+        row = self.store.con.execute(
+            "SELECT c.json FROM event_sources s JOIN clusters c ON c.cluster_id = s.cluster_id "
+            "WHERE s.event_id = ? AND c.json IS NOT NULL", [event_id]).fetchone()
+        if row is not None:
+            return merged_from_dict(_json.loads(row[0]))
+        found = self.store.con.execute(
+            "SELECT e.json, d.published, d.source, d.url, d.title FROM events e "
+            "JOIN documents d ON d.id = e.doc_id WHERE e.id = ?", [event_id]).fetchone()
+        if found is None:
+            return None
+        from eventdesk.records import SourceFigure
+        from eventdesk.store.codec import event_from_dict
+
+        ev = event_from_dict(_json.loads(found[0]))
+        return MergedEvent.from_event(ev, source=SourceFigure(
+            doc_id=ev.doc_id, event_id=ev.id, published=found[1], outlet=found[2],
+            url=found[3], title=found[4]))
+
+    def flag_lookup(self) -> Callable[[MergedEvent], list[Flag]]:
+        """merged event -> its trust flags: its own (:meth:`event_flags`) and those of the
+        documents that report it (what the exporters add)."""
+        from eventdesk.document.sourcing import merged_flags
+
+        docs = self.store.flags()
+        notes = self.store.flags(scope="event")
+
+        def lookup(m: MergedEvent) -> list[Flag]:
+            out = list(merged_flags(m, notes))
+            for doc_id in dict.fromkeys(m.doc_ids or (m.event.doc_id,)):
+                out += [dataclasses.replace(f, doc_id=doc_id) for f in docs.get(doc_id, ())]
+            return out
+
+        return lookup
 
     def event_flags(self, merged: Iterable[MergedEvent]) -> dict[str, tuple[Flag, ...]]:
         """Cluster id -> the trust flags of each merged event (conflicting_figures,
