@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventdesk.cli.flags",
     "eventdesk.cli.evaluate",
     "eventdesk.cli.corpus",
+    "eventdesk.cli.report",
     "eventdesk.cli.places",
     "eventdesk.cli.actors",
     "eventdesk.cli.schema",
