@@ -107,6 +107,17 @@ _DURATION_TEMPLATES = _duration_compiled()
 _ANCHOR_RES: list[tuple[Any, list[tuple[str, re.Pattern[str]]]]] = []
 
 
+_ANY_ANCHOR: list[re.Pattern[str]] = []
+
+
+def _any_anchor() -> re.Pattern[str]:
+    """All anchors' phrases in one pattern: most texts name none, and skip the rest."""
+    if not _ANY_ANCHOR:
+        _ANY_ANCHOR.append(re.compile("|".join(f"(?:{a.pattern.pattern})" for a in anchors()),
+                                      re.I))
+    return _ANY_ANCHOR[0]
+
+
 def _anchor_patterns():
     if not _ANCHOR_RES:
         for anchor in anchors():
@@ -157,7 +168,11 @@ def _anchor_clues(text: str, sents: Sentences, published: date,
                   refs: dict[int, list[tuple[date, date, Span]]]) -> list[_Clue]:
     clues: list[_Clue] = []
     taken: list[tuple[int, int]] = []
+    if not _any_anchor().search(text):
+        return clues
     for anchor, pats in _anchor_patterns():
+        if not anchor.pattern.search(text):
+            continue
         for kind, pat in pats:
             for m in pat.finditer(text):
                 s, e = m.span()
@@ -206,9 +221,9 @@ def _dur_text(m: re.Match[str]) -> str:
     return " ".join(x for x in (m.group("q"), m.group("n"), m.group("u")) if x)
 
 
-def _period_text(p: tuple[date, date]) -> str:
+def _period_text(p: tuple[date, date], published: date | None = None) -> str:
     lo, hi = p
-    if hi >= date(9000, 1, 1):
+    if hi >= date(9000, 1, 1) or (published is not None and hi >= _open_end(published)):
         return f"{human_month(lo)} or later"
     if lo.year == hi.year and lo.month == hi.month:
         return human_month(lo)
@@ -350,7 +365,8 @@ def _clue_findings(text: str, clues: list[_Clue], stated: list[Span], published:
     strong = len(bad) >= 2 or any(c.kind == "anchor" for c in bad)
     if period is not None and year is not None:
         if strong:
-            tail = (f"the clues agree on {_period_text(period)}: {year} is the likelier year "
+            tail = (f"the clues agree on {_period_text(period, published)}: {year} is the "
+                    f"likelier year "
                     f"and the stated dates look wrong (dates left as stated)")
         else:
             tail = (f"this points to {year}; either the stated date or the clue is wrong "
