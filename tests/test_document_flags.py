@@ -211,3 +211,27 @@ def test_bad_data_files_are_config_errors(monkeypatch):
     finally:
         monkeypatch.undo()
         resources.anchors.cache_clear()
+
+
+@pytest.mark.parametrize("text,published", [
+    ("Kyiv marked 1,000 days since the full-scale invasion with a minute of silence.",
+     "2024-11-20"),
+    ("Thirty days after the full-scale invasion, Russian troops withdrew from the north.",
+     "2025-04-02"),
+    ("The package was approved by U.S. President Joe Biden at the time, officials recalled.",
+     "2025-09-01"),
+])
+def test_no_false_temporal_flags(text, published):
+    assert "temporal_inconsistency" not in flags_of(text, published)
+
+
+def test_partial_counts_are_no_conflict():
+    text = ("At least 20 people were killed in the missile attack, officials said. Rescuers "
+            "recovered 15 bodies after the attack, the emergency service said.")
+    assert "conflicting_counts" not in flags_of(text)
+
+
+@pytest.mark.parametrize("last", ["Smoke rises over the city. REUTERS/Jane Example",
+                                  "https://example.org/story"])
+def test_photo_credits_and_links_are_not_cuts(last):
+    assert not truncation_findings(f"Shelling hit the city centre.\n\n{last}")

@@ -30,6 +30,8 @@ MAX_SENTENCES = 6  # a reference back reaches this far at most
 MIN_RATIO = 0.4  # a figure under 40% of the other is a part, not a rival count
 _INDEFINITE = re.compile(r"\b(?:a|an|one)\s+(?:\w+\s+){0,2}?(?:attack|strike|airstrike|air strike|"
                          r"bombing|raid|assault|blast|explosion|shelling|clash|ambush)\b", re.I)
+_PARTIAL = re.compile(r"\b(?:bod(?:y|ies)|recovered|retrieved|identified|pulled from|so far)\b",
+                      re.I)
 _CASUALTY = re.compile(r"\b(?:killed|killing|dead|died|deaths?|wounded|injured|injuring|hurt|"
                        r"people|civilians|persons|victims|bodies|casualties)\b", re.I)
 _SOLDIER = {"soldier", "fighter", "militant", "combatant", "police"}
@@ -131,8 +133,9 @@ def count_findings(text: str, events: Sequence[Event] = (), *, actors: Sequence[
     for j, b in enumerate(tolls):
         ib = sents.index(b.span.start)
         sb = sentence(ib)
-        if not _refers_back(c, sb) or _adds_victims(c, sb) or c.new.search(sb):
-            continue
+        if not _refers_back(c, sb) or _adds_victims(c, sb) or c.new.search(sb) \
+                or _INDEFINITE.search(sb) or _PARTIAL.search(sb):
+            continue  # a new incident, more victims, or a partial count ("15 bodies recovered")
         for a in reversed(tolls[:j]):
             ia = sents.index(a.span.start)
             if ia == ib or a.outcome != b.outcome:

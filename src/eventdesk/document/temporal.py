@@ -75,7 +75,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "twelfth": 12}
 _QUAL = (r"(?P<q>nearly|almost|close to|just under|under|less than|more than|over|just over|"
          r"well over|about|around|roughly|some|approximately|at least)")
-_NUM = (r"(?P<n>\d+(?:\.\d+)?|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")"
+_NUM = (r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+        + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")"
         r"(?P<half>(?:-| and a )half)?")
 _UNIT = r"(?P<u>years?|months?|weeks?|days?)"
 _DUR = rf"(?:{_QUAL}\s+)?{_NUM}[\s-]+{_UNIT}"
@@ -84,8 +85,12 @@ _GAP = r"(?P<gap>(?:[^.;!?\n\d]|\.(?=\w)){0,60}?)"
 _UNIT_DAYS = {"y": 365.25, "m": 30.44, "w": 7.0, "d": 1.0}
 # a clause about the past: the duration then dates that past event, not the report
 _PAST = re.compile(r"\b(?:was|were|had|came|began|started|fell|ended|took|captured|recaptured|"
-                   r"retook|launched|signed|withdrew|seized|collapsed|died|occurred|happened|"
-                   r"broke out|erupted|invaded)\b", re.I)
+                   r"retook|launched|signed|withdrew|retreated|seized|collapsed|died|occurred|"
+                   r"happened|broke out|erupted|invaded|liberated|pulled out)\b", re.I)
+# an office named in a sentence about an earlier time ("at the time", "before he left office")
+_THEN = re.compile(r"\b(?:at the time|back then|then|had|before (?:he|she|they) (?:left|took) "
+                   r"office|during (?:his|her|their) (?:presidency|term|tenure|premiership)|"
+                   r"predecessor|successor|in office at|under (?:then|former))\b", re.I)
 _NOW = re.compile(r"\b(?:now|still|has|have|is|are|remains?|continues?|continuing|today|"
                   r"ongoing|this week|this year)\b", re.I)
 
@@ -128,7 +133,7 @@ def _anchor_patterns():
 
 
 def _number(m: re.Match[str]) -> float:
-    raw = m.group("n").lower()
+    raw = m.group("n").lower().replace(",", "")
     value = float(raw) if raw[0].isdigit() else float(_NUM_WORDS[raw])
     if m.group("half"):
         value += 0.5
@@ -204,10 +209,12 @@ def _anchor_clues(text: str, sents: Sentences, published: date,
                        if not (lo - timedelta(days=40) <= anchor.date <= hi + timedelta(days=40)
                                or s <= sp.start < e + 40)]  # not the anchor's own date
                 if not own and kind in ("after", "ago"):
-                    clause_start = max(text.rfind(c, sent[0], s) for c in ",;—–(")
-                    clause = text[max(clause_start, sent[0]):s]
-                    if _PAST.search(clause) and not _NOW.search(clause):
-                        continue  # "Kherson was retaken nine months after the invasion"
+                    cut = max(text.rfind(c, sent[0], s) for c in ",;—–(")
+                    clause = text[max(cut, sent[0]):s]
+                    rest = text[sent[0]:s] + " " + text[e:sent[1]]
+                    if any(_PAST.search(x) and not _NOW.search(x) for x in (clause, rest)):
+                        continue  # "Kherson was retaken nine months after the invasion";
+                        #           "30 days after the invasion, Russia withdrew from Kyiv"
                 taken.append((s, e))
                 said = f"{quote(text[s:e])} ({human(anchor.date)})"
                 clues.append(_Clue("anchor", span(text, s, e, STAGE), (period,),
@@ -262,6 +269,8 @@ def _office_clues(text: str, actors: Sequence[Any], sents: Sentences, published:
             if blockers.search(before) or suffix.match(text, t_end):
                 break  # "former President", "President-elect": not the office held now
             sent = sents.bounds(s)
+            if _THEN.search(text, sent[0], sent[1]):
+                break  # the sentence speaks of an earlier time
             pad = timedelta(days=SLACK_DAYS)
             periods = tuple((lo - pad, (hi + pad) if hi else _open_end(published))
                             for lo, hi in office.terms)
