@@ -34,7 +34,7 @@ def test_schema_created_with_version(tmp_path):
     with Store(tmp_path / "a.duckdb") as s:
         assert s.schema_version() == SCHEMA_VERSION
         assert s.counts() == dict.fromkeys(
-            ("documents", "events", "evidence", "clusters", "event_sources"), 0)
+            ("documents", "events", "evidence", "clusters", "event_sources", "flags"), 0)
     with Store(tmp_path / "a.duckdb") as s:  # reopening migrates nothing
         assert s.con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
 

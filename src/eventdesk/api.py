@@ -13,7 +13,9 @@ lexicon once and is reused for any number of documents. Stages, in order:
    date windows relative to `published`; evidence spans;
 4. merge: mentions of one event inside the document become one event;
 5. document: the report as a whole: background dropped, follow-ups folded into their
-   incident (:mod:`eventdesk.document`; :meth:`Pipeline.explain` says why).
+   incident (:mod:`eventdesk.document`; :meth:`Pipeline.explain` says why); the report's
+   trust flags (:func:`flags`, :meth:`Pipeline.flags`): temporal inconsistency, conflicting
+   counts or locations, a truncated text.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from datetime import date, datetime
 from typing import Any
 
 from eventdesk.errors import InputError
-from eventdesk.records import Dateline, Decision, Document, Event
+from eventdesk.records import Dateline, Decision, Document, Event, Flag
 
 log = logging.getLogger("eventdesk")
 
@@ -103,6 +105,15 @@ class Pipeline:
         decisions: list[Decision] = []
         events = self._events(doc, sdoc, dateline=dateline, decisions=decisions)
         return events, decisions
+
+    def flags(self, doc: Document, events: list[Event] | None = None) -> list[Flag]:
+        """The document's trust flags (:mod:`eventdesk.document.flags`); ``events`` are its
+        extracted events (extracted here when None)."""
+        from eventdesk.document.flags import document_flags
+
+        if events is None:
+            events = self.process(doc)
+        return list(document_flags(doc, events))
 
     def pipe(self, docs: Iterable[Document], *, batch_size: int = 32
              ) -> Iterator[tuple[Document, list[Event]]]:
@@ -250,6 +261,23 @@ def extract(text: str, *, published: str | date | None = None, doc_id: str | Non
             _DEFAULT = Pipeline()
         pipeline = _DEFAULT
     return pipeline.process(doc)
+
+
+def flags(text: str, *, published: str | date | None = None, doc_id: str | None = None,
+          pipeline: Pipeline | None = None) -> list[Flag]:
+    """Trust flags of one text: ``temporal_inconsistency``, ``conflicting_counts``,
+    ``conflicting_locations``, ``truncated``, each with an explanation and evidence spans
+    (:class:`eventdesk.records.Flag`; ``flag.to_dict()`` is the JSON shape)."""
+    global _DEFAULT
+    if not isinstance(text, str):
+        raise InputError("text", f"expected a str, got {type(text).__name__}")
+    pub = parse_published(published)
+    doc = Document.from_text(text, published=pub, id=doc_id)
+    if pipeline is None:
+        if _DEFAULT is None:
+            _DEFAULT = Pipeline()
+        pipeline = _DEFAULT
+    return pipeline.flags(doc)
 
 
 def merge_reports(items: Iterable[tuple[Any, Event]], **options: Any) -> list[Any]:

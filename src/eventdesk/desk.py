@@ -14,6 +14,7 @@ list[Event])]`` and/or ``process(doc) -> list[Event]``. By default it is
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import os
@@ -28,7 +29,7 @@ from typing import Any
 
 from eventdesk.errors import ConfigError, InputError
 from eventdesk.ingest import IngestError, IngestOptions, read_sources
-from eventdesk.records import Document, Event
+from eventdesk.records import Document, Event, Flag, MergedEvent
 from eventdesk.store import DEFAULT_PATH, Store
 from eventdesk.store.codec import document_from_dict, document_to_dict, event_from_dict
 
@@ -242,7 +243,8 @@ class Desk:
                 else:
                     good.append((doc, result))
             if good:
-                written = self.store.add(good)
+                flags, notes = _flag_batch(good, warnings)
+                written = self.store.add(good, flags=flags, notes=notes)
                 state["new"] += written.documents
                 state["events"] += written.events
                 state["seen"] += len(written.seen)
@@ -307,10 +309,105 @@ class Desk:
         from eventdesk import export as exporters
 
         events = self.store.events(**filters)
-        return exporters.export(format, events, out, documents=self.store.document)
+        return exporters.export(format, events, out, documents=self.store.document,
+                                flags=self.flag_lookup())
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()
+
+    # trust flags (stage document.flags / document.sourcing) ---------------------------------
+    def document_flags(self, doc_id: str | None = None, *, all: bool = False
+                       ) -> Iterator[tuple[str, list[Flag]]]:
+        """(document id, its stored flags) for one document or every one (``all``: also
+        documents without flags), oldest first."""
+        if doc_id is not None:
+            if self.store.document(doc_id) is None:
+                raise InputError(doc_id, "no such document in the store")
+            yield doc_id, self.store.flags(subject_ids=[doc_id]).get(doc_id, [])
+            return
+        stored = self.store.flags()
+        for did in self.store.document_ids():
+            if all or stored.get(did):
+                yield did, stored.get(did, [])
+
+    def reflag(self) -> int:
+        """Recompute every stored document's flags and its events' notes (after an upgrade,
+        or for a store written before flags existed); returns the number of documents."""
+        from eventdesk.document.flags import flag_report
+
+        n = 0
+        for did in self.store.document_ids():
+            doc = self.store.document(did)
+            events = self.store.events(doc_id=did)
+            flags, notes = flag_report(doc, events)
+            self.store.replace_flags(did, flags, notes)
+            n += 1
+        return n
+
+    def merged_events(self) -> list[MergedEvent]:
+        """One MergedEvent per real-world event: the stored clusters of :meth:`merge`, or,
+        when the store has none yet, a merge of the stored events made now (not stored)."""
+        import json as _json
+
+        from eventdesk.merge.across import merge_events
+        from eventdesk.store.codec import merged_from_dict
+
+        rows = self.store.con.execute(
+            "SELECT json FROM clusters WHERE json IS NOT NULL ORDER BY cluster_id").fetchall()
+        if rows:
+            return [merged_from_dict(_json.loads(r[0])) for r in rows]
+        return merge_events(self.store.iter_reports())
+
+    def merged_event_of(self, event_id: str) -> MergedEvent | None:
+        """The merged event a stored event belongs to (a one-report one when the store has
+        no clusters for it), or None for an unknown id."""
+        import json as _json
+
+        from eventdesk.store.codec import merged_from_dict
+
+        row = self.store.con.execute(
+            "SELECT c.json FROM event_sources s JOIN clusters c ON c.cluster_id = s.cluster_id "
+            "WHERE s.event_id = ? AND c.json IS NOT NULL", [event_id]).fetchone()
+        if row is not None:
+            return merged_from_dict(_json.loads(row[0]))
+        found = self.store.con.execute(
+            "SELECT e.json, d.published, d.source, d.url, d.title FROM events e "
+            "JOIN documents d ON d.id = e.doc_id WHERE e.id = ?", [event_id]).fetchone()
+        if found is None:
+            return None
+        from eventdesk.records import SourceFigure
+        from eventdesk.store.codec import event_from_dict
+
+        ev = event_from_dict(_json.loads(found[0]))
+        return MergedEvent.from_event(ev, source=SourceFigure(
+            doc_id=ev.doc_id, event_id=ev.id, published=found[1], outlet=found[2],
+            url=found[3], title=found[4]))
+
+    def flag_lookup(self) -> Callable[[MergedEvent], list[Flag]]:
+        """merged event -> its trust flags: its own (:meth:`event_flags`) and those of the
+        documents that report it (what the exporters add)."""
+        from eventdesk.document.sourcing import merged_flags
+
+        docs = self.store.flags()
+        notes = self.store.flags(scope="event")
+
+        def lookup(m: MergedEvent) -> list[Flag]:
+            out = list(merged_flags(m, notes))
+            for doc_id in dict.fromkeys(m.doc_ids or (m.event.doc_id,)):
+                out += [dataclasses.replace(f, doc_id=doc_id) for f in docs.get(doc_id, ())]
+            return out
+
+        return lookup
+
+    def event_flags(self, merged: Iterable[MergedEvent]) -> dict[str, tuple[Flag, ...]]:
+        """Cluster id -> the trust flags of each merged event (conflicting_figures,
+        single_source, party_source, unverified), from the merge and its reports' notes."""
+        from eventdesk.document.sourcing import merged_flags
+
+        merged = list(merged)
+        notes = self.store.flags(scope="event",
+                                 subject_ids=[m_id for m in merged for m_id in m.member_ids])
+        return {m.id: merged_flags(m, notes) for m in merged}
 
     def close(self) -> None:
         self.store.close()
@@ -320,6 +417,26 @@ class Desk:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _flag_batch(coded: list[tuple[Document, list[Event]]], warnings: list[IngestError]
+                ) -> tuple[dict[str, tuple[Flag, ...]], dict[str, tuple[Flag, ...]]]:
+    """Document flags and event notes of coded documents (a failure only warns: the
+    document is stored without flags, and `eventdesk flags --db PATH --recompute` retries)."""
+    from eventdesk.document.flags import flag_report
+
+    flags: dict[str, tuple[Flag, ...]] = {}
+    notes: dict[str, tuple[Flag, ...]] = {}
+    for doc, events in coded:
+        try:
+            f, n = flag_report(doc, events)
+        except Exception as exc:  # noqa: BLE001 - a flagging bug must not stop the ingest
+            warnings.append(IngestError(_doc_name(doc), f"flags not computed: "
+                                        f"{exc.__class__.__name__}: {exc}", level="warning"))
+            continue
+        flags[doc.id] = f
+        notes.update(n)
+    return flags, notes
 
 
 def _doc_name(doc: Document) -> str:

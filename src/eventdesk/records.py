@@ -295,6 +295,39 @@ class Event:
         }
 
 
+# Trust flags (stage ``document.flags`` for documents, ``document.sourcing`` for merged events)
+DOC_FLAGS: tuple[str, ...] = (
+    "temporal_inconsistency", "conflicting_counts", "conflicting_locations", "truncated",
+)
+EVENT_FLAGS: tuple[str, ...] = ("conflicting_figures", "single_source", "party_source", "unverified")
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A finding a careful reader would raise about a document or a merged event.
+
+    ``flag`` is one of :data:`DOC_FLAGS` or :data:`EVENT_FLAGS`; ``explanation`` says in one
+    line what contradicts what (and, for dates, which reading is likelier); ``evidence`` are
+    the spans of the text that carry it. ``doc_id`` names the document the spans point into
+    when the flag belongs to an event (a document's own flags leave it ``None``).
+    """
+
+    flag: str
+    explanation: str
+    evidence: tuple[Span, ...] = ()
+    doc_id: str | None = None
+    stage: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "flag": self.flag, "explanation": self.explanation,
+            "evidence": [{"start": s.start, "end": s.end, "text": s.text} for s in self.evidence],
+        }
+        if self.doc_id is not None:
+            out["doc_id"] = self.doc_id
+        return out
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     """What the document stage did with an event mention, and why (``extract --explain``).

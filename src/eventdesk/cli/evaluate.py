@@ -26,8 +26,9 @@ def register(subparsers: Any) -> None:
         "eval",
         help="score extracted events against gold files",
         description="Run the extractor over gold documents and report event precision/recall/F1 "
-        "per type and micro-averaged, and field accuracies on matched events "
-        "(scoring rules: shared/gold/FORMAT.md).",
+        "per type and micro-averaged, field accuracies on matched events (scoring rules: "
+        "shared/gold/FORMAT.md), and the document flags against the gold `flags` (gold flags "
+        "found, flags raised that are gold, documents without a gold flag that got one).",
     )
     parser.add_argument("gold", nargs="+", metavar="GOLD.jsonl", help="gold file(s)")
     parser.add_argument("--texts", metavar="DIR",
@@ -84,10 +85,28 @@ def evaluate_file(path: str | Path, *, pipeline: Any, texts_dir: str | Path | No
     from eventdesk.evaluate.gold import load_gold
     from eventdesk.evaluate.score import aggregate, match_document
 
+    import dataclasses
+
+    from eventdesk.evaluate.flags import score_flags
+
     docs = load_gold(path, texts_dir=texts_dir, limit=limit)
     start = time.perf_counter()
-    results = [match_document(gold, events) for gold, events in run_pipeline(docs, pipeline=pipeline)]
-    return aggregate(results), time.perf_counter() - start
+    results, flagged = [], []
+    for gold, events in run_pipeline(docs, pipeline=pipeline):
+        results.append(match_document(gold, events))
+        flagged.append((gold.id, gold.flags, [f.flag for f in _flags(pipeline, gold, events)]))
+    scores = dataclasses.replace(aggregate(results), flags=score_flags(flagged))
+    return scores, time.perf_counter() - start
+
+
+def _flags(pipeline: Any, gold: Any, events: list[Any]) -> list[Any]:
+    """The document flags the system raises for one gold document."""
+    doc = gold_document(gold)
+    if hasattr(pipeline, "flags"):
+        return list(pipeline.flags(doc, events))
+    from eventdesk.document.flags import document_flags
+
+    return list(document_flags(doc, events))
 
 
 def run(args: argparse.Namespace, *, pipeline: Any = None) -> int:
@@ -119,9 +138,13 @@ def run(args: argparse.Namespace, *, pipeline: Any = None) -> int:
         rules = rule_report([(Path(path).name, r) for path, scores, _ in outputs
                              for r in scores.docs], lexicon() if callable(lexicon) else ())
     if args.json:
-        payload: dict[str, Any] = {"files": [{"path": str(path), "seconds": round(seconds, 3),
-                                              **report.scores_json(scores, errors=args.errors)}
-                                             for path, scores, seconds in outputs]}
+        from eventdesk.evaluate.flags import flag_scores_json
+
+        payload: dict[str, Any] = {
+            "files": [{"path": str(path), "seconds": round(seconds, 3),
+                       **report.scores_json(scores, errors=args.errors),
+                       "flags": flag_scores_json(scores.flags, errors=args.errors)}
+                      for path, scores, seconds in outputs]}
         if rules is not None:
             from eventdesk.evaluate.rules import rule_report_json
 
@@ -130,7 +153,10 @@ def run(args: argparse.Namespace, *, pipeline: Any = None) -> int:
         return 0
     blocks = []
     for path, scores, seconds in outputs:
+        from eventdesk.evaluate.flags import format_flag_scores
+
         text = report.format_scores(scores, title=f"{path}  ({seconds:.1f} s)")
+        text += "\n\n" + format_flag_scores(scores.flags, errors=args.errors)
         if getattr(args, "merge", False):
             text += "\n\n" + format_merge(scores)
         if args.errors:

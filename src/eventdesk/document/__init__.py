@@ -18,6 +18,15 @@ and says, for each mention it dropped or folded, which rule did it and why
 
 Adds: places and parties from context (``completed`` decisions); it removes mentions and
 merges their evidence into the incident they belong to.
+
+Trust flags (what a careful reader would raise; they never change the events):
+
+- :func:`eventdesk.document.flags.document_flags`: the report's own flags
+  (``temporal_inconsistency``, ``conflicting_counts``, ``conflicting_locations``,
+  ``truncated``), stage ``document.flags``;
+- :mod:`eventdesk.document.sourcing`: what a report says of each event's sourcing, and the
+  flags of a merged event (``conflicting_figures``, ``single_source``, ``party_source``,
+  ``unverified``), stage ``document.sourcing``.
 """
 
 from __future__ import annotations

@@ -13,8 +13,11 @@ from eventdesk.records import (
     Document,
     Event,
     Evidence,
+    Flag,
+    MergedEvent,
     Place,
     Quote,
+    SourceFigure,
     Span,
     Victim,
     Weapon,
@@ -121,3 +124,42 @@ def event_row(event: Event, json_text: str) -> tuple[Any, ...]:
         event.trigger.start, event.trigger.end, event.sentence.start, event.sentence.end,
         json_text,
     )
+
+
+def flag_row(scope: str, subject_id: str, doc_id: str, flag: Flag, dumps: Any) -> tuple[Any, ...]:
+    """The ``flags`` table row of one flag."""
+    evidence = [{"start": s.start, "end": s.end, "text": s.text} for s in flag.evidence]
+    return (scope, subject_id, flag.doc_id or doc_id, flag.flag, flag.explanation,
+            dumps(evidence), flag.stage or None)
+
+
+def flag_from_row(doc_id: str, flag: str, explanation: str, evidence: str, stage: str | None,
+                  *, scope: str = "document") -> Flag:
+    import json
+
+    spans = tuple(Span(int(e["start"]), int(e["end"]), e.get("text", ""), stage or "")
+                  for e in json.loads(evidence))
+    return Flag(flag=flag, explanation=explanation, evidence=spans,
+                doc_id=doc_id if scope == "event" else None, stage=stage or "")
+
+
+def merged_from_dict(d: dict[str, Any]) -> MergedEvent:
+    """The :class:`MergedEvent` whose ``to_dict()`` is ``d`` (the ``clusters.json`` column)."""
+    def day(v: Any) -> date | None:
+        return date.fromisoformat(v) if v else None
+
+    def rng(v: Any) -> tuple[int, int] | None:
+        return (int(v[0]), int(v[1])) if v else None
+
+    sources = tuple(SourceFigure(doc_id=s["doc_id"], event_id=s["event_id"],
+                                 published=day(s.get("published")), outlet=s.get("outlet"),
+                                 url=s.get("url"), title=s.get("title"),
+                                 fatalities=s.get("fatalities"), injuries=s.get("injuries"))
+                    for s in d.get("sources") or ())
+    return MergedEvent(id=d["id"], event=event_from_dict(d["event"]), sources=sources,
+                       fatalities=d.get("fatalities"), injuries=d.get("injuries"),
+                       fatalities_range=rng(d.get("fatalities_range")),
+                       injuries_range=rng(d.get("injuries_range")),
+                       conflicting=bool(d.get("conflicting")),
+                       member_ids=tuple(d.get("member_ids") or ()),
+                       stage=d.get("stage") or "merge.across")

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from eventdesk.errors import InputError, StoreError
-from eventdesk.records import Document, Event
-from eventdesk.store.codec import EVENT_COLUMNS, event_from_dict, event_row
+from eventdesk.records import Document, Event, Flag
+from eventdesk.store.codec import EVENT_COLUMNS, event_from_dict, event_row, flag_from_row, flag_row
 from eventdesk.store.schema import MIGRATIONS, SCHEMA_VERSION
 from eventdesk.store.query import build_where
 
@@ -111,11 +111,15 @@ class Store:
                                 [ids]).fetchall()
         return {r[0] for r in rows}
 
-    def add(self, batch: Sequence[tuple[Document, Sequence[Event]]]) -> Written:
+    def add(self, batch: Sequence[tuple[Document, Sequence[Event]]], *,
+            flags: Mapping[str, Sequence[Flag]] | None = None,
+            notes: Mapping[str, Sequence[Flag]] | None = None) -> Written:
         """Store documents with their events and evidence, all in one transaction.
 
         Documents already stored (same content hash) are skipped, with their events; an
-        event id met twice in one document is stored once."""
+        event id met twice in one document is stored once. ``flags`` (document id -> the
+        document's flags) and ``notes`` (event id -> what the report says of that event's
+        sourcing) go into the ``flags`` table with their documents."""
         import duckdb
         import pyarrow as pa
 
@@ -133,6 +137,8 @@ class Store:
                     docs.append((doc, unique))
                 if docs:
                     self._insert(docs, pa)
+                    if flags or notes:
+                        self._insert_flags(docs, flags or {}, notes or {}, pa)
                 self.con.commit()
             except BaseException:
                 self.con.rollback()
@@ -178,6 +184,69 @@ class Store:
                 "end": pa.array(cols[4], pa.int32()), "text": pa.array(cols[5], pa.string()),
                 "stage": pa.array(cols[6], pa.string()),
             }))
+
+    def _insert_flags(self, docs: list[tuple[Document, list[Event]]],
+                      flags: Mapping[str, Sequence[Flag]], notes: Mapping[str, Sequence[Flag]],
+                      pa: Any) -> None:
+        rows = []
+        for doc, events in docs:
+            rows += [flag_row("document", doc.id, doc.id, f, _dumps) for f in flags.get(doc.id, ())]
+            for ev in events:
+                rows += [flag_row("event", ev.id, doc.id, f, _dumps) for f in notes.get(ev.id, ())]
+        if rows:
+            cols = list(zip(*rows))
+            names = ("scope", "subject_id", "doc_id", "flag", "explanation", "evidence", "stage")
+            self._append("flags", pa.table({n: pa.array(c, pa.string())
+                                            for n, c in zip(names, cols)}))
+
+    def replace_flags(self, doc_id: str, flags: Sequence[Flag],
+                      notes: Mapping[str, Sequence[Flag]]) -> None:
+        """Replace a stored document's flags and its events' notes (one transaction)."""
+        import duckdb
+        import pyarrow as pa
+
+        doc = self.document(doc_id)
+        if doc is None:
+            raise InputError(doc_id, "no such document in the store")
+        events = self.events(doc_id=doc_id)
+        try:
+            self.con.begin()
+            try:
+                self.con.execute("DELETE FROM flags WHERE doc_id = ?", [doc_id])
+                self._insert_flags([(doc, list(events))], {doc_id: flags}, notes, pa)
+                self.con.commit()
+            except BaseException:
+                self.con.rollback()
+                raise
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot store flags: {exc}") from None
+
+    def flags(self, *, scope: str = "document", subject_ids: Iterable[str] | None = None,
+              doc_id: str | None = None) -> dict[str, list[Flag]]:
+        """Stored flags by subject (document id, or event id for ``scope="event"``), in the
+        order they were written."""
+        sql = ("SELECT subject_id, doc_id, flag, explanation, evidence, stage FROM flags "
+               "WHERE scope = ?")
+        params: list[Any] = [scope]
+        if subject_ids is not None:
+            ids = list(dict.fromkeys(subject_ids))
+            if not ids:
+                return {}
+            sql += " AND subject_id IN (SELECT unnest(?))"
+            params.append(ids)
+        if doc_id is not None:
+            sql += " AND doc_id = ?"
+            params.append(doc_id)
+        out: dict[str, list[Flag]] = {}
+        for subject, did, flag, expl, ev, stage in self.con.execute(
+                sql + " ORDER BY rowid", params).fetchall():
+            out.setdefault(subject, []).append(flag_from_row(did, flag, expl, ev, stage,
+                                                             scope=scope))
+        return out
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self.con.execute(
+            "SELECT id FROM documents ORDER BY published NULLS LAST, id").fetchall()]
 
     def _append(self, table: str, arrow_table: Any) -> None:
         self.con.register("_incoming", arrow_table)
@@ -330,7 +399,8 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
-                for t in ("documents", "events", "evidence", "clusters", "event_sources")}
+                for t in ("documents", "events", "evidence", "clusters", "event_sources",
+                          "flags")}
 
     def checkpoint(self) -> None:
         self.con.execute("CHECKPOINT")

@@ -80,5 +80,21 @@ SCHEMA_V1: tuple[str, ...] = (
     """,
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (SCHEMA_V1,)
+# v2: trust flags (stage document.flags / document.sourcing), written with their document
+SCHEMA_V2: tuple[str, ...] = (
+    """
+    CREATE TABLE flags (
+        scope       VARCHAR NOT NULL,  -- 'document': a report's flag; 'event': what one
+                                       -- report says of one of its events
+        subject_id  VARCHAR NOT NULL,  -- the document id, or the event id
+        doc_id      VARCHAR NOT NULL,  -- the document the evidence offsets point into
+        flag        VARCHAR NOT NULL,  -- records.DOC_FLAGS / records.EVENT_FLAGS
+        explanation VARCHAR NOT NULL,
+        evidence    VARCHAR NOT NULL,  -- JSON list of {start, end, text}
+        stage       VARCHAR
+    )
+    """,
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2)
 SCHEMA_VERSION = len(MIGRATIONS)

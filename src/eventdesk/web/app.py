@@ -9,6 +9,8 @@
 - ``POST /api/extract``: ``{"text": ..., "published": "YYYY-MM-DD"}`` -> events, not stored;
 - ``GET /api/export/{format}``: acled-csv, plover-json or geojson of the filtered events;
 - ``GET /api/stats``: counts by type and month, fatalities and injuries;
+- ``GET /api/documents/{id}/flags``, ``GET /api/events/{id}/flags``: trust flags of a
+  document, and of an event (its merged event's: conflicting figures, single source, ...);
 - ``GET /``: the web page (``static/``), other static files under ``/static``.
 
 The store is opened read-only for each request (a DuckDB connection is not shared between
@@ -324,6 +326,25 @@ def create_app(db_path: Any, *, pipeline: Any = None, max_body_bytes: int = MAX_
                 raise HTTPException(404, f"no document with id {doc_id!r}")
             events = desk.events(doc_id=doc_id)
         return _document_dict(doc, events)
+
+    # trust flags (issue 10): a document's own, and an event's (its merged event's)
+    @app.get("/api/documents/{doc_id}/flags")
+    def get_document_flags(doc_id: str) -> dict[str, Any]:
+        with svc.desk() as desk:
+            if desk.document(doc_id) is None:
+                raise HTTPException(404, f"no document with id {doc_id!r}")
+            ((_, flags),) = list(desk.document_flags(doc_id))
+        return {"doc_id": doc_id, "flags": [f.to_dict() for f in flags]}
+
+    @app.get("/api/events/{event_id}/flags")
+    def get_event_flags(event_id: str) -> dict[str, Any]:
+        with svc.desk() as desk:
+            merged = desk.merged_event_of(event_id)
+            if merged is None:
+                raise HTTPException(404, f"no event with id {event_id!r}")
+            flags = desk.event_flags([merged])[merged.id]
+        return {"event_id": event_id, "merged_id": merged.id,
+                "flags": [f.to_dict() for f in flags]}
 
     @app.get("/api/stats")
     def stats(filters: dict[str, Any] = filters_dep) -> dict[str, Any]:

@@ -407,6 +407,7 @@
     }
     renderDetail(ev);
     renderText(doc.text || "", ev);
+    if (window.eventdeskFlags && doc.id) window.eventdeskFlags.show(doc.id, ev.id);  // flags.js
   }
 
   function renderDetail(ev) {
