@@ -253,3 +253,36 @@ def test_the_target_of_an_attack_is_its_place_but_not_the_attacker(pipeline):
     [ev] = assaults(extract(text, published="2025-10-25", pipeline=pipeline))
     assert ev.actor1.country == "ISR"
     assert ev.location is None or ev.location.country == "LBN"
+
+
+@pytest.mark.parametrize("text,dateline", [
+    ("Talks stall in Geneva\n\nGENEVA, March 3 (AFP) -- Negotiators met again on Monday.",
+     "GENEVA, March 3 (AFP) -- "),
+    ("Blast hits depot\nLUHANSK (Interfax) - An explosion hit a fuel depot on Monday.",
+     "LUHANSK (Interfax) - "),
+    ("QUETTA: Gunmen attacked a bus on Monday, police said.", "QUETTA: "),
+    ("KYIV — Russian drones struck the capital overnight.", "KYIV — "),
+])
+def test_datelines_at_the_head_of_the_body(text, dateline):
+    from eventdesk.annotate.dateline import find_dateline
+
+    found = find_dateline(text)
+    assert found is not None and found.span.text == dateline
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces shelled the town.\nKyiv-based analysts said the attack was planned.",
+    "Drone strike kills two\nOfficials said: the drone hit a bus.",
+    "Trump: talks went well",
+])
+def test_no_dateline_in_ordinary_lines(text):
+    from eventdesk.annotate.dateline import find_dateline
+
+    assert find_dateline(text) is None
+
+
+def test_a_dateline_after_the_headline_is_no_event_place(pipeline):
+    text = ("Gunmen kill four at a market\n\n"
+            "QUETTA: Gunmen killed four people at a market in Turbat on Monday, police said.")
+    [ev] = assaults(extract(text, published="2025-03-04", pipeline=pipeline))
+    assert ev.location is not None and ev.location.name == "Turbat"

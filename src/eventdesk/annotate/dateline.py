@@ -19,22 +19,38 @@ STAGE = "annotate.dateline"
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    r"\A\s*(?P<place>[A-Z][A-Za-z'’.\-]+(?:[ \-][A-Z][A-Za-z'’.\-]+){0,3})"
+    r"[ \t]*(?P<place>[A-Z][A-Za-z'’.\-]+(?:[ \-][A-Z][A-Za-z'’.\-]+){0,3})"
     r"(?P<rest>(?:,\s*[A-Z][A-Za-z'’.\- ]{1,30}?){0,2}"
     rf"(?:,?\s+(?P<date>(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?))?"
-    r"\s*(?:\([A-Za-z .&-]{1,30}\))?)\s*(?:—|–|--?)\s*"
+    r"\s*(?:\([A-Za-z .&-]{1,30}\))?)\s*(?:(?P<dash>—|–)\s*|(?P<sep>--?|:)\s+)"
 )
+HEAD_CHARS = 1500  # a dateline opens one of the report's first paragraphs
+MAX_LINES = 8
 
 
 def find_dateline(text: str) -> Dateline | None:
-    """The dateline at the head of ``text``, or None. A dateline's place is written in capitals
-    or is followed by a country, a region or a date."""
-    m = _DATELINE.match(text[:200])
-    if not m:
-        return None
-    place = m.group("place")
-    if not (place.isupper() or m.group("rest").strip()):
-        return None
+    """The dateline of ``text``, or None: at the head of the text, or opening one of its first
+    paragraphs after a headline, a standfirst or a caption ("WASHINGTON, Feb. 28 (Xinhua) --",
+    "SIMFEROPOL (Sputnik) -", "PESHAWAR:"). At the head a dateline's place is written in
+    capitals or is followed by a country, a region or a date; further down (and before a
+    colon) only a place in capitals counts."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text[:HEAD_CHARS])][:MAX_LINES]
+    for n, pos in enumerate(starts):
+        m = _DATELINE.match(text, pos, min(len(text), pos + 200))
+        if not m:
+            continue
+        place = m.group("place")
+        caps = place.replace(" ", "").replace("-", "").isupper() and len(place) >= 3
+        if m.group("sep") == ":" or n > 0:
+            if not caps:
+                continue
+        elif not (caps or m.group("rest").strip()):
+            continue
+        return _dateline(text, m)
+    return None
+
+
+def _dateline(text: str, m: re.Match[str]) -> Dateline:
     s, e = m.start("place"), m.end("place")
     date = None
     if m.group("date"):

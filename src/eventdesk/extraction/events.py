@@ -83,11 +83,13 @@ class Extractor:
         text = doc.text
         self._dateline_place = None
         if dateline is not None:
-            end = dateline.span.end
-            inside = [p for p in places if p.span.end <= end]
-            places = [p for p in places if p.span.start >= end]
+            # the dateline (at the head, or opening a paragraph after the headline) names
+            # where the report was filed: its place and actors are no event's
+            start, end = dateline.span.start, dateline.span.end
+            inside = [p for p in places if start <= p.span.start and p.span.end <= end]
+            places = [p for p in places if not (start <= p.span.start < end)]
             self._dateline_place = inside[0].place if inside else None
-            actors = [a for a in actors if a.span.start >= end]
+            actors = [a for a in actors if not (start <= a.span.start < end)]
         times = find_times(text, published=published, dateline=dateline)
         casualties = find_casualties(text, 0, len(text))
         layers = Layers(actors=args.SpanIndex(list(actors)), places=args.SpanIndex(list(places)),

@@ -285,11 +285,11 @@ def find_times(text: str, *, published: date,
     The ``dateline`` (the annotate stage's) is left out (see :func:`dateline_time`).
     """
     ctx = _Ctx(text, published)
-    skip_to = dateline.span.end if dateline is not None else 0
+    skip = (dateline.span.start, dateline.span.end) if dateline is not None else (0, 0)
     resolved: list[TimeMention] = []
     pending: list[tuple[str, re.Match]] = []
     for m in _MASTER.finditer(text):
-        if m.start() < skip_to:
+        if skip[0] <= m.start() < skip[1]:
             continue
         kind = m.lastgroup
         s, e = m.start(), m.end()
