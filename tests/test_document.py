@@ -286,3 +286,15 @@ def test_a_dateline_after_the_headline_is_no_event_place(pipeline):
             "QUETTA: Gunmen killed four people at a market in Turbat on Monday, police said.")
     [ev] = assaults(extract(text, published="2025-03-04", pipeline=pipeline))
     assert ev.location is not None and ev.location.name == "Turbat"
+
+
+def test_an_attack_on_places_named_together_is_one_attack_per_place(pipeline):
+    text = ("Russian aircraft dropped bombs on the villages of Bilozerka and Tiahynka on "
+            "Friday, the regional governor said.")
+    events = assaults(extract(text, published="2025-05-10", pipeline=pipeline))
+    assert sorted(e.location.name for e in events) == ["Bilozerka", "Tiahynka"]
+    assert len({e.id for e in events}) == 2
+    # a list after a summary is no set of attacks of their own
+    text = ("Troops detained 15 people in raids across the West Bank overnight, including in "
+            "Jenin and Tubas.")
+    assert len(assaults(extract(text, published="2025-05-10", pipeline=pipeline))) <= 1

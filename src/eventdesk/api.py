@@ -195,7 +195,7 @@ class Pipeline:
         events = merge_within(events, sentence_starts=starts, folds=folds)
         result = resolve_document(events, structure=structure, published=published,
                                   sentence_starts=starts, merged=folds, text=doc.text,
-                                  actors=actors)
+                                  actors=actors, places=placed)
         if decisions is not None:
             decisions.extend(result.decisions)
         return list(result.events)

@@ -41,7 +41,7 @@ from typing import Any
 from eventdesk.annotate.structure import DocStructure
 from eventdesk.document.background import why_background
 from eventdesk.document.context import complete
-from eventdesk.document.incidents import Item, build_incidents
+from eventdesk.document.incidents import Item, build_incidents, split_places
 from eventdesk.document.means import report_means
 from eventdesk.records import Decision, Event
 
@@ -63,7 +63,8 @@ def _decision(action: str, rule: str, reason: str, ev: Event, into: str | None =
 def resolve_document(events: Sequence[Event], *, structure: DocStructure, published: date,
                      sentence_starts: Sequence[int],
                      merged: Sequence[tuple[Event, str]] = (), text: str = "",
-                     actors: Sequence[Any] = ()) -> DocumentResult:
+                     actors: Sequence[Any] = (), places: Sequence[Any] = ()
+                     ) -> DocumentResult:
     """The document's events as a reader counts them, and the decisions that made them.
 
     ``merged``: the within-document merge's folds (mention, id of the event it joined), so
@@ -100,6 +101,9 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
     for fold in folds:
         decisions.append(_decision("attached", fold.rule, fold.reason, fold.source,
                                    into=into(fold.target_id)))
+    for ev in split_places(alive, places, text) if text else ():
+        decisions.append(_decision("completed", "incident.each_place", "one attack per place "
+                                   "of places named together", ev))
     if text:
         for done in complete(alive, actors=actors, sentence_starts=starts, text=text):
             decisions.append(_decision("completed", done.rule, done.reason, done.event))

@@ -18,6 +18,8 @@ each names the construction it handles:
 * ``incident.specific_place``: a mention placed in a region and one placed in a town of that
   region a sentence or two later, with no conflicting figures, are one incident at the town
   ("... killed in the Kherson region" / "bombs hit houses in the village of X").
+* ``incident.each_place``: an attack on places named together ("the villages of X and Y")
+  is one attack per place (ACLED codes one event per location).
 * ``incident.unplaced``: when no mention of the type is placed at all, the report's placeless
   mentions that agree are one incident.
 
@@ -28,11 +30,15 @@ do not name different countries, and no word that opens a new incident ("Another
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from eventdesk.merge.within import combine, opens_new_incident, places_agree
-from eventdesk.records import Event, Place
+from eventdesk.records import Event, Evidence, Place
 
 STAGE = "document.incidents"
 INCIDENT_TYPES = frozenset({"ASSAULT"})
@@ -204,6 +210,63 @@ def _unplaced(items: list[Item], folds: list[Fold], etype: str) -> None:
                                                                              first.event):
             _fold(items, it, first, "incident.unplaced",
                   "the report places none of its incidents: its mentions are one", folds)
+
+
+_COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
+
+
+def split_places(items: list[Item], places: Sequence[Any], text: str) -> list[Event]:
+    """``incident.each_place``: an attack on places named together ("dropped bombs on the
+    villages of X and Y", "shelled X, Y and Z") is one attack per place, as ACLED codes one
+    event per location; the first keeps the figures (the text does not split them)."""
+    added: list[Event] = []
+    for it in list(items):
+        ev = it.event
+        loc = ev.location
+        if ev.type not in INCIDENT_TYPES or loc is None or loc.span is None or \
+                loc.precision != "city" or not _own(loc.span, ev):
+            continue
+        in_sentence = sorted((p for p in places if ev.sentence.start <= p.span.start
+                              < ev.sentence.end and p.place.precision == "city"),
+                             key=lambda p: p.span.start)
+        chain = [p for p in in_sentence if p.span.start == loc.span.start]
+        if not chain:
+            continue
+        k = in_sentence.index(chain[0])
+        # the places coordinated with the event's own: "X and Y", "X, Y and Z"
+        for q in in_sentence[k + 1:]:
+            if not _COORDINATED.match(text[chain[-1].span.end:q.span.start]):
+                break
+            chain.append(q)
+        for q in reversed(in_sentence[:k]):
+            if not _COORDINATED.match(text[q.span.end:chain[0].span.start]):
+                break
+            chain.insert(0, q)
+        if len(chain) < 2:
+            continue
+        between = text[ev.trigger.end:chain[0].span.start] if \
+            ev.trigger.end <= chain[0].span.start else ","
+        if len(between) > 40 or "," in between or "including" in between.lower():
+            continue  # the places must be what the attack hit ("shelled X and Y", "bombs on
+            #           the villages of X and Y"), not a list after a summary (", including")
+        if len({p.place.geonameid or p.place.name for p in chain}) < 2:
+            continue
+        for q in chain:
+            if q.span.start == loc.span.start:
+                continue
+            place = q.place if q.place.span is not None else dataclasses.replace(
+                q.place, span=q.span)
+            new = ev.replace(
+                id=hashlib.sha256(f"{ev.id}:{q.span.start}".encode()).hexdigest()[:16],
+                location=place, fatalities=None, injuries=None, victims=(),
+                evidence=tuple(e for e in ev.evidence if e.role not in (
+                    "location", "fatalities", "injuries")) + (Evidence("location", q.span),))
+            items.append(Item(event=new, sentence=it.sentence, block=it.block,
+                              title=it.title))
+            added.append(new)
+    items.sort(key=lambda i: (i.start, i.event.location.span.start
+                              if i.event.location and i.event.location.span else 0))
+    return added
 
 
 def build_incidents(items: Sequence[Item]) -> tuple[list[Item], list[Fold]]:
