@@ -298,3 +298,15 @@ def test_an_attack_on_places_named_together_is_one_attack_per_place(pipeline):
     text = ("Troops detained 15 people in raids across the West Bank overnight, including in "
             "Jenin and Tubas.")
     assert len(assaults(extract(text, published="2025-05-10", pipeline=pipeline))) <= 1
+
+
+def test_a_protest_told_in_several_sentences_in_one_town(pipeline):
+    text = ("Thousands of students marched through central Nairobi on Tuesday to protest "
+            "against a tax bill. Protesters blowing whistles gathered outside parliament. "
+            "At least 12 people were arrested near the parliament building, police said.")
+    events = extract(text, published="2024-06-18", pipeline=pipeline)
+    protests = [e for e in events if e.type == "PROTEST"]
+    assert len(protests) == 1 and protests[0].location.name == "Nairobi"
+    [arrests] = [e for e in events if e.type == "COERCE"]
+    assert arrests.location is not None and arrests.location.name == "Nairobi"
+    assert arrests.actor1 is not None and arrests.actor1.country == "KEN"

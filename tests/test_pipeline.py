@@ -478,3 +478,10 @@ def test_the_dateline_is_found_once_per_document(pipeline, monkeypatch):
     assert len(calls) == 3
     assert any(e.type == "ASSAULT" and e.location is not None and e.location.name == "Kovel"
                for e in events[0])
+
+
+def test_an_attack_by_x_told_by_a_governor_is_xs(pipeline):
+    text = ("The governor announced an attack by the Ukrainian armed forces on two villages in "
+            "the Kursk region on Saturday.")
+    [ev] = by_type(extract(text, published="2024-08-31", pipeline=pipeline), "ASSAULT")
+    assert ev.actor1 is not None and ev.actor1.country == "UKR"

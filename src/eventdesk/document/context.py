@@ -9,8 +9,10 @@ proposal" rejects the United States' plan. Each rule names the construction it h
 * ``context.place``: an event that happens somewhere (detentions, protests, meetings, aid,
   deployments, withdrawals) and whose sentence names no place takes the place of the event
   told just before it (same or previous paragraph, at most ``CARRY_SENTENCES`` sentences
-  back); a meeting with no place nearby takes the venue of the report's placed meeting. A
-  place in none of the event's parties' countries is not carried.
+  back); a meeting with no place nearby takes the venue of the report's placed meeting; any
+  such event takes the report's town when all its placed events happen in one town
+  ("protesters gathered near Parliament" in a report of protests in Nairobi). A place in
+  none of the event's parties' countries is not carried.
 * ``context.home``: a curfew, a ban or a mobilisation that a state's government or forces
   order, with no place named, is ordered at home: the place is that state (country
   precision).
@@ -96,7 +98,22 @@ def _carry_place(items: list[Item], k: int) -> tuple[Place, str] | None:
         venues = [v for v in venues if v is not None and v.precision == "city"]
         if venues:
             return venues[0], "the venue of the report's meeting"
+    towns = [p for p in (own_place(o.event) for o in items if o is not it)
+             if p is not None and p.precision == "city" and p.lat is not None]
+    if towns and all(_km(towns[0], t) <= ONE_PLACE_KM for t in towns[1:]):
+        return towns[0], "the one town where the report's events happen"
     return None
+
+
+ONE_PLACE_KM = 25.0
+
+
+def _km(a: Place, b: Place) -> float:
+    from eventdesk.merge.within import haversine_km
+
+    if a.lat is None or b.lat is None:
+        return 1e9
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _state_actor_before(items: list[Item], k: int) -> Actor | None:

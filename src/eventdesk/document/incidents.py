@@ -1,4 +1,5 @@
-"""Incidents: the report's violent events as a reader counts them (stage ``document.incidents``).
+"""Incidents: the report's attacks and protests as a reader counts them (stage
+``document.incidents``).
 
 A real report tells one strike in its headline, its lead and several follow-up sentences:
 "Glide bombs kill two in Kramatorsk" / "Two guided bombs hit a school in Kramatorsk on Sunday"
@@ -41,7 +42,7 @@ from eventdesk.merge.within import combine, opens_new_incident, places_agree
 from eventdesk.records import Event, Evidence, Place
 
 STAGE = "document.incidents"
-INCIDENT_TYPES = frozenset({"ASSAULT"})
+INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
 PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
 FOLLOW_UP_SENTENCES = 8  # a placeless follow-up looks this many sentences back for its incident
 LEAD_SENTENCES = 2  # ... or this many ahead (a lead told before its place)

@@ -18,6 +18,10 @@ OBJECT_DEPS = frozenset({"dobj", "iobj", "attr", "oprd", "dative"})
 # prepositions introducing the target of an action
 TARGET_PREPS = frozenset({"on", "at", "against", "towards", "toward", "into", "with", "of", "for"})
 AGENT_PREPS = frozenset({"by"})
+# verbs that tell of an event named by their object, rather than carry it out
+TELLING_VERBS = frozenset({"announce", "report", "confirm", "condemn", "deny", "claim",
+                           "acknowledge", "describe", "denounce", "say", "record", "register",
+                           "document", "investigate", "blame", "criticise", "criticize"})
 PRONOUNS = {"he": "person", "she": "person", "his": "person", "her": "person",
             "it": "org", "its": "org", "they": "org", "their": "org", "we": "org"}
 # place mentions right after these words are reference points, not event locations
@@ -78,8 +82,8 @@ def clause_verb(tok):
     # a nominal trigger that is the object of a light verb takes that verb's subject:
     # "ministers approved a package of sanctions", "Ukraine launched drone attacks"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr") and \
-            tok.head.pos_ in ("VERB", "AUX"):
-        return tok.head
+            tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() not in TELLING_VERBS:
+        return tok.head  # (not "the governor announced an attack by X": he told of it)
     for _ in range(4):
         if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in cur.children):
             return cur

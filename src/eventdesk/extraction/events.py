@@ -205,6 +205,9 @@ class Extractor:
         actor1 = None
         first = r.agent if (r.passive and r.agent is not None) else (
             None if r.passive else r.subject)
+        if r.agent is not None and head.pos_ in ("NOUN", "PROPN") and \
+                r.agent.head.head.i == head.i:
+            first = r.agent  # "an attack by the Ukrainian Armed Forces on three villages"
         entry = primary.entry
         if any(qs <= t_start and t_end <= qe for qs, qe in self._quoted):
             return None  # words inside a quotation are what someone said, not an event

@@ -124,7 +124,9 @@ def is_actor_name(pm: "PlacedMention", layers: Any, sdoc: Any) -> bool:
     root = span.root
     # in a locative prepositional phrase it is a place
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "to", "into",
-                                                   "outside", "inside", "around", "across"):
+                                                   "outside", "inside", "around", "across",
+                                                   "through", "throughout", "along", "within",
+                                                   "towards", "toward"):
         return False
     if root.dep_ == "appos" and root.head.lower_ in _PLACE_NOUNS:
         return False  # "the centre of the capital, Nairobi": the name of a place noun
