@@ -82,7 +82,9 @@ def clause_verb(tok):
     # a nominal trigger that is the object of a light verb takes that verb's subject:
     # "ministers approved a package of sanctions", "Ukraine launched drone attacks"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr") and \
-            tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() not in TELLING_VERBS:
+            tok.head.pos_ in ("VERB", "AUX") and not (
+                tok.head.lemma_.lower() in TELLING_VERBS
+                and any(c.dep_ == "prep" and c.lower_ in AGENT_PREPS for c in tok.children)):
         return tok.head  # (not "the governor announced an attack by X": he told of it)
     for _ in range(4):
         if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in cur.children):
