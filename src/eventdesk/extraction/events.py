@@ -286,7 +286,7 @@ class Extractor:
             # headline order the parser missed: "DPR: Ukrainian troops shelled Gorlovka"
             # (an armed actor right before the verb, or opening the trigger phrase)
             for hit in reversed(layers.actors.within(s_start, t_end)):
-                if hit.span.end <= t_start - 2 and sdoc.text[hit.span.end:t_start].strip():
+                if hit.span.end <= t_start - 2 and args.doc_text(sdoc)[hit.span.end:t_start].strip():
                     break
                 if hit.span.start < t_start and hit.sector not in ("CVL", None) and \
                         getattr(hit, "kind", "") not in ("generic", "demonym", *PLACE_LIKE_KINDS) \
@@ -348,7 +348,7 @@ class Extractor:
             if hit.span == actor1.span or getattr(hit, "kind", "") == "generic":
                 continue
             if hit.country and hit.country != actor1.country:
-                text = tok.doc.text[min(hit.span.start, actor1.span.start if actor1.span
+                text = args.doc_text(tok.doc)[min(hit.span.start, actor1.span.start if actor1.span
                                         else hit.span.start):max(hit.span.end, actor1.span.end
                                         if actor1.span else hit.span.end)]
                 if " and " in text or " & " in text:

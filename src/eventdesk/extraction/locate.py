@@ -71,7 +71,7 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
         cue = getattr(pm, "cue", None) or ""
         if cue.endswith(" of") or cue in ("village", "town", "city"):
             score += 2.0  # "the town of Marhanets"
-        nxt = sdoc.text[e:e + 12].lower().lstrip()
+        nxt = args.doc_text(sdoc)[e:e + 12].lower().lstrip()
         if nxt.startswith(FEATURE_WORDS):
             score -= 4.0  # "the Kakhovka reservoir" names water, not a settlement
         if args.is_reference_place(sdoc, s):
@@ -130,7 +130,7 @@ def is_actor_name(pm: "PlacedMention", layers: Any, sdoc: Any) -> bool:
         return False
     if root.dep_ == "appos" and root.head.lower_ in _PLACE_NOUNS:
         return False  # "the centre of the capital, Nairobi": the name of a place noun
-    before = sdoc.text[max(0, pm.span.start - 16):pm.span.start].lower().rstrip(" ,")
+    before = args.doc_text(sdoc)[max(0, pm.span.start - 16):pm.span.start].lower().rstrip(" ,")
     if before.split()[-1:] and before.split()[-1] in _PLACE_NOUNS:
         return False  # "police in the capital Dhaka" (whatever the parser attached it to)
     return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "conj", "appos")
