@@ -485,3 +485,23 @@ def test_an_attack_by_x_told_by_a_governor_is_xs(pipeline):
             "the Kursk region on Saturday.")
     [ev] = by_type(extract(text, published="2024-08-31", pipeline=pipeline), "ASSAULT")
     assert ev.actor1 is not None and ev.actor1.country == "UKR"
+
+
+def test_a_meeting_between_two_leaders_ended_in_a_region_and_its_town(pipeline):
+    text = ("The meeting between US President Donald Trump and Russian President Vladimir "
+            "Putin ended in Alaska on Friday without a deal. Putin landed at a military base "
+            "in Anchorage, Alaska, hours before the talks.")
+    [meeting] = by_type(extract(text, published="2025-08-16", pipeline=pipeline), "CONSULT")
+    assert {meeting.actor1.country, meeting.actor2.country} == {"USA", "RUS"}
+    assert meeting.location is not None and meeting.location.name == "Anchorage"
+
+
+def test_ahead_of_or_after_a_meeting_is_no_meeting(nlp):
+    from eventdesk.extraction.lexicon import default_lexicon
+    from eventdesk.extraction.mentions import find_mentions
+
+    for text in ("The plan drew criticism from Kyiv ahead of Sunday's talks in Geneva.",
+                 "The pause was imposed after a heated meeting in the Oval Office."):
+        doc = nlp(text)
+        types = [m.type for s in doc.sents for m in find_mentions(s, default_lexicon())]
+        assert "CONSULT" not in types, (text, types)

@@ -441,8 +441,12 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
                 floor = 5_000  # "mass graves in Liman": a capitalised word after "in"
             if upper and not (single and key in lx.common):
                 floor = 10_000
+            region_ok = before_cue in ("in", "across", "throughout") and not sent_start
             cands = [e for e in cands if e.population >= floor and e.kind != "admin1"
-                     or e.kind == "country"]
+                     or e.kind == "country"
+                     or region_ok and e.kind == "admin1" and e.population >= HUGE_PLACE]
+            # ("ended in Alaska": a large region after "in" is a place, though "Alaska" is
+            # also in the English word list)
             if not cands:
                 return None
     # ---- a capital standing for its government: "Kiev forces' shelling", "Moscow's troops"

@@ -105,7 +105,8 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
         decisions.append(_decision("completed", "incident.each_place", "one attack per place "
                                    "of places named together", ev))
     if text:
-        for done in complete(alive, actors=actors, sentence_starts=starts, text=text):
+        for done in complete(alive, actors=actors, sentence_starts=starts, text=text,
+                             places=places):
             decisions.append(_decision("completed", done.rule, done.reason, done.event))
     for ev in report_means(alive):
         decisions.append(_decision("completed", "means.report_air", "the report's other "

@@ -16,6 +16,9 @@ proposal" rejects the United States' plan. Each rule names the construction it h
 * ``context.home``: a curfew, a ban or a mobilisation that a state's government or forces
   order, with no place named, is ordered at home: the place is that state (country
   precision).
+* ``context.town``: an event placed in a region takes the one town of that region the
+  report names within two sentences of it ("the summit ended in Alaska" ... "on arrival at
+  an air base in Anchorage").
 * ``context.agent``: a detention or arrest told in the passive with no agent ("were
   detained") is the act of the state actor of the event told just before it, else of the
   authorities of the place.
@@ -29,6 +32,8 @@ proposal" rejects the United States' plan. Each rule names the construction it h
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -199,14 +204,39 @@ def _proposal_owner(ev: Event, actors: Sequence[Any], starts: Sequence[int], tex
     return None
 
 
+def _town_in_region(ev: Event, places: Sequence[Any], starts: Sequence[int]) -> Place | None:
+    """The one town of the event's region that the text names within ``CARRY_SENTENCES``
+    sentences of it ("ended in Alaska" ... "on arrival at an air base in Anchorage")."""
+    region = own_place(ev)
+    if region is None or region.precision != "admin1" or not region.admin1:
+        return None
+    k = bisect.bisect_right(starts, ev.sentence.start) - 1
+    lo = starts[max(0, k - CARRY_SENTENCES)] if starts else 0
+    hi = starts[k + CARRY_SENTENCES + 1] if k + CARRY_SENTENCES + 1 < len(starts) else 10**12
+    towns = {(p.place.name, p.place.country): p for p in places
+             if lo <= p.span.start < hi and p.place.precision == "city"
+             and p.place.country == region.country and p.place.admin1 == region.admin1}
+    if len(towns) != 1:
+        return None
+    town = next(iter(towns.values()))
+    return town.place if town.place.span is not None else dataclasses.replace(
+        town.place, span=town.span)
+
+
 def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Sequence[int],
-             text: str) -> list[Completion]:
+             text: str, places: Sequence[Any] = ()) -> list[Completion]:
     """Fill open fields of the document's events from their context (rules in the module
     doc); ``items`` are changed in place; returns what was filled."""
     done: list[Completion] = []
     items.sort(key=lambda it: it.start)
     for k, it in enumerate(items):
         ev = it.event
+        if ev.type in LOCATED_TYPES:
+            town = _town_in_region(ev, places, sentence_starts)
+            if town is not None:
+                ev = _with_place(ev, town)
+                done.append(Completion("context.town", "the one town of its region the "
+                                       "report names beside it", ev))
         if ev.type in LOCATED_TYPES and ev.location is None:
             carried = _carry_place(items, k)
             sides = {a.country for a in (ev.actor1, ev.actor2) if a is not None and a.country}

@@ -189,6 +189,8 @@ def locative_of(place_root, trigger) -> bool:
     if prep.lower_ not in LOCATIVE_PREPS:
         return False
     verb = clause_verb(trigger)
+    if trigger.dep_ in ("nsubj", "nsubjpass") and prep.head.i == trigger.head.i:
+        return True  # "the meeting ended in Alaska", "talks were held in Geneva"
     cur = prep.head
     for _ in range(4):
         if cur.i in (trigger.i, verb.i):

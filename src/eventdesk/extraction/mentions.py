@@ -76,6 +76,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "When asked how he would respond, ...": a question put to a speaker
     if match.pattern.nominal and _sequel_of(tok):
         return None  # "The latest attack follows explosions at ...": the earlier events
+    if match.pattern.nominal and entry.type in ("CONSULT", "AGREE") and _time_adjunct(tok):
+        return None  # "after a heated meeting", "ahead of Sunday's talks": another time
     if mod.scheduled:
         return None
     if _participial_modifier(tok) and not (entry.id == "assault.kill" and (
@@ -320,6 +322,25 @@ def _sequel_of(tok) -> bool:
             path[0][1].lower_ in ("amid", "after", "following"):
         return True
     return False
+
+
+TIME_PREPS = frozenset({"after", "before", "following", "since", "ahead", "prior", "until",
+                        "pending"})
+
+
+def _time_adjunct(tok) -> bool:
+    """A meeting or deal named to date something else ("the pause came after a heated
+    meeting", "ahead of Sunday's talks", "prior to the summit"): told as the time of another
+    event, earlier or to come, not reported as news of its own."""
+    head = tok.head
+    if tok.dep_ != "pobj" or head.i == tok.i:
+        return False
+    prep = head.lower_
+    if prep == "of" and head.head.lower_ in ("ahead", "prior"):
+        return True  # "ahead of the talks"
+    if prep == "to" and head.head.lower_ == "prior":
+        return True
+    return prep in TIME_PREPS
 
 
 def _opening_gerund(match: TriggerMatch, tok) -> bool:

@@ -317,9 +317,9 @@ class _Finder:
         loc = self._locative(i, dateline_end)
         role = roles[-1].entry if roles else None
         if named is not None and named.entry.kind == "person" and not unknown:
-            p = named.entry
+            p = named.entry  # (a person is never a place, whatever preposition precedes)
             return ActorMention(span, p.name, p.country, p.sector, "person", p.id,
-                                self._head(named.i, named.j), loc)
+                                self._head(named.i, named.j), False)
         if unknown is not None:
             name = self.text[toks[unknown[0]][0]:toks[unknown[1] - 1][1]]
             base = named.entry if named is not None else owner
