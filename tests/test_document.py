@@ -310,3 +310,10 @@ def test_a_protest_told_in_several_sentences_in_one_town(pipeline):
     [arrests] = [e for e in events if e.type == "COERCE"]
     assert arrests.location is not None and arrests.location.name == "Nairobi"
     assert arrests.actor1 is not None and arrests.actor1.country == "KEN"
+
+
+def test_a_second_strike_named_as_such_is_its_own_incident(pipeline):
+    text = ("Shelling killed five civilians in El Fasher on Friday, the army said. Medics "
+            "also reported a second RSF strike on the city's northern outskirts.")
+    events = assaults(extract(text, published="2025-04-12", pipeline=pipeline))
+    assert len(events) == 2

@@ -94,8 +94,9 @@ NEW_INCIDENT = re.compile(r"(?:\b(?:another|a second|a third|a separate|a furthe
 
 
 def opens_new_incident(e: Event) -> bool:
-    """The mention says it is another incident ("Another strike late on Monday hit ...")."""
-    return bool(NEW_INCIDENT.search(e.sentence.text[:max(0, e.trigger.start - e.sentence.start)]))
+    """The mention says it is another incident ("Another strike late on Monday hit ...", "a
+    second RSF strike on the camp")."""
+    return bool(NEW_INCIDENT.search(e.sentence.text[:max(0, e.trigger.end - e.sentence.start)]))
 
 
 SUMMARY = re.compile(r"\bacross\b|\bthroughout\b|\b(?:air ?strikes|strikes|attacks|raids|"
