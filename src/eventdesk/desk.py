@@ -28,7 +28,7 @@ from typing import Any
 
 from eventdesk.errors import ConfigError, InputError
 from eventdesk.ingest import IngestError, IngestOptions, read_sources
-from eventdesk.records import Document, Event
+from eventdesk.records import Document, Event, MergedEvent, SourceFigure
 from eventdesk.store import DEFAULT_PATH, Store
 from eventdesk.store.codec import document_from_dict, document_to_dict, event_from_dict
 
@@ -171,13 +171,24 @@ class _Progress:
 # --- the desk ----------------------------------------------------------------------------
 
 class Desk:
-    """``Desk(path="eventdesk.duckdb", *, pipeline=None)``: one event store and its pipeline."""
+    """``Desk(path="eventdesk.duckdb", *, pipeline=None)``: one event store and its pipeline.
+
+    What a user sees is merged: each stored report belongs to one cluster (one real-world
+    event, ``records.MergedEvent``), kept up to date as reports are ingested (see
+    :meth:`ingest` and :meth:`merge`). :meth:`events` lists merged events by default;
+    :meth:`reports` the raw reports."""
 
     def __init__(self, path: str | os.PathLike[str] = DEFAULT_PATH, *, pipeline: Any = None,
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, merge_options: dict[str, Any] | None = None,
+                 store: Store | None = None) -> None:
         self.path = str(path)
-        self.store = Store(self.path, read_only=read_only)
+        self.store = store if store is not None else Store(self.path, read_only=read_only)
         self._pipeline = pipeline
+        self.merge_options = dict(merge_options or {})
+        self._clusterer: Any = None
+        self.read_only = read_only
+        if not read_only and store is None and self.store.unclustered():
+            self.merge()  # a store from before merged views, or merged with reports missing
 
     # pipeline ---------------------------------------------------------------------------
     def _spec(self) -> Any:
@@ -197,13 +208,19 @@ class Desk:
                dask: Any = None, strict: bool = False, progress: bool = False,
                batch_size: int = 32, texts: str | None = None,
                published_default: date | str | None = None,
-               options: IngestOptions | None = None) -> IngestSummary:
+               options: IngestOptions | None = None,
+               skip_known_urls: bool = False) -> IngestSummary:
         """Read, code and store every document of ``sources`` (paths, globs, URLs, ``-``,
         or Document records). Documents already stored are skipped before coding.
 
         ``workers`` > 1 codes in that many local processes; ``dask`` (a scheduler address,
         ``"local"`` or a ``distributed.Client``) codes on a Dask cluster. ``strict`` stops
-        at the first bad item with :class:`InputError` (what was stored before stays)."""
+        at the first bad item with :class:`InputError` (what was stored before stays).
+        ``skip_known_urls`` also skips items whose URL a stored document has (a feed item
+        whose text changed since it was stored), as ``watch`` does.
+
+        Each new report is placed in its real-world event (merge.across, incremental) in the
+        transaction that stores it."""
         started = time.monotonic()
         if isinstance(sources, (str, os.PathLike)):
             sources = [sources]  # type: ignore[list-item]
@@ -242,7 +259,7 @@ class Desk:
                 else:
                     good.append((doc, result))
             if good:
-                written = self.store.add(good)
+                written = self._store_with_clusters(good)
                 state["new"] += written.documents
                 state["events"] += written.events
                 state["seen"] += len(written.seen)
@@ -251,14 +268,20 @@ class Desk:
         try:
             batch: list[Document] = []
             queued: set[str] = set()
+            urls: set[str] = set()
             for item in _items(sources, options):
                 if isinstance(item, IngestError):
                     fail(item)
                     continue
-                if item.id in queued:
+                if item.id in queued or (skip_known_urls and item.url and item.url in urls):
                     state["seen"] += 1
                     continue
                 queued.add(item.id)
+                if skip_known_urls and item.url:
+                    if self.store.known_urls([item.url]):
+                        state["seen"] += 1
+                        continue
+                    urls.add(item.url)
                 batch.append(item)
                 if len(batch) >= batch_size:
                     self._submit(coder, batch, state, write)
@@ -283,31 +306,132 @@ class Desk:
             for coded in coder.submit(todo):
                 write(coded)
 
-    # query, merge, export ---------------------------------------------------------------
-    def events(self, **filters: Any) -> list[Event] | list[dict[str, Any]]:
-        """Stored events (see :meth:`eventdesk.store.Store.events` for the filters)."""
+    # incremental merge -------------------------------------------------------------------
+    def _index(self) -> Any:
+        """The merge's blocking index over the stored reports, loaded on first use."""
+        if self._clusterer is None:
+            from eventdesk.merge.across import Clusterer
+
+            clusterer = Clusterer(**self.merge_options)
+            for row in self.store.report_rows():
+                clusterer.add_row(row, row["cluster_id"])
+            self._clusterer = clusterer
+        return self._clusterer
+
+    def _store_with_clusters(self, batch: list[tuple[Document, list[Event]]]) -> Any:
+        """Store a coded batch and place each new report in its cluster, in one transaction."""
+        clusterer = self._index()
+        clusterer.begin()
+        try:
+            written = self.store.add(batch, on_insert=self._place)
+        except BaseException:
+            clusterer.rollback()
+            raise
+        clusterer.commit()
+        return written
+
+    def _place(self, docs: list[tuple[Document, list[Event]]]) -> list[MergedEvent]:
+        """``Store.add``'s hook: add the new reports to the clusterer; the merged events of the
+        clusters they opened or joined, rebuilt from all their reports."""
+        from eventdesk.merge.across import build_merged, source_of
+
+        clusterer = self._clusterer
+        fresh: dict[str, tuple[SourceFigure, Event]] = {}
+        for doc, events in docs:
+            for ev in events:
+                src = source_of(doc, ev)
+                fresh[ev.id] = (src, ev)
+                clusterer.add(ev, src)
+        changed = sorted(clusterer.take_changed())
+        members = {cid: clusterer.members(cid) for cid in changed}
+        stored = self.store.reports([i for ids in members.values() for i in ids
+                                     if i not in fresh])
+        for i, (meta, ev) in stored.items():
+            fresh[i] = (source_of(meta, ev), ev)
+        return [build_merged(cid, [fresh[i] for i in ids]) for cid, ids in members.items()]
+
+    def merge(self, **options: Any) -> int:
+        """Re-cluster every stored report from scratch, in ingest order (the order
+        ``ingest`` placed them in, so the clusters come out the same); store and count them.
+        ``options`` (``max_km``, ``max_window_days``) apply from then on."""
+        from eventdesk.merge.across import Clusterer, build_merged, source_of
+
+        if options:
+            self.merge_options = dict(options)
+        clusterer = Clusterer(**self.merge_options)
+        rows = list(self.store.report_rows())
+        for row in rows:
+            clusterer.add_row(row)
+        cluster_of = {it_id: it.cluster for it_id, it in clusterer.items.items()}
+        left = {cid: len(m) for cid, m in clusterer.clusters.items()}
+
+        def built() -> Iterator[MergedEvent]:
+            # stream the reports in ingest order; a cluster is built once its last report
+            # has been read, so memory holds the open clusters only
+            pending: dict[str, list[tuple[SourceFigure, Event]]] = {}
+            for meta, ev in self.store.iter_reports():
+                cid = cluster_of[ev.id]
+                pending.setdefault(cid, []).append((source_of(meta, ev), ev))
+                left[cid] -= 1
+                if not left[cid]:
+                    yield build_merged(cid, pending.pop(cid))
+
+        n = self.store.save_clusters(built())
+        self._clusterer = clusterer
+        return n
+
+    # query, export --------------------------------------------------------------------------
+    def events(self, *, merged: bool = True, rows: bool = False, **filters: Any
+               ) -> list[MergedEvent] | list[Event] | list[dict[str, Any]]:
+        """One row per real-world event: ``records.MergedEvent`` records (each with every
+        source's figures and evidence) matching the filters of
+        :meth:`eventdesk.store.Store.events` (type, since, until, near, within_km, bbox,
+        actor, min_fatalities, doc_id, limit, offset, order). ``merged=False`` gives the raw
+        reports (``records.Event``), as :meth:`reports` does; ``rows=True`` flat dicts."""
+        if not merged:
+            return self.store.events(rows=rows, **filters)
+        if rows:
+            return self.store.merged_rows(**filters)
+        return self.store.merged(**filters)
+
+    def reports(self, **filters: Any) -> list[Event] | list[dict[str, Any]]:
+        """Stored reports, one per document that reported an event (``records.Event``)."""
         return self.store.events(**filters)
+
+    def event(self, event_id: str) -> MergedEvent | None:
+        """The merged event with this id, or the one a report with this event id is in."""
+        found = self.store.merged_event(event_id)
+        if found is None:
+            cluster = self.store.cluster_of(event_id)
+            found = self.store.merged_event(cluster) if cluster else None
+        return found
+
+    def report(self, event_id: str) -> Event | None:
+        """One stored report by its event id."""
+        found = self.store.reports([event_id]).get(event_id)
+        return found[1] if found else None
+
+    def stats(self, *, merged: bool = True, **filters: Any) -> dict[str, Any]:
+        """Counts of the filtered events: each real-world event once (``merged=False``: each
+        report); see :meth:`eventdesk.store.Store.stats`."""
+        return self.store.stats(merged=merged, **filters)
 
     def document(self, doc_id: str) -> Document | None:
         return self.store.document(doc_id)
 
-    def merge(self, **options: Any) -> int:
-        """Merge reports of one event across stored documents; store and count clusters."""
-        from eventdesk.merge.across import merge_events
-
-        merged = merge_events(self.store.iter_reports(), **options)
-        return self.store.save_clusters(merged)
-
     def clusters(self) -> list[dict[str, Any]]:
+        """Every cluster as a flat row with its sources (rows of the ``clusters`` and
+        ``event_sources`` tables)."""
         return self.store.clusters()
 
-    def export(self, format: str, out: Any, **filters: Any) -> Any:
-        """Write the stored events matching ``filters`` with the exporter named ``format``
-        (the registry of :mod:`eventdesk.export`: acled-csv, plover-json, geojson, parquet)."""
+    def export(self, format: str, out: Any, *, merged: bool = True, **filters: Any) -> Any:
+        """Write the events matching ``filters`` with the exporter named ``format`` (the
+        registry of :mod:`eventdesk.export`: acled-csv, plover-json, geojson, parquet): one
+        record per real-world event with all its sources, or per report with ``merged=False``."""
         from eventdesk import export as exporters
 
-        events = self.store.events(**filters)
-        return exporters.export(format, events, out, documents=self.store.document)
+        records = self.events(merged=merged, **filters)
+        return exporters.export(format, records, out, documents=self.store.document)
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()

@@ -257,7 +257,8 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class SourceFigure:
-    """One report behind a merged event: which document said it, when, and its figures."""
+    """One report behind a merged event: which document said it, when, its own figures, and
+    the evidence of its own event (spans into that document's text)."""
 
     doc_id: str
     event_id: str
@@ -267,12 +268,16 @@ class SourceFigure:
     title: str | None = None
     fatalities: int | None = None
     injuries: int | None = None
+    sentence: Span | None = None
+    evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "event_id": self.event_id,
                 "published": self.published.isoformat() if self.published else None,
                 "outlet": self.outlet, "url": self.url, "title": self.title,
-                "fatalities": self.fatalities, "injuries": self.injuries}
+                "fatalities": self.fatalities, "injuries": self.injuries,
+                "sentence": self.sentence.to_dict() if self.sentence else None,
+                "evidence": [e.to_dict() for e in self.evidence]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,8 +288,9 @@ class MergedEvent:
     with the reported figures filled in; ``sources`` holds every report's own figures, oldest
     first. The reported figure is the latest report's (latest ``published``, then the largest
     value); ``*_range`` is (min, max) over the reports that give a number; ``conflicting`` is
-    true when reports give different numbers. ``id`` is stable: a hash of the earliest
-    member's event id (earliest ``published``, then smallest event id).
+    true when reports give different numbers. ``id`` is stable: a hash of the event id of the
+    report that opened the cluster (merge.across adds reports in arrival order: by
+    ``published`` then event id in a batch, in ingest order in a store).
     """
 
     id: str
@@ -307,7 +313,8 @@ class MergedEvent:
         """A one-report MergedEvent (what cross-document merge makes of an unmatched event)."""
         src = source or SourceFigure(doc_id=event.doc_id, event_id=event.id)
         src = dataclasses.replace(src, event_id=event.id, fatalities=event.fatalities,
-                                  injuries=event.injuries)
+                                  injuries=event.injuries, sentence=event.sentence,
+                                  evidence=event.evidence)
         return cls(
             id=cls.cluster_id(event.id), event=event, sources=(src,),
             fatalities=event.fatalities, injuries=event.injuries,

@@ -18,6 +18,8 @@ from eventdesk.errors import InputError, StoreError
 
 TABLE_COLUMNS = ("date_earliest", "type", "location_name", "location_country", "actor1_country",
                  "actor2_country", "fatalities", "injuries", "id", "doc_id")
+MERGED_HEADERS = ("date", "window", "type", "place", "country", "actor1", "actor2", "killed",
+                  "injured", "sources", "event")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,27 +44,40 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="no progress, no warnings")
     p.set_defaults(func=cmd_ingest)
 
-    p = subparsers.add_parser("events", help="query stored events",
-                              description="List stored events matching all filters given.")
+    p = subparsers.add_parser(
+        "events", help="query stored events (one per real-world event)",
+        description="List stored events matching all filters given: one row per real-world "
+        "event, merged across the documents that reported it (killed/injured: the latest "
+        "report's figure, with the range across sources when they differ). --reports lists "
+        "the raw reports instead.")
     _db(p)
     _filters(p)
+    p.add_argument("--reports", action="store_true",
+                   help="one row per report (document) instead of per real-world event")
     p.add_argument("--format", choices=("table", "csv", "jsonl", "geojson"), default="table")
     p.set_defaults(func=cmd_events)
 
-    p = subparsers.add_parser("merge", help="merge reports of one event across documents",
-                              description="Group stored events that report the same "
-                              "real-world event; keep each source's figures.")
+    p = subparsers.add_parser(
+        "merge", help="re-cluster reports of one event across documents, from scratch",
+        description="Ingest already places each new report in its real-world event; this "
+        "re-clusters every stored report from scratch, in ingest order (the same clusters "
+        "ingest made, or new ones after an upgrade of the merge rules), keeping each source's "
+        "figures.")
     _db(p)
     p.set_defaults(func=cmd_merge)
 
-    p = subparsers.add_parser("export", help="export stored events to a file",
-                              description="Write stored events as ACLED-style CSV, PLOVER "
-                              "JSON, GeoJSON or Parquet (partitioned by month).")
+    p = subparsers.add_parser(
+        "export", help="export stored events to a file",
+        description="Write stored events as ACLED-style CSV, PLOVER JSON, GeoJSON or Parquet "
+        "(partitioned by month): one record per real-world event with all its sources "
+        "(--reports: one per report).")
     p.add_argument("out", metavar="OUT", help="output file (directory for parquet); - stdout")
     p.add_argument("--format", required=True,
                    choices=("acled-csv", "plover-json", "geojson", "parquet"))
     _db(p)
     _filters(p)
+    p.add_argument("--reports", action="store_true",
+                   help="one record per report (document) instead of per real-world event")
     p.set_defaults(func=cmd_export)
 
 
@@ -82,13 +97,16 @@ def _filters(p: argparse.ArgumentParser) -> None:
     g.add_argument("--actor", metavar="ISO3|NAME", help="actor country code or name")
     g.add_argument("--min-fatalities", type=int, metavar="N")
     g.add_argument("--limit", type=int, metavar="N")
+    g.add_argument("--offset", type=int, metavar="N", help="skip the first N")
+    g.add_argument("--order", choices=("date", "newest", "oldest", "killed"), default="date",
+                   help="date: by window start (default); newest/oldest: by best day; killed")
 
 
 def filters_of(args: argparse.Namespace) -> dict[str, Any]:
     f: dict[str, Any] = {}
     if args.type:
         f["type"] = [t.strip().upper() for v in args.type for t in v.split(",") if t.strip()]
-    for name in ("since", "until", "actor", "min_fatalities", "limit"):
+    for name in ("since", "until", "actor", "min_fatalities", "limit", "offset"):
         if getattr(args, name) is not None:
             f[name] = getattr(args, name)
     if args.near:
@@ -101,6 +119,8 @@ def filters_of(args: argparse.Namespace) -> dict[str, Any]:
         f["within_km"] = args.within
     if args.bbox:
         f["bbox"] = parse_numbers(args.bbox, 4, "--bbox")
+    if getattr(args, "order", "date") != "date":
+        f["order"] = args.order
     return f
 
 
@@ -129,24 +149,52 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_events(args: argparse.Namespace) -> int:
     filters = filters_of(args)
+    merged = not args.reports
     with _open(args.db, read_only=True) as desk:
         out = sys.stdout
         if args.format == "geojson":
-            desk.export("geojson", out, **filters)
+            desk.export("geojson", out, merged=merged, **filters)
             return 0
         if args.format == "jsonl":
-            for event in desk.events(**filters):
+            for event in desk.events(merged=merged, **filters):
                 out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
             return 0
-        rows = desk.events(rows=True, **filters)
+        rows = desk.events(merged=merged, rows=True, **filters)
     if args.format == "csv":
         if rows:
             writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
         return 0
-    _table(rows, out)
+    if merged:
+        _merged_table(rows, out)
+    else:
+        _table(rows, out)
     return 0
+
+
+def _figure(value: Any, low: Any, high: Any) -> str:
+    if value is None:
+        return ""
+    return str(value) if low is None or low == high else f"{value} ({low}-{high})"
+
+
+def _merged_table(rows: list[dict[str, Any]], out: Any) -> None:
+    cells = []
+    for r in rows:
+        window = "" if r["date_earliest"] is None or r["date_earliest"] == r["date_latest"] \
+            else f"{r['date_earliest']}..{r['date_latest']}"
+        cells.append([
+            "" if r["date_best"] is None else str(r["date_best"]), window, r["type"], r["location_name"] or "", r["location_country"] or "",
+            r["actor1_country"] or "", r["actor2_country"] or "",
+            _figure(r["fatalities"], r["fatalities_min"], r["fatalities_max"]),
+            _figure(r["injuries"], r["injuries_min"], r["injuries_max"]),
+            str(r["n_sources"]), r["cluster_id"]])
+    widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(MERGED_HEADERS)]
+    for line in [list(MERGED_HEADERS)] + cells:
+        out.write("  ".join(v.ljust(w) for v, w in zip(line, widths)).rstrip() + "\n")
+    reports = sum(r["n_reports"] for r in rows)
+    out.write(f"({len(rows)} events from {reports} reports)\n")
 
 
 def _table(rows: list[dict[str, Any]], out: Any) -> None:
@@ -156,25 +204,23 @@ def _table(rows: list[dict[str, Any]], out: Any) -> None:
     widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(headers)]
     for line in [list(headers)] + cells:
         out.write("  ".join(v.ljust(w) for v, w in zip(line, widths)).rstrip() + "\n")
-    out.write(f"({len(rows)} events)\n")
+    out.write(f"({len(rows)} reports)\n")
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
     with _open(args.db, read_only=False) as desk:
         n = desk.merge()
-        multi = sum(1 for c in desk.clusters() if c["n_sources"] > 1)
-    print(f"{n} events after merge ({multi} reported by several documents) -> {args.db}",
-          file=sys.stderr)
+        stats = desk.stats()
+    print(f"{n} events after merge ({stats['multi_source']} reported by several documents) "
+          f"from {stats['reports']} reports -> {args.db}", file=sys.stderr)
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     filters = filters_of(args)
     with _open(args.db, read_only=True) as desk:
-        if args.out == "-":
-            result = desk.export(args.format, sys.stdout, **filters)
-        else:
-            result = desk.export(args.format, args.out, **filters)
+        out = sys.stdout if args.out == "-" else args.out
+        result = desk.export(args.format, out, merged=not args.reports, **filters)
     if args.out != "-":
         print(f"wrote {args.format} to {args.out}" + (f" ({result})" if result else ""),
               file=sys.stderr)
