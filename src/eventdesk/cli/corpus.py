@@ -42,7 +42,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--batch-size", type=int, default=32, metavar="N",
                    help="documents per coding batch and per transaction (default 32)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress, no warnings")
+    p.add_argument("--server", metavar="URL",
+                   help="send the documents to a running `eventdesk serve` at URL instead of "
+                   "opening --db (token: $EVENTDESK_TOKEN or --token-file)")
+    p.add_argument("--token-file", metavar="PATH", help="file holding the server's token")
     p.set_defaults(func=cmd_ingest)
+
+    p = subparsers.add_parser(
+        "watch", help="poll feeds into the store, round after round",
+        description="Read the feeds (RSS/Atom URLs or files, or any ingest source) now and "
+        "then every --every, and store the new items (an item whose text or URL is stored "
+        "already is skipped). A feed that fails is logged and read again next round. To "
+        "watch feeds while serving the page, use `eventdesk serve --watch` instead (one "
+        "process holds the store).")
+    p.add_argument("feeds", nargs="+", metavar="FEED")
+    _db(p)
+    p.add_argument("--every", default="10m", metavar="INTERVAL",
+                   help="time between rounds: 90s, 10m, 1h (default 10m)")
+    p.add_argument("--rounds", type=int, metavar="N", help="stop after N rounds (default: never)")
+    p.add_argument("--quiet", "-q", action="store_true", help="print failed items only")
+    p.set_defaults(func=cmd_watch)
 
     p = subparsers.add_parser(
         "events", help="query stored events (one per real-world event)",
@@ -130,9 +149,38 @@ def _open(path: str, *, read_only: bool) -> Desk:
     return Desk(path, read_only=read_only)
 
 
+def _token(path: str | None) -> str | None:
+    if path is None:
+        return os.environ.get("EVENTDESK_TOKEN") or None
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read().strip() or None
+    except OSError as exc:
+        raise InputError(path, f"cannot read the token file: {exc.strerror or exc}") from None
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     if args.workers < 1 or args.batch_size < 1:
         raise InputError("--workers/--batch-size", "must be 1 or more")
+    if args.server:
+        from datetime import date
+
+        from eventdesk.client import send
+
+        published = None
+        if args.published_default:
+            try:
+                published = date.fromisoformat(args.published_default)
+            except ValueError:
+                raise InputError("published-default", f"{args.published_default!r} is not a "
+                                 "date (YYYY-MM-DD)") from None
+        summary = send(args.sources, server=args.server, token=_token(args.token_file),
+                       batch_size=args.batch_size, published_default=published,
+                       texts=args.texts, strict=args.strict)
+        for err in summary.errors:
+            print(f"eventdesk: {err}", file=sys.stderr)
+        print(f"{summary} ({summary.seconds:.1f} s) -> {args.server}", file=sys.stderr)
+        return 0 if summary.ok else 1
     with _open(args.db, read_only=False) as desk:
         summary = desk.ingest(
             args.sources, workers=args.workers, dask=args.dask, strict=args.strict,
@@ -145,6 +193,28 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"eventdesk: {warn}", file=sys.stderr)
     print(f"{summary} ({summary.seconds:.1f} s) -> {args.db}", file=sys.stderr)
     return 0 if summary.ok else 1
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from eventdesk.watch import parse_interval, poll
+
+    every = parse_interval(args.every)
+    if args.rounds is not None and args.rounds < 1:
+        raise InputError("--rounds", "must be 1 or more")
+
+    def report(r: Any) -> None:
+        if r.summary is None:
+            print(f"eventdesk: watch {r}", file=sys.stderr)
+            return
+        for err in r.summary.errors:
+            print(f"eventdesk: watch round {r.number}: {err}", file=sys.stderr)
+        if not args.quiet:
+            print(f"eventdesk: watch {r} -> {args.db}", file=sys.stderr)
+
+    with _open(args.db, read_only=False) as desk:
+        poll(args.feeds, every=every, rounds=args.rounds, on_round=report,
+             ingest=lambda feeds: desk.ingest(feeds, skip_known_urls=True))
+    return 0
 
 
 def cmd_events(args: argparse.Namespace) -> int:

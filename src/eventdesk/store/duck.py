@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -67,6 +68,14 @@ class Store(MergedViews):
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
+            if "lock" in str(exc).lower():
+                pid = re.search(r"\(PID (\d+)\)", str(exc))
+                raise StoreError(
+                    f"{self.path}: in use by another process"
+                    + (f" (PID {pid.group(1)})" if pid else "")
+                    + ": while `eventdesk serve` runs, send it documents (POST /api/documents "
+                    "or `eventdesk ingest --server URL`) and read through its API; or wait "
+                    "for the other process to finish") from None
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from None
         if not read_only:
             self._migrate()

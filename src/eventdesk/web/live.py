@@ -63,6 +63,11 @@ class Service:
         self.rounds: list[str] = []  # the watcher's last round lines
 
     # --- store --------------------------------------------------------------------------
+    def open(self) -> None:
+        """Open (and create or migrate) the store now rather than on the first request."""
+        if not self.read_only:
+            self._open()
+
     def _open(self) -> Store:
         with self._open_lock:
             if self._root is None:
