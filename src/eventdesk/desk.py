@@ -394,6 +394,12 @@ class Desk:
             return self.store.merged_rows(**filters)
         return self.store.merged(**filters)
 
+    def table_json(self, columns: Sequence[str], **filters: Any) -> str:
+        """The filtered merged events as a JSON array of rows (``columns`` of
+        :meth:`events` with ``rows=True``), built inside the database: what the web page
+        loads (20,000 events in a few tens of milliseconds)."""
+        return self.store.merged_table_json(columns, **filters)
+
     def reports(self, **filters: Any) -> list[Event] | list[dict[str, Any]]:
         """Stored reports, one per document that reported an event (``records.Event``)."""
         return self.store.events(**filters)

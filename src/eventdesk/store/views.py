@@ -94,6 +94,24 @@ class MergedViews:
         names = [c[0] for c in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
+    def merged_table_json(self, columns: Sequence[str], *, order: str = "date",
+                          offset: int | None = None, limit: int | None = None,
+                          **filters: Any) -> str:
+        """The same merged events as one JSON array of arrays (``columns`` of the
+        ``clusters`` table, dates as ISO strings), built by DuckDB: the page's fast path."""
+        unknown = [c for c in columns if c not in ROW_COLUMNS]
+        if unknown:
+            raise InputError("columns", f"unknown column(s) {', '.join(unknown)}")
+        where, params = self._where(filters, merged=True)
+        cols = ", ".join(f"e.{c}" for c in columns)
+        ordered = order_by(order, merged=True).replace(" ORDER BY ", "")
+        inner = f"SELECT * FROM clusters e{where}{order_by(order, merged=True)}" \
+                f"{paging(offset, limit)}"
+        row = _one(self.con.execute(
+            f"SELECT CAST(to_json(list(json_array({cols}) ORDER BY {ordered})) AS VARCHAR) "
+            f"FROM ({inner}) e", params))
+        return row[0] if row and row[0] else "[]"
+
     def merged_event(self, cluster_id: str) -> MergedEvent | None:
         row = _one(self.con.execute("SELECT json FROM clusters WHERE cluster_id = ?",
                                [cluster_id]))
@@ -143,8 +161,3 @@ class MergedViews:
             "last": last.isoformat() if isinstance(last, date) else None,
         }
 
-
-def as_types(value: str | Sequence[str] | None) -> list[str] | None:
-    if value is None:
-        return None
-    return [value] if isinstance(value, str) else list(value)
