@@ -6,7 +6,9 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 DB     ?= demo.duckdb
 
-.PHONY: install demo test eval bench clean
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: install browser demo test eval bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +17,17 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The browser tests drive Debian's chromium with Playwright (playwright install cannot
+# download browsers here). Installed with apt when root and absent; without it the browser
+# tests fail (EVENTDESK_SKIP_BROWSER=1 skips them on a developer machine, never in CI).
+browser:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "make: installing chromium with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "make: $(CHROMIUM) is missing and this is not root: the browser tests will fail" \
+	  "(install chromium, or set EVENTDESK_SKIP_BROWSER=1 for a local run)"; fi
 
 # Code the seed article (when ../shared is present) and the bundled samples into a DuckDB
 # file, then print the stored events.
@@ -25,7 +38,7 @@ demo: $(STAMP)
 	$(BIN)/eventdesk events --db $(DB)
 	@echo "== the seed article with its evidence: $(BIN)/eventdesk extract --published 2023-10-05 $(SHARED)/seeds/*.txt"
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)

@@ -46,15 +46,18 @@ def generate(n_reports: int, *, seed: int = 7) -> list[tuple[Document, list[Even
                 k = killed if killed is None or rng.random() < 0.7 else killed + rng.randint(1, 3)
                 reports.append((name, country, lat, lon, a1, a2, prec, kind, k, width))
         rng.shuffle(reports)
-        for i in range(0, len(reports), 3):
+        # documents of up to three reports each; at least three documents a day, report k in
+        # document k mod n, so the reports of one event mostly land in different documents
+        n_docs = max(-(-len(reports) // 3), min(3, len(reports)))
+        for i in range(n_docs):
+            chunk = reports[i::n_docs]
             text = (f"Report {day_no}-{i}: " + " ".join(
                 f"{r[7].lower()} in {r[0]} ({r[8] if r[8] is not None else 'no'} killed)."
-                for r in reports[i:i + 3]))
+                for r in chunk))
             doc = Document.from_text(text, published=day, source=f"Outlet {i % 7}")
             events = []
             cursor = text.index(":")
-            for j, (name, country, lat, lon, a1, a2, prec, kind, k, width) in \
-                    enumerate(reports[i:i + 3]):
+            for name, country, lat, lon, a1, a2, prec, kind, k, width in chunk:
                 pos = text.index(f"{kind.lower()} in {name} (", cursor)
                 cursor = pos + 1
                 trig = Span(pos, pos + len(kind), text[pos:pos + len(kind)], "generated")

@@ -162,6 +162,7 @@
       status("Error: " + err.message);
     } finally {
       state.loading = false;
+      document.body.dataset.loads = String(Number(document.body.dataset.loads || 0) + 1);
     }
   }
 
@@ -272,7 +273,7 @@
 
   // ---- map ------------------------------------------------------------------------------------
   function initMap() {
-    const map = L.map("map", { preferCanvas: true, worldCopyJump: true, minZoom: 1, maxZoom: 13,
+    const map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 13,
       zoomSnap: 0.5, attributionControl: false });
     map.setView([30, 20], 2);
     map.createPane("base").style.zIndex = 200;
@@ -355,6 +356,7 @@
     const m = L.circleMarker([r.lat, r.lon], {
       radius: Math.min(22, 5 + 2.2 * Math.sqrt(k)), fillColor: colorOf(r.type), fillOpacity: 0.8,
       color: r.id === state.selected ? "#1f6feb" : "#ffffff", weight: r.id === state.selected ? 3 : 1,
+      className: "ev-marker ev-" + r.id,  // ids are hex digests: safe as a class name
     });
     m.eventId = r.id;  // clicks and the tooltip are handled once, on the cluster group
     return m;
@@ -422,7 +424,7 @@
     svg.append("g").attr("class", "axis").attr("transform", "translate(0," + (TL_H - TL.bottom) + ")")
       .call(d3.axisBottom(x).ticks(7).tickSizeOuter(0));
     svg.append("g").attr("class", "axis").attr("transform", "translate(" + TL.left + ",0)")
-      .call(d3.axisLeft(y).ticks(3).tickFormat(d3.format("~s")));
+      .call(d3.axisLeft(y).ticks(Math.min(3, max)).tickFormat((v) => Number.isInteger(v) ? d3.format("~s")(v) : ""));
     const sel = state.selected && state.byId.get(state.selected);
     if (sel && !Number.isNaN(sel.t) && sel.t >= +start && sel.t < +end) {
       svg.append("line").attr("class", "selected-day").attr("x1", x(sel.t)).attr("x2", x(sel.t))
