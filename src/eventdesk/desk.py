@@ -430,14 +430,17 @@ class Desk:
         ``event_sources`` tables)."""
         return self.store.clusters()
 
-    def export(self, format: str, out: Any, *, merged: bool = True, **filters: Any) -> Any:
+    def export(self, format: str, out: Any, *, merged: bool = True,
+               options: dict[str, Any] | None = None, **filters: Any) -> Any:
         """Write the events matching ``filters`` with the exporter named ``format`` (the
         registry of :mod:`eventdesk.export`: acled-csv, plover-json, geojson, parquet): one
-        record per real-world event with all its sources, or per report with ``merged=False``."""
+        record per real-world event with all its sources, or per report with ``merged=False``.
+        ``options`` go to the exporter (``{"non_violent": "strategic"}``, ...)."""
         from eventdesk import export as exporters
 
         records = self.events(merged=merged, **filters)
-        return exporters.export(format, records, out, documents=self.store.document)
+        return exporters.export(format, records, out, documents=self.store.document,
+                                **(options or {}))
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()
