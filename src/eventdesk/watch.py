@@ -68,7 +68,7 @@ def poll(feeds: Sequence[str], *, every: float, ingest: Callable[[list[str]], An
             summary = ingest(list(feeds))
             result = Round(n, summary, seconds=time.monotonic() - started)
             for err in getattr(summary, "errors", ()):
-                log.warning("watch round %d: %s", n, err)
+                log.info("watch round %d: %s", n, err)
         except Exception as exc:  # noqa: BLE001 - a failing round must not end the watch
             log.error("watch round %d failed", n, exc_info=exc)
             result = Round(n, None, error=f"{exc.__class__.__name__}: {exc}",

@@ -155,6 +155,8 @@ class Service:
         def on_round(r: Round) -> None:
             self.rounds = (self.rounds + [str(r)])[-20:]
             log.warning("watch: %s", r)
+            for err in getattr(r.summary, "errors", ()):
+                log.warning("watch round %d: %s", r.number, err)
 
         thread = threading.Thread(
             target=poll, name="eventdesk-watch", daemon=True,
