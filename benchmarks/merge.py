@@ -67,14 +67,13 @@ def main() -> None:
     clusterer = Clusterer()
     marks, done, t0 = [], 0, time.perf_counter()
     for doc, events in docs:
-        for ev in events:
-            clusterer.add(ev, source_of(doc, ev))
+        clusterer.add_document([(ev, source_of(doc, ev)) for ev in events])
         done += len(events)
         if len(marks) == 0 or done - marks[-1][0] >= 1000:
             marks.append((done, time.perf_counter() - t0))
     marks.append((done, time.perf_counter() - t0))
     alone = tenths(marks, n)
-    print(f"merge alone (Clusterer.add): {marks[-1][1]:.1f} s, {len(clusterer.clusters):,} "
+    print(f"merge alone (Clusterer.add_document): {marks[-1][1]:.1f} s, {len(clusterer.clusters):,} "
           f"clusters; ms/report by tenth: {' '.join(f'{x:.3f}' for x in alone)}; "
           f"last/first {alone[-1] / alone[0]:.2f}")
 

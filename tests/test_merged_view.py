@@ -113,7 +113,7 @@ def test_blocking_finds_every_compatible_pair():
                 for key in probe:
                     for other in c._index.get((it.fam, bucket) + key, ()):
                         found.add(frozenset((it.id, other.id)))
-        c._add(it)
+        c._file(it, MergedEvent.cluster_id(it.id))
     missed = []
     for i, a in enumerate(items):
         for b in items[:i]:

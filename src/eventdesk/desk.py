@@ -338,10 +338,12 @@ class Desk:
         clusterer = self._clusterer
         fresh: dict[str, tuple[SourceFigure, Event]] = {}
         for doc, events in docs:
+            placed = []
             for ev in events:
                 src = source_of(doc, ev)
                 fresh[ev.id] = (src, ev)
-                clusterer.add(ev, src)
+                placed.append((ev, src))
+            clusterer.add_document(placed)
         changed = sorted(clusterer.take_changed())
         members = {cid: clusterer.members(cid) for cid in changed}
         stored = self.store.reports([i for ids in members.values() for i in ids
@@ -359,9 +361,14 @@ class Desk:
         if options:
             self.merge_options = dict(options)
         clusterer = Clusterer(**self.merge_options)
-        rows = list(self.store.report_rows())
-        for row in rows:
-            clusterer.add_row(row)
+        group: list[dict[str, Any]] = []
+        for row in self.store.report_rows():  # ingest order: a document's reports together
+            if group and row["doc_id"] != group[0]["doc_id"]:
+                clusterer.add_rows(group)
+                group = []
+            group.append(row)
+        if group:
+            clusterer.add_rows(group)
         cluster_of = {it_id: it.cluster for it_id, it in clusterer.items.items()}
         left = {cid: len(m) for cid, m in clusterer.clusters.items()}
 

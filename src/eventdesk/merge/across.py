@@ -30,8 +30,9 @@ When two reports are the same event (all must hold; :func:`pair_score` returns N
   strong agreement: same type and mode, overlapping windows of at most three days, both actors'
   countries known and equal, and one figure (killed or injured) both give identically.
 
-Clustering is incremental (:class:`Clusterer`): reports are added one at a time, each joining
-the best cluster whose every member it is compatible with (complete linkage), or opening one.
+Clustering is incremental (:class:`Clusterer`): documents are added one at a time, each report
+joining the best cluster whose every member it is compatible with (complete linkage), or
+opening one; a document's reports are placed jointly, best (report, cluster) score first.
 ``eventdesk ingest`` adds each new report as it stores it; ``merge_events`` adds a batch in
 :func:`arrival_key` order (publication date, then event id), so its result does not depend on
 input order; ``Desk.merge`` re-adds the stored reports in their ingest order and so rebuilds the
@@ -52,7 +53,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -435,21 +436,57 @@ class Clusterer:
     # --- adding -----------------------------------------------------------------------------
     def add(self, event: Event, source: SourceFigure | None = None) -> str:
         """File one report; return its cluster's id. A report already added keeps its cluster."""
-        src = source or SourceFigure(doc_id=event.doc_id, event_id=event.id,
-                                     fatalities=event.fatalities, injuries=event.injuries)
-        return self._add(_Item.of(event, src))
+        return self.add_document([(event, source)])[0]
+
+    def add_document(self, reports: Sequence[tuple[Event, SourceFigure | None]]) -> list[str]:
+        """File the reports of one document together; return their cluster ids, in order.
+
+        A document's reports are placed jointly, best (report, cluster) score first: each
+        existing cluster takes at most one of them, so a roundup's second Kharkiv strike cannot
+        take the cluster its first one matches better. Reports that join none open clusters."""
+        items = []
+        for event, source in reports:
+            src = source or SourceFigure(doc_id=event.doc_id, event_id=event.id,
+                                         fatalities=event.fatalities, injuries=event.injuries)
+            items.append(_Item.of(event, src))
+        return self._add_items(items)
 
     def add_row(self, row: Mapping[str, Any], cluster_id: str | None = None) -> str:
-        """File a stored report from its flat columns (``Store.report_rows``); with
-        ``cluster_id`` it is put into that cluster as stored, without a search."""
-        return self._add(_Item.of_row(row), cluster_id)
+        """File a stored report from its flat columns (``Store.report_rows``) into the cluster
+        the store has for it, without a search."""
+        item = _Item.of_row(row)
+        if cluster_id is None:
+            return self._add_items([item])[0]
+        return self._file(item, cluster_id)
 
-    def _add(self, it: _Item, cluster_id: str | None = None) -> str:
+    def add_rows(self, rows: Sequence[Mapping[str, Any]]) -> list[str]:
+        """File the stored reports of one document (flat columns) as :meth:`add_document`
+        does: how ``Desk.merge`` replays a store."""
+        return self._add_items([_Item.of_row(r) for r in rows])
+
+    def _add_items(self, items: list[_Item]) -> list[str]:
+        fresh = [it for it in items if it.id not in self.items]
+        offers: list[tuple[float, str, str]] = []
+        for it in dict((it.id, it) for it in fresh).values():
+            for cluster, score in self._eligible(it).items():
+                offers.append((-score, it.id, cluster))
+        offers.sort()
+        chosen: dict[str, str] = {}
+        taken: set[str] = set()
+        for _, item_id, cluster in offers:
+            if item_id in chosen or cluster in taken:
+                continue
+            chosen[item_id] = cluster
+            taken.add(cluster)
+        for it in fresh:
+            if it.id not in self.items:
+                self._file(it, chosen.get(it.id) or MergedEvent.cluster_id(it.id))
+        return [self.items[it.id].cluster for it in items]
+
+    def _file(self, it: _Item, cluster_id: str) -> str:
         old = self.items.get(it.id)
         if old is not None:
             return old.cluster
-        if cluster_id is None:
-            cluster_id = self._choose(it) or MergedEvent.cluster_id(it.id)
         self._seq += 1
         it.seq, it.cluster = self._seq, cluster_id
         self.items[it.id] = it
@@ -466,9 +503,11 @@ class Clusterer:
         self.changed.add(cluster_id)
         return cluster_id
 
-    def _choose(self, it: _Item) -> str | None:
+    def _eligible(self, it: _Item) -> dict[str, float]:
+        """The clusters ``it`` may join (compatible with every member, no report of its
+        document in them) and its best score with a member of each."""
         if not self._pairable(it):
-            return None
+            return {}
         compatible: dict[str, int] = {}
         best: dict[str, float] = {}
         seen: set[str] = set()
@@ -487,15 +526,9 @@ class Clusterer:
                     compatible[c] = compatible.get(c, 0) + 1
                     if s > best.get(c, -math.inf):
                         best[c] = s
-        choice: tuple[float, str] | None = None
-        for c, n in compatible.items():
-            members = self.clusters[c]
-            if n != len(members) or any(m.doc == it.doc for m in members):
-                continue
-            key = (-best[c], c)
-            if choice is None or key < choice:
-                choice = key
-        return choice[1] if choice else None
+        return {c: best[c] for c, n in compatible.items()
+                if n == len(self.clusters[c])
+                and not any(m.doc == it.doc for m in self.clusters[c])}
 
     # --- batches ----------------------------------------------------------------------------
     def begin(self) -> None:
@@ -613,10 +646,11 @@ def _parse(items: Iterable[tuple[Any, Event] | Event]) -> list[tuple[SourceFigur
     return out
 
 
-def arrival_key(src: SourceFigure, ev: Event) -> tuple[int, str]:
+def arrival_key(src: SourceFigure, ev: Event) -> tuple[int, str, str]:
     """The order in which :func:`merge_events` adds reports: publication date (unknown
-    first), then event id, as a desk would have received them."""
-    return (src.published.toordinal() if src.published else 0, ev.id)
+    first), then document id, as a desk would have received them; a document's reports are
+    added together (:meth:`Clusterer.add_document`)."""
+    return (src.published.toordinal() if src.published else 0, ev.doc_id, ev.id)
 
 
 def merge_events(items: Iterable[tuple[Any, Event] | Event], *, max_km: float | None = None,
@@ -632,8 +666,11 @@ def merge_events(items: Iterable[tuple[Any, Event] | Event], *, max_km: float | 
     reports = _parse(items)
     reports.sort(key=lambda r: arrival_key(*r))
     clusterer = Clusterer(max_km=max_km, max_window_days=max_window_days)
-    for src, ev in reports:
-        clusterer.add(ev, src)
+    by_doc: dict[str, list[tuple[Event, SourceFigure]]] = {}
+    for src, ev in reports:  # documents in the order of their first report
+        by_doc.setdefault(ev.doc_id, []).append((ev, src))
+    for group in by_doc.values():
+        clusterer.add_document(group)
     by_id = {ev.id: (src, ev) for src, ev in reports}
     merged = [build_merged(cid, [by_id[i] for i in clusterer.members(cid)])
               for cid in clusterer.clusters]
