@@ -20,7 +20,7 @@ import os
 import sys
 import tempfile
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +33,7 @@ from eventdesk.store import DEFAULT_PATH, Store
 from eventdesk.store.codec import document_from_dict, document_to_dict, event_from_dict
 
 DEFAULT_PIPELINE = "eventdesk.api:Pipeline"
+RECENT_REPORTS = 20_000  # reports kept in memory for rebuilding the clusters they are in
 PIPELINE_ENV = "EVENTDESK_PIPELINE"
 
 Coded = tuple[Document, "list[Event] | str"]  # events, or the reason coding failed
@@ -186,6 +187,9 @@ class Desk:
         self._pipeline = pipeline
         self.merge_options = dict(merge_options or {})
         self._clusterer: Any = None
+        # the latest reports stored through this Desk: the clusters a new report joins are
+        # nearly always recent, so their other reports come from here, not from the store
+        self._recent: OrderedDict[str, tuple[SourceFigure, Event]] = OrderedDict()
         self.read_only = read_only
         if not read_only and store is None and self.store.unclustered():
             self.merge()  # a store from before merged views, or merged with reports missing
@@ -326,6 +330,7 @@ class Desk:
             written = self.store.add(batch, on_insert=self._place)
         except BaseException:
             clusterer.rollback()
+            self._recent.clear()  # it may hold reports of the batch that was not stored
             raise
         clusterer.commit()
         return written
@@ -346,11 +351,22 @@ class Desk:
             clusterer.add_document(placed)
         changed = sorted(clusterer.take_changed())
         members = {cid: clusterer.members(cid) for cid in changed}
-        stored = self.store.reports([i for ids in members.values() for i in ids
-                                     if i not in fresh])
+        recent = self._recent
+        wanted = [i for ids in members.values() for i in ids if i not in fresh]
+        missing = [i for i in wanted if i not in recent]
+        stored = self.store.reports(missing)
         for i, (meta, ev) in stored.items():
             fresh[i] = (source_of(meta, ev), ev)
-        return [build_merged(cid, [fresh[i] for i in ids]) for cid, ids in members.items()]
+        for i in wanted:
+            if i in recent:
+                fresh[i] = recent[i]
+        merged = [build_merged(cid, [fresh[i] for i in ids]) for cid, ids in members.items()]
+        for i, report in fresh.items():  # after the batch commits they are stored
+            recent[i] = report
+            recent.move_to_end(i)
+        while len(recent) > RECENT_REPORTS:
+            recent.popitem(last=False)
+        return merged
 
     def merge(self, **options: Any) -> int:
         """Re-cluster every stored report from scratch, in ingest order (the order
