@@ -10,7 +10,8 @@ data in the table, the timeline drawn and every marker placed in the map's clust
 (``body[data-ready]``). Printed: each run, the median, and the ratio of the large store to
 the 1,000-event baseline measured in the same run.
 
-With ``--screenshots DIR`` it writes map.png, timeline.png and source.png of the store given
+With ``--screenshots DIR`` it writes map.png, map-ukraine.png, timeline.png and source.png of the
+store given
 by ``--db`` instead.
 """
 
@@ -97,6 +98,16 @@ def screenshots(browser, base: str, out: Path) -> None:
     page.wait_for_selector(".leaflet-regions-pane path", timeout=30_000)
     page.wait_for_timeout(800)
     page.locator("#map-panel").screenshot(path=str(out / "map.png"))
+    # the map fitted to one country's events: its regions, clusters opening into markers
+    loads = page.evaluate("() => Number(document.body.dataset.loads || 0)")
+    page.fill("input[name=actor]", "UKR")
+    page.select_option("select[name=type]", "ASSAULT")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("n => Number(document.body.dataset.loads || 0) > n", arg=loads)
+    page.wait_for_timeout(1200)
+    page.locator("#map-panel").screenshot(path=str(out / "map-ukraine.png"))
+    page.click("#filters button[type=reset]")
+    page.wait_for_function("n => Number(document.body.dataset.loads || 0) > n + 1", arg=loads)
     box = page.locator("#timeline").bounding_box()
     y = box["y"] + box["height"] / 2
     page.mouse.move(box["x"] + box["width"] * 0.55, y)
@@ -105,7 +116,9 @@ def screenshots(browser, base: str, out: Path) -> None:
     page.mouse.up()
     page.wait_for_timeout(800)
     page.locator("main").screenshot(path=str(out / "timeline.png"))
-    events = httpx.get(base + "/api/events?order=killed&limit=400").json()["events"]
+    # an event several reports give, preferably the Odesa port strike of the dev reports
+    events = (httpx.get(base + "/api/events?near=46.48,30.73&within=30").json()["events"]
+              + httpx.get(base + "/api/events?order=killed&limit=400").json()["events"])
     multi = next((e for e in events if len(e["sources"]) > 1), events[0])
     page.goto(base + "/#event=" + multi["id"])
     page.wait_for_selector("#doc-text span.ev-trigger", timeout=30_000)
@@ -132,10 +145,10 @@ def main() -> None:
                     screenshots(browser, server.base, args.screenshots)
                 finally:
                     server.close()
-                print(f"wrote map.png, timeline.png, source.png to {args.screenshots}")
+                print(f"wrote map.png, map-ukraine.png, timeline.png, source.png to {args.screenshots}")
                 return
             with tempfile.TemporaryDirectory(prefix="eventdesk-page-") as tmp:
-                medians = {}
+                medians, counts = {}, {}
                 for n in (1000, args.events):
                     db = Path(tmp) / f"page-{n}.duckdb"
                     got = store_with(n, db)
@@ -145,9 +158,10 @@ def main() -> None:
                     finally:
                         server.close()
                     medians[n] = statistics.median(times)
+                    counts[n] = got
                     print(f"{got:>6,} events: page ready in "
                           f"{', '.join(f'{t:.2f}' for t in times)} s (median {medians[n]:.2f} s)")
-                print(f"ratio {args.events:,} / 1,000 events: "
+                print(f"ratio {counts[args.events]:,} / {counts[1000]:,} events: "
                       f"{medians[args.events] / medians[1000]:.2f}")
         finally:
             browser.close()

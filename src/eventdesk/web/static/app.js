@@ -308,15 +308,48 @@
   async function loadBaseMap() {
     try {
       const world = await getJSON("/static/vendor/world-atlas/countries-50m.json");
-      const land = topojson.feature(world, world.objects.land);
-      const borders = topojson.mesh(world, world.objects.countries, (a, b) => a !== b);
-      L.geoJSON(land, { pane: "base", interactive: false,
-        style: { stroke: true, color: "#8a9aa6", weight: 0.8, fillColor: "#f4f1e8", fillOpacity: 1 } }).addTo(state.map);
-      L.geoJSON(borders, { pane: "base", interactive: false,
+      // countries without Antarctica (id 010), and their outer outlines (the coastlines)
+      const keep = (g) => g.id !== "010";
+      const countries = { type: world.objects.countries.type,
+        geometries: world.objects.countries.geometries.filter(keep) };
+      const land = unwrap(topojson.feature(world, countries));
+      const borders = unwrap(topojson.mesh(world, countries, (a, b) => a !== b));
+      const coast = unwrap(topojson.mesh(world, countries, (a, b) => a === b));
+      const canvas = L.canvas({ pane: "base" });  // one canvas for the heavy outlines
+      L.geoJSON(land, { pane: "base", interactive: false, renderer: canvas,
+        style: { stroke: false, fillColor: "#f4f1e8", fillOpacity: 1 } }).addTo(state.map);
+      L.geoJSON(coast, { pane: "base", interactive: false, renderer: canvas,
+        style: { color: "#8a9aa6", weight: 0.8, opacity: 1 } }).addTo(state.map);
+      L.geoJSON(borders, { pane: "base", interactive: false, renderer: canvas,
         style: { color: "#9a8f80", weight: 1, opacity: 0.9 } }).addTo(state.map);
     } catch (err) {
       status("Base map not loaded: " + err.message);
     }
+  }
+
+  // Lines and rings that cross the antimeridian jump from 180° to -180°: keep them continuous
+  // (Chukotka drawn east of 180°), or Leaflet draws a line across the whole map.
+  function unwrap(geo) {
+    const line = (pts) => {
+      let shift = 0;
+      return pts.map((p, i) => {
+        if (i > 0) {
+          const d = p[0] - pts[i - 1][0];
+          if (d > 180) shift -= 360; else if (d < -180) shift += 360;
+        }
+        return [p[0] + shift, p[1]];
+      });
+    };
+    const fix = (g) => {
+      if (!g) return g;
+      if (g.type === "LineString") return { type: g.type, coordinates: line(g.coordinates) };
+      if (g.type === "MultiLineString" || g.type === "Polygon") return { type: g.type, coordinates: g.coordinates.map(line) };
+      if (g.type === "MultiPolygon") return { type: g.type, coordinates: g.coordinates.map((poly) => poly.map(line)) };
+      return g;
+    };
+    if (geo.type === "FeatureCollection") return { type: geo.type, features: geo.features.map((f) => ({ type: "Feature", properties: f.properties, geometry: fix(f.geometry) })) };
+    if (geo.type === "Feature") return { type: "Feature", properties: geo.properties, geometry: fix(geo.geometry) };
+    return fix(geo);
   }
 
   // first-level regions (oblasts, states, ...) of the countries that have events
@@ -329,7 +362,7 @@
       try {
         const topo = await getJSON("/static/vendor/admin1/" + encodeURIComponent(file) + ".json");
         const key = Object.keys(topo.objects)[0];
-        const regions = topojson.feature(topo, topo.objects[key]);
+        const regions = unwrap(topojson.feature(topo, topo.objects[key]));
         const layer = L.geoJSON(regions, { pane: "regions",
           style: { color: "#b7ac9c", weight: 0.7, dashArray: "3 3", fill: true, fillOpacity: 0 },
           onEachFeature: (f, lyr) => {
@@ -376,7 +409,13 @@
     state.clusters.addLayers(layers);
     if (!layers.length) mapReady();
     if (fit && located.length) {
-      const bounds = L.latLngBounds(located.map((r) => [r.lat, r.lon]));
+      // fit to the events, leaving out the farthest 2% on each side when there are many
+      // (one misplaced report should not zoom the map out to the whole world)
+      const q = (xs, p) => xs[Math.min(xs.length - 1, Math.max(0, Math.round(p * (xs.length - 1))))];
+      const lats = located.map((r) => r.lat).sort((a, b) => a - b);
+      const lons = located.map((r) => r.lon).sort((a, b) => a - b);
+      const p = located.length >= 50 ? 0.02 : 0;
+      const bounds = L.latLngBounds([q(lats, p), q(lons, p)], [q(lats, 1 - p), q(lons, 1 - p)]);
       state.map.fitBounds(bounds.pad(0.15), { maxZoom: 9, animate: false });
     }
   }
@@ -649,6 +688,10 @@
     $("#zoom-in").addEventListener("click", () => { if (state.range) { state.domain = [state.range[0], state.range[1]]; renderTimeline(); applyRange({ fit: false }); } });
     $("#zoom-out").addEventListener("click", () => { state.domain = null; renderTimeline(); applyRange({ fit: false }); });
     $("#clear-range").addEventListener("click", () => { state.range = null; renderTimeline(); applyRange({ fit: false }); });
+    window.addEventListener("hashchange", () => {
+      const want = location.hash.startsWith("#event=") ? decodeURIComponent(location.hash.slice(7)) : null;
+      if (want && want !== state.selected) select(want, { pan: true });
+    });
     load();
     setInterval(poll, POLL_MS);
   }
