@@ -135,6 +135,7 @@
         getJSON("/api/stats?" + params.toString()),
         getJSON("/api/status"),
       ]);
+      performance.mark("eventdesk-fetched");
       const cols = table.columns;
       state.rows = table.rows.map((r) => {
         const o = {};
@@ -147,6 +148,7 @@
         return o;
       });
       state.byId = new Map(state.rows.map((r) => [r.id, r]));
+      performance.mark("eventdesk-rows");
       state.version = live.events + "/" + live.reports;
       renderSummary(stats);
       if (!params.toString()) fillTypes(stats);
@@ -205,6 +207,7 @@
     const words = q ? q.split(/\s+/) : [];
     state.filtered = words.length ? state.rows.filter((r) => words.every((w) => r.hay.includes(w))) : state.rows;
     renderTimeline();
+    performance.mark("eventdesk-timeline");
     applyRange(opts);
   }
 
@@ -213,6 +216,7 @@
     state.shown = rg ? state.filtered.filter((r) => r.t >= rg[0] && r.t <= rg[1]) : state.filtered;
     state.page = 0;
     renderTable();
+    performance.mark("eventdesk-table");
     renderMap(opts && opts.fit);
     const label = $("#range-label");
     if (rg) label.textContent = "Selected " + toIso(rg[0]) + " – " + toIso(rg[1]) + ": " + state.shown.length + " events";
