@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from eventdesk.errors import InputError, StoreError
 from eventdesk.records import Document, Event, MergedEvent
 from eventdesk.store.codec import (CLUSTER_COLUMNS, EVENT_COLUMNS, cluster_row, event_from_dict,
-                                   event_row, merged_from_dict)
+                                   event_row)
 from eventdesk.store.schema import MIGRATIONS, SCHEMA_VERSION
 from eventdesk.store.query import build_where
 from eventdesk.store.views import MergedViews, order_by, paging
