@@ -17,8 +17,9 @@ from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
-from eventdesk.extraction.timex import (_sentence_bounds, default_window, find_dateline, find_times,
-                                     pick_window)
+from eventdesk.annotate.dateline import find_dateline
+from eventdesk.extraction.timex import (_sentence_bounds, dateline_time, default_window,
+                                     find_times, pick_window)
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 CARRY = 1000
@@ -48,8 +49,9 @@ def main(argv: list[str]) -> None:
             doc = json.loads(line)
             text, pub = doc["text"], date.fromisoformat(doc["published"])
             t0 = time.perf_counter()
-            mentions = find_times(text, published=pub)
-            dl = find_dateline(text, published=pub)
+            found_dl = find_dateline(text)
+            mentions = find_times(text, published=pub, dateline=found_dl)
+            dl = dateline_time(found_dl, published=pub)
             elapsed += time.perf_counter() - t0
             words += len(text.split())
             starts = _sentence_bounds(text)
@@ -94,7 +96,7 @@ def main(argv: list[str]) -> None:
                   f"window equal {stats[f'{key}_equal']} ({stats[f'{key}_equal'] / n:.1%})")
     print("sentences with no time expression:", dict(nodefault))
     print("by rule (rule, inside): ", dict(sorted(rules.items(), key=lambda kv: -kv[1])))
-    print(f"find_times+find_dateline: {elapsed * 1000:.1f} ms for {words} words "
+    print(f"find_dateline+find_times: {elapsed * 1000:.1f} ms for {words} words "
           f"({elapsed * 1000 / max(1, words) * 600:.2f} ms per 600 words)")
     if stats["evidence_not_found"]:
         print("evidence not found:", stats["evidence_not_found"])

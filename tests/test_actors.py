@@ -232,3 +232,13 @@ def test_gold_actor1_country_coverage_floor():
             hit += any(s0 <= m.span.start < s1 and m.country == a1["country"] for m in ms)
     assert total > 100
     assert hit / total >= 0.8  # measured 0.88 with a slightly different sentence split
+
+
+def test_a_party_after_a_preposition_is_no_place():
+    """"as a result of a Ukrainian drone attack": the demonym and its role name the attacker,
+    whatever preposition comes before; only a bare country name there is a place."""
+    m = by_text("Two people died as a result of a Russian missile attack on the port.")
+    attack = next(v for k, v in m.items() if "Russian" in k)
+    assert attack.country == "RUS" and not attack.locative
+    m = by_text("The drones flew in from Russia overnight.")
+    assert m["Russia"].locative

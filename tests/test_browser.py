@@ -37,6 +37,11 @@ EVIL_TEXT = ('<script>alert("x")</script> Russian drones struck Kyiv, killing on
              '<img src="http://127.0.0.1:9/pixel.png" onerror="alert(1)"> '
              '<a href="javascript:alert(2)">read more</a>')
 EVIL_TITLE = '<img src=x onerror="alert(3)">Breaking'
+# a report cut off mid-sentence (document flag: truncated) that calls its account a claim
+# (what it says of its event: unverified), with markup in the flags' evidence
+FLAGGED_TEXT = ("KHARKIV - Russian missiles struck Kharkiv on Sunday, killing three people. The "
+                "claim could not be independently verified.\n\nRescuers worked through the "
+                "night to clear the <b>rubble</b> of the bla")
 
 if os.environ.get("EVENTDESK_SKIP_BROWSER") == "1":
     pytestmark = pytest.mark.skip(reason="EVENTDESK_SKIP_BROWSER=1")
@@ -65,7 +70,9 @@ def site(tmp_path_factory):
                      url="https://example.org/odesa", title="Odesa port struck")
     evil = make_doc(EVIL_TEXT, published=date(2024, 6, 14), source="Evil <b>Outlet</b>",
                     url="javascript:alert(4)", title=EVIL_TITLE)
-    extra = [(odesa, fake_events(odesa)), (evil, fake_events(evil))]
+    flagged = make_doc(FLAGGED_TEXT, published=date(2024, 6, 10), source="Flag Wire")
+    extra = [(odesa, fake_events(odesa)), (evil, fake_events(evil)),
+             (flagged, fake_events(flagged))]
     build_store(path, 600, extra=extra)
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
@@ -85,7 +92,7 @@ def site(tmp_path_factory):
             time.sleep(0.2)
     else:
         pytest.fail("serve did not start")
-    yield {"base": base, "odesa": odesa.id, "evil": evil.id}
+    yield {"base": base, "odesa": odesa.id, "evil": evil.id, "flagged": flagged.id}
     os.killpg(proc.pid, signal.SIGTERM)
     proc.wait(timeout=30)
 
@@ -293,4 +300,27 @@ def test_markup_in_a_document_stays_inert_text(page, site):
     assert "javascript:alert(4)" in page.text_content("#doc-meta")  # as text, not a link
     sources = page.text_content("#sources")
     assert "Evil <b>Outlet</b>" in sources
+    assert not page.problems, page.problems
+
+
+def test_the_event_and_its_source_show_their_trust_flags(page, site):
+    doc = api(site, f"/api/documents/{site['flagged']}")
+    cluster = doc["events"][0]["cluster_id"]
+    merged = api(site, f"/api/events/{cluster}")
+    assert {"single_source", "unverified"} <= {f["flag"] for f in merged["flags"]}
+    open_page(page, site, f"#event={cluster}")
+    page.wait_for_selector("#event-flags li.flag-unverified")
+    page.wait_for_selector("#doc-flags li.flag-truncated")
+    shown = page.text_content("#event-flags")
+    assert "Flags on this event" in shown and "single source" in shown
+    report = page.text_content("#doc-flags")
+    assert "Flags on this report" in report and "What this report says of the event" in report
+    assert "clear the <b>rubble</b> of the bla" in report  # evidence shown as text
+    assert page.locator("#source-panel b").count() == 0
+    # another event's source view: the flags of the one before are gone
+    odesa = api(site, f"/api/documents/{site['odesa']}")["events"][0]["cluster_id"]
+    open_page(page, site, f"#event={odesa}")
+    page.wait_for_function("() => document.querySelector('#doc-meta').textContent"
+                           ".includes('Odesa port struck')")
+    assert page.locator("#doc-flags li.flag-truncated").count() == 0
     assert not page.problems, page.problems

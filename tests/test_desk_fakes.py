@@ -2,7 +2,8 @@
 
 Importable by subprocesses and worker processes as ``test_desk_fakes`` (tests/ on the path):
 ``EVENTDESK_PIPELINE=test_desk_fakes:FakePipeline``; ``EVENTDESK_FAKE_DELAY`` (seconds per
-document) makes it slow for the kill test.
+document) makes it slow for the kill test; ``EVENTDESK_FAKE_STARTED`` (a path) is created when
+the first document is coded.
 """
 
 from __future__ import annotations
@@ -105,6 +106,9 @@ class FakePipeline:
         self.pid = os.getpid()
 
     def process(self, doc: Document) -> list[Event]:
+        started = os.environ.get("EVENTDESK_FAKE_STARTED")
+        if started and not os.path.exists(started):  # tell the kill test coding has begun
+            open(started, "a").close()
         if self.delay:
             time.sleep(self.delay)
         if self.fail_on and self.fail_on in doc.text:

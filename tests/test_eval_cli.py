@@ -145,3 +145,42 @@ def test_missing_api_is_a_config_error(gold_file, monkeypatch, capsys):
     path, texts = gold_file
     assert main(["eval", str(path), "--texts", str(texts)]) == 2
     assert "Python API is not available" in capsys.readouterr().err
+
+
+class RulePipeline(ProcessPipeline):
+    """Events that name their trigger rules, and a lexicon that lists them."""
+
+    RULES = {"struck": "assault.strike/strike:V", "accused": "accuse/accused",
+             "agreed": "agree/agreed"}
+
+    def rules(self):
+        return tuple(self.RULES.values()) + ("protest/rally:V",)
+
+    def process(self, doc):
+        from eventdesk.records import Evidence
+
+        return [e.replace(evidence=(Evidence("trigger", e.trigger,
+                                             rule=self.RULES[e.trigger.text]),))
+                for e in fake_events(doc)]
+
+
+def test_eval_errors_and_rules_report_name_the_rules(gold_file, monkeypatch, capsys):
+    module = types.ModuleType("eventdesk.api")
+    module.Pipeline = RulePipeline
+    monkeypatch.setitem(sys.modules, "eventdesk.api", module)
+    path, texts = gold_file
+    assert main(["eval", str(path), "--texts", str(texts), "--errors", "--rules"]) == 0
+    out = capsys.readouterr().out
+    assert "FP    p1 REJECT" in out and "[accused] rule accuse/accused" in out
+    report = out[out.index("== trigger rules"):]
+    assert "4 rules in the lexicon; 3 fired; 1 never fired; 3 fired in one document only" \
+        in report
+    never = report[report.index("never fired:"):report.index("fired in one document only:")]
+    assert "protest/rally:V" in never and "strike:V" not in never
+    assert "assault.strike/strike:V  [1 event: tp 1]  tiny.jsonl:a" in report
+    assert "accuse/accused  [1 event: fp 1]  tiny.jsonl:a" in report
+    assert main(["eval", str(path), "--texts", str(texts), "--json", "--rules"]) == 0
+    data = json.loads(capsys.readouterr().out)["rules"]
+    assert data["never_fired"] == ["protest/rally:V"]
+    fired = {f["rule"]: f for f in data["fired"]}
+    assert fired["agree/agreed"]["tp"] == 1 and fired["agree/agreed"]["documents"] == ["tiny.jsonl:b"]

@@ -96,3 +96,27 @@ def test_stdin_in_a_real_process(tmp_path):
     events = json.loads(proc.stdout)
     assert events and events[0]["type"] == "ASSAULT"
     assert events[0]["location"]["name"] == "Marhanets"
+
+
+FOLLOW_UPS = ("Drone strike hits Kherson market\n\n"
+              "A Russian drone struck a market in Kherson on Saturday morning, the governor "
+              "said. The attack also damaged two buses and a shop. In the spring of 2023 "
+              "the same market was shelled for a week.\n")
+
+
+def test_explain_table_and_json(tmp_path, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text(FOLLOW_UPS, encoding="utf-8")
+    assert main(["extract", str(f), "--published", "2025-05-10", "--explain"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert sum(line.startswith("ASSAULT") for line in lines) == 1
+    explained = [line for line in lines if line.startswith("  ")]
+    assert explained and all("[" in line and "«" in line for line in explained)
+    assert main(["extract", str(f), "--published", "2025-05-10", "--explain",
+                 "--format", "jsonl"]) == 0
+    record = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert len(record["events"]) == 1
+    rules = {d["rule"] for d in record["decisions"]}
+    assert rules & {"merge.within", "incident.headline", "incident.follow_up"}
+    assert all(d["reason"] and d["sentence"]["text"] for d in record["decisions"])

@@ -18,13 +18,25 @@ TESTS = os.path.dirname(__file__)
 N_DOCS = 400
 
 
-def start(corpus, db, *extra):
+def start(corpus, db, *extra, started=None):
     env = {**os.environ, "PYTHONPATH": TESTS, "EVENTDESK_PIPELINE": "test_desk_fakes:FakePipeline",
            "EVENTDESK_FAKE_DELAY": "0.01"}
+    if started is not None:
+        env["EVENTDESK_FAKE_STARTED"] = str(started)
     return subprocess.Popen(
         [sys.executable, "-m", "eventdesk", "ingest", str(corpus), "--db", str(db), "-q",
          "--batch-size", "8", *extra],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def wait_until_coding(proc, started, timeout: float = 60.0) -> None:
+    """The kill delays count from the first coded document, not from the process start
+    (imports and worker start-up take longer on a loaded machine)."""
+    end = time.monotonic() + timeout
+    while not started.exists():
+        assert proc.poll() is None, f"ingest exited before coding: {proc.stderr.read()!r}"
+        assert time.monotonic() < end, "ingest did not start coding"
+        time.sleep(0.01)
 
 
 def check_consistent(db) -> int:
@@ -60,8 +72,11 @@ def test_kill_9_then_rerun_gives_the_same_database(tmp_path):
 
     db = tmp_path / "killed.duckdb"
     stored = []
+    started = tmp_path / "started"
     for delay, extra in ((1.2, ()), (0.9, ()), (1.5, ("--workers", "2")), (0.8, ())):
-        proc = start(corpus, db, *extra)
+        started.unlink(missing_ok=True)
+        proc = start(corpus, db, *extra, started=started)
+        wait_until_coding(proc, started)
         time.sleep(delay)
         assert proc.poll() is None, f"ingest finished before it could be killed ({stored})"
         os.killpg(proc.pid, signal.SIGKILL)  # the ingest process and its workers

@@ -123,7 +123,7 @@ def test_blocking_finds_every_compatible_pair():
 
 
 def test_a_v1_store_is_upgraded_and_merged(tmp_path):
-    from eventdesk.store.schema import SCHEMA_V1
+    from eventdesk.store.schema import SCHEMA_V1, SCHEMA_VERSION
 
     path = tmp_path / "v1.duckdb"
     doc = make_doc()
@@ -145,7 +145,7 @@ def test_a_v1_store_is_upgraded_and_merged(tmp_path):
     with pytest.raises(StoreError, match="older than this eventdesk"):
         Desk(path, read_only=True)
     with Desk(path) as desk:  # upgraded, then merged
-        assert desk.store.schema_version() == 2
+        assert desk.store.schema_version() == SCHEMA_VERSION
         assert len(desk.events()) == len(events) and desk.store.unclustered() == 0
     with Desk(path, read_only=True) as desk:
         assert desk.stats()["reports"] == len(events)

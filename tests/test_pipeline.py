@@ -416,3 +416,65 @@ def test_its_troops_repelled_means_the_speakers_forces_defended(pipeline):
     [ev] = by_type(extract(text, published="2025-06-11", pipeline=pipeline), "ASSAULT")
     assert ev.actor1.country == "RUS"
     assert ev.actor2 is not None and (ev.actor2.country, ev.actor2.sector) == ("UKR", "MIL")
+
+
+def test_civilians_are_no_attackers_and_the_report_names_the_attacker(pipeline):
+    text = ("Russian forces shelled the Sumy region 40 times over the past day, the regional "
+            "administration said.\n"
+            "- Yunakivska community: the enemy fired mortars (6 explosions).\n"
+            "- Esman community: artillery shelling (3 explosions).")
+    events = by_type(extract(text, published="2024-05-28", pipeline=pipeline), "ASSAULT")
+    placed = [e for e in events if e.location is not None and e.location.precision == "city"]
+    assert len(placed) == 2
+    assert all(e.actor1 is not None and e.actor1.country == "RUS" for e in placed)
+
+
+def test_a_light_verb_lends_its_subject_and_the_capital_named_is_a_place(pipeline):
+    text = "Police in the capital Dhaka took the drastic step of banning all rallies on Friday."
+    [ban] = by_type(extract(text, published="2024-07-20", pipeline=pipeline), "COERCE")
+    assert ban.actor1 is not None and ban.actor1.country == "BGD"
+    assert ban.location is not None and ban.location.name == "Dhaka"
+
+
+@pytest.mark.parametrize("text,etype,target", [
+    ("The Russian side demanded that Kyiv withdraw its troops from four regions.",
+     "REQUEST", "UKR"),
+    ("The Sudanese government called on the RSF to stop shelling civilian areas.",
+     "REQUEST", "SDN"),
+    ("Poland's foreign minister criticised Moscow's decision to close the consulate.",
+     "ACCUSE", "RUS"),
+])
+def test_a_statement_is_about_the_party_its_content_names(pipeline, text, etype, target):
+    [ev] = by_type(extract(text, published="2025-03-04", pipeline=pipeline), etype)
+    assert ev.actor2 is not None and ev.actor2.country == target
+
+
+def test_an_event_names_the_rule_that_made_it(pipeline):
+    text = "Rebel guns shelled the market in Kadugli on Friday, killing four people."
+    [ev] = by_type(extract(text, published="2025-03-08", pipeline=pipeline), "ASSAULT")
+    rules = [e.rule for e in ev.evidence if e.role == "trigger"]
+    assert rules and rules[0] == "assault.strike/shell:V"
+    assert set(rules) <= set(pipeline.rules())
+    assert all(e.rule == "" for e in ev.evidence if e.role != "trigger")
+    assert ev.to_dict()["evidence"][0]["rule"] == rules[0]
+
+
+def test_the_dateline_is_found_once_per_document(pipeline, monkeypatch):
+    import eventdesk.annotate.dateline as dateline_module
+
+    found = dateline_module.find_dateline("GOMA, Congo, Dec. 30, 2023 (Reuters) — Rebels advanced.")
+    assert found is not None and found.place.text == "GOMA"
+    assert (found.date.text, found.month, found.day, found.year) == ("Dec. 30, 2023", "Dec.", 30,
+                                                                       2023)
+    calls = []
+    real = dateline_module.find_dateline
+    monkeypatch.setattr(dateline_module, "find_dateline",
+                        lambda text: calls.append(text) or real(text))
+    docs = [Document.from_text(t, published=date(2025, 3, 3)) for t in (
+        "LVIV, Ukraine, March 3 — Russian drones struck an energy facility in Kovel on Sunday.",
+        "Protesters rallied in the capital on Sunday.",
+        "KHARTOUM — Shelling killed four people in Omdurman on Monday.")]
+    events = [evs for _, evs in pipeline.pipe(docs)]
+    assert len(calls) == 3
+    assert any(e.type == "ASSAULT" and e.location is not None and e.location.name == "Kovel"
+               for e in events[0])

@@ -188,3 +188,72 @@ def test_russian_adjective_endings_of_ukrainian_names() -> None:
 def test_capitalised_dateline_names_read_as_written() -> None:
     p = resolved("GENEVA, Aug. 15 — Talks opened on Thursday.")[0][1]
     assert p.name == "Geneva" and p.country == "CHE"
+
+
+def _resolved(text):
+    from eventdesk.annotate.places import find_places
+    from eventdesk.resolve.places import resolve_places
+
+    mentions = find_places(text)
+    return {m.span.text: p for m, p in zip(mentions, resolve_places(mentions, text=text))}
+
+
+def test_a_village_missing_from_the_gazetteer_takes_its_named_unit():
+    """"Pale village in Sagaing region": no Pale lies in Sagaing (the gazetteer has the
+    Bosnian town): the place is the region the text ties it to, not the namesake abroad."""
+    got = _resolved("Jets bombed Pale village in Sagaing region on Friday, residents said.")
+    pale = next(p for k, p in got.items() if k.startswith("Pale"))
+    assert (pale.name, pale.country, pale.precision) == ("Sagaing", "MMR", "admin1")
+    # a unit that is only near in the text ("attacked the embassies of Rwanda") is no unit
+    got = _resolved("Protesters in Kinshasa attacked the embassies of Rwanda and France.")
+    assert got["Kinshasa"].name == "Kinshasa" and got["Kinshasa"].precision == "city"
+
+
+def test_a_small_foreign_namesake_in_a_text_about_other_countries_is_no_place():
+    text = ("An Israeli drone hit a motorbike in Toul on Friday, killing its rider, Lebanon's "
+            "health ministry said. Israel said it targeted a Hezbollah member near Nabatieh. "
+            "Three people were wounded in a separate strike south of Beirut.")
+    got = _resolved(text)
+    assert got["Toul"] is None
+    assert got["Nabatieh"].country == "LBN"
+
+
+def test_title_case_headlines_do_not_make_persons_of_places():
+    """In "Army Units Take Control Of Balahan Village" every word has a capital: "Take
+    Balahan" is no person's name, and later mentions of Balahan are places too."""
+    text = ("Army Units Take Control Of Balahan Village\n\n"
+            "Army units took control of Balahan on Monday, the ministry said.")
+    got = [m.span.text for m in find_places(text)]
+    assert sum(t.startswith("Balahan") for t in got) == 2
+    assert names("Drone Strike On Enerhodar Kills Two") == ["Enerhodar"]
+    # in running text a capitalised word before a name still marks a person
+    assert "Gladkov" not in names("Governor Vyacheslav Gladkov said on Monday.")
+
+
+def test_military_formations_named_after_places_are_no_places():
+    text = ("The Vostok group repelled three attacks, and Russia's Zapad battlegroup "
+            "advanced near Kupiansk, the ministry said.")
+    assert names(text) == ["Russia", "Kupiansk"]
+
+
+@pytest.mark.parametrize("stem,settlement", [
+    ("Krasnopil", "krasnopillia"), ("Yunakiv", "yunakivka"), ("Khotyn", "khotyn"),
+    ("Shalyhyn", "shalyhyne"), ("Velykopysariv", "velyka pysarivka"),
+    ("Seredyno-Bud", "seredyna-buda"),
+])
+def test_community_adjectives_lead_to_their_settlement(stem, settlement):
+    from eventdesk.annotate.places import community_settlements
+
+    assert settlement in community_settlements(stem)
+
+
+def test_a_daily_report_lists_its_communities_as_places():
+    text = ("Russian troops shelled 7 communities of the Sumy region over the past day.\n"
+            "- Yunakivska community: mortar fire (4 explosions).\n"
+            "- Velykopysarivska community: artillery (9 explosions).\n"
+            "- Khotyn community: an FPV drone strike.")
+    got = [(m.span.text, p.name, p.admin1) for m, p in resolved(text) if m.kind == "city"]
+    assert [g[0] for g in got] == ["Yunakivska community", "Velykopysarivska community",
+                                   "Khotyn community"]
+    # all in the Sumy region: "Khotyn" there is GeoNames' Khotin (a y/i transliteration)
+    assert all(g[2] == "Sumy" for g in got), got

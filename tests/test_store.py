@@ -34,7 +34,7 @@ def test_schema_created_with_version(tmp_path):
     with Store(tmp_path / "a.duckdb") as s:
         assert s.schema_version() == SCHEMA_VERSION
         assert s.counts() == dict.fromkeys(
-            ("documents", "events", "evidence", "clusters", "event_sources"), 0)
+            ("documents", "events", "evidence", "clusters", "event_sources", "flags"), 0)
     with Store(tmp_path / "a.duckdb") as s:  # reopening migrates nothing
         assert s.con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
 
@@ -163,3 +163,16 @@ def test_best_day_survives_the_store_and_leads_the_export_date(tmp_path):
     with Store(tmp_path / "b.duckdb") as st:
         st.add([(make_doc(), [daily])])
         assert st.events()[0].date.best == daily.date.best
+
+
+def test_trigger_rules_round_trip_and_old_records_load():
+    from eventdesk.records import Evidence
+
+    e = fake_events(make_doc())[0]
+    with_rule = e.replace(evidence=(Evidence("trigger", e.trigger, rule="assault.strike/hit:V"),)
+                          + e.evidence)
+    assert event_from_dict(with_rule.to_dict()) == with_rule
+    old = with_rule.to_dict()
+    for item in old["evidence"]:
+        del item["rule"]  # stored before evidence named its rule
+    assert event_from_dict(old).evidence[0].rule == ""

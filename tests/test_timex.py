@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.extraction.timex import (TimeMention, default_window, find_dateline, find_times,
+from eventdesk.annotate.dateline import find_dateline
+from eventdesk.extraction.timex import (TimeMention, dateline_time, default_window, find_times,
                                      pick_window)
-from eventdesk.records import DateWindow
+from eventdesk.records import DateWindow, Span
 
 PUB = date(2024, 11, 14)  # a Thursday
 D = date.fromisoformat
@@ -226,16 +227,23 @@ def test_windows_never_after_published():
     ("GOMA, Congo, Dec. 30, 2023 — Rebels advanced.", "2023-12-30"),
 ])
 def test_dateline(text, expected):
-    dl = find_dateline(text, published=date(2024, 12, 31) if "Dec" in text else PUB)
+    found = find_dateline(text)  # the annotate stage's, found once per document
+    dl = dateline_time(found, published=date(2024, 12, 31) if "Dec" in text else PUB)
     assert dl is not None and dl.rule == "dateline"
     assert dl.earliest == dl.latest == D(expected)
     assert text[dl.span.start:dl.span.end] == dl.span.text
+    assert dl.span == Span(found.date.start, found.date.end, found.date.text, "extract.timex")
     # the dateline is not repeated by find_times
-    assert all(t.span.start >= dl.span.end for t in find_times(text, published=PUB))
+    assert all(t.span.start >= dl.span.end
+               for t in find_times(text, published=PUB, dateline=found))
 
 
 def test_no_dateline():
-    assert find_dateline("Russia launched drones on May 16.", published=PUB) is None
+    assert find_dateline("Russia launched drones on May 16.") is None
+    assert dateline_time(None, published=PUB) is None
+    undated = find_dateline("ODESA, Ukraine — Drones hit the port.")
+    assert undated is not None and undated.date is None
+    assert dateline_time(undated, published=PUB) is None
 
 
 def test_default_and_pick_window():
@@ -285,8 +293,9 @@ def test_gold_floor():
         for line in open(GOLD / name, encoding="utf-8"):
             doc = json.loads(line)
             text, pub = doc["text"], D(doc["published"])
-            found = find_times(text, published=pub)
-            dl = find_dateline(text, published=pub)
+            found_dl = find_dateline(text)
+            found = find_times(text, published=pub, dateline=found_dl)
+            dl = dateline_time(found_dl, published=pub)
             starts = _sentence_bounds(text)
             for ev in doc["events"]:
                 if not ev.get("date") or ev["optional"]:
@@ -353,3 +362,20 @@ def test_day_ranges(text, expected):
 def test_a_day_then_a_number_is_no_range():
     assert window("On Nov. 12 - 14 people were hurt, officials said.") == (D("2024-11-12"),
                                                                              D("2024-11-12"))
+
+
+@pytest.mark.parametrize("text", [
+    "Drones struck the port overnight.",            # [pub-1, pub]
+    "Shelling hit the village earlier this week.",  # several days
+    "The governor said a shell hit a school.",      # no time: the default window
+    "Over the past day the army repelled 40 attacks.",
+])
+def test_every_window_has_a_most_likely_day(text):
+    """One-date exports need one day: the wording's own, else the window's latest day."""
+    pub = date(2025, 5, 15)
+    windows = [t.window() for t in find_times(text, published=pub)] + [default_window(pub)]
+    for w in windows:
+        assert w.best is not None and w.earliest <= w.best <= w.latest, w
+    assert default_window(pub).best == pub
+    past = [t.window() for t in find_times(text, published=pub) if t.rule == "past"]
+    assert all(w.best == pub - timedelta(days=1) for w in past)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "extract", "Pipeline"]
+__all__ = ["__version__", "extract", "flags", "Pipeline"]
 
 
 def __getattr__(name: str):  # lazy: importing eventdesk must not load spaCy
-    if name in ("extract", "Pipeline"):
+    if name in ("extract", "flags", "Pipeline"):
         from eventdesk import api
 
         return getattr(api, name)

@@ -11,7 +11,11 @@ lexicon once and is reused for any number of documents. Stages, in order:
 2. resolve: actor mentions (actor dictionary), places (gazetteer, document context);
 3. extract: triggers -> PLOVER type and mode; arguments; casualties, weapons, damage, quotes;
    date windows relative to `published`; evidence spans;
-4. merge: mentions of one event inside the document become one event.
+4. merge: mentions of one event inside the document become one event;
+5. document: the report as a whole: background dropped, follow-ups folded into their
+   incident (:mod:`eventdesk.document`; :meth:`Pipeline.explain` says why); the report's
+   trust flags (:func:`flags`, :meth:`Pipeline.flags`): temporal inconsistency, conflicting
+   counts or locations, a truncated text.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from datetime import date, datetime
 from typing import Any
 
 from eventdesk.errors import InputError
-from eventdesk.records import Document, Event
+from eventdesk.records import Dateline, Decision, Document, Event, Flag
 
 log = logging.getLogger("eventdesk")
 
@@ -80,43 +84,71 @@ class Pipeline:
             self._extractor = Extractor()
         return self._extractor
 
+    def rules(self) -> tuple[str, ...]:
+        """Every trigger rule of the extractor's lexicon ("<entry id>/<pattern id>", file
+        order): what an event's trigger evidence may name (``Evidence.rule``)."""
+        return self.extractor.lexicon.rules()
+
     def process(self, doc: Document) -> list[Event]:
         """Events of one document."""
         return next(self.pipe([doc]))[1]
 
+    def explain(self, doc: Document) -> tuple[list[Event], list[Decision]]:
+        """Events of one document and the document stage's decisions: which mentions it
+        attached to an incident, dropped as background, and why."""
+        if len(doc.text) > CHUNK_CHARS:
+            return self._process_long(doc), []
+        from eventdesk.annotate.dateline import blank, find_dateline
+
+        dateline = find_dateline(doc.text)
+        sdoc = self.nlp(blank(doc.text, dateline))
+        decisions: list[Decision] = []
+        events = self._events(doc, sdoc, dateline=dateline, decisions=decisions)
+        return events, decisions
+
+    def flags(self, doc: Document, events: list[Event] | None = None) -> list[Flag]:
+        """The document's trust flags (:mod:`eventdesk.document.flags`); ``events`` are its
+        extracted events (extracted here when None)."""
+        from eventdesk.document.flags import document_flags
+
+        if events is None:
+            events = self.process(doc)
+        return list(document_flags(doc, events))
+
     def pipe(self, docs: Iterable[Document], *, batch_size: int = 32
              ) -> Iterator[tuple[Document, list[Event]]]:
         """Stream (document, events) pairs; memory does not grow with the number of docs."""
-        nlp = self.nlp
-
-        from eventdesk.annotate.dateline import blank, find_dateline
-
-        def texts(batch):
-            for d in batch:
-                yield blank(d.text, find_dateline(d.text))
-
         batch: list[Document] = []
         for doc in docs:
             if len(doc.text) > CHUNK_CHARS:
                 if batch:
-                    yield from self._run(batch, nlp.pipe(texts(batch), batch_size=batch_size))
+                    yield from self._run(batch, batch_size=batch_size)
                     batch = []
                 yield doc, self._process_long(doc)
                 continue
             batch.append(doc)
             if len(batch) >= batch_size:
-                yield from self._run(batch, nlp.pipe(texts(batch), batch_size=batch_size))
+                yield from self._run(batch, batch_size=batch_size)
                 batch = []
         if batch:
-            yield from self._run(batch, nlp.pipe(texts(batch), batch_size=batch_size))
+            yield from self._run(batch, batch_size=batch_size)
 
-    def _run(self, batch: list[Document], sdocs: Iterable[Any]
+    def _run(self, batch: list[Document], *, batch_size: int
              ) -> Iterator[tuple[Document, list[Event]]]:
-        for doc, sdoc in zip(batch, sdocs):
-            yield doc, self._events(doc, sdoc)
+        """Annotate a batch (dateline, then the parse of the text with its dateline blanked)
+        and extract its events; each document's dateline is found once and passed on."""
+        from eventdesk.annotate.dateline import blank, find_dateline
+
+        datelines = [find_dateline(d.text) for d in batch]
+        sdocs = self.nlp.pipe((blank(d.text, dl) for d, dl in zip(batch, datelines)),
+                              batch_size=batch_size)
+        for doc, dateline, sdoc in zip(batch, datelines, sdocs):
+            yield doc, self._events(doc, sdoc, dateline=dateline)
 
     def _process_long(self, doc: Document) -> list[Event]:
         """A long text, parsed in paragraph chunks so memory stays bounded."""
+        from eventdesk.annotate.dateline import blank, find_dateline
+
         if len(doc.text) > MAX_CHARS:
             raise InputError(doc.source or doc.id,
                              f"text of {len(doc.text):,} characters exceeds {MAX_CHARS:,}")
@@ -124,13 +156,16 @@ class Pipeline:
         for offset, chunk in _chunks(doc.text, CHUNK_CHARS):
             part = Document(id=doc.id, text=chunk, published=doc.published, title=doc.title,
                             url=doc.url, source=doc.source)
-            for ev in self._events(part, self.nlp(_parse_text(chunk))):
+            dateline = find_dateline(chunk)
+            for ev in self._events(part, self.nlp(blank(chunk, dateline)), dateline=dateline):
                 events.append(_shift(ev, offset, doc.text))
         return events
 
-    def _events(self, doc: Document, sdoc: Any) -> list[Event]:
-        from eventdesk.annotate.dateline import find_dateline
+    def _events(self, doc: Document, sdoc: Any, *, dateline: Dateline | None,
+                decisions: list[Decision] | None = None) -> list[Event]:
         from eventdesk.annotate.places import find_places
+        from eventdesk.annotate.structure import find_structure
+        from eventdesk.document import resolve_document
         from eventdesk.extraction.events import PlacedMention
         from eventdesk.merge.within import merge_within
         from eventdesk.resolve.actors import find_actors
@@ -151,18 +186,19 @@ class Pipeline:
         placed = [PlacedMention(pm.span, pl, getattr(pm, "kind", pl.precision),
                                 getattr(pm, "cue", None))
                   for pm, pl in zip(pmentions, resolved) if pl is not None]
-        dl = find_dateline(doc.text)
+        structure = find_structure(doc.text)
         events = self.extractor.extract(doc, sdoc, actors=actors, places=placed,
-                                        published=published,
-                                        dateline=dl.span if dl is not None else None)
+                                        published=published, dateline=dateline,
+                                        structure=structure)
         starts = [s.start_char for s in sdoc.sents]
-        return merge_within(events, sentence_starts=starts)
-
-
-def _parse_text(text: str) -> str:
-    from eventdesk.annotate.dateline import blank, find_dateline
-
-    return blank(text, find_dateline(text))
+        folds: list[tuple[Event, str]] = []
+        events = merge_within(events, sentence_starts=starts, folds=folds)
+        result = resolve_document(events, structure=structure, published=published,
+                                  sentence_starts=starts, merged=folds, text=doc.text,
+                                  actors=actors, places=placed)
+        if decisions is not None:
+            decisions.extend(result.decisions)
+        return list(result.events)
 
 
 def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
@@ -225,6 +261,23 @@ def extract(text: str, *, published: str | date | None = None, doc_id: str | Non
             _DEFAULT = Pipeline()
         pipeline = _DEFAULT
     return pipeline.process(doc)
+
+
+def flags(text: str, *, published: str | date | None = None, doc_id: str | None = None,
+          pipeline: Pipeline | None = None) -> list[Flag]:
+    """Trust flags of one text: ``temporal_inconsistency``, ``conflicting_counts``,
+    ``conflicting_locations``, ``truncated``, each with an explanation and evidence spans
+    (:class:`eventdesk.records.Flag`; ``flag.to_dict()`` is the JSON shape)."""
+    global _DEFAULT
+    if not isinstance(text, str):
+        raise InputError("text", f"expected a str, got {type(text).__name__}")
+    pub = parse_published(published)
+    doc = Document.from_text(text, published=pub, id=doc_id)
+    if pipeline is None:
+        if _DEFAULT is None:
+            _DEFAULT = Pipeline()
+        pipeline = _DEFAULT
+    return pipeline.flags(doc)
 
 
 def merge_reports(items: Iterable[tuple[Any, Event]], **options: Any) -> list[Any]:

@@ -14,6 +14,7 @@ list[Event])]`` and/or ``process(doc) -> list[Event]``. By default it is
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import time
@@ -27,7 +28,7 @@ from eventdesk.coders import (DEFAULT_PIPELINE, PIPELINE_ENV, Coded, _Coder,  # 
                               _pipeline_in_worker, code_batch, load_factory, make_coder)
 from eventdesk.errors import InputError
 from eventdesk.ingest import IngestError, IngestOptions, read_sources
-from eventdesk.records import Document, Event, MergedEvent, SourceFigure
+from eventdesk.records import Document, Event, Flag, MergedEvent, SourceFigure
 from eventdesk.store import DEFAULT_PATH, Store
 
 RECENT_REPORTS = 20_000  # reports kept in memory for rebuilding the clusters they are in
@@ -81,7 +82,9 @@ class Desk:
     What a user sees is merged: each stored report belongs to one cluster (one real-world
     event, ``records.MergedEvent``), kept up to date as reports are ingested (see
     :meth:`ingest` and :meth:`merge`). :meth:`events` lists merged events by default;
-    :meth:`reports` the raw reports."""
+    :meth:`reports` the raw reports. Each document is stored with its trust flags (stage
+    ``document.flags``) and what it says of its events' sourcing (``document.sourcing``);
+    each merged event carries its flags (``MergedEvent.flags``), rebuilt with it."""
 
     def __init__(self, path: str | os.PathLike[str] = DEFAULT_PATH, *, pipeline: Any = None,
                  read_only: bool = False, merge_options: dict[str, Any] | None = None,
@@ -167,7 +170,7 @@ class Desk:
                 else:
                     good.append((doc, result))
             if good:
-                written = self._store_with_clusters(good)
+                written = self._store_with_clusters(good, warnings)
                 state["new"] += written.documents
                 state["events"] += written.events
                 state["seen"] += len(written.seen)
@@ -226,12 +229,16 @@ class Desk:
             self._clusterer = clusterer
         return self._clusterer
 
-    def _store_with_clusters(self, batch: list[tuple[Document, list[Event]]]) -> Any:
-        """Store a coded batch and place each new report in its cluster, in one transaction."""
+    def _store_with_clusters(self, batch: list[tuple[Document, list[Event]]],
+                             warnings: list[IngestError] | None = None) -> Any:
+        """Store a coded batch with its trust flags and place each new report in its
+        cluster, in one transaction."""
+        flags, notes = _flag_batch(batch, warnings if warnings is not None else [])
         clusterer = self._index()
         clusterer.begin()
         try:
-            written = self.store.add(batch, on_insert=self._place)
+            written = self.store.add(batch, flags=flags, notes=notes,
+                                     on_insert=lambda docs: self._place(docs, notes))
         except BaseException:
             clusterer.rollback()
             self._recent.clear()  # it may hold reports of the batch that was not stored
@@ -239,17 +246,19 @@ class Desk:
         clusterer.commit()
         return written
 
-    def _place(self, docs: list[tuple[Document, list[Event]]]) -> list[MergedEvent]:
+    def _place(self, docs: list[tuple[Document, list[Event]]],
+               notes: dict[str, tuple[Flag, ...]]) -> list[MergedEvent]:
         """``Store.add``'s hook: add the new reports to the clusterer; the merged events of the
-        clusters they opened or joined, rebuilt from all their reports."""
-        from eventdesk.merge.across import build_merged, source_of
+        clusters they opened or joined, rebuilt from all their reports, with their flags
+        (``notes``: what the new reports say of their events)."""
+        from eventdesk.merge.across import build_merged
 
         clusterer = self._clusterer
         fresh: dict[str, tuple[SourceFigure, Event]] = {}
         for doc, events in docs:
             placed = []
             for ev in events:
-                src = source_of(doc, ev)
+                src = _source(doc, ev, notes)
                 fresh[ev.id] = (src, ev)
                 placed.append((ev, src))
             clusterer.add_document(placed)
@@ -259,12 +268,14 @@ class Desk:
         wanted = [i for ids in members.values() for i in ids if i not in fresh]
         missing = [i for i in wanted if i not in recent]
         stored = self.store.reports(missing)
+        stored_notes = self.store.flags(scope="event", subject_ids=missing)
         for i, (meta, ev) in stored.items():
-            fresh[i] = (source_of(meta, ev), ev)
+            fresh[i] = (_source(meta, ev, stored_notes), ev)
         for i in wanted:
             if i in recent:
                 fresh[i] = recent[i]
-        merged = [build_merged(cid, [fresh[i] for i in ids]) for cid, ids in members.items()]
+        merged = [with_flags(build_merged(cid, [fresh[i] for i in ids]))
+                  for cid, ids in members.items()]
         for i, report in fresh.items():  # after the batch commits they are stored
             recent[i] = report
             recent.move_to_end(i)
@@ -275,8 +286,9 @@ class Desk:
     def merge(self, **options: Any) -> int:
         """Re-cluster every stored report from scratch, in ingest order (the order
         ``ingest`` placed them in, so the clusters come out the same); store and count them.
-        ``options`` (``max_km``, ``max_window_days``) apply from then on."""
-        from eventdesk.merge.across import Clusterer, build_merged, source_of
+        ``options`` (``max_km``, ``max_window_days``) apply from then on. Each merged event
+        gets its trust flags from the merge and its reports' stored notes."""
+        from eventdesk.merge.across import Clusterer, build_merged
 
         if options:
             self.merge_options = dict(options)
@@ -291,6 +303,7 @@ class Desk:
             clusterer.add_rows(group)
         cluster_of = {it_id: it.cluster for it_id, it in clusterer.items.items()}
         left = {cid: len(m) for cid, m in clusterer.clusters.items()}
+        notes = self.store.flags(scope="event")
 
         def built() -> Iterator[MergedEvent]:
             # stream the reports in ingest order; a cluster is built once its last report
@@ -298,10 +311,10 @@ class Desk:
             pending: dict[str, list[tuple[SourceFigure, Event]]] = {}
             for meta, ev in self.store.iter_reports():
                 cid = cluster_of[ev.id]
-                pending.setdefault(cid, []).append((source_of(meta, ev), ev))
+                pending.setdefault(cid, []).append((_source(meta, ev, notes), ev))
                 left[cid] -= 1
                 if not left[cid]:
-                    yield build_merged(cid, pending.pop(cid))
+                    yield with_flags(build_merged(cid, pending.pop(cid)))
 
         n = self.store.save_clusters(built())
         self._clusterer = clusterer
@@ -367,10 +380,58 @@ class Desk:
 
         records = self.events(merged=merged, **filters)
         return exporters.export(format, records, out, documents=self.store.document,
-                                **(options or {}))
+                                flags=self._flag_lookup(merged=merged), **(options or {}))
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()
+
+    # trust flags (stage document.flags / document.sourcing) ---------------------------------
+    def document_flags(self, doc_id: str | None = None, *, all: bool = False
+                       ) -> Iterator[tuple[str, list[Flag]]]:
+        """(document id, its stored flags) for one document or every one (``all``: also
+        documents without flags), oldest first."""
+        if doc_id is not None:
+            if self.store.document(doc_id) is None:
+                raise InputError(doc_id, "no such document in the store")
+            yield doc_id, self.store.flags(subject_ids=[doc_id]).get(doc_id, [])
+            return
+        stored = self.store.flags()
+        for did in self.store.document_ids():
+            if all or stored.get(did):
+                yield did, stored.get(did, [])
+
+    def reflag(self) -> int:
+        """Recompute every stored document's flags and its events' notes (after an upgrade,
+        or for a store written before flags existed), then the merged events' flags (the
+        clusters are rebuilt, as :meth:`merge` does); returns the number of documents."""
+        from eventdesk.document.flags import flag_report
+
+        n = 0
+        for did in self.store.document_ids():
+            doc = self.store.document(did)
+            events = self.store.events(doc_id=did)
+            flags, notes = flag_report(doc, events)
+            self.store.replace_flags(did, flags, notes)
+            n += 1
+        self._recent.clear()  # its sources carry the notes from before
+        self.merge()
+        return n
+
+    def _flag_lookup(self, *, merged: bool) -> Callable[[MergedEvent], list[Flag]]:
+        """What the exporters add to each record: a merged event's flags
+        (``MergedEvent.flags``), or for a raw report (``merged=False``, wrapped as a
+        one-report MergedEvent) what that report says of its event; then the flags of the
+        documents behind it, each naming its document."""
+        docs = self.store.flags()
+        notes = {} if merged else self.store.flags(scope="event")
+
+        def lookup(m: MergedEvent) -> list[Flag]:
+            out = list(m.flags) if merged else list(notes.get(m.event.id, ()))
+            for doc_id in dict.fromkeys(m.doc_ids or (m.event.doc_id,)):
+                out += [dataclasses.replace(f, doc_id=doc_id) for f in docs.get(doc_id, ())]
+            return out
+
+        return lookup
 
     def close(self) -> None:
         self.store.close()
@@ -380,6 +441,46 @@ class Desk:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _flag_batch(coded: list[tuple[Document, list[Event]]], warnings: list[IngestError]
+                ) -> tuple[dict[str, tuple[Flag, ...]], dict[str, tuple[Flag, ...]]]:
+    """Document flags and event notes of coded documents (a failure only warns: the
+    document is stored without flags, and `eventdesk flags --db PATH --recompute` retries)."""
+    from eventdesk.document.flags import flag_report
+
+    flags: dict[str, tuple[Flag, ...]] = {}
+    notes: dict[str, tuple[Flag, ...]] = {}
+    for doc, events in coded:
+        try:
+            f, n = flag_report(doc, events)
+        except Exception as exc:  # noqa: BLE001 - a flagging bug must not stop the ingest
+            warnings.append(IngestError(_doc_name(doc), f"flags not computed: "
+                                        f"{exc.__class__.__name__}: {exc}", level="warning"))
+            continue
+        flags[doc.id] = f
+        notes.update(n)
+    return flags, notes
+
+
+def _source(meta: Any, ev: Event, notes: dict[str, Any]) -> SourceFigure:
+    """The merge's view of one report (merge.across.source_of) with what the report says of
+    its event's sourcing (``notes``: event id -> flags of stage document.sourcing)."""
+    from eventdesk.merge.across import source_of
+
+    src = source_of(meta, ev)
+    found = notes.get(ev.id)
+    return dataclasses.replace(src, flags=tuple(found)) if found else src
+
+
+def with_flags(m: MergedEvent) -> MergedEvent:
+    """The merged event with its trust flags (conflicting_figures, single_source,
+    party_source, unverified; :func:`eventdesk.document.sourcing.merged_flags`), from the
+    merge and what each of its reports says (``SourceFigure.flags``)."""
+    from eventdesk.document.sourcing import merged_flags
+
+    notes = {s.event_id: s.flags for s in m.sources if s.flags}
+    return dataclasses.replace(m, flags=merged_flags(m, notes))
 
 
 def _doc_name(doc: Document) -> str:

@@ -18,6 +18,26 @@ PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+# PLOVER modes per root type (PLOVER manual 0.7b1, "Supplementary fields"; REQUEST is the
+# manual's DEMAND and takes both of its proposed tables). ASSAULT adds eventdesk's means modes:
+# aerial and drone strikes and CBRN weapons. Types not listed take no mode.
+PLOVER_MODES: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("visit", "third-party", "multilateral", "phone"),
+    "AID": ("economic", "military", "humanitarian", "asylum"),
+    "RETREAT": ("withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"),
+    "REQUEST": ("assist", "change", "yield", "meet", "economic", "military", "humanitarian",
+                "asylum"),
+    "REJECT": ("assist", "change", "yield", "meet"),
+    "THREATEN": ("restrict", "ban", "arrest", "relations", "expel", "territory", "violence"),
+    "PROTEST": ("demo", "riot", "strike-gen", "strike-lim", "strike-hun", "boycott", "obstruct"),
+    "SANCTION": ("convict", "cancel", "expel", "withdraw", "sever"),
+    "MOBILIZE": ("troops", "weapons", "police"),
+    "COERCE": ("confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest",
+               "deport", "withhold"),
+    "ASSAULT": ("abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy",
+                "primitive", "firearms", "explosives", "suicide-attack", "heavy-weapons",
+                "aerial", "drone", "CBRN"),
+}
 SECTORS: tuple[str, ...] = (
     "GOV", "MIL", "CVL", "REB", "IGO", "NGO", "BUS", "MED", "POL", "JUD", "LEG", "OPP", "REL", "INS",
 )
@@ -70,6 +90,20 @@ class Document:
             id=id or content_id(text), text=text, published=published, title=title,
             url=url, source=source,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The dateline at the head of a wire report ("KYIV, May 16 (Reuters) —"), as the annotate
+    stage finds it: where the report was filed and, when given, the filing day as written
+    (``month`` "May", ``day`` 16, ``year`` None); the extract stage resolves the day."""
+
+    span: Span  # the whole dateline, its dash and the spaces after it included
+    place: Span  # the place name it opens with
+    date: Span | None = None  # "May 16", "Dec. 30, 2023"
+    month: str | None = None
+    day: int | None = None
+    year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,13 +221,19 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """A span of the source that carries one fact of an event (``role``: trigger, actor1, ...)."""
+    """A span of the source that carries one fact of an event (``role``: trigger, actor1, ...).
+
+    ``rule`` names the rule that made the fact, where one did: for a trigger the lexicon entry
+    and its pattern, ``"<entry id>/<pattern id>"`` ("assault.strike/launch * &ATTACKS");
+    ``""`` when none is recorded.
+    """
 
     role: str
     span: Span
+    rule: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"role": self.role, **self.span.to_dict()}
+        return {"role": self.role, **self.span.to_dict(), "rule": self.rule}
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,10 +295,69 @@ class Event:
         }
 
 
+# Trust flags (stage ``document.flags`` for documents, ``document.sourcing`` for merged events)
+DOC_FLAGS: tuple[str, ...] = (
+    "temporal_inconsistency", "conflicting_counts", "conflicting_locations", "truncated",
+)
+EVENT_FLAGS: tuple[str, ...] = ("conflicting_figures", "single_source", "party_source", "unverified")
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A finding a careful reader would raise about a document or a merged event.
+
+    ``flag`` is one of :data:`DOC_FLAGS` or :data:`EVENT_FLAGS`; ``explanation`` says in one
+    line what contradicts what (and, for dates, which reading is likelier); ``evidence`` are
+    the spans of the text that carry it. ``doc_id`` names the document the spans point into
+    when the flag belongs to an event (a document's own flags leave it ``None``).
+    """
+
+    flag: str
+    explanation: str
+    evidence: tuple[Span, ...] = ()
+    doc_id: str | None = None
+    stage: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "flag": self.flag, "explanation": self.explanation,
+            "evidence": [{"start": s.start, "end": s.end, "text": s.text} for s in self.evidence],
+        }
+        if self.doc_id is not None:
+            out["doc_id"] = self.doc_id
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the document stage did with an event mention, and why (``extract --explain``).
+
+    ``action``: ``attached`` (folded into the event ``into``: one incident told in several
+    sentences), ``dropped`` (not today's news: background, history, page furniture) or
+    ``completed`` (a field filled from the document's context). ``rule`` names the rule.
+    """
+
+    action: str
+    rule: str
+    reason: str
+    event_id: str  # the mention's event id (before it was folded or dropped)
+    type: str
+    sentence: Span
+    trigger: Span
+    into: str | None = None  # the event it was attached to
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"action": self.action, "rule": self.rule, "reason": self.reason,
+                "event_id": self.event_id, "type": self.type, "into": self.into,
+                "sentence": self.sentence.to_dict(), "trigger": self.trigger.to_dict()}
+
+
 @dataclass(frozen=True, slots=True)
 class SourceFigure:
-    """One report behind a merged event: which document said it, when, its own figures, and
-    the evidence of its own event (spans into that document's text)."""
+    """One report behind a merged event: which document said it, when, its own figures, the
+    evidence of its own event (spans into that document's text), and what the report says of
+    the event's sourcing (``flags``: ``unverified``, ``party_source``, ``conflicting_figures``
+    of stage ``document.sourcing``)."""
 
     doc_id: str
     event_id: str
@@ -270,6 +369,7 @@ class SourceFigure:
     injuries: int | None = None
     sentence: Span | None = None
     evidence: tuple[Evidence, ...] = ()
+    flags: tuple[Flag, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "event_id": self.event_id,
@@ -277,7 +377,8 @@ class SourceFigure:
                 "outlet": self.outlet, "url": self.url, "title": self.title,
                 "fatalities": self.fatalities, "injuries": self.injuries,
                 "sentence": self.sentence.to_dict() if self.sentence else None,
-                "evidence": [e.to_dict() for e in self.evidence]}
+                "evidence": [e.to_dict() for e in self.evidence],
+                "flags": [f.to_dict() for f in self.flags]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +391,10 @@ class MergedEvent:
     value); ``*_range`` is (min, max) over the reports that give a number; ``conflicting`` is
     true when reports give different numbers. ``id`` is stable: a hash of the event id of the
     report that opened the cluster (merge.across adds reports in arrival order: by
-    ``published`` then event id in a batch, in ingest order in a store).
+    ``published`` then event id in a batch, in ingest order in a store). ``flags`` are the
+    merged event's trust flags (:data:`EVENT_FLAGS`, stage ``document.sourcing``, from the
+    merge and its sources' flags; the desk sets them, see
+    :func:`eventdesk.document.sourcing.merged_flags`).
     """
 
     id: str
@@ -303,6 +407,7 @@ class MergedEvent:
     conflicting: bool = False
     member_ids: tuple[str, ...] = ()
     stage: str = "merge.across"
+    flags: tuple[Flag, ...] = ()
 
     @staticmethod
     def cluster_id(earliest_event_id: str) -> str:
@@ -339,4 +444,5 @@ class MergedEvent:
             "conflicting": self.conflicting,
             "member_ids": list(self.member_ids),
             "stage": self.stage,
+            "flags": [f.to_dict() for f in self.flags],
         }

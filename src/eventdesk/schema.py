@@ -33,6 +33,9 @@ _DESCRIPTIONS = {
     "start": "character offset of the first character in the document text",
     "end": "character offset one past the last character",
     "stage": "the stage that made this fact",
+    "rule": "the rule that made this fact: for a trigger '<lexicon entry id>/<pattern id>', "
+            "for a date window the time rule ('explicit', 'weekday', 'overnight', ...); '' "
+            "when none is recorded",
 }
 
 

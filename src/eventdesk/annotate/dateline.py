@@ -1,46 +1,65 @@
 """The dateline at the head of a wire report: "KYIV, May 16 (Reuters) —", "ODESA, Ukraine —".
 
-The dateline names where the report was filed, not where its events happened, and it confuses
-the parser ("KYIV, Jan. 15 — Russia pounded Kyiv ..." parses KYIV as the subject). The annotate
-stage finds it, blanks it out (same length, spaces) in the text handed to spaCy, and keeps its
-place as a fall-back location for statements.
+The dateline names where (and often when) the report was filed, not where its events happened,
+and it confuses the parser ("KYIV, Jan. 15 — Russia pounded Kyiv ..." parses KYIV as the
+subject). The annotate stage finds it once per document (:func:`find_dateline`), blanks it out
+(same length, spaces) in the text handed to spaCy (:func:`blank`), and passes the
+:class:`~eventdesk.records.Dateline` on: the extract stage keeps its place as a fall-back
+location for statements, leaves its actors and places out, and resolves its day as the
+fall-back date of the report.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from eventdesk.records import Span
+from eventdesk.records import Dateline, Span
 
 STAGE = "annotate.dateline"
 
-_MON = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    r"\A\s*(?P<place>[A-Z][A-Za-z'’.\-]+(?:[ \-][A-Z][A-Za-z'’.\-]+){0,3})"
+    r"[ \t]*(?P<place>[A-Z][A-Za-z'’.\-]+(?:[ \-][A-Z][A-Za-z'’.\-]+){0,3})"
     r"(?P<rest>(?:,\s*[A-Z][A-Za-z'’.\- ]{1,30}?){0,2}"
-    rf"(?:,?\s+{_MON}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
-    r"\s*(?:\([A-Za-z .&-]{1,30}\))?)\s*(?:—|–|--?)\s*"
+    rf"(?:,?\s+(?P<date>(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?))?"
+    r"\s*(?:\([A-Za-z .&-]{1,30}\))?)\s*(?:(?P<dash>—|–)\s*|(?P<sep>--?|:)\s+)"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    span: Span  # the whole dateline, dash included
-    place: Span  # the place name it starts with
+HEAD_CHARS = 1500  # a dateline opens one of the report's first paragraphs
+MAX_LINES = 8
 
 
 def find_dateline(text: str) -> Dateline | None:
-    m = _DATELINE.match(text[:200])
-    if not m:
-        return None
-    place = m.group("place")
-    # a dateline place is written in capitals or is followed by a date or a country
-    if not (place.isupper() or m.group("rest").strip()):
-        return None
+    """The dateline of ``text``, or None: at the head of the text, or opening one of its first
+    paragraphs after a headline, a standfirst or a caption ("WASHINGTON, Feb. 28 (Xinhua) --",
+    "SIMFEROPOL (Sputnik) -", "PESHAWAR:"). At the head a dateline's place is written in
+    capitals or is followed by a country, a region or a date; further down (and before a
+    colon) only a place in capitals counts."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text[:HEAD_CHARS])][:MAX_LINES]
+    for n, pos in enumerate(starts):
+        m = _DATELINE.match(text, pos, min(len(text), pos + 200))
+        if not m:
+            continue
+        place = m.group("place")
+        caps = place.replace(" ", "").replace("-", "").isupper() and len(place) >= 3
+        if m.group("sep") == ":" or n > 0:
+            if not caps:
+                continue
+        elif not (caps or m.group("rest").strip()):
+            continue
+        return _dateline(text, m)
+    return None
+
+
+def _dateline(text: str, m: re.Match[str]) -> Dateline:
     s, e = m.start("place"), m.end("place")
-    return Dateline(span=Span(m.start("place"), m.end(), text[m.start("place"):m.end()], STAGE),
-                    place=Span(s, e, text[s:e], STAGE))
+    date = None
+    if m.group("date"):
+        ds, de = m.start("date"), m.end("date")
+        date = Span(ds, de, text[ds:de], STAGE)
+    return Dateline(span=Span(s, m.end(), text[s:m.end()], STAGE),
+                    place=Span(s, e, text[s:e], STAGE), date=date,
+                    month=m.group("mon"), day=int(m.group("day")) if m.group("day") else None,
+                    year=int(m.group("year")) if m.group("year") else None)
 
 
 def blank(text: str, dateline: Dateline | None) -> str:

@@ -137,6 +137,7 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = (),
         return any(c in g for c in ".!?\n:;—–") or toks[i - 1][2].isupper() and not _is_cap(
             toks[i][2][1:] or "x")
 
+    titled = _title_case_tokens(text, toks)
     out: list[PlaceMention] = []
     persons: set[str] = set()
     i = 0
@@ -165,7 +166,7 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = (),
             if not gaz.has_key(key) or key in lx.not_places:
                 continue
             m = _accept(gaz, lx, text, toks, keys, i, j, key, sentence_start(i), all_caps_text,
-                        persons)
+                        persons, title_case=i in titled)
             if m is not None:
                 found = (j, m)
                 break
@@ -178,7 +179,72 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = (),
             continue
         out.append(m)
         i = j + 1 + (1 if m.span.end > toks[j][1] else 0)
+    out = _with_communities(text, out, gaz)
     return _with_national_areas(text, _with_described_capitals(text, out, gaz), gaz)
+
+
+# longer words that title case leaves in lower case ("Talks on Peace Plan amid Strikes")
+_TITLE_LOWER = frozenset({"with", "from", "into", "over", "after", "amid", "near", "than",
+                          "upon", "onto", "about", "against", "during", "without"})
+# words after a name that make it a military formation, not a place ("Russia's Zapad group")
+_UNIT_NAMES = frozenset({"group", "groups", "battlegroup", "battlegroups", "grouping",
+                         "groupings", "brigade", "battalion", "regiment", "division"})
+
+_COMMUNITY = re.compile(r"\b([A-Z][\w’'-]*?)s[’']?ka\s+(?:(?:territorial|rural|urban|"
+                        r"settlement)\s+)?(?:community|hromada|communities)\b")
+# Ukrainian compound names: "Velyka Pysarivka" -> "Velykopysarivska", "Nova Kakhovka" ->
+# "Novokakhovska", "Seredyna-Buda" -> "Seredyno-Budska"
+_COMPOUND_HEADS = {"velyko": "velyka", "novo": "nova", "staro": "stara", "malo": "mala",
+                   "verkhnyo": "verkhnia", "nyzhnyo": "nyzhnia", "krasno": "krasna"}
+
+
+def community_settlements(stem: str) -> list[str]:
+    """Settlement names an adjectival community (hromada) name may come from: the stem of
+    "Krasnopilska" is "Krasnopil", of Krasnopillia; "Yunakivska" of Yunakivka; "Khotynska" of
+    Khotyn; "Shalyhynska" of Shalyhyne; "Velykopysarivska" of Velyka Pysarivka; "Seredyno-
+    Budska" of Seredyna-Buda (Ukrainian adjective formation, transliterated)."""
+    def endings(base: str) -> list[str]:
+        out = [base, base + "ka", base + "e", base + "a", base + "ia", base + "ske", base + "ne"]
+        if base.endswith("l"):
+            out.append(base + "lia")  # Krasnopil -> Krasnopillia
+        if base.endswith("n"):
+            out.append(base[:-1] + "ne")
+        return out
+
+    low = stem.lower()
+    forms = endings(low)
+    if "-" in low:
+        first, rest = low.split("-", 1)
+        if first.endswith("o"):
+            forms += [f"{first[:-1]}a-{e}" for e in endings(rest)]
+    for head, word in _COMPOUND_HEADS.items():
+        if low.startswith(head) and len(low) > len(head) + 2:
+            forms += [f"{word} {e}" for e in endings(low[len(head):])]
+    return forms
+
+
+def _with_communities(text: str, out: list[PlaceMention], gaz: Gazetteer
+                      ) -> list[PlaceMention]:
+    """"Krasnopilska community: shelling was recorded": the settlement that names the
+    community, in Ukraine (daily shelling reports of the border regions list them so)."""
+    if "ommunit" not in text and "romada" not in text:
+        return out
+    added = []
+    for m in _COMMUNITY.finditer(text):
+        s, e = m.start(), m.end()
+        if any(p.span.start < e and s < p.span.end for p in out):
+            continue
+        cands: list[Entry] = []
+        for form in community_settlements(m.group(1)):
+            cands += [c for c in gaz.lookup(form, country="UKR") if c.kind == "city"
+                      and c not in cands]
+        if cands:  # namesakes of every form: the document's context chooses
+            added.append(PlaceMention(span=Span(s, e, text[s:e], STAGE), name=cands[0].name,
+                                      kind="city", cue="community", candidates=tuple(cands),
+                                      key=name_key(m.group(1) + "ska")))
+    if not added:
+        return out
+    return sorted(out + added, key=lambda p: p.span.start)
 
 
 _CAPITAL_PHRASE = re.compile(r"\b[Tt]he ([A-Z][a-z]+) capital\b")
@@ -265,8 +331,33 @@ def _prev_words(toks, keys, i: int, k: int = 3) -> list[str]:
     return out[::-1]
 
 
+def _title_case_tokens(text: str, toks) -> set[int]:
+    """Indexes of tokens on lines written in title case ("Russian Forces Liberate Balagan
+    Settlement in DPR"), where a capital says nothing of a name."""
+    out: set[int] = set()
+    line_start = 0
+    line: list[int] = []
+
+    def close() -> None:
+        words = [toks[k][2] for k in line if len(toks[k][2]) >= 4
+                 and toks[k][2].lower() not in _TITLE_LOWER]
+        if len(words) >= 3 and all(w[0].isupper() for w in words):
+            out.update(line)
+
+    for k, (a, _b, _t) in enumerate(toks):
+        nl = text.rfind("\n", line_start, a)
+        if nl != -1:
+            close()
+            line = []
+            line_start = nl + 1
+        line.append(k)
+    close()
+    return out
+
+
 def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key: str,
-            sent_start: bool, all_caps_text: bool, persons: set[str]) -> PlaceMention | None:
+            sent_start: bool, all_caps_text: bool, persons: set[str], *,
+            title_case: bool = False) -> PlaceMention | None:
     ids, alias = gaz.ids_for_key(key)
     single = i == j
     n = len(toks)
@@ -311,8 +402,10 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
         if not single and all(k in lx.stop or k in lx.particles or k in lx.directions
                               for k in keys[i:j + 1]):
             return None
-        # part of a person's name: after a title or another capitalised word
-        if i > 0 and text[toks[i - 1][1]:s_(toks, i)] in (" ",) and _is_cap(toks[i - 1][2]):
+        # part of a person's name: after a title or another capitalised word (not in a
+        # title-case headline, where every word has a capital)
+        if i > 0 and text[toks[i - 1][1]:s_(toks, i)] in (" ",) and _is_cap(toks[i - 1][2]) \
+                and not (title_case and keys[i - 1] not in lx.titles):
             pk = keys[i - 1]
             pbase = pk.split(" ")[-1]
             if pk in lx.titles:
@@ -328,13 +421,15 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
             return None
         # followed by an organisation word ("Kyiv Post") or by a capitalised word that is no
         # place and no cue ("Jordan Peterson") for a minor place
+        if nxt < n and text[toks[j][1]:toks[nxt][0]] == " " and keys[nxt] in _UNIT_NAMES:
+            return None  # "the Zapad group", "the Vostok battlegroup": a military formation
         if nxt < n and text[toks[j][1]:toks[nxt][0]] == " " and _is_cap(toks[nxt][2]) \
                 and after_kind is None and not toks[nxt][2].isupper():
             nk = keys[nxt]
             if nk in lx.org_suffixes:
                 return None
             if nk not in lx.titles and nk not in lx.stop and nk not in lx.directions \
-                    and not _POSS.search(toks[j][2]):
+                    and not _POSS.search(toks[j][2]) and not title_case:
                 persons.add(nk)  # "Vladimir Putin", "Israel Katz"
                 return None
         upper = first_tok.isupper() and len(first_tok) > 1

@@ -17,8 +17,10 @@ from eventdesk.errors import EventdeskError
 # Modules of this package that add sub-commands, in the order `--help` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
     "eventdesk.cli.extract",
+    "eventdesk.cli.flags",
     "eventdesk.cli.evaluate",
     "eventdesk.cli.corpus",
+    "eventdesk.cli.report",
     "eventdesk.cli.places",
     "eventdesk.cli.actors",
     "eventdesk.cli.schema",

@@ -81,7 +81,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Ingest already places each new report in its real-world event; this "
         "re-clusters every stored report from scratch, in ingest order (the same clusters "
         "ingest made, or new ones after an upgrade of the merge rules), keeping each source's "
-        "figures.")
+        "figures and rebuilding each event's trust flags.")
     _db(p)
     p.set_defaults(func=cmd_merge)
 
@@ -89,7 +89,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export", help="export stored events to a file",
         description="Write stored events as ACLED-style CSV, PLOVER JSON, GeoJSON or Parquet "
         "(partitioned by month): one record per real-world event with all its sources "
-        "(--reports: one per report).")
+        "(--reports: one per report), each with its trust flags (docs/flags.md).")
     p.add_argument("out", metavar="OUT", help="output file (directory for parquet); - stdout")
     p.add_argument("--format", required=True,
                    choices=("acled-csv", "plover-json", "geojson", "parquet"))

@@ -26,8 +26,9 @@ def register(subparsers: Any) -> None:
         "eval",
         help="score extracted events against gold files",
         description="Run the extractor over gold documents and report event precision/recall/F1 "
-        "per type and micro-averaged, and field accuracies on matched events "
-        "(scoring rules: shared/gold/FORMAT.md).",
+        "per type and micro-averaged, field accuracies on matched events (scoring rules: "
+        "shared/gold/FORMAT.md), and the document flags against the gold `flags` (gold flags "
+        "found, flags raised that are gold, documents without a gold flag that got one).",
     )
     parser.add_argument("gold", nargs="+", metavar="GOLD.jsonl", help="gold file(s)")
     parser.add_argument("--texts", metavar="DIR",
@@ -37,6 +38,11 @@ def register(subparsers: Any) -> None:
                         help="list missed events, false positives and field mismatches per document")
     parser.add_argument("--limit", type=int, metavar="N",
                         help="score only the first N documents of each file")
+    parser.add_argument("--rules", action="store_true",
+                        help="report the trigger rules (lexicon entry/pattern) over all the "
+                        "gold files given: documents and events each fired in, how those "
+                        "events scored (tp/fp), rules that never fire and rules that fire in "
+                        "one document only")
     parser.add_argument("--merge", action="store_true",
                         help="also merge the predicted events across documents and score the "
                         "merged pairs against the gold files' same_event_as links")
@@ -79,10 +85,28 @@ def evaluate_file(path: str | Path, *, pipeline: Any, texts_dir: str | Path | No
     from eventdesk.evaluate.gold import load_gold
     from eventdesk.evaluate.score import aggregate, match_document
 
+    import dataclasses
+
+    from eventdesk.evaluate.flags import score_flags
+
     docs = load_gold(path, texts_dir=texts_dir, limit=limit)
     start = time.perf_counter()
-    results = [match_document(gold, events) for gold, events in run_pipeline(docs, pipeline=pipeline)]
-    return aggregate(results), time.perf_counter() - start
+    results, flagged = [], []
+    for gold, events in run_pipeline(docs, pipeline=pipeline):
+        results.append(match_document(gold, events))
+        flagged.append((gold.id, gold.flags, [f.flag for f in _flags(pipeline, gold, events)]))
+    scores = dataclasses.replace(aggregate(results), flags=score_flags(flagged))
+    return scores, time.perf_counter() - start
+
+
+def _flags(pipeline: Any, gold: Any, events: list[Any]) -> list[Any]:
+    """The document flags the system raises for one gold document."""
+    doc = gold_document(gold)
+    if hasattr(pipeline, "flags"):
+        return list(pipeline.flags(doc, events))
+    from eventdesk.document.flags import document_flags
+
+    return list(document_flags(doc, events))
 
 
 def run(args: argparse.Namespace, *, pipeline: Any = None) -> int:
@@ -106,20 +130,42 @@ def run(args: argparse.Namespace, *, pipeline: Any = None) -> int:
             print(f"eventdesk: warning: {w.message}", file=sys.stderr)
         outputs.append((path, scores, seconds))
 
+    rules = None
+    if getattr(args, "rules", False):
+        from eventdesk.evaluate.rules import rule_report
+
+        lexicon = getattr(pipeline, "rules", None)
+        rules = rule_report([(Path(path).name, r) for path, scores, _ in outputs
+                             for r in scores.docs], lexicon() if callable(lexicon) else ())
     if args.json:
-        payload = {"files": [{"path": str(path), "seconds": round(seconds, 3),
-                              **report.scores_json(scores, errors=args.errors)}
-                             for path, scores, seconds in outputs]}
+        from eventdesk.evaluate.flags import flag_scores_json
+
+        payload: dict[str, Any] = {
+            "files": [{"path": str(path), "seconds": round(seconds, 3),
+                       **report.scores_json(scores, errors=args.errors),
+                       "flags": flag_scores_json(scores.flags, errors=args.errors)}
+                      for path, scores, seconds in outputs]}
+        if rules is not None:
+            from eventdesk.evaluate.rules import rule_report_json
+
+            payload["rules"] = rule_report_json(rules)
         print(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
         return 0
     blocks = []
     for path, scores, seconds in outputs:
+        from eventdesk.evaluate.flags import format_flag_scores
+
         text = report.format_scores(scores, title=f"{path}  ({seconds:.1f} s)")
+        text += "\n\n" + format_flag_scores(scores.flags, errors=args.errors)
         if getattr(args, "merge", False):
             text += "\n\n" + format_merge(scores)
         if args.errors:
             text += "\n\nerrors\n" + report.format_errors(scores)
         blocks.append(text)
+    if rules is not None:
+        from eventdesk.evaluate.rules import format_rule_report
+
+        blocks.append(format_rule_report(rules))
     print("\n\n".join(blocks))
     return 0
 

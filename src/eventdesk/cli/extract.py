@@ -33,6 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("table", "jsonl", "json"), default="table",
                    help="output format (default: table)")
     p.add_argument("--strict", action="store_true", help="stop at the first bad input")
+    p.add_argument("--explain", action="store_true",
+                   help="also say, per document, which sentence mentions were attached to an "
+                   "incident or dropped as background, by which rule and why (JSON formats: "
+                   "one object per document with 'events' and 'decisions')")
     p.add_argument("--model", help="spaCy model package or path (default: the installed "
                    "English small model)")
     p.set_defaults(func=run)
@@ -173,6 +177,37 @@ TABLE_HEADER = (f"{'TYPE':<9} {'ACTOR1':<14} {'ACTOR2':<14} {'PLACE':<22} {'DATE
                 f"{'K/I':<7} EVIDENCE")
 
 
+def _coded(pipe, docs, *, explain: bool):
+    """(document, events, decisions) per document; decisions only with ``explain``."""
+    if not explain:
+        for doc, events in pipe.pipe(docs):
+            yield doc, events, []
+        return
+    for doc in docs:
+        events, decisions = pipe.explain(doc)
+        yield doc, events, decisions
+
+
+def format_decisions(events: list[Event], decisions: list) -> list[str]:
+    """Table lines for ``--explain``: what happened to each mention that is no event of its
+    own, and why."""
+    by_id = {ev.id: ev for ev in events}
+    lines = []
+    for d in decisions:
+        what = f'{d.type} "{d.trigger.text}"'
+        sentence = " ".join(d.sentence.text.split())
+        if len(sentence) > 70:
+            sentence = sentence[:69] + "…"
+        target = ""
+        if d.into is not None:
+            ev = by_id.get(d.into)
+            target = (f" -> {ev.type} \"{ev.trigger.text}\""
+                      f"{' @' + ev.location.name if ev and ev.location else ''}"
+                      if ev else f" -> {d.into}")
+        lines.append(f"  {d.action:<9} {what}{target}  [{d.rule}: {d.reason}]  «{sentence}»")
+    return lines
+
+
 def run(args: argparse.Namespace) -> int:
     from eventdesk.api import MissingDateWarning, Pipeline
 
@@ -187,11 +222,20 @@ def run(args: argparse.Namespace) -> int:
         print(TABLE_HEADER, file=out)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", MissingDateWarning)
-        for doc, events in pipe.pipe(iter_documents(args, errors)):
+        for doc, events, decisions in _coded(pipe, iter_documents(args, errors),
+                                             explain=args.explain):
             if caught and not warned:
                 print("eventdesk: warning: no publication date given; relative dates are "
                       "resolved against today (use --published)", file=sys.stderr)
                 warned = True
+            if args.explain and args.format != "table":
+                d = {"doc_id": doc.id, "events": [ev.to_dict() for ev in events],
+                     "decisions": [x.to_dict() for x in decisions]}
+                if args.format == "jsonl":
+                    out.write(json.dumps(d, ensure_ascii=False) + "\n")
+                else:
+                    all_events.append(d)
+                continue
             for ev in events:
                 if args.format == "table":
                     print(format_table_row(ev), file=out)
@@ -201,6 +245,9 @@ def run(args: argparse.Namespace) -> int:
                         out.write(json.dumps(d, ensure_ascii=False) + "\n")
                     else:
                         all_events.append(d)
+            if args.explain:
+                for line in format_decisions(events, decisions):
+                    print(line, file=out)
     if args.format == "json":
         json.dump(all_events, out, ensure_ascii=False, indent=2)
         out.write("\n")

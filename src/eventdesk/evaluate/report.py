@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventdesk.evaluate.gold import GoldEvent
+from eventdesk.evaluate.rules import primary_rule
 from eventdesk.evaluate.score import (
     FIELDS, Counts, DocResult, MergeScores, Scores, format_window,
 )
@@ -115,6 +116,12 @@ def _pred_brief(event: Event) -> str:
     return " ".join(bits)
 
 
+def _rule_note(event: Event) -> str:
+    """" rule assault.strike/strike:V": the trigger rule that made a prediction, if known."""
+    rule = primary_rule(event)
+    return f" rule {rule}" if rule else ""
+
+
 def _dash(value: Any) -> str:
     return "-" if value is None else str(value)
 
@@ -141,12 +148,13 @@ def format_doc_errors(result: DocResult) -> str:
         if i in near:
             n = near[i]
             taken = f" (paired with g{n.taken_by})" if n.taken_by is not None else ""
-            lines.append(f"        ~ p{n.pred_index} {_pred_brief(result.predicted[n.pred_index])}"
-                         f"{taken}: {'; '.join(n.reasons)}")
+            near_pred = result.predicted[n.pred_index]
+            lines.append(f"        ~ p{n.pred_index} {_pred_brief(near_pred)}"
+                         f"{_rule_note(near_pred)}{taken}: {'; '.join(n.reasons)}")
     for j in result.false_positives:
         pred = result.predicted[j]
-        lines.append(f"  FP    p{j} {_pred_brief(pred)} [{pred.trigger.text}]  "
-                     f"«{_clip(pred.sentence.text, 80)}»")
+        lines.append(f"  FP    p{j} {_pred_brief(pred)} [{pred.trigger.text}]{_rule_note(pred)}"
+                     f"  «{_clip(pred.sentence.text, 80)}»")
     for pair in result.pairs:
         bad = pair.mismatches
         if pair.optional or not bad:
@@ -181,12 +189,14 @@ def doc_errors_json(result: DocResult) -> dict[str, Any] | None:
         if i in near:
             n = near[i]
             item["nearest"] = {"pred_index": n.pred_index, "reasons": list(n.reasons),
-                               "paired_with_gold": n.taken_by}
+                               "paired_with_gold": n.taken_by,
+                               "rule": primary_rule(result.predicted[n.pred_index])}
         missed.append(item)
     false_pos = [{"pred_index": j, "type": result.predicted[j].type,
                   "trigger": result.predicted[j].trigger.text,
                   "sentence": result.predicted[j].sentence.text,
-                  "summary": _pred_brief(result.predicted[j])} for j in result.false_positives]
+                  "summary": _pred_brief(result.predicted[j]),
+                  "rule": primary_rule(result.predicted[j])} for j in result.false_positives]
     fields = [{"gold_index": p.gold_index, "pred_index": p.pred_index,
                "mismatches": [{"field": c.name, "gold": c.gold, "predicted": c.predicted}
                               for c in p.mismatches]}

@@ -489,6 +489,7 @@ class Scores:
     fields: dict[str, FieldScore]
     docs: tuple[DocResult, ...] = ()
     optional_matched: int = 0  # predictions matched to optional gold events (not counted)
+    flags: Any = None  # evaluate.flags.FlagScores: document flags against gold `flags`
 
     @property
     def macro_f1(self) -> float | None:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from eventdesk.errors import ConfigError
-from eventdesk.export._common import DocumentLookup, ExportResult, as_merged
+from eventdesk.export._common import DocumentLookup, ExportResult, FlagLookup, as_merged
 from eventdesk.records import MergedEvent
 
 __all__ = ["EXPORTERS", "ExportResult", "Exporter", "export", "register"]
@@ -42,11 +42,16 @@ def register(exporter: Exporter) -> Exporter:
 
 
 def export(fmt: str, events: Iterable[Any], out: Any, *, documents: DocumentLookup = None,
-           **options: Any) -> ExportResult:
-    """Write ``events`` (Events and/or MergedEvents) in format ``fmt`` to ``out``."""
+           flags: FlagLookup = None, **options: Any) -> ExportResult:
+    """Write ``events`` (Events and/or MergedEvents) in format ``fmt`` to ``out``.
+
+    ``flags`` (merged event -> its :class:`~eventdesk.records.Flag` records) adds each event's
+    trust flags to the output (a ``flags`` column or member; ACLED CSV: ``tags``)."""
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise ConfigError(f"unknown export format {fmt!r}; available: {', '.join(sorted(EXPORTERS))}")
+    if flags is not None:
+        options["flags"] = flags
     return exporter.write(as_merged(events, documents=documents), out, **options)
 
 

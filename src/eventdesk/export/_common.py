@@ -20,6 +20,8 @@ from eventdesk.records import Document, Event, MergedEvent, SourceFigure
 from eventdesk.export.countries import country
 
 DocumentLookup = Mapping[str, Any] | Callable[[str], Any] | None
+# merged event -> its trust flags (records.Flag), e.g. from eventdesk.Desk.export
+FlagLookup = Callable[[MergedEvent], Any] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +174,14 @@ def sources_json(m: MergedEvent) -> str:
     return json.dumps([s.to_dict() for s in m.sources], ensure_ascii=False)
 
 
-def flat_row(m: MergedEvent) -> dict[str, Any]:
+def flag_names(m: MergedEvent, flags: FlagLookup) -> str | None:
+    """The trust flags of a merged event, '; '-joined (None when no lookup is given)."""
+    if flags is None:
+        return None
+    return "; ".join(dict.fromkeys(f.flag for f in flags(m)))
+
+
+def flat_row(m: MergedEvent, flags: FlagLookup = None) -> dict[str, Any]:
     """Flat, typed columns of a merged event (GeoJSON properties, Parquet columns)."""
     ev = m.event
     loc, a1, a2 = ev.location, ev.actor1, ev.actor2
@@ -222,4 +231,5 @@ def flat_row(m: MergedEvent) -> dict[str, Any]:
         "sentence": ev.sentence.text,
         "confidence": float(ev.confidence),
         "sources_json": sources_json(m),
+        "flags": flag_names(m, flags),
     }

@@ -26,8 +26,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from eventdesk.errors import ConfigError
-from eventdesk.export._common import (Counter, ExportResult, event_date, joined, text_output,
-                                      time_precision)
+from eventdesk.export._common import (Counter, ExportResult, FlagLookup, event_date, flag_names,
+                                      joined, text_output, time_precision)
 from eventdesk.export.countries import country
 from eventdesk.records import Actor, Event, MergedEvent
 
@@ -125,8 +125,8 @@ def inter_code(actor: Actor | None, *, place_country: str | None, protest: bool 
             "OPP": 3, "POL": 3}.get(sector or "", 0)
 
 
-def row(m: MergedEvent, *, non_violent: str = "skip", extras: bool = False
-        ) -> dict[str, Any] | str:
+def row(m: MergedEvent, *, non_violent: str = "skip", extras: bool = False,
+        flags: FlagLookup = None) -> dict[str, Any] | str:
     """One CSV row, or the reason the record is skipped."""
     ev = m.event
     types = acled_type(ev, non_violent=non_violent)
@@ -151,6 +151,9 @@ def row(m: MergedEvent, *, non_violent: str = "skip", extras: bool = False
     if m.conflicting and m.fatalities_range and m.fatalities_range[0] != m.fatalities_range[1]:
         tags.append(f"conflicting fatality reports: {m.fatalities_range[0]}-"
                     f"{m.fatalities_range[1]}")
+    names = flag_names(m, flags)
+    if names:
+        tags.append(f"eventdesk flags: {names}")
     pubs = [s.published for s in m.sources if s.published]
     stamp = (int(datetime(*max(pubs).timetuple()[:3], tzinfo=timezone.utc).timestamp())
              if pubs else "")
@@ -219,7 +222,7 @@ class AcledCsv:
     description = "ACLED-style CSV (ACLED's columns and codes)"
 
     def write(self, records: Iterable[MergedEvent], out: Any, *, non_violent: str = "skip",
-              extras: bool = False, **options: Any) -> ExportResult:
+              extras: bool = False, flags: FlagLookup = None, **options: Any) -> ExportResult:
         if non_violent not in ("skip", "strategic"):
             raise ConfigError(f"acled-csv: non_violent must be 'skip' or 'strategic', "
                               f"not {non_violent!r}")
@@ -231,7 +234,7 @@ class AcledCsv:
             w = csv.DictWriter(f, fieldnames=cols, lineterminator="\n")
             w.writeheader()
             for m in records:
-                r = row(m, non_violent=non_violent, extras=extras)
+                r = row(m, non_violent=non_violent, extras=extras, flags=flags)
                 if isinstance(r, str):
                     count.skip(r)
                     continue

@@ -13,15 +13,15 @@ from datetime import date
 from typing import Any
 
 from eventdesk.errors import ConfigError
-from eventdesk.export._common import Counter, ExportResult, flat_row, text_output
+from eventdesk.export._common import Counter, ExportResult, FlagLookup, flat_row, text_output
 from eventdesk.records import MergedEvent
 
 
-def feature(m: MergedEvent) -> dict[str, Any] | None:
+def feature(m: MergedEvent, flags: FlagLookup = None) -> dict[str, Any] | None:
     loc = m.event.location
     if loc is None or loc.lat is None or loc.lon is None:
         return None
-    props = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in flat_row(m).items()}
+    props = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in flat_row(m, flags).items()}
     return {"type": "Feature", "id": m.id,
             "geometry": {"type": "Point", "coordinates": [round(loc.lon, 6), round(loc.lat, 6)]},
             "properties": props}
@@ -31,14 +31,15 @@ class GeoJson:
     name = "geojson"
     description = "GeoJSON FeatureCollection of points (located events only)"
 
-    def write(self, records: Iterable[MergedEvent], out: Any, **options: Any) -> ExportResult:
+    def write(self, records: Iterable[MergedEvent], out: Any, *, flags: FlagLookup = None,
+              **options: Any) -> ExportResult:
         if options:
             raise ConfigError(f"geojson: unknown options {sorted(options)}")
         count = Counter()
         with text_output(out) as f:
             f.write('{"type": "FeatureCollection", "features": [')
             for m in records:
-                feat = feature(m)
+                feat = feature(m, flags)
                 if feat is None:
                     count.skip("no coordinates")
                     continue

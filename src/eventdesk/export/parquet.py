@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from eventdesk.errors import ConfigError
-from eventdesk.export._common import Counter, ExportResult, flat_row
+from eventdesk.export._common import Counter, ExportResult, FlagLookup, flat_row
 from eventdesk.records import MergedEvent
 
 _STRING = "string"
@@ -36,7 +36,7 @@ SCHEMA: tuple[tuple[str, str], ...] = (
     ("conflicting", "bool"), ("n_sources", "int64"), ("outlets", _STRING), ("urls", _STRING),
     ("doc_ids", _STRING), ("first_published", "date32"), ("last_published", "date32"),
     ("trigger", _STRING), ("sentence", _STRING), ("confidence", "float64"),
-    ("sources_json", _STRING),
+    ("sources_json", _STRING), ("flags", _STRING),
 )
 
 
@@ -53,8 +53,8 @@ class Parquet:
     description = "Parquet directory partitioned by month (hive style)"
 
     def write(self, records: Iterable[MergedEvent], out: Any, *, batch_rows: int = 50_000,
-              overwrite: bool = False, compression: str = "zstd", **options: Any
-              ) -> ExportResult:
+              overwrite: bool = False, compression: str = "zstd", flags: FlagLookup = None,
+              **options: Any) -> ExportResult:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -91,7 +91,7 @@ class Parquet:
             buffered = 0
 
         for m in records:
-            r = flat_row(m)
+            r = flat_row(m, flags)
             day = r["event_date"]
             month = f"{day:%Y-%m}" if day else "unknown"
             cols = buffers.get(month)

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from eventdesk.errors import ConfigError
-from eventdesk.export._common import Counter, ExportResult, event_date, joined, text_output
+from eventdesk.export._common import (Counter, ExportResult, FlagLookup, event_date, joined,
+                                      text_output)
 from eventdesk.export.countries import country
 from eventdesk.records import Actor, MergedEvent
 
@@ -24,7 +25,7 @@ def _actor(actor: Actor | None) -> list[dict[str, Any]]:
              "country": actor.country}]
 
 
-def record(m: MergedEvent) -> dict[str, Any]:
+def record(m: MergedEvent, flags: FlagLookup = None) -> dict[str, Any]:
     ev = m.event
     loc = ev.location
     day = event_date(ev)
@@ -65,6 +66,8 @@ def record(m: MergedEvent) -> dict[str, Any]:
         rec["victims"] = victims
     if ev.weapons:
         rec["weapons"] = [w.to_dict() for w in ev.weapons]
+    if flags is not None:
+        rec["flags"] = [f.to_dict() for f in flags(m)]
     return rec
 
 
@@ -73,7 +76,7 @@ class PloverJson:
     description = "PLOVER-style JSON records (array, or JSON lines with lines=True)"
 
     def write(self, records: Iterable[MergedEvent], out: Any, *, lines: bool = False,
-              **options: Any) -> ExportResult:
+              flags: FlagLookup = None, **options: Any) -> ExportResult:
         if options:
             raise ConfigError(f"plover-json: unknown options {sorted(options)}")
         count = Counter()
@@ -81,7 +84,7 @@ class PloverJson:
             if not lines:
                 f.write("[")
             for m in records:
-                text = json.dumps(record(m), ensure_ascii=False)
+                text = json.dumps(record(m, flags), ensure_ascii=False)
                 if lines:
                     f.write(text + "\n")
                 else:

@@ -88,10 +88,19 @@ def clause_verb(tok):
         if cur.dep_ in ("advcl", "xcomp", "acl", "conj", "pcomp") and cur.pos_ == "VERB":
             cur = cur.head
             continue
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in LIGHT_NOUNS and \
+                cur.dep_ in ("dobj", "attr") and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head  # "police took the step of banning gatherings": police banned
+            continue
         if cur.pos_ in ("NOUN", "PROPN"):
             return cur
         cur = cur.head
     return cur
+
+
+# nouns of a light-verb phrase whose complement is the act itself ("took the step of
+# banning", "made the decision to withdraw")
+LIGHT_NOUNS = frozenset({"step", "decision", "move", "measure", "action", "order", "choice"})
 
 
 def roles(tok) -> Roles:

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from eventdesk.annotate.structure import DocStructure
 from eventdesk.extraction import arguments as args
+from eventdesk.extraction.acled import acled_without_means
 from eventdesk.extraction.casualties import CasualtyMention, find_casualties
 from eventdesk.extraction.lexicon import Lexicon, default_lexicon
 from eventdesk.extraction.locate import PlacedMention, choose_place
@@ -25,11 +27,11 @@ from eventdesk.extraction.rules import (
     ADDITIVE, ARRESTS, BLAMED_FOR_ATTACK, CIVILIAN_TARGETS, DEFAULT_ACLED, FOLLOW_UP,
     INTERCEPTED, LABOUR, LONG_RUN, MILITARY_TARGETS, NO_COMMENT, NON_AGENTS, OCCUPIED,
     PLACE_LIKE_KINDS, PROTESTERS, RELEASES, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
-    SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_REVISION, VIOLENT,
+    SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_REVISION, VIOLENT, WAR_TOTAL,
 )
-from eventdesk.extraction.timex import TimeMention, find_dateline, find_times, pick_window
-from eventdesk.records import (Actor, DateWindow, Document, Event, Evidence, Place, Quote, Span,
-                               Victim)
+from eventdesk.extraction.timex import TimeMention, dateline_time, find_times, pick_window
+from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evidence, Place,
+                               Quote, Span, Victim)
 
 @dataclass(frozen=True, slots=True)
 class Layers:
@@ -74,19 +76,24 @@ class Extractor:
     # ------------------------------------------------------------------ entry point
     def extract(self, doc: Document, sdoc: Any, *, actors: Sequence[Any],
                 places: Sequence[PlacedMention], published: date,
-                dateline: Span | None = None) -> list[Event]:
+                dateline: Dateline | None = None, structure: DocStructure | None = None
+                ) -> list[Event]:
+        """Events of one document. ``structure`` (annotate.structure) tells title lines, whose
+        present tense tells past events, and page furniture, which holds no events."""
         text = doc.text
         self._dateline_place = None
         if dateline is not None:
-            inside = [p for p in places if p.span.end <= dateline.end]
-            places = [p for p in places if p.span.start >= dateline.end]
+            # the dateline (at the head, or opening a paragraph after the headline) names
+            # where the report was filed: its place and actors are no event's
+            start, end = dateline.span.start, dateline.span.end
+            inside = [p for p in places if start <= p.span.start and p.span.end <= end]
+            places = [p for p in places if not (start <= p.span.start < end)]
             self._dateline_place = inside[0].place if inside else None
-            actors = [a for a in actors if a.span.start >= dateline.end]
-        times = find_times(text, published=published)
-        dateline = find_dateline(text, published=published)
+            actors = [a for a in actors if not (start <= a.span.start < end)]
+        times = find_times(text, published=published, dateline=dateline)
         casualties = find_casualties(text, 0, len(text))
         layers = Layers(actors=args.SpanIndex(list(actors)), places=args.SpanIndex(list(places)),
-                        times=times, dateline=dateline,
+                        times=times, dateline=dateline_time(dateline, published=published),
                         casualties=args.SpanIndex(casualties))
         background = self._background_tokens(sdoc, times)
         since = self._background_tokens(sdoc, [t for t in times if t.relation == "since"])
@@ -100,8 +107,12 @@ class Extractor:
         last_violent: _Draft | None = None
         last_actor: dict[str, Actor] = {}
         for si, sent in enumerate(sents):
+            if structure is not None and structure.skipped(sent.start_char, sent.end_char):
+                continue  # page furniture: "Support The Moscow Times!"
             mentions = find_mentions(sent, self.lexicon, background_tokens=background,
-                                     since_tokens=since)
+                                     since_tokens=since,
+                                     headline=structure is not None
+                                     and structure.headline_style(sent.start_char))
             sent_drafts = []
             for men in mentions:
                 draft = self._draft(doc, sdoc, sent, si, men, layers, published, last_actor)
@@ -147,6 +158,14 @@ class Extractor:
             drafts.extend(sent_drafts)
             self._remember_actors(sent, layers, last_actor)
         drafts = [d for d in drafts if self._keep(d)]
+        for d in drafts:
+            a = d.actor1
+            last = (a.name or "").lower().split()[-1:] if a is not None else []
+            if d.mention.type in VIOLENT and a is not None and a.sector == "CVL" and \
+                    not (last and last[0] in PROTESTERS):
+                # "Khotyn community: the enemy used mortars": civilians (a community, residents,
+                # people) are no attacker; the report's attacker may be named elsewhere
+                d.actor1 = None
         self._fill_countries(drafts, actors)
         self._attacker_prior(drafts)
         events = [self._finish(doc, d, layers) for d in drafts]
@@ -173,11 +192,11 @@ class Extractor:
         t_start = sdoc[primary.start].idx
         t_end = sdoc[primary.end - 1].idx + len(sdoc[primary.end - 1].text)
         trigger = _span(text, t_start, t_end)
-        evidence = [Evidence("trigger", trigger)]
+        evidence = [Evidence("trigger", trigger, rule=primary.rule)]
         for m in men.matches:
             if m is not primary:
                 ms, me = sdoc[m.start].idx, sdoc[m.end - 1].idx + len(sdoc[m.end - 1].text)
-                evidence.append(Evidence("trigger", _span(text, ms, me)))
+                evidence.append(Evidence("trigger", _span(text, ms, me), rule=m.rule))
         r = args.roles(head)
         s_start, s_end = sent.start_char, sent.end_char
 
@@ -206,7 +225,10 @@ class Extractor:
             return None  # "the earthquake killed ...": not an attack
         if any(m.entry.object_actor for m in men.matches) and not any(
                 not m.entry.object_actor for m in men.matches):
+            # the object itself names the party ("received the minister"), not a phrase
+            # inside it ("received the remains of 55 soldiers")
             objs = [t for t in r.objects if t.lower_ not in args.PRONOUNS and
+                    layers.actors.covering(t.idx, t.idx + len(t.text)) is not None and
                     (a := self._actor_at(t, layers, last_actor, [])) is not None
                     and a.sector not in ("CVL", None)]
             if not objs:
@@ -301,7 +323,7 @@ class Extractor:
         event ("in 24 hours", "the bloodiest day since August")."""
         if SUPERLATIVE_SINCE.search(sent.text):
             return False
-        return bool(LONG_RUN.search(sent.text)) or any(
+        return bool(LONG_RUN.search(sent.text) or WAR_TOTAL.search(sent.text)) or any(
             _is_history(t) for t in layers.times
             if sent.start_char <= t.span.start < sent.end_char)
 
@@ -350,13 +372,16 @@ class Extractor:
                 actor2 = None
             if actor2 is not None:
                 break
+        if actor2 is None and men.type in SPEECH_TYPES:
+            actor2 = self._content_party(head, layers, actor1, used)
         if actor1 is not None and actor1.span is not None:
             evidence.append(Evidence("actor1", actor1.span))
         if actor2 is not None and actor2.span is not None:
             evidence.append(Evidence("actor2", actor2.span))
 
         # place -------------------------------------------------------------
-        location = self._place(sdoc, head, sent, layers, used, men.type)
+        location = self._place(sdoc, head, sent, layers, used, men.type,
+                               initiator=actor1.span if actor1 is not None else None)
         if location is None and men.type in STATEMENT_TYPES:
             last = self._last_statement_place
             if last is not None and si - last[0] <= 1:
@@ -397,21 +422,23 @@ class Extractor:
             elif window.span is None:
                 # "Death toll from the shelling of X rises to two": the strike may be today's
                 window = DateWindow(earliest=published - timedelta(days=7), latest=published,
-                                    span=None, rule="toll_revision")
+                                    span=None, rule="toll_revision", best=published)
             elif window.span.start >= verb_at - 8:
                 # "... rose to nine on Thursday": the strike came before the new count
                 counted = window.earliest
                 window = DateWindow(earliest=counted - timedelta(days=7),
                                     latest=counted - timedelta(days=1), span=None,
-                                    rule="toll_revision")
+                                    rule="toll_revision", best=counted - timedelta(days=1))
         if window.span is not None:
             evidence.append(Evidence("date", window.span))
 
         near = [c for c in layers.casualties.within(s_start, s_end)
                 if abs(c.span.start - t_start) < 80]
-        if men.type in VIOLENT and near and all(c.cumulative for c in near) and \
-                self._running_total(sent, layers):
-            return None  # a running total ("has killed tens of thousands since ...")
+        if men.type in VIOLENT and near and (all(c.cumulative for c in near) and
+                                             self._running_total(sent, layers)
+                                             or WAR_TOTAL.search(sent.text)):
+            return None  # a running total ("has killed tens of thousands since ...", "the
+            #              offensive has killed more than 40,000")
         if men.nominal and actor1 is None and location is None and window.span is None:
             has_cas = bool(layers.casualties.within(s_start, s_end))
             if not has_cas:
@@ -421,6 +448,25 @@ class Extractor:
         return _Draft(mention=men, sent_index=si, sent=sent, trigger=trigger, actor1=actor1,
                       actor2=actor2, location=location, date=window, killed=[], injured=[],
                       evidence=evidence, confidence=min(conf, 0.99))
+
+    @staticmethod
+    def _content_party(head: Any, layers: Layers, actor1: Actor | None,
+                       used: list[Any]) -> Actor | None:
+        """The party a statement is about when it has no object of its own: the first state,
+        force or group named in what it says ("demanded that Kyiv pull its forces back",
+        "called on the RSF to stop shelling", "criticised Moscow's decision"), not the
+        speaker's own side."""
+        own = actor1.country if actor1 is not None else None
+        for hit in layers.actors.within(head.idx, head.sent.end_char):
+            if hit in used or not hit.country or hit.country == own:
+                continue
+            if hit.sector in ("CVL", None) or getattr(hit, "kind", "") in ("generic", "demonym"):
+                continue
+            if getattr(hit, "locative", False):
+                continue
+            used.append(hit)
+            return _to_actor(hit)
+        return None
 
     def _actor_at(self, tok: Any, layers: Layers, last_actor: dict[str, Actor],
                   used: list[Any], *, places_ok: bool = True) -> Actor | None:
@@ -481,8 +527,8 @@ class Extractor:
         return None
 
     def _place(self, sdoc: Any, head: Any, sent: Any, layers: Layers, used: list[Any],
-               etype: str) -> Place | None:
-        return choose_place(sdoc, head, sent, layers, used, etype)
+               etype: str, *, initiator: Span | None = None) -> Place | None:
+        return choose_place(sdoc, head, sent, layers, used, etype, initiator=initiator)
 
     @staticmethod
     def _casualty_only(d: _Draft) -> bool:
@@ -504,9 +550,13 @@ class Extractor:
             return
         violent = [d for d in drafts if d.mention.type in VIOLENT]
         if not violent:
-            # a follow-up sentence: "Five people there were injured."
+            # a follow-up sentence: "Five people there were injured." (not history: "In late
+            # January, the same group killed 30 villagers" tells another, older attack)
+            history = any(_is_history(t) for t in layers.times
+                          if sent.start_char <= t.span.start < sent.end_char)
             if last_violent is not None and si - last_violent.sent_index <= 2 and not any(
-                    d.location is not None for d in drafts):
+                    d.location is not None for d in drafts) and not history and \
+                    not self._running_total(sent, layers):
                 violent = [last_violent]
             else:
                 return
@@ -616,12 +666,21 @@ class Extractor:
             acled = ("Riots", "Violent demonstration")
         elif d.mention.type in VIOLENT:
             hint = acled_hint(list(weapons), d.sent.text)
+            own = acled_without_means(d.trigger.text, "", d.actor1, d.actor2)
+            if hint is not None and own[2] == "Air/drone strike" and \
+                    hint[1] == "Explosions/Remote violence":
+                hint = own  # "launched airstrikes" (with missiles): the trigger's own means
             if hint is not None:
                 mode = hint[0] or mode
                 acled = (hint[1], hint[2])
             if acled is None:
-                acled = ("Battles", "Armed clash") if mode == "firearms" else (
-                    "Explosions/Remote violence", "Shelling/artillery/missile attack")
+                if mode == "firearms":
+                    acled = ("Battles", "Armed clash")
+                else:
+                    words_mode, *pair = acled_without_means(
+                        d.trigger.text, d.sent.text, d.actor1, d.actor2)
+                    acled = (pair[0], pair[1])
+                    mode = mode or words_mode
         elif d.mention.type == "COERCE":
             # ACLED codes arrests and dispersals; border closures, bans, curfews it does not
             trig = d.trigger.text.lower()

@@ -1,25 +1,28 @@
 """The trigger lexicon: data/triggers.yaml compiled into a fast token matcher.
 
-A pattern is a sequence of token tests and gaps (syntax in the YAML file's header). Matching
-runs over one sentence's tokens: patterns are indexed by the words their first test accepts,
-so each token costs two dictionary look-ups unless it can start a pattern.
+A surface pattern is a sequence of token tests and gaps (syntax in the YAML file's header).
+Matching runs over one sentence's tokens: patterns are indexed by the words their first test
+accepts, so each token costs two dictionary look-ups unless it can start a pattern. A
+dependency pattern (``deps:``, :mod:`eventdesk.extraction.dep_patterns`) names words by
+their place in the parse; spaCy's DependencyMatcher runs those once per document.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
 from eventdesk.errors import ConfigError
-from eventdesk.records import PLOVER_TYPES
+from eventdesk.extraction.dep_patterns import POS_VALUES, DepMatcher, DepPattern, compile_deps
+from eventdesk.extraction.lexicon_schema import validate
 
 GAP_SIZES = {"*": 3, "**": 6}
-POS_TAGS = {"V": frozenset({"VERB", "AUX"}), "N": frozenset({"NOUN", "PROPN"}),
-            "A": frozenset({"ADJ"})}
+POS_TAGS = {tag: frozenset(values) for tag, values in POS_VALUES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +50,19 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class Pattern:
     entry: Entry
-    source: str
+    source: str  # as written in the lexicon; also the pattern's id
     tests: tuple[TokenTest, ...]
     head: int  # which word test (gaps not counted) matches the head token
     nominal: bool
+
+    @property
+    def id(self) -> str:
+        return self.source
+
+    @property
+    def rule(self) -> str:
+        """The rule id recorded in an event's evidence: "<entry id>/<pattern id>"."""
+        return f"{self.entry.id}/{self.id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +70,7 @@ class TriggerMatch:
     """One lexicon match in a sentence: token indexes are relative to the spaCy Doc."""
 
     entry: Entry
-    pattern: Pattern
+    pattern: Pattern | DepPattern
     start: int  # first token (doc index)
     end: int  # one past the last token
     head: int  # doc index of the head token
@@ -66,6 +78,10 @@ class TriggerMatch:
     @property
     def type(self) -> str:
         return self.entry.type
+
+    @property
+    def rule(self) -> str:
+        return self.pattern.rule
 
 
 class TokenView:
@@ -80,7 +96,20 @@ class TokenView:
         self.i = i
 
 
-def _compile_test(raw: str) -> TokenTest:
+def _alternatives(raw: str, sets: Mapping[str, Sequence[str]]) -> list[str]:
+    """The alternatives of a token test, with named sets ("&KILLABLE") spelled out."""
+    out: list[str] = []
+    for alt in raw.split("|"):
+        if alt.startswith("&"):
+            if alt[1:] not in sets:
+                raise ConfigError(f"triggers.yaml: unknown word set {alt!r} in {raw!r}")
+            out.extend(sets[alt[1:]])
+        else:
+            out.append(alt)
+    return out
+
+
+def _compile_test(raw: str, sets: Mapping[str, Sequence[str]] | None = None) -> TokenTest:
     if raw in GAP_SIZES:
         return TokenTest(words=frozenset(), gap=GAP_SIZES[raw])
     negative = raw.startswith("-")
@@ -92,13 +121,16 @@ def _compile_test(raw: str) -> TokenTest:
         if tag not in POS_TAGS:
             raise ConfigError(f"triggers.yaml: unknown POS tag {tag!r} in {raw!r}")
         pos = POS_TAGS[tag]
-    words = frozenset(w.lower() for w in raw.split("|") if w and not w.startswith("="))
-    literal = frozenset(w[1:].lower() for w in raw.split("|") if w.startswith("=") and len(w) > 1)
+    alts = _alternatives(raw, sets or {})
+    words = frozenset(w.lower() for w in alts if w and not w.startswith("="))
+    literal = frozenset(w[1:].lower() for w in alts if w.startswith("=") and len(w) > 1)
     return TokenTest(words=words, pos=pos, negative=negative, literal=literal)
 
 
-def compile_pattern(entry: Entry, source: str) -> Pattern:
-    text = source.strip()
+def compile_pattern(entry: Entry, source: str, *,
+                    sets: Mapping[str, Sequence[str]] | None = None) -> Pattern:
+    source = source.strip()
+    text = source
     nominal = entry.nominal
     if text.startswith("@"):
         nominal = True
@@ -111,7 +143,7 @@ def compile_pattern(entry: Entry, source: str) -> Pattern:
         if part.startswith("!"):
             head = words
             part = part[1:]
-        test = _compile_test(part)
+        test = _compile_test(part, sets)
         tests.append(test)
         if not test.gap:
             words += 1
@@ -123,15 +155,24 @@ def compile_pattern(entry: Entry, source: str) -> Pattern:
 
 
 class Lexicon:
-    """Compiled trigger lexicon."""
+    """Compiled trigger lexicon: surface patterns (token tests and gaps, matched here) and
+    dependency patterns (``deps:``, matched by spaCy's DependencyMatcher on the parse)."""
 
-    def __init__(self, patterns: Sequence[Pattern]) -> None:
+    def __init__(self, patterns: Sequence[Pattern | DepPattern]) -> None:
         self.patterns = tuple(patterns)
         index: dict[str, list[Pattern]] = {}
         for pattern in self.patterns:
+            if isinstance(pattern, DepPattern):
+                continue
             for word in pattern.tests[0].words | pattern.tests[0].literal:
                 index.setdefault(word, []).append(pattern)
         self._index = index
+        deps = [p for p in self.patterns if isinstance(p, DepPattern)]
+        self._deps = DepMatcher(deps) if deps else None
+
+    def rules(self) -> tuple[str, ...]:
+        """Every rule id of the lexicon ("<entry id>/<pattern id>"), in file order."""
+        return tuple(p.rule for p in self.patterns)
 
     @classmethod
     def from_yaml(cls, text: str, *, where: str = "triggers.yaml") -> "Lexicon":
@@ -139,25 +180,40 @@ class Lexicon:
             raw = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise ConfigError(f"{where}: not valid YAML: {exc}") from exc
+        problems = validate(raw)
+        if problems:
+            raise ConfigError("\n".join(f"{where}: {p}" for p in problems))
+        sets: dict[str, list[str]] = {}
+        if isinstance(raw, dict):  # {sets: {NAME: [words]}, triggers: [entries]}
+            sets = {name: list(words) for name, words in (raw.get("sets") or {}).items()}
+            raw = raw.get("triggers")
         patterns: list[Pattern] = []
         for item in raw or []:
-            etype = item.get("type")
-            if etype != "NONE" and etype not in PLOVER_TYPES:
-                raise ConfigError(f"{where}: entry {item.get('id')!r} has unknown type {etype!r}")
             entry = Entry(
-                id=str(item["id"]), type=etype, mode=item.get("mode"), future=item.get("future"),
+                id=item["id"], type=item["type"], mode=item.get("mode"), future=item.get("future"),
                 negated=item.get("negated"), nominal=bool(item.get("nominal", False)),
                 weight=float(item.get("weight", 0.6)),
                 reverse=bool(item.get("reverse", False)),
                 object_actor=bool(item.get("object_actor", False)),
             )
             for source in item.get("patterns", []):
-                patterns.append(compile_pattern(entry, source))
+                if isinstance(source, dict):
+                    patterns.append(compile_deps(entry, source, sets))
+                else:
+                    patterns.append(compile_pattern(entry, source, sets=sets))
         return cls(patterns)
 
-    def match(self, tokens: Sequence[TokenView]) -> list[TriggerMatch]:
-        """All matches in a sentence, longest first where two overlap on the same head."""
+    def match(self, tokens: Sequence[TokenView], *, sent: Any = None) -> list[TriggerMatch]:
+        """All matches in a sentence, longest first where two overlap on the same head.
+
+        ``sent`` (the parsed spaCy sentence the tokens come from) lets the dependency
+        patterns match too; where a dependency and a surface pattern find the same words,
+        the dependency pattern is the one recorded."""
         found: list[TriggerMatch] = []
+        if self._deps is not None and sent is not None:
+            for pattern, ids in self._deps.match(sent):
+                found.append(TriggerMatch(entry=pattern.entry, pattern=pattern, start=min(ids),
+                                          end=max(ids) + 1, head=ids[0]))
         n = len(tokens)
         for k in range(n):
             tok = tokens[k]

@@ -28,11 +28,15 @@ class PlacedMention:
 
 
 def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
-             etype: str) -> Place | None:
+                 etype: str, *, initiator: Span | None = None) -> Place | None:
     cands = layers.places.within(sent.start_char, sent.end_char)
     if not cands:
         return anaphoric_place(sent, layers)
     used_ranges = [(u.span.start, u.span.end) for u in used]
+    if etype in VIOLENT:
+        # the target of an attack is also where it happened ("strikes across the Gaza Strip",
+        # "attacked Lebanon"); only the attacker's name is no place ("attacked by Israel")
+        used_ranges = [(initiator.start, initiator.end)] if initiator is not None else []
     best = None
     best_score = -1e9
     hpos = head.idx
@@ -45,6 +49,9 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
         # a capital or country that is an actor mention but not in a locative phrase
         if etype not in VIOLENT and is_actor_name(pm, layers, sdoc):
             continue
+        hit = layers.actors.covering(s, e)
+        if hit is not None and getattr(hit, "kind", "") in NAMED_PARTY_KINDS:
+            continue  # "the Fano militia", "Al Mayadeen": a named party, not the town abroad
         pspan = sdoc.char_span(s, e, alignment_mode="expand")
         if pspan is None:
             continue
@@ -102,6 +109,11 @@ def anaphoric_place(sent: Any, layers: Any) -> Place | None:
             return pm.place
     return None
 
+NAMED_PARTY_KINDS = frozenset({"group", "person", "media"})  # (not "the Kremlin": a seat)
+_PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "province", "region",
+                          "district", "state", "country"})
+
+
 def is_actor_name(pm: "PlacedMention", layers: Any, sdoc: Any) -> bool:
     hit = layers.actors.covering(pm.span.start, pm.span.end)
     if hit is None:
@@ -114,4 +126,9 @@ def is_actor_name(pm: "PlacedMention", layers: Any, sdoc: Any) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "to", "into",
                                                    "outside", "inside", "around", "across"):
         return False
+    if root.dep_ == "appos" and root.head.lower_ in _PLACE_NOUNS:
+        return False  # "the centre of the capital, Nairobi": the name of a place noun
+    before = sdoc.text[max(0, pm.span.start - 16):pm.span.start].lower().rstrip(" ,")
+    if before.split()[-1:] and before.split()[-1] in _PLACE_NOUNS:
+        return False  # "police in the capital Dhaka" (whatever the parser attached it to)
     return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "conj", "appos")

@@ -54,16 +54,28 @@ def token_views(sent: "SpacySpan") -> list[TokenView]:
     return views
 
 
-def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -> str | None:
+def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *,
+                headline: bool = False) -> str | None:
     """The type this match stands for after modality, or None to drop it."""
     doc = sent.doc
     tok = doc[match.head]
     entry = match.entry
     mod = modality(tok)
+    if mod.negated and (mod.conditional or mod.hypothetical) and \
+            entry.type not in ("THREATEN", "REQUEST"):
+        return None  # "if Russia did not accept a deal": a negated supposition is no event
     if mod.negated and not any(t.words & NEGATION_WORDS for t in match.pattern.tests):
         return entry.negated  # (a pattern that spells its negation, "not bound by", keeps it)
     if entry.type == "NONE":
         return None
+    if _courtesy(tok):
+        return None  # "offered condolences to the families": a courtesy, not an offer
+    if entry.type == "CONSULT" and _reaction_met(tok):
+        return None  # "the outcome was met with skepticism": a reaction, not a meeting
+    if entry.type == "REQUEST" and _question_put(tok):
+        return None  # "When asked how he would respond, ...": a question put to a speaker
+    if match.pattern.nominal and _sequel_of(tok):
+        return None  # "The latest attack follows explosions at ...": the earlier events
     if mod.scheduled:
         return None
     if _participial_modifier(tok) and not (entry.id == "assault.kill" and (
@@ -75,8 +87,13 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str]) -
         return None  # "a planned meeting", "possible strikes"
     if match.pattern.nominal and _topic_of_talks(tok):
         return None  # "met Erdogan to discuss the resumption of prisoner exchanges"
-    if not match.pattern.nominal and _generic_present(tok) and entry.type in GENERIC_TYPES:
-        return None
+    if not match.pattern.nominal and not headline and _generic_present(tok) and \
+            entry.type in GENERIC_TYPES:
+        return None  # (a headline tells past events in the present: "Glide bombs kill two")
+    if not headline and _descriptive_clause(tok):
+        return None  # "in the north, where the army is fighting separatists": a standing state
+    if match.pattern.nominal and not headline and _habitual_plural(tok):
+        return None  # "Kyiv rarely claims responsibility for attacks in Russia"
     if _unasserted_infinitive(tok, heads):
         return None  # "deemed it premature to discuss", "refrained from detailing"
     if _purpose_of_trigger(tok, heads):
@@ -132,6 +149,62 @@ def _generic_present(tok) -> bool:
         n_sents += 1
         if n_sents > 2:
             return True
+    return False
+
+
+PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re"})
+
+
+def _present_clause(verb) -> bool:
+    """A verb in the present simple or progressive ("uses", "are fighting")."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had")
+                       for c in verb.children)
+    if verb.tag_ == "VBG":
+        return any(c.dep_ == "aux" and c.lower_ in PRESENT_AUX for c in verb.children)
+    return False
+
+
+def _descriptive_clause(tok) -> bool:
+    """A trigger in a relative clause in the present describes a standing state of what the
+    sentence names, not an event: "in Mali's north, where the army and its allies are
+    fighting separatists", "a drone that Russia uses to strike cities"."""
+    cur = tok
+    for _ in range(3):  # through "uses to strike": the infinitive leans on its governor
+        if cur.dep_ in ("xcomp",) and cur.head.i != cur.i:
+            cur = cur.head
+        else:
+            break
+    if cur.dep_ != "relcl" and not (cur.dep_ == "advcl" and any(
+            c.lower_ == "where" and c.dep_ == "advmod" for c in cur.children)):
+        return False
+    return _present_clause(cur)
+
+
+HABITUAL_WORDS = frozenset({"often", "rarely", "never", "always", "usually", "repeatedly",
+                            "routinely", "regularly", "frequently", "seldom", "recurrent",
+                            "previous", "past", "frequent", "repeated", "regular"})
+
+
+def _habitual_plural(tok) -> bool:
+    """A bare plural event noun ("attacks", "strikes") under a verb that tells a habit or a
+    standing position ("rarely claims responsibility for attacks in Russia", "has repeatedly
+    voiced concerns over attacks"), or marked as recurrent ("previous attacks"): attacks in
+    general, not one that happened."""
+    if tok.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        return False
+    if any(c.lower_ in HABITUAL_WORDS for c in tok.children):
+        return True
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            habit = any(c.lower_ in HABITUAL_WORDS for c in head.children)
+            return habit or _present_clause(head) and head.dep_ != "ROOT" or \
+                _present_clause(head) and tok.i > head.i and cur.dep_ != "nsubj"
+        cur = head
     return False
 
 
@@ -192,6 +265,60 @@ def _counted_casualties(tok) -> bool:
             return True
         if prev.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return False
+    return False
+
+
+COURTESY = frozenset({"condolence", "condolences", "sympathy", "sympathies", "thanks",
+                      "congratulations", "prayers", "gratitude", "apology", "apologies",
+                      "greetings", "wishes"})
+
+
+def _courtesy(tok) -> bool:
+    """"offered his condolences to", "extended thanks to": the object is a courtesy."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in COURTESY
+                                      for c in tok.children)
+
+
+def _reaction_met(tok) -> bool:
+    """"X was met with skepticism / protests": the passive of "meet with" tells how something
+    was received, not a meeting."""
+    return tok.lemma_.lower() == "meet" and any(c.dep_ == "auxpass" for c in tok.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+
+
+def _question_put(tok) -> bool:
+    """"When asked how he would respond, ...", "Asked about the strike, ...": a reduced clause
+    with no subject of its own: the speaker was asked, nobody requested anything."""
+    if tok.lemma_.lower() != "ask" or tok.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in tok.children):
+        return False
+    return tok.dep_ in ("advcl", "ROOT", "csubj") or any(
+        c.dep_ == "advmod" and c.lower_ in ("when", "if", "once") for c in tok.children)
+
+
+SEQUEL_VERBS = frozenset({"follow", "come", "came", "precede"})
+
+
+def _sequel_of(tok) -> bool:
+    """"The latest attack follows explosions at ...", "The strikes come amid / days after
+    clashes ...": the noun is an earlier event the report points back to."""
+    cur, path = tok, []
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        path.append((cur.dep_, head))
+        if head.pos_ in ("VERB", "AUX"):
+            break
+        cur = head
+    dep, verb = path[-1]
+    lemma = verb.lemma_.lower()
+    if lemma == "follow" and dep == "dobj" and len(path) == 1:
+        return True
+    if lemma in ("come", "follow") and len(path) == 2 and path[0][0] == "pobj" and \
+            path[0][1].lower_ in ("amid", "after", "following"):
+        return True
     return False
 
 
@@ -278,19 +405,22 @@ def _anaphoric_nominal(tok) -> bool:
 
 def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
                   background_tokens: frozenset[int] = frozenset(),
-                  since_tokens: frozenset[int] = frozenset()) -> list[Mention]:
-    """Event mentions of one sentence. `background_tokens`: tokens of history/since phrases;
+                  since_tokens: frozenset[int] = frozenset(),
+                  headline: bool = False) -> list[Mention]:
+    """Event mentions of one sentence. `headline`: the sentence is a title line (headlines
+    tell past events in the simple present). `background_tokens`: tokens of history/since
+    phrases;
     `since_tokens`: those of "since ..." phrases among them, which do not make a perfect-tense
     non-violent event history ("fighters have been demobilized since the accord": the
     demobilisation is the news; "have been killed since the war began" is a running total)."""
-    matches = lexicon.match(token_views(sent))
+    matches = lexicon.match(token_views(sent), sent=sent)
     if not matches:
         return []
     heads = {m.head: m.type for m in matches}
     mentions: list[Mention] = []
     doc = sent.doc
     for m in matches:
-        etype = _final_type(m, sent, heads)
+        etype = _final_type(m, sent, heads, headline=headline)
         if etype is None:
             continue
         tok = doc[m.head]

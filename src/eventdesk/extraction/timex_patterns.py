@@ -311,9 +311,3 @@ def _relative(w: str, pub: date):
         return pub, pub + n * one, "coming"
     return None  # anaphoric forms are resolved in the second pass
 
-
-
-_DATELINE = re.compile(
-    rf"\s*(?P<place>[A-Z][A-Za-z'’.\- ]{{1,40}}(?:,\s*[A-Z][A-Za-z'’.\- ]{{1,40}}){{0,2}}),\s+"
-    rf"(?P<mon>{MON})\s+(?P<day>{DAY})(?:,\s*(?P<year>{YEAR}))?\s*"
-    rf"(?:\([A-Za-z .&-]{{1,30}}\)\s*)?(?:—|–|-{{1,2}}|:)")

@@ -10,6 +10,7 @@ window, the revised or largest casualty figures, and the evidence of all mention
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from eventdesk.records import Actor, DateWindow, Event, Place
@@ -29,7 +30,7 @@ def haversine_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> floa
     return 2 * r * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _places_agree(a: Place | None, b: Place | None) -> bool | None:
+def places_agree(a: Place | None, b: Place | None) -> bool | None:
     """True/False when both are known; None when one is missing."""
     if a is None or b is None:
         return None
@@ -83,13 +84,47 @@ def _mass_launch(e: Event) -> bool:
     return e.location is None and any(w.count is not None and w.count >= 10 for w in e.weapons)
 
 
+# words that open a new incident: "Another strike hit ...", "In a separate attack, ..."
+# (an incident noun after the word: "another drone hit the canteen" is one more munition of
+# the same attack)
+NEW_INCIDENT = re.compile(r"(?:\b(?:another|a second|a third|a separate|a further|a fresh)\s+"
+                          r"(?:[\w-]+\s+){0,2}?(?:strike|airstrike|air strike|attack|raid|"
+                          r"shelling|bombing|blast|explosion|incident|assault)s?\b|"
+                          r"\bseparately\b)[\w\s,-]{0,25}$", re.I)
+
+
+def opens_new_incident(e: Event) -> bool:
+    """The mention says it is another incident ("Another strike late on Monday hit ...")."""
+    return bool(NEW_INCIDENT.search(e.sentence.text[:max(0, e.trigger.start - e.sentence.start)]))
+
+
+SUMMARY = re.compile(r"\bacross\b|\bthroughout\b|\b(?:air ?strikes|strikes|attacks|raids|"
+                     r"bombardments|shelling) (?:on|in|across|against) (?:the )?[\w\s]{0,20}"
+                     r"\b(?:towns|villages|cities|areas|regions|communities)\b", re.I)
+
+
+def _summary(e: Event) -> bool:
+    """A region-wide mention that sums up several attacks ("killed in strikes across the Gaza
+    Strip", "strikes on villages in the region"), not one strike a town's report specifies."""
+    return bool(SUMMARY.search(e.sentence.text))
+
+
 def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
     if a.type != b.type:
         return False
-    places = _places_agree(a.location, b.location)
+    if a.sentence.start != b.sentence.start and opens_new_incident(b):
+        return False
+    places = places_agree(a.location, b.location)
     if places and a.location.precision != b.location.precision and (
             sentence_gap > 1 or (_has_figures(a) and _has_figures(b))):
         places = False  # "a village in the X region" and "the city of X": two strikes
+    if places and a.location.precision != b.location.precision and \
+            _summary(a if PRECISION_RANK.get(a.location.precision, 3) >
+                     PRECISION_RANK.get(b.location.precision, 3) else b):
+        places = False  # "18 killed in strikes across the Gaza Strip" sums up several strikes
+    if places is None and (_summary(a) and b.location is not None
+                           or _summary(b) and a.location is not None):
+        return False  # ... also when the summary's region was not resolved
     if a.sentence.start == b.sentence.start and a.trigger.start != b.trigger.start and \
             places is not True:
         # two events of one type in one sentence were kept apart by the extractor on purpose,
@@ -196,8 +231,10 @@ def combine(a: Event, b: Event) -> Event:
     )
 
 
-def merge_within(events: Sequence[Event], *, sentence_starts: Sequence[int]) -> list[Event]:
-    """Merge the mentions of one document, in text order."""
+def merge_within(events: Sequence[Event], *, sentence_starts: Sequence[int],
+                 folds: list[tuple[Event, str]] | None = None) -> list[Event]:
+    """Merge the mentions of one document, in text order. ``folds``, when given, receives
+    (mention, id of the event it was merged into) for every merged mention."""
     merged: list[Event] = []
     index = {start: i for i, start in enumerate(sentence_starts)}
     for ev in sorted(events, key=lambda e: e.trigger.start):
@@ -205,6 +242,8 @@ def merge_within(events: Sequence[Event], *, sentence_starts: Sequence[int]) -> 
         for i in range(len(merged) - 1, max(-1, len(merged) - 1 - MAX_LOOKBACK), -1):
             gap = _sentence_gap(merged[i], ev, index)
             if mergeable(merged[i], ev, sentence_gap=gap):
+                if folds is not None:
+                    folds.append((ev, merged[i].id))
                 merged[i] = combine(merged[i], ev)
                 break
         else:

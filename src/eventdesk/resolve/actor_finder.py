@@ -347,8 +347,11 @@ class _Finder:
             else:
                 sector = owner.sector or role.sector
                 name = owner.name if owner.kind != "person" else f"{owner.name} {text}"
+            # an owner with a role ("a Ukrainian drone attack", "Russian forces") names a
+            # party even after a preposition ("as a result of a Ukrainian drone attack",
+            # "fighting with Russian forces"): only a bare name is read as a place there
             return ActorMention(span, name, owner.country, sector, role.kind, owner.id,
-                                head, loc)
+                                head, loc and owner.kind in COUNTRYISH and not roles)
         if owner is not None:
             head = self._head(i, j)
             return ActorMention(span, owner.name, owner.country, owner.sector, owner.kind,

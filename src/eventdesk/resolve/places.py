@@ -19,6 +19,7 @@ a raion ``admin2``, a town or village ``city``, a country name ``country``.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -224,7 +225,113 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
     for idx, m in enumerate(mentions):
         if not locals_[idx] and (m.key, m.kind) in by_key:
             chosen[idx] = by_key[(m.key, m.kind)]
-    return [(_place(e, m) if e is not None else None) for e, m in zip(chosen, mentions)]
+    _respell(mentions, chosen, ctx, gazetteer)
+    out: list[Place | None] = []
+    for idx, (e, m) in enumerate(zip(chosen, mentions)):
+        if e is None:
+            out.append(None)
+            continue
+        unit = _unit_instead(e, m, _attached_units(mentions, idx, text))
+        if unit is not None:
+            out.append(_place(unit, m, name=unit.name))
+        elif _foreign_namesake(e, idx, chosen):
+            out.append(None)
+        else:
+            out.append(_place(e, m))
+    return out
+
+
+RESPELL_MIN_WEIGHT = 3.0  # how strongly the document must be about one region
+
+
+def _respell(mentions: Sequence[PlaceMention], chosen: list[Entry | None], ctx: _Context,
+             gazetteer: Gazetteer | None) -> None:
+    """A village named in a spelling the gazetteer lacks, in a report about one region
+    ("Khotyn community" in a Sumy report: the Sumy village is Khotin; the gazetteer's Khotyns
+    lie 600 km west): when a transliteration variant of the name lies in the document's main
+    region and the name as written does not, the variant is meant."""
+    if not ctx.admin1:
+        return
+    region, weight = ctx.admin1.most_common(1)[0]
+    if weight < RESPELL_MIN_WEIGHT:
+        return
+    gaz = None
+    for idx, (e, m) in enumerate(zip(chosen, mentions)):
+        if e is None or e.kind != "city" or e.admin1_code == region or e.population >= 100_000:
+            continue
+        if any(c.admin1_code == region for c in m.candidates):
+            continue
+        gaz = gaz or gazetteer or Gazetteer.load()
+        inside = [v for v in gaz.spelling_variants(m.name)
+                  if v.kind == "city" and v.admin1_code == region]
+        if inside:
+            chosen[idx] = max(inside, key=lambda v: v.population)
+
+
+def _inside(e: Entry, unit: Entry) -> bool:
+    if unit.kind == "country":
+        return e.country == unit.country
+    if unit.kind == "admin1":
+        return e.country == unit.country and e.admin1_code == unit.admin1_code
+    if unit.kind == "admin2":
+        return e.country == unit.country and e.admin1_code == unit.admin1_code and \
+            bool(e.admin2) and e.admin2 == unit.admin2
+    return True
+
+
+_UNIT_WORDS = (r"(?:and|villages?|towns?|townships?|cities|city|districts?|regions?|provinces?|"
+               r"states?|county|counties|areas?|governorates?|oblasts?|raions?|"
+               r"municipalit(?:y|ies)|communit(?:y|ies)|[A-Z][\w'’-]*)")
+_ATTACHED = re.compile(rf"^\s*(?:{_UNIT_WORDS}\s+){{0,3}}?(?:in|of|,)(?:\s+the)?\s*$|^\s*,\s*$")
+
+
+def _attached_units(mentions: Sequence[PlaceMention], i: int, text: str | None
+                    ) -> list[Entry]:
+    """Areas named right after mention i and tied to it by "in", "of" or a comma ("X in the
+    Y region", "X, Y district", "X and Z villages in Y township"): stricter than
+    :func:`_local_units`, which also takes places merely near."""
+    if text is None:
+        return []
+    m = mentions[i]
+    out: list[Entry] = []
+    for k in range(i + 1, min(len(mentions), i + 3)):
+        n = mentions[k]
+        between = text[m.span.end:n.span.start]
+        if n.span.start - m.span.end > LOCAL_WINDOW or any(c in between for c in ".!?\n;"):
+            break
+        if not _ATTACHED.match(between):
+            break
+        out.extend(c for c in n.candidates if c.kind in ("admin1", "admin2", "country")
+                   and (n.kind is None or c.kind == n.kind))
+        m = n  # "X in Y township in Z region": a chain of units
+    return out
+
+
+def _unit_instead(e: Entry, m: PlaceMention, units: Sequence[Entry]) -> Entry | None:
+    """The unit the text names right after a place ("X in Pale township in Sagaing region")
+    when no entry of that name lies inside it: the gazetteer lacks the village, and a
+    namesake elsewhere would be wrong; the place is known to the unit's precision."""
+    areas = [u for u in units if u.kind in ("admin1", "admin2", "country")]
+    if not areas or e.kind not in ("city", "admin2"):
+        return None
+    if any(all(_inside(c, u) for u in areas) for c in m.candidates if c.kind == e.kind):
+        return None
+    order = {"admin2": 0, "admin1": 1, "country": 2}
+    return min(areas, key=lambda u: order[u.kind])
+
+
+FOREIGN_MAX_POPULATION = 50_000
+FOREIGN_MIN_CONTEXT = 3
+
+
+def _foreign_namesake(e: Entry, idx: int, chosen: Sequence[Entry | None]) -> bool:
+    """A small town of a country the document never names, in a text about other countries
+    ("Toul" in a report on southern Lebanon is a Lebanese village missing from the gazetteer,
+    not the French town): better no place than a wrong one."""
+    if e.kind != "city" or e.population >= FOREIGN_MAX_POPULATION:
+        return False
+    others = [c.country for j, c in enumerate(chosen) if c is not None and j != idx]
+    return e.country not in others and len(others) >= FOREIGN_MIN_CONTEXT
 
 
 def resolve_name(name: str, *, context_places: Sequence[Place] = (),

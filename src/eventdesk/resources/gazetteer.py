@@ -199,6 +199,24 @@ class Gazetteer:
             out.append(e)
         return out
 
+    def spelling_variants(self, name: str) -> list[Entry]:
+        """Entries of the names a transliteration may have spelled differently: y/i (Ukrainian
+        и/і: "Khotyn" for Khotin), g/h (Russian г: "Gruzskoye", "Balagan"), e/ie. Used only
+        where the document's context rejects every entry of the name as written."""
+        key = name_key(name)
+        keys = {key.replace("y", "i"), key.replace("i", "y"), key.replace("g", "h"),
+                key.replace("h", "g").replace("kg", "kh").replace("zg", "zh").replace("sg", "sh")
+                .replace("cg", "ch"), key.replace("ie", "e"), key.replace("e", "ie")}
+        for i, ch in enumerate(key):
+            if ch in "yi":
+                keys.add(key[:i] + ("i" if ch == "y" else "y") + key[i + 1:])
+        keys.discard(key)
+        out: list[Entry] = []
+        for k in sorted(keys):
+            ids, _ = self.ids_for_key(k)
+            out.extend(e for e in (self.entry(g) for g in ids) if e is not None and e not in out)
+        return out
+
     def admin1_entry(self, country: str, admin1: str) -> Entry | None:
         """The admin1 unit of ``country`` named ``admin1`` (display name, variant or code)."""
         idx = self._admin1_index()

@@ -13,6 +13,7 @@ from eventdesk.records import (
     Document,
     Event,
     Evidence,
+    Flag,
     MergedEvent,
     Place,
     Quote,
@@ -78,12 +79,25 @@ def event_from_dict(d: dict[str, Any]) -> Event:
                            speaker_span=_span(q.get("speaker_span")))
                      for q in d.get("quotes") or ()),
         confidence=float(d.get("confidence", 0.5)),
-        evidence=tuple(Evidence(role=e["role"], span=_span(e)) for e in d.get("evidence") or ()),  # type: ignore[arg-type]
+        evidence=tuple(Evidence(role=e["role"], span=_span(e), rule=e.get("rule") or "")  # type: ignore[arg-type]
+                       for e in d.get("evidence") or ()),
     )
 
 
 def _pair(v: Any) -> tuple[int, int] | None:
     return (int(v[0]), int(v[1])) if v else None
+
+
+# The stage of every event flag (records.EVENT_FLAGS): Flag.to_dict() leaves the stage out.
+EVENT_FLAG_STAGE = "document.sourcing"
+
+
+def flag_from_dict(d: dict[str, Any], *, stage: str = EVENT_FLAG_STAGE) -> Flag:
+    """The :class:`Flag` whose ``to_dict()`` is ``d`` (a merged event's or a source's)."""
+    spans = tuple(Span(int(e["start"]), int(e["end"]), e.get("text", ""), stage)
+                  for e in d.get("evidence") or ())
+    return Flag(flag=d["flag"], explanation=d.get("explanation", ""), evidence=spans,
+                doc_id=d.get("doc_id"), stage=stage)
 
 
 def source_from_dict(d: dict[str, Any]) -> SourceFigure:
@@ -93,8 +107,9 @@ def source_from_dict(d: dict[str, Any]) -> SourceFigure:
         published=date.fromisoformat(pub) if pub else None, outlet=d.get("outlet"),
         url=d.get("url"), title=d.get("title"), fatalities=d.get("fatalities"),
         injuries=d.get("injuries"), sentence=_span(d.get("sentence")),
-        evidence=tuple(Evidence(role=e["role"], span=_span(e))  # type: ignore[arg-type]
-                       for e in d.get("evidence") or ()))
+        evidence=tuple(Evidence(role=e["role"], span=_span(e), rule=e.get("rule") or "")  # type: ignore[arg-type]
+                       for e in d.get("evidence") or ()),
+        flags=tuple(flag_from_dict(f) for f in d.get("flags") or ()))
 
 
 def merged_from_dict(d: dict[str, Any]) -> MergedEvent:
@@ -106,7 +121,8 @@ def merged_from_dict(d: dict[str, Any]) -> MergedEvent:
         fatalities_range=_pair(d.get("fatalities_range")),
         injuries_range=_pair(d.get("injuries_range")),
         conflicting=bool(d.get("conflicting")), member_ids=tuple(d.get("member_ids") or ()),
-        stage=d.get("stage") or "merge.across")
+        stage=d.get("stage") or "merge.across",
+        flags=tuple(flag_from_dict(f) for f in d.get("flags") or ()))
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
@@ -186,3 +202,21 @@ def cluster_row(m: MergedEvent, json_text: str) -> tuple[Any, ...]:
         min(pubs) if pubs else None, max(pubs) if pubs else None, "; ".join(outlets) or None,
         ev.id, ev.doc_id, json_text,
     )
+
+
+def flag_row(scope: str, subject_id: str, doc_id: str, flag: Flag, dumps: Any) -> tuple[Any, ...]:
+    """The ``flags`` table row of one flag."""
+    evidence = [{"start": s.start, "end": s.end, "text": s.text} for s in flag.evidence]
+    return (scope, subject_id, flag.doc_id or doc_id, flag.flag, flag.explanation,
+            dumps(evidence), flag.stage or None)
+
+
+def flag_from_row(doc_id: str, flag: str, explanation: str, evidence: str, stage: str | None,
+                  *, scope: str = "document") -> Flag:
+    """The :class:`Flag` of one ``flags`` table row (an event flag names its document)."""
+    import json
+
+    spans = tuple(Span(int(e["start"]), int(e["end"]), e.get("text", ""), stage or "")
+                  for e in json.loads(evidence))
+    return Flag(flag=flag, explanation=explanation, evidence=spans,
+                doc_id=doc_id if scope == "event" else None, stage=stage or "")

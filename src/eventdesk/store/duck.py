@@ -11,16 +11,17 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from eventdesk.errors import InputError, StoreError
-from eventdesk.records import Document, Event, MergedEvent
+from eventdesk.records import Document, Event, Flag, MergedEvent
 from eventdesk.store.codec import (CLUSTER_COLUMNS, EVENT_COLUMNS, cluster_row, event_from_dict,
                                    event_row)
-from eventdesk.store.schema import MIGRATIONS, SCHEMA_VERSION
+from eventdesk.store.flags import FlagStore
+from eventdesk.store.schema import MIGRATIONS, SCHEMA_V2, SCHEMA_VERSION
 from eventdesk.store.query import build_where
 from eventdesk.store.views import MergedViews, order_by, paging
 
@@ -57,7 +58,7 @@ def _one(cur: Any) -> Any:
     return rows[0] if rows else None
 
 
-class Store(MergedViews):
+class Store(MergedViews, FlagStore):
     """``Store(path)`` opens (and creates or migrates) a DuckDB file; ``":memory:"`` works."""
 
     def __init__(self, path: str | os.PathLike[str] = DEFAULT_PATH, *, read_only: bool = False) -> None:
@@ -125,6 +126,8 @@ class Store(MergedViews):
                                      f"(has tables {', '.join(sorted(tables))})")
                 self.con.execute("CREATE TABLE IF NOT EXISTS schema_version "
                                  "(version INTEGER PRIMARY KEY, applied DATE NOT NULL)")
+            elif version == 2 and self._flags_v2():
+                self._remigrate_flags_v2()
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 self.con.begin()
                 try:
@@ -137,6 +140,28 @@ class Store(MergedViews):
                     raise
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot create or migrate the schema: {exc}") from None
+
+    def _flags_v2(self) -> bool:
+        """Whether this v2 database is one the flags work wrote before it met the merged view
+        (its v2 was the ``flags`` table, which is v3 now; its ``events`` have no ``seq``)."""
+        columns = {r[0] for r in self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
+        ).fetchall()}
+        tables = {r[0] for r in self.con.execute(
+            "SELECT table_name FROM information_schema.tables").fetchall()}
+        return "seq" not in columns and "flags" in tables
+
+    def _remigrate_flags_v2(self) -> None:
+        """Give a flags-v2 database the merged view's v2 (ingest order, clusters rebuilt on
+        the next read-write open); its ``flags`` rows stay, and v3 then finds its table."""
+        self.con.begin()
+        try:
+            for statement in SCHEMA_V2:
+                self.con.execute(statement)
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
 
     # --- writing --------------------------------------------------------------------
 
@@ -159,15 +184,19 @@ class Store(MergedViews):
         return {r[0] for r in rows}
 
     def add(self, batch: Sequence[tuple[Document, Sequence[Event]]], *,
+            flags: Mapping[str, Sequence[Flag]] | None = None,
+            notes: Mapping[str, Sequence[Flag]] | None = None,
             on_insert: OnInsert | None = None) -> Written:
         """Store documents with their events and evidence, all in one transaction.
 
         Documents already stored (same content hash) are skipped, with their events; an
         event id met twice in one document is stored once. Each event gets the next ingest
-        number (``seq``). ``on_insert(docs)``, called inside the transaction with the
-        documents actually written (the batch's new reports are visible to its queries),
-        returns the merged events to store with them (``write_clusters``): so a report and
-        its cluster are committed together, or neither is."""
+        number (``seq``). ``flags`` (document id -> the document's flags) and ``notes``
+        (event id -> what the report says of that event's sourcing) go into the ``flags``
+        table with their documents. ``on_insert(docs)``, called inside the transaction with
+        the documents actually written (the batch's new reports are visible to its queries),
+        returns the merged events to store with them (``write_clusters``): so a report, its
+        flags and its cluster are committed together, or none of them is."""
         import duckdb
         import pyarrow as pa
 
@@ -185,6 +214,8 @@ class Store(MergedViews):
                     docs.append((doc, unique))
                 if docs:
                     self._insert(docs, pa)
+                    if flags or notes:
+                        self._insert_flags(docs, flags or {}, notes or {}, pa)
                     if on_insert is not None:
                         self.write_clusters(on_insert(docs))
                 self.con.commit()
@@ -426,7 +457,8 @@ class Store(MergedViews):
 
     def counts(self) -> dict[str, int]:
         return {t: int(_one(self.con.execute(f"SELECT count(*) FROM {t}"))[0])
-                for t in ("documents", "events", "evidence", "clusters", "event_sources")}
+                for t in ("documents", "events", "evidence", "clusters", "event_sources",
+                          "flags")}
 
     def checkpoint(self) -> None:
         self.con.execute("CHECKPOINT")

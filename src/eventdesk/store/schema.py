@@ -129,5 +129,28 @@ SCHEMA_V2: tuple[str, ...] = (
     """,
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2)
+# v3: trust flags (stages document.flags and document.sourcing), written with their document
+# in the transaction that stores it: a document's own flags and what each report says of its
+# events. A merged event's flags are part of the merged view (``clusters.json``), so the
+# migration empties the clusters: the next read-write open rebuilds them with their flags.
+# ``IF NOT EXISTS``: a store of the flags branch before the two lines of work met numbered
+# this table v2; :meth:`Store._migrate` gives such a store the v2 above, then this.
+SCHEMA_V3: tuple[str, ...] = (
+    """
+    CREATE TABLE IF NOT EXISTS flags (
+        scope       VARCHAR NOT NULL,  -- 'document': a report's flag; 'event': what one
+                                       -- report says of one of its events
+        subject_id  VARCHAR NOT NULL,  -- the document id, or the event id
+        doc_id      VARCHAR NOT NULL,  -- the document the evidence offsets point into
+        flag        VARCHAR NOT NULL,  -- records.DOC_FLAGS / records.EVENT_FLAGS
+        explanation VARCHAR NOT NULL,
+        evidence    VARCHAR NOT NULL,  -- JSON list of {start, end, text}
+        stage       VARCHAR
+    )
+    """,
+    "DELETE FROM event_sources",
+    "DELETE FROM clusters",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3)
 SCHEMA_VERSION = len(MIGRATIONS)

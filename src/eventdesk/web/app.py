@@ -14,6 +14,8 @@
 - ``GET /api/export/{format}``: acled-csv, plover-json or geojson of the filtered events;
 - ``GET /api/stats``: counts by type and month, killed and injured (each event once);
 - ``GET /api/status``: store counts and the write queue (the page polls it for news);
+- ``GET /api/documents/{id}/flags``, ``GET /api/events/{id}/flags``: trust flags of a
+  document, and of an event (its merged event's: conflicting figures, single source, ...);
 - ``GET /``: the web page (``static/``), other static files under ``/static``.
 
 The store is held by this process (``web.live.Service``): requests read through their own
@@ -384,6 +386,24 @@ def create_app(db_path: Any, *, pipeline: Any = None, max_body_bytes: int = MAX_
         for e in out["events"]:
             e["cluster_id"] = clusters.get(e["id"])
         return out
+
+    # trust flags (docs/flags.md): a document's own, and a merged event's
+    @app.get("/api/documents/{doc_id}/flags")
+    def get_document_flags(doc_id: str) -> dict[str, Any]:
+        with svc.reader() as desk:
+            if desk.document(doc_id) is None:
+                raise HTTPException(404, "no such document")
+            ((_, flags),) = list(desk.document_flags(doc_id))
+        return {"doc_id": doc_id, "flags": [f.to_dict() for f in flags]}
+
+    @app.get("/api/events/{event_id}/flags")
+    def get_event_flags(event_id: str) -> dict[str, Any]:
+        with svc.reader() as desk:
+            merged = desk.event(event_id)
+        if merged is None:
+            raise HTTPException(404, "no such event")
+        return {"event_id": event_id, "merged_id": merged.id,
+                "flags": [f.to_dict() for f in merged.flags]}
 
     @app.get("/api/stats")
     def stats(filters: dict[str, Any] = filters_dep,

@@ -556,6 +556,7 @@
       ol.appendChild(el("li", null, b, s.title ? el("span", { class: "hint" }, " " + s.title) : null));
     }
     box.appendChild(ol);
+    if (window.eventdeskFlags) window.eventdeskFlags.event(m);  // flags.js
   }
 
   async function showSource(m, s) {
@@ -569,6 +570,7 @@
     }
     if (state.selected !== m.id) return;
     renderDoc(doc);
+    if (window.eventdeskFlags) window.eventdeskFlags.source(doc.id, s);  // flags.js
     renderText(doc.text || "", s.evidence || [], s.sentence);
   }
 

@@ -1,0 +1,146 @@
+"""Document structure (stage ``annotate.structure``): title lines, paragraphs, page furniture.
+
+A news text is not a flat run of sentences. Its first lines are a headline (and sometimes a
+standfirst, a repeated headline or a time stamp) that tell the main incident in short; the
+body follows in paragraphs; pages carry furniture ("Support The Moscow Times!", "Read also:",
+cookie notices) that is no news; and a paragraph may be labelled as background ("Background:",
+"As reported earlier, ..."). This stage reads that structure from the text alone, before
+parsing, so that later stages can skip furniture, tell the headline from the body and keep
+background out of today's news.
+
+Adds: :class:`DocStructure` (blocks with their kind, the body's start). Data: the word lists
+in ``data/structure.yaml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from eventdesk.errors import ConfigError
+
+STAGE = "annotate.structure"
+TITLE_MAX_WORDS = 25  # a headline line is short ...
+TITLE_MAX_LINES = 6  # ... and among the first lines
+_FINAL = re.compile(r"[.!?…]['\"”’)]*\s*$")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One non-empty line of the text (a paragraph, a headline, a caption, ...).
+
+    ``kind``: ``title`` (headline zone at the top), ``body``, ``boilerplate`` (page furniture:
+    no news) or ``background`` (a paragraph labelled as earlier news or history).
+    """
+
+    start: int
+    end: int
+    kind: str
+    index: int  # position among the text's blocks
+
+
+@dataclass(frozen=True, slots=True)
+class DocStructure:
+    blocks: tuple[Block, ...]
+    body_start: int  # offset of the first body block (len(text) when there is none)
+    headline_only_body: bool = True  # False for a one-line text without a final stop
+
+    def block_at(self, pos: int) -> Block | None:
+        starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and self.blocks[i].start <= pos < max(self.blocks[i].end, self.blocks[i].start + 1):
+            return self.blocks[i]
+        return None
+
+    def kind_at(self, pos: int) -> str:
+        block = self.block_at(pos)
+        return block.kind if block is not None else "body"
+
+    def paragraph(self, pos: int) -> int:
+        """Index of the block holding ``pos`` (-1 outside every block)."""
+        block = self.block_at(pos)
+        return block.index if block is not None else -1
+
+    def in_title(self, pos: int) -> bool:
+        return self.kind_at(pos) == "title"
+
+    def headline_style(self, pos: int) -> bool:
+        """Written as a headline (present tense for past events): a title line, or a text
+        that is one line without a final stop ("Ukraine reports casualties in 3 weeks")."""
+        return self.in_title(pos) or (len(self.blocks) == 1 and not self.headline_only_body)
+
+    def skipped(self, start: int, end: int) -> bool:
+        """Whether text[start:end] lies in page furniture."""
+        block = self.block_at(start)
+        return block is not None and block.kind == "boilerplate" and end <= block.end + 1
+
+    def furniture(self) -> list[tuple[int, int]]:
+        return [(b.start, b.end) for b in self.blocks if b.kind == "boilerplate"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Lists:
+    boilerplate: re.Pattern[str]
+    background: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    raw = resources.files("eventdesk.data").joinpath("structure.yaml").read_text("utf-8")
+    data = yaml.safe_load(raw) or {}
+    try:
+        furniture = "|".join(f"(?:{p})" for p in data["boilerplate"])
+        labels = "|".join(f"(?:{p})" for p in data["background_labels"])
+        return _Lists(re.compile(rf"^\W*(?:{furniture})", re.I),
+                      re.compile(rf"^\W*(?:{labels})", re.I))
+    except (KeyError, TypeError, re.error) as exc:
+        raise ConfigError(f"data/structure.yaml: {exc}") from None
+
+
+def _is_title_line(line: str) -> bool:
+    words = _WORD.findall(line)
+    return 0 < len(words) <= TITLE_MAX_WORDS and not _FINAL.search(line)
+
+
+def find_structure(text: str) -> DocStructure:
+    """The blocks of ``text`` and where its body starts.
+
+    Title zone: the leading lines that read as headlines (at most ``TITLE_MAX_LINES`` lines of
+    at most ``TITLE_MAX_WORDS`` words without a sentence-final stop: headline, repeated
+    headline, standfirst, time stamp) when a body follows them. A text of one line is all body
+    (a headline handed in alone is the report).
+    """
+    lists = _lists()
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            lines.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(raw)
+    kinds: list[str] = []
+    in_title = True
+    for n, (s, e) in enumerate(lines):
+        line = text[s:e]
+        if lists.boilerplate.search(line):
+            kinds.append("boilerplate")
+            continue
+        if in_title and n < TITLE_MAX_LINES and _is_title_line(line):
+            kinds.append("title")
+            continue
+        in_title = False
+        kinds.append("background" if lists.background.search(line) else "body")
+    if "body" not in kinds and "background" not in kinds:
+        kinds = ["body" if k == "title" else k for k in kinds]  # a headline alone
+    blocks = tuple(Block(s, e, k, i) for i, ((s, e), k) in enumerate(zip(lines, kinds)))
+    body_start = next((b.start for b in blocks if b.kind in ("body", "background")), len(text))
+    one_headline = len(lines) == 1 and _is_title_line(text[lines[0][0]:lines[0][1]])
+    return DocStructure(blocks=blocks, body_start=body_start,
+                        headline_only_body=not one_headline)

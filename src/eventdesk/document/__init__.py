@@ -1,0 +1,114 @@
+"""The document stage: the report as a whole (DESIGN.md, data flow).
+
+Sentence extraction sees one sentence at a time; a reader sees a report: a headline and a
+lead that tell the main incident, follow-ups that add to it, background that is not today's
+news. This stage takes the events of one document (after the within-document merge) and:
+
+1. drops background (``document.background``): page furniture, paragraphs labelled as
+   background, mentions whose own time is weeks before publication (when the report has
+   news of its own: a report that tells only a past event is about that event);
+2. folds mentions into incidents (``document.incidents``): headline summaries, placeless
+   follow-ups, a region's mention told beside its town's;
+3. fills fields a sentence leaves open from the report (``document.context``): the place of
+   a detention told after a raid, the parties of a meeting, the owner of a rejected plan;
+   and the means a report names once (``document.means``: "air strikes" in the headline);
+
+and says, for each mention it dropped or folded, which rule did it and why
+(:class:`~eventdesk.records.Decision`; ``eventdesk extract --explain`` prints them).
+
+Adds: places and parties from context (``completed`` decisions); it removes mentions and
+merges their evidence into the incident they belong to.
+
+Trust flags (what a careful reader would raise; they never change the events):
+
+- :func:`eventdesk.document.flags.document_flags`: the report's own flags
+  (``temporal_inconsistency``, ``conflicting_counts``, ``conflicting_locations``,
+  ``truncated``), stage ``document.flags``;
+- :mod:`eventdesk.document.sourcing`: what a report says of each event's sourcing, and the
+  flags of a merged event (``conflicting_figures``, ``single_source``, ``party_source``,
+  ``unverified``), stage ``document.sourcing``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from eventdesk.annotate.structure import DocStructure
+from eventdesk.document.background import why_background
+from eventdesk.document.context import complete
+from eventdesk.document.incidents import Item, build_incidents, split_places
+from eventdesk.document.means import report_means
+from eventdesk.records import Decision, Event
+
+STAGE = "document"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    events: tuple[Event, ...]
+    decisions: tuple[Decision, ...]
+
+
+def _decision(action: str, rule: str, reason: str, ev: Event, into: str | None = None
+              ) -> Decision:
+    return Decision(action=action, rule=rule, reason=reason, event_id=ev.id, type=ev.type,
+                    sentence=ev.sentence, trigger=ev.trigger, into=into)
+
+
+def resolve_document(events: Sequence[Event], *, structure: DocStructure, published: date,
+                     sentence_starts: Sequence[int],
+                     merged: Sequence[tuple[Event, str]] = (), text: str = "",
+                     actors: Sequence[Any] = (), places: Sequence[Any] = ()
+                     ) -> DocumentResult:
+    """The document's events as a reader counts them, and the decisions that made them.
+
+    ``merged``: the within-document merge's folds (mention, id of the event it joined), so
+    that the decisions tell every mention's fate."""
+    decisions: list[Decision] = [
+        _decision("attached", "merge.within", "same type, place, time and parties as an "
+                  "event told before it", ev, into=target) for ev, target in merged]
+    kept: list[Event] = []
+    verdicts = [why_background(ev, structure=structure, published=published) for ev in events]
+    news = any(v is None for v in verdicts)
+    for ev, why in zip(events, verdicts):
+        if why is not None and (news or why[0] != "background.history"):
+            decisions.append(_decision("dropped", why[0], why[1], ev))
+        else:
+            kept.append(ev)  # (a report that tells only a past event is about that event)
+    starts = list(sentence_starts)
+    items = [Item(event=ev, sentence=max(0, bisect.bisect_right(starts, ev.trigger.start) - 1),
+                  block=structure.paragraph(ev.trigger.start),
+                  title=structure.in_title(ev.trigger.start))
+             for ev in sorted(kept, key=lambda e: e.trigger.start)]
+    alive, folds = build_incidents(items)
+    final = {fold.source.id: fold.target_id for fold in folds}  # a target folded later on
+    final.update({ev.id: target for ev, target in merged})
+
+    def into(event_id: str) -> str:
+        seen = set()
+        while event_id in final and event_id not in seen:
+            seen.add(event_id)
+            event_id = final[event_id]
+        return event_id
+
+    decisions = [d if d.into is None else dataclasses.replace(d, into=into(d.into))
+                 for d in decisions]
+    for fold in folds:
+        decisions.append(_decision("attached", fold.rule, fold.reason, fold.source,
+                                   into=into(fold.target_id)))
+    for ev in split_places(alive, places, text) if text else ():
+        decisions.append(_decision("completed", "incident.each_place", "one attack per place "
+                                   "of places named together", ev))
+    if text:
+        for done in complete(alive, actors=actors, sentence_starts=starts, text=text):
+            decisions.append(_decision("completed", done.rule, done.reason, done.event))
+    for ev in report_means(alive):
+        decisions.append(_decision("completed", "means.report_air", "the report's other "
+                                   "attacks by the same side are air strikes", ev))
+    out = sorted((it.event for it in alive), key=lambda e: e.trigger.start)
+    return DocumentResult(events=tuple(out), decisions=tuple(decisions))

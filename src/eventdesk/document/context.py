@@ -1,0 +1,238 @@
+"""Fields a sentence leaves open and its report fills (stage ``document.context``).
+
+A sentence often leans on the ones before it: "Several civilians were detained" after "The
+army raided the city of Jenin" happened in Jenin, at the army's hands; "a five-hour meeting in
+the Kremlin" after "The discussions, involving the U.S. envoy, ..." was a meeting between
+Russia and the United States; "some provisions were unacceptable" after "the U.S. peace
+proposal" rejects the United States' plan. Each rule names the construction it handles:
+
+* ``context.place``: an event that happens somewhere (detentions, protests, meetings, aid,
+  deployments, withdrawals) and whose sentence names no place takes the place of the event
+  told just before it (same or previous paragraph, at most ``CARRY_SENTENCES`` sentences
+  back); a meeting with no place nearby takes the venue of the report's placed meeting. A
+  place in none of the event's parties' countries is not carried.
+* ``context.home``: a curfew, a ban or a mobilisation that a state's government or forces
+  order, with no place named, is ordered at home: the place is that state (country
+  precision).
+* ``context.agent``: a detention or arrest told in the passive with no agent ("were
+  detained") is the act of the state actor of the event told just before it, else of the
+  authorities of the place.
+* ``context.parties``: a meeting whose sentence names fewer than two parties takes the
+  others from the people and states its own sentence names (in a relative clause, "which
+  Putin described") and from a discussion just before it ("The talks, involving X and Y").
+* ``context.proposal``: a rejection or acceptance with no target takes the owner of the
+  proposal it is about ("the U.S. peace proposal", "Washington's plan") in its sentence or
+  the one before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from eventdesk.document.incidents import Item, own_place
+from eventdesk.records import Actor, Event, Place
+
+STAGE = "document.context"
+LOCATED_TYPES = frozenset({"COERCE", "PROTEST", "CONSULT", "AID", "MOBILIZE", "RETREAT",
+                           "COOPERATE"})
+CARRY_SENTENCES = 2
+STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG"})
+PARTY_SECTORS = frozenset({"GOV", "MIL", "IGO", "REB", "JUD", "LEG", "OPP", "POL"})
+PARTY_KINDS = frozenset({"person", "title", "country", "capital", "org", "institution",
+                         "force", "group", "igo", "government"})
+_PROPOSAL = re.compile(r"\b(?:peace\s+|ceasefire\s+|draft\s+)?(?:proposals?|plans?|offers?|"
+                       r"initiatives?|demands?|resolutions?|drafts?|terms|memorandum|framework)\b",
+                       re.I)
+_DISCUSSION = re.compile(r"\b(?:talks|discussions|negotiations|meetings?|summit|consultations)\b",
+                         re.I)
+_ARREST_WORDS = re.compile(r"\b(?:detain|arrest|round(?:ed)? up|held|jail|imprison|abduct)",
+                           re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Completion:
+    rule: str
+    reason: str
+    event: Event  # the event as completed
+
+
+HOME_TYPES = frozenset({"COERCE", "MOBILIZE"})
+
+
+def _country_place(iso3: str) -> Place | None:
+    from eventdesk.resources.gazetteer import Gazetteer
+
+    e = Gazetteer.load().country_entry(iso3)
+    if e is None:
+        return None
+    return Place(name=e.name, country=e.country, lat=e.lat, lon=e.lon, precision="country",
+                 geonameid=e.geonameid if e.geonameid > 0 else None)
+
+
+def _in_sentence(span: Any, ev: Event) -> bool:
+    return span is not None and ev.sentence.start <= span.start < ev.sentence.end
+
+
+def _with_place(ev: Event, place: Place) -> Event:
+    return ev.replace(location=place)
+
+
+def _carry_place(items: list[Item], k: int) -> tuple[Place, str] | None:
+    it = items[k]
+    for j in range(k - 1, -1, -1):
+        prev = items[j]
+        if it.sentence - prev.sentence > CARRY_SENTENCES:
+            break
+        if abs(it.block - prev.block) > 1:
+            break
+        place = own_place(prev.event)
+        if place is not None and place.precision != "country":
+            return place, "the place of the event told just before it"
+    if it.event.type == "CONSULT":
+        venues = [own_place(o.event) for o in items if o is not it and o.event.type == "CONSULT"]
+        venues = [v for v in venues if v is not None and v.precision == "city"]
+        if venues:
+            return venues[0], "the venue of the report's meeting"
+    return None
+
+
+def _state_actor_before(items: list[Item], k: int) -> Actor | None:
+    it = items[k]
+    for j in range(k - 1, -1, -1):
+        prev = items[j]
+        if it.sentence - prev.sentence > CARRY_SENTENCES:
+            break
+        a = prev.event.actor1
+        if a is not None and a.country and a.sector in STATE_SECTORS:
+            return a
+    return None
+
+
+def _passive_arrest(ev: Event) -> bool:
+    trig = ev.trigger.text
+    return bool(_ARREST_WORDS.search(trig)) and bool(
+        re.search(r"\b(?:were|was|been|being|be|are|is|got)\s+(?:\w+\s+)?$",
+                  ev.sentence.text[:ev.trigger.start - ev.sentence.start]))
+
+
+def _parties_in(actors: Sequence[Any], start: int, end: int) -> list[Any]:
+    return [a for a in actors if start <= a.span.start < end and a.country
+            and a.sector in PARTY_SECTORS and getattr(a, "kind", "") in PARTY_KINDS
+            and not getattr(a, "locative", False)]
+
+
+def _sentence_before(ev: Event, starts: Sequence[int]) -> tuple[int, int] | None:
+    prev = [s for s in starts if s < ev.sentence.start]
+    if not prev:
+        return None
+    return prev[-1], ev.sentence.start
+
+
+def _to_actor(a: Any) -> Actor:
+    return Actor(name=a.name, country=a.country, sector=a.sector, span=a.span,
+                 entry_id=getattr(a, "entry_id", None))
+
+
+def _meeting_parties(ev: Event, actors: Sequence[Any], starts: Sequence[int], text: str
+                     ) -> tuple[Actor | None, Actor | None] | None:
+    a1, a2 = ev.actor1, ev.actor2
+    have = [a for a in (a1, a2) if a is not None and a.country]
+    if len({a.country for a in have}) >= 2:
+        return None
+    pool = _parties_in(actors, ev.sentence.start, ev.sentence.end)
+    before = _sentence_before(ev, starts)
+    if before is not None and _DISCUSSION.search(text[before[0]:before[1]]):
+        pool += _parties_in(actors, *before)
+    countries = [a.country for a in have]
+    found = []
+    for cand in pool:
+        if cand.country not in countries:
+            countries.append(cand.country)
+            found.append(_to_actor(cand))
+    if not found:
+        return None
+    if a1 is None or not a1.country:
+        a1 = found.pop(0)
+    if found and (a2 is None or not a2.country or a2.country == a1.country):
+        a2 = found.pop(0)
+    return a1, a2
+
+
+def _proposal_owner(ev: Event, actors: Sequence[Any], starts: Sequence[int], text: str
+                    ) -> Actor | None:
+    spans = [(ev.sentence.start, ev.sentence.end)]
+    before = _sentence_before(ev, starts)
+    if before is not None:
+        spans.append(before)
+    own = ev.actor1.country if ev.actor1 is not None else None
+    for s, e in spans:
+        for m in _PROPOSAL.finditer(text, s, e):
+            owner = None
+            for a in actors:
+                if a.country and a.country != own and a.span.end <= m.start() \
+                        and m.start() - a.span.end <= 25 and a.span.start >= s and \
+                        re.fullmatch(r"(?:['’]s)?(?:\s+[a-z-]+){0,2}\s*",
+                                     text[a.span.end:m.start()]):
+                    owner = a
+            if owner is not None:
+                return _to_actor(owner)
+    return None
+
+
+def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Sequence[int],
+             text: str) -> list[Completion]:
+    """Fill open fields of the document's events from their context (rules in the module
+    doc); ``items`` are changed in place; returns what was filled."""
+    done: list[Completion] = []
+    items.sort(key=lambda it: it.start)
+    for k, it in enumerate(items):
+        ev = it.event
+        if ev.type in LOCATED_TYPES and ev.location is None:
+            carried = _carry_place(items, k)
+            sides = {a.country for a in (ev.actor1, ev.actor2) if a is not None and a.country}
+            if carried is not None and sides and carried[0].country not in sides:
+                carried = None  # "Russia and Belarus began exercises" is not in Poland
+            if carried is not None:
+                ev = _with_place(ev, carried[0])
+                a2 = ev.actor2
+                if a2 is not None and a2.country is None and a2.sector == "CVL" and \
+                        carried[0].country:
+                    # "Several civilians were detained": the place's people
+                    ev = ev.replace(actor2=Actor(name=a2.name, country=carried[0].country,
+                                                 sector="CVL", span=a2.span,
+                                                 entry_id=a2.entry_id))
+                done.append(Completion("context.place", carried[1], ev))
+        if ev.type in HOME_TYPES and ev.location is None and ev.actor1 is not None and \
+                ev.actor1.country and ev.actor1.sector in STATE_SECTORS and \
+                _in_sentence(ev.actor1.span, ev) and \
+                (home := _country_place(ev.actor1.country)) is not None:
+            ev = ev.replace(location=home)
+            done.append(Completion("context.home", "a state's measure with no place of its "
+                                   "own is taken at home", ev))
+        if ev.type == "COERCE" and ev.actor1 is None and _passive_arrest(ev):
+            agent = _state_actor_before(items, k)
+            why = "the state actor of the event told just before it"
+            if agent is None and ev.location is not None and ev.location.country:
+                c = ev.location.country
+                agent = Actor(name=f"Authorities ({c})", country=c, sector="GOV")
+                why = "the authorities of the place"
+            if agent is not None:
+                ev = ev.replace(actor1=agent)
+                done.append(Completion("context.agent", why, ev))
+        if ev.type == "CONSULT":
+            parties = _meeting_parties(ev, actors, sentence_starts, text)
+            if parties is not None and (parties[0], parties[1]) != (ev.actor1, ev.actor2):
+                ev = ev.replace(actor1=parties[0], actor2=parties[1])
+                done.append(Completion("context.parties", "the parties its sentence and the "
+                                       "discussion before it name", ev))
+        if ev.type in ("REJECT", "AGREE") and ev.actor2 is None:
+            owner = _proposal_owner(ev, actors, sentence_starts, text)
+            if owner is not None:
+                ev = ev.replace(actor2=owner)
+                done.append(Completion("context.proposal", "the owner of the proposal it "
+                                       "is about", ev))
+        it.event = ev
+    return done

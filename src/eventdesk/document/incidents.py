@@ -1,0 +1,284 @@
+"""Incidents: the report's violent events as a reader counts them (stage ``document.incidents``).
+
+A real report tells one strike in its headline, its lead and several follow-up sentences:
+"Glide bombs kill two in Kramatorsk" / "Two guided bombs hit a school in Kramatorsk on Sunday"
+/ "Two people died and nine were hurt" / "The injured are in hospital". Sentence extraction
+finds a mention in each; a reader counts one incident, at its most specific place, with the
+latest toll and the evidence of every sentence. The rules here fold mentions into incidents;
+each names the construction it handles:
+
+* ``incident.headline``: a mention in the title lines is a summary of an incident the body
+  tells: it joins the first compatible body mention of its type (any type: "Egypt hosts
+  Hamas delegation" is the meeting the body reports).
+* ``incident.follow_up``: a violent mention with no place of its own ("Three more people were
+  injured", "The attack also damaged a school") belongs to an incident the report places: the
+  nearest one before it, else the only one of the report, else the one told right after it
+  (a lead before its place). It stays apart when it brings a time that does not overlap the
+  incident's or an attacker of another country.
+* ``incident.specific_place``: a mention placed in a region and one placed in a town of that
+  region a sentence or two later, with no conflicting figures, are one incident at the town
+  ("... killed in the Kherson region" / "bombs hit houses in the village of X").
+* ``incident.each_place``: an attack on places named together ("the villages of X and Y")
+  is one attack per place (ACLED codes one event per location).
+* ``incident.unplaced``: when no mention of the type is placed at all, the report's placeless
+  mentions that agree are one incident.
+
+Compatibility everywhere: the same PLOVER type, date windows that overlap, initiators that
+do not name different countries, and no word that opens a new incident ("Another strike hit
+...", "In a separate attack").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from eventdesk.merge.within import combine, opens_new_incident, places_agree
+from eventdesk.records import Event, Evidence, Place
+
+STAGE = "document.incidents"
+INCIDENT_TYPES = frozenset({"ASSAULT"})
+PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+FOLLOW_UP_SENTENCES = 8  # a placeless follow-up looks this many sentences back for its incident
+LEAD_SENTENCES = 2  # ... or this many ahead (a lead told before its place)
+SPECIFY_SENTENCES = 2  # a region's mention and a town's, this close, may be one incident
+
+
+@dataclass(slots=True)
+class Item:
+    """An event with where it stands in the document."""
+
+    event: Event
+    sentence: int  # index of its sentence
+    block: int  # index of its block (paragraph)
+    title: bool  # in the title lines
+    alive: bool = True
+
+    @property
+    def start(self) -> int:
+        return self.event.trigger.start
+
+
+@dataclass(frozen=True, slots=True)
+class Fold:
+    """``source`` was folded into ``target`` by ``rule``."""
+
+    rule: str
+    reason: str
+    source: Event
+    target_id: str
+
+
+def _own(span, event: Event) -> bool:
+    return span is not None and event.sentence.start <= span.start < event.sentence.end
+
+
+def own_place(event: Event) -> Place | None:
+    """The event's place when its own sentence names it (not carried from elsewhere)."""
+    loc = event.location
+    return loc if loc is not None and _own(loc.span, event) else None
+
+
+def own_date(event: Event):
+    d = event.date
+    return d if d is not None and _own(d.span, event) else None
+
+
+def _dates_overlap(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    return a.date.earliest <= b.date.latest and b.date.earliest <= a.date.latest
+
+
+def _attacker_country(event: Event) -> str | None:
+    a = event.actor1
+    return a.country if a is not None and _own(a.span, event) else None
+
+
+def _new_attacker(follow: Event, incident: Event) -> bool:
+    """The follow-up names an attacker of another country than the incident's."""
+    mine = _attacker_country(follow)
+    theirs = incident.actor1.country if incident.actor1 is not None else None
+    return bool(mine and theirs and mine != theirs)
+
+
+def _new_time(follow: Event, incident: Event) -> bool:
+    """The follow-up's own time expression does not overlap the incident's window."""
+    return own_date(follow) is not None and not _dates_overlap(follow, incident)
+
+
+def _figures_conflict(a: Event, b: Event) -> bool:
+    return any(x is not None and y is not None and x != y
+               for x, y in ((a.fatalities, b.fatalities), (a.injuries, b.injuries)))
+
+
+def _compatible(follow: Event, incident: Event) -> bool:
+    later = follow if follow.trigger.start > incident.trigger.start else incident
+    return (follow.type == incident.type and _dates_overlap(follow, incident)
+            and not _new_attacker(follow, incident) and not opens_new_incident(later))
+
+
+def _fold(items: list[Item], src: Item, dst: Item, rule: str, reason: str,
+          folds: list[Fold]) -> None:
+    """Fold ``src`` into ``dst``: ``dst`` keeps its trigger and sentence; the place becomes
+    the more specific one; figures, means and evidence come from both."""
+    first, second = (dst, src) if dst.start <= src.start else (src, dst)
+    merged = combine(first.event, second.event)
+    merged = merged.replace(trigger=dst.event.trigger, sentence=dst.event.sentence,
+                            id=dst.event.id, location=_more_specific(dst.event.location,
+                                                                     src.event.location))
+    folds.append(Fold(rule, reason, src.event, dst.event.id))
+    dst.event = merged
+    src.alive = False
+
+
+def _more_specific(a: Place | None, b: Place | None) -> Place | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if PRECISION_RANK.get(b.precision, 3) < PRECISION_RANK.get(a.precision, 3) else a
+
+
+def _headlines(items: list[Item], folds: list[Fold]) -> None:
+    body = [it for it in items if not it.title]
+    for it in [i for i in items if i.title and i.alive]:
+        target = next((b for b in body if b.alive and _compatible(it.event, b.event)
+                       and places_agree(it.event.location, b.event.location) is not False),
+                      None)
+        if target is not None:
+            _fold(items, it, target, "incident.headline",
+                  "the headline summarises an incident the body tells", folds)
+
+
+def _follow_ups(items: list[Item], folds: list[Fold]) -> None:
+    for it in items:
+        if not it.alive or it.title or it.event.location is not None:
+            continue
+        ev = it.event
+        placed = [c for c in items if c.alive and c is not it and c.event.location is not None
+                  and _compatible(ev, c.event) and not _new_time(ev, c.event)]
+        before = [c for c in placed if c.start < it.start
+                  and it.sentence - c.sentence <= FOLLOW_UP_SENTENCES]
+        after = [c for c in placed if c.start > it.start and not c.title
+                 and c.sentence - it.sentence <= LEAD_SENTENCES]
+        incidents = {id(c) for c in placed if not c.title}
+        if before:
+            target, why = before[-1], "a placeless follow-up joins the incident told before it"
+        elif len(incidents) == 1:
+            target = next(c for c in placed if not c.title)
+            why = "a placeless follow-up joins the report's only incident"
+        elif after:
+            target, why = after[0], "a lead joins the incident placed right after it"
+        else:
+            continue
+        _fold(items, it, target, "incident.follow_up", why, folds)
+
+
+def _specific_places(items: list[Item], folds: list[Fold]) -> None:
+    for it in items:
+        if not it.alive:
+            continue
+        loc = own_place(it.event)
+        if loc is None or loc.precision not in ("admin1", "admin2") or not loc.admin1:
+            continue
+        towns = [c for c in items if c.alive and c is not it
+                 and abs(c.sentence - it.sentence) <= SPECIFY_SENTENCES
+                 and c.event.location is not None and c.event.location.precision == "city"
+                 and c.event.location.country == loc.country
+                 and c.event.location.admin1 == loc.admin1
+                 and _compatible(it.event, c.event)
+                 and not _figures_conflict(it.event, c.event)]
+        if towns:
+            target = min(towns, key=lambda c: abs(c.sentence - it.sentence) * 2
+                         + (c.start < it.start))
+            _fold(items, it, target, "incident.specific_place",
+                  "a region's incident is the town's in that region told beside it", folds)
+
+
+def _unplaced(items: list[Item], folds: list[Fold], etype: str) -> None:
+    of_type = [it for it in items if it.alive and it.event.type == etype]
+    if not of_type or any(it.event.location is not None for it in of_type):
+        return
+    first = of_type[0]
+    for it in of_type[1:]:
+        if it.alive and _compatible(it.event, first.event) and not _new_time(it.event,
+                                                                             first.event):
+            _fold(items, it, first, "incident.unplaced",
+                  "the report places none of its incidents: its mentions are one", folds)
+
+
+_COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
+
+
+def split_places(items: list[Item], places: Sequence[Any], text: str) -> list[Event]:
+    """``incident.each_place``: an attack on places named together ("dropped bombs on the
+    villages of X and Y", "shelled X, Y and Z") is one attack per place, as ACLED codes one
+    event per location; the first keeps the figures (the text does not split them)."""
+    added: list[Event] = []
+    for it in list(items):
+        ev = it.event
+        loc = ev.location
+        if ev.type not in INCIDENT_TYPES or loc is None or loc.span is None or \
+                loc.precision != "city" or not _own(loc.span, ev):
+            continue
+        in_sentence = sorted((p for p in places if ev.sentence.start <= p.span.start
+                              < ev.sentence.end and p.place.precision == "city"),
+                             key=lambda p: p.span.start)
+        chain = [p for p in in_sentence if p.span.start == loc.span.start]
+        if not chain:
+            continue
+        k = in_sentence.index(chain[0])
+        # the places coordinated with the event's own: "X and Y", "X, Y and Z"
+        for q in in_sentence[k + 1:]:
+            if not _COORDINATED.match(text[chain[-1].span.end:q.span.start]):
+                break
+            chain.append(q)
+        for q in reversed(in_sentence[:k]):
+            if not _COORDINATED.match(text[q.span.end:chain[0].span.start]):
+                break
+            chain.insert(0, q)
+        if len(chain) < 2:
+            continue
+        between = text[ev.trigger.end:chain[0].span.start] if \
+            ev.trigger.end <= chain[0].span.start else ","
+        if len(between) > 40 or "," in between or "including" in between.lower():
+            continue  # the places must be what the attack hit ("shelled X and Y", "bombs on
+            #           the villages of X and Y"), not a list after a summary (", including")
+        if len({p.place.geonameid or p.place.name for p in chain}) < 2:
+            continue
+        for q in chain:
+            if q.span.start == loc.span.start:
+                continue
+            place = q.place if q.place.span is not None else dataclasses.replace(
+                q.place, span=q.span)
+            new = ev.replace(
+                id=hashlib.sha256(f"{ev.id}:{q.span.start}".encode()).hexdigest()[:16],
+                location=place, fatalities=None, injuries=None, victims=(),
+                evidence=tuple(e for e in ev.evidence if e.role not in (
+                    "location", "fatalities", "injuries")) + (Evidence("location", q.span),))
+            items.append(Item(event=new, sentence=it.sentence, block=it.block,
+                              title=it.title))
+            added.append(new)
+    items.sort(key=lambda i: (i.start, i.event.location.span.start
+                              if i.event.location and i.event.location.span else 0))
+    return added
+
+
+def build_incidents(items: Sequence[Item]) -> tuple[list[Item], list[Fold]]:
+    """Fold the violent mentions of one document into incidents (rules in the module doc)."""
+    items = list(items)
+    folds: list[Fold] = []
+    for etype in sorted({it.event.type for it in items}):
+        typed = [it for it in items if it.event.type == etype]
+        _headlines(typed, folds)  # a headline summarises any kind of event
+        if etype not in INCIDENT_TYPES:
+            continue
+        _specific_places(typed, folds)
+        _follow_ups(typed, folds)
+        _unplaced(typed, folds, etype)
+    return [it for it in items if it.alive], folds

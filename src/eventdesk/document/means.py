@@ -1,0 +1,47 @@
+"""Means a report names once (stage ``document.means``).
+
+"Israeli air strikes kill 18 in Gaza" says once what the following "a strike on a home in
+Khan Younis", "another strike hit a building" were: air strikes. The rule:
+
+* ``means.report_air``: a remote attack whose own sentence names no means (sub-event type a
+  shelling by default, no weapon, no remote-fire word) is an Air/drone strike when the
+  report's other attacks by the same side (or the report's headline) are air or drone
+  strikes and none of them is a shelling named as such.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from eventdesk.document.incidents import Item
+from eventdesk.extraction.acled import AIR, REMOTE, SHELLING, remote_words
+from eventdesk.records import Event
+
+STAGE = "document.means"
+
+
+def _side(ev: Event) -> str | None:
+    return ev.actor1.country if ev.actor1 is not None else None
+
+
+def _named_means(ev: Event) -> bool:
+    return bool(ev.weapons) or remote_words(ev.sentence.text) or \
+        ev.acled_sub_event_type != SHELLING
+
+
+def report_means(items: Sequence[Item]) -> list[Event]:
+    """Apply the rule in place; returns the events it changed."""
+    changed = []
+    attacks = [it for it in items if it.event.type == "ASSAULT"]
+    for it in attacks:
+        ev = it.event
+        if ev.acled_event_type != REMOTE or _named_means(ev):
+            continue
+        side = _side(ev)
+        others = [o.event for o in attacks if o is not it and _side(o.event) in (side, None)]
+        air = [o for o in others if o.acled_sub_event_type == AIR]
+        shelled = [o for o in others if o.acled_sub_event_type == SHELLING and _named_means(o)]
+        if air and not shelled:
+            it.event = ev.replace(acled_sub_event_type=AIR, mode=ev.mode or "aerial")
+            changed.append(it.event)
+    return changed

@@ -1,0 +1,78 @@
+"""ACLED event and sub-event types of a violent event whose text names no weapon.
+
+When the means are named, :func:`eventdesk.extraction.means.acled_hint` decides (a missile
+attack, a drone strike, an IED). When they are not, the wording and the parties do, by the
+ACLED codebook's definitions (word lists in ``data/quantities.yaml``, ``acled_words``):
+
+* a non-state armed group taking a place ("the rebels took control of the town") is
+  Battles / Non-state actor overtakes territory; other ground fighting and captures
+  ("clashes", "an offensive", "a raid on a military base", "liberated the village",
+  "repelled assaults") are Battles / Armed clash, as is an attack on armed men with no
+  remote means;
+* air words ("air strike", "warplanes", "bombed", "drone") make Explosions/Remote violence /
+  Air/drone strike; remote-fire words ("shelled", "artillery", "rockets") a
+  Shelling/artillery/missile attack;
+* an armed group's direct violence against civilians (a massacre, gunmen killing villagers)
+  is Violence against civilians / Attack, or Abduction/forced disappearance;
+* otherwise ("a strike hit a house") a remote attack whose means are unknown: Explosions/Remote
+  violence with the sub-event type a shelling, which the document stage revises when the
+  report's other attacks by the same side are air strikes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from eventdesk.records import Actor
+
+STAGE = "extract.acled"
+REMOTE = "Explosions/Remote violence"
+SHELLING = "Shelling/artillery/missile attack"
+AIR = "Air/drone strike"
+ARMED_SECTORS = frozenset({"MIL", "REB"})
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, re.Pattern[str]]:
+    raw = resources.files("eventdesk").joinpath("data/quantities.yaml").read_text("utf-8")
+    table = yaml.safe_load(raw)["acled_words"]
+    return {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in table.items()}
+
+
+def acled_without_means(trigger: str, sentence: str, actor1: Actor | None,
+                        actor2: Actor | None) -> tuple[str | None, str, str]:
+    """(PLOVER mode or None, ACLED event type, sub-event type) from the wording and parties."""
+    w = _words()
+    words = f"{trigger} {sentence}"
+    a1 = actor1.sector if actor1 is not None else None
+    a2 = actor2.sector if actor2 is not None else None
+    if w["abduction"].search(trigger):
+        return (None, "Violence against civilians", "Abduction/forced disappearance")
+    if w["air"].search(trigger):
+        return ("aerial", REMOTE, AIR)
+    if w["remote"].search(trigger):
+        return ("heavy-weapons", REMOTE, SHELLING)
+    if w["capture"].search(trigger):
+        if a1 == "REB":
+            return (None, "Battles", "Non-state actor overtakes territory")
+        return (None, "Battles", "Armed clash")
+    if w["ground"].search(trigger):
+        return (None, "Battles", "Armed clash")
+    if w["air"].search(words) and not w["remote"].search(words):
+        return ("aerial", REMOTE, AIR)
+    if w["remote"].search(words):
+        return ("heavy-weapons", REMOTE, SHELLING)
+    if w["ground"].search(words) or w["capture"].search(words) or a2 in ARMED_SECTORS:
+        return (None, "Battles", "Armed clash")
+    if a1 == "REB" and a2 == "CVL":
+        return (None, "Violence against civilians", "Attack")
+    return (None, REMOTE, SHELLING)
+
+
+def remote_words(text: str) -> bool:
+    """Whether the text names remote fire ("shelled", "artillery", "rockets")."""
+    return bool(_words()["remote"].search(text))

@@ -1,0 +1,62 @@
+"""ACLED event and sub-event types when the text names no weapon, and means a report names
+once (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk import extract
+from eventdesk.extraction.acled import acled_without_means
+from eventdesk.records import Actor
+
+REBELS = Actor("M23", "COD", "REB")
+ARMY = Actor("Army", "COD", "MIL")
+VILLAGERS = Actor("villagers", "COD", "CVL")
+
+
+@pytest.mark.parametrize("trigger,sentence,a1,a2,expected", [
+    ("took control of", "The rebels took control of the town on Thursday.", REBELS, None,
+     ("Battles", "Non-state actor overtakes territory")),
+    ("liberated", "Army units liberated the village, the ministry said.", ARMY, None,
+     ("Battles", "Armed clash")),
+    ("clashes", "Heavy clashes broke out near the airport.", None, None,
+     ("Battles", "Armed clash")),
+    ("raid", "Fighters killed six soldiers in a raid on a base.", REBELS, ARMY,
+     ("Battles", "Armed clash")),
+    ("killed", "Gunmen killed 14 villagers in an overnight attack.", REBELS, VILLAGERS,
+     ("Violence against civilians", "Attack")),
+    ("abducted", "Gunmen abducted 20 pupils from a school.", REBELS, VILLAGERS,
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("air strike", "An air strike hit a house in the camp.", None, None,
+     ("Explosions/Remote violence", "Air/drone strike")),
+    ("hit", "Warplanes hit a market, killing nine.", None, VILLAGERS,
+     ("Explosions/Remote violence", "Air/drone strike")),
+    ("shelled", "Troops shelled the town overnight.", ARMY, None,
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("hit", "A strike hit a house, killing two.", None, None,
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+])
+def test_types_from_wording_and_parties(trigger, sentence, a1, a2, expected):
+    assert acled_without_means(trigger, sentence, a1, a2)[1:] == expected
+
+
+def test_a_report_that_names_air_strikes_once(pipeline):
+    text = ("Israeli air strikes kill nine people in Gaza\n\n"
+            "Israeli air strikes killed nine people across the Gaza Strip on Tuesday, medics "
+            "said. A strike on a house in Deir al-Balah killed four people. Another strike "
+            "hit a car in Khan Younis, killing two men.")
+    events = [e for e in extract(text, published="2024-08-27", pipeline=pipeline)
+              if e.type == "ASSAULT" and e.location is not None
+              and e.location.precision == "city"]
+    assert events and all(e.acled_sub_event_type == "Air/drone strike" for e in events)
+
+
+def test_shelling_named_in_the_report_keeps_unnamed_strikes_open(pipeline):
+    text = ("Russian artillery shelled Nikopol on Monday, wounding two people. A strike also "
+            "hit a shop in Marhanets, the governor said.")
+    subs = {e.location.name: e.acled_sub_event_type
+            for e in extract(text, published="2025-05-13", pipeline=pipeline)
+            if e.type == "ASSAULT" and e.location is not None}
+    assert subs.get("Nikopol") == "Shelling/artillery/missile attack"
+    assert subs.get("Marhanets", "Shelling/artillery/missile attack") == \
+        "Shelling/artillery/missile attack"

@@ -1,0 +1,300 @@
+"""The document stage: incidents, follow-ups, background, page furniture (sentences written
+for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventdesk import extract
+from eventdesk.annotate.structure import find_structure
+from eventdesk.document import resolve_document
+from eventdesk.document.background import why_background
+from eventdesk.records import DateWindow, Document, Event, Place, Span
+
+
+def assaults(events):
+    return [e for e in events if e.type == "ASSAULT"]
+
+
+# --------------------------------------------------------------------------- structure
+
+def test_structure_title_lines_body_furniture_and_labels():
+    text = ("Glide bombs kill two in Kramatorsk\n\n"
+            "Strikes on the Donetsk region\n"
+            "12 May 2025 09:10\n\n"
+            "Two guided bombs hit a school and a shop in Kramatorsk on Sunday, officials said.\n"
+            "Subscribe to our newsletter for daily updates!\n"
+            "Background: Russian forces have shelled the city since 2022.\n")
+    s = find_structure(text)
+    kinds = [b.kind for b in s.blocks]
+    assert kinds == ["title", "title", "title", "body", "boilerplate", "background"]
+    assert s.body_start == text.index("Two guided")
+    assert s.in_title(text.index("Glide")) and not s.in_title(text.index("Two guided"))
+    assert s.kind_at(text.index("Subscribe")) == "boilerplate"
+    assert s.paragraph(text.index("school")) == 3
+
+
+def test_a_headline_alone_is_the_report():
+    s = find_structure("Drone strike kills three in Sumy")
+    assert [b.kind for b in s.blocks] == ["body"]
+
+
+@pytest.mark.parametrize("line", [
+    "Support The Daily Courier!",
+    "Now is the time to support independent reporting from the region!",
+    "Read also: Ten years of the war in pictures",
+    "Related: Talks stall again",
+    "Follow us on Telegram",
+    "By continuing to use this site you agree to our cookie policy.",
+])
+def test_page_furniture(line):
+    s = find_structure("Shelling hit the village of Bilozerka on Monday, the governor said.\n"
+                       + line + "\nTwo people were injured.")
+    assert [b.kind for b in s.blocks] == ["body", "boilerplate", "body"]
+
+
+def test_furniture_gives_no_events(pipeline):
+    text = ("Support The Daily Courier!\n"
+            "Russian drones hit a depot in Kharkiv overnight, injuring two workers, "
+            "the mayor said on Tuesday.")
+    events = extract(text, published="2025-05-13", pipeline=pipeline)
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+# --------------------------------------------------------------------------- incidents
+
+KRAMATORSK = (
+    "Glide bombs kill two in Kramatorsk\n\n"
+    "Two guided bombs hit a school and a shop in Kramatorsk on Sunday, the regional "
+    "governor said. Two people died and nine were hurt. The injured are in hospital in "
+    "serious condition. Rescuers worked through the night to clear the rubble of the shop.")
+
+
+def test_one_incident_told_in_many_sentences_is_one_event(pipeline):
+    events = extract(KRAMATORSK, published="2025-05-12", pipeline=pipeline)
+    [ev] = assaults(events)
+    assert ev.location is not None and ev.location.name == "Kramatorsk"
+    assert (ev.fatalities, ev.injuries) == (2, 9)
+    # evidence from the headline and from the follow-up sentence with the toll
+    starts = {e.span.start for e in ev.evidence}
+    assert any(s < KRAMATORSK.index("\n") for s in starts)
+    assert any(s >= KRAMATORSK.index("Two people died") for s in starts)
+
+
+def test_explain_says_why_mentions_were_attached(pipeline):
+    doc = Document.from_text(KRAMATORSK, published=date(2025, 5, 12))
+    events, decisions = pipeline.explain(doc)
+    [ev] = assaults(events)
+    attached = [d for d in decisions if d.action == "attached"]
+    assert attached and all(d.into == ev.id for d in attached)
+    assert {d.rule for d in attached} <= {"merge.within", "incident.headline",
+                                          "incident.follow_up"}
+    assert all(d.reason for d in attached)
+
+
+def test_a_new_place_is_a_new_incident(pipeline):
+    text = ("Russian drones struck an apartment block in Kharkiv overnight, injuring five "
+            "people, the mayor said on Tuesday. In Sumy, a missile hit a bus station on "
+            "Tuesday morning and killed two people.")
+    events = assaults(extract(text, published="2025-05-13", pipeline=pipeline))
+    assert sorted(e.location.name for e in events) == ["Kharkiv", "Sumy"]
+
+
+def test_a_new_attacker_stays_apart(pipeline):
+    text = ("Russian missiles struck the port of Odesa on Monday, injuring six people, the "
+            "governor said. Russia's defence ministry said Ukrainian drones attacked the "
+            "Belgorod region overnight.")
+    events = assaults(extract(text, published="2025-05-13", pipeline=pipeline))
+    assert {e.actor1.country for e in events if e.actor1} == {"RUS", "UKR"}
+
+
+def test_a_region_and_its_town_told_together_are_one_incident(pipeline):
+    text = ("A 52-year-old man was killed in Ukraine's Kherson region on Friday, the governor "
+            "said. Artillery shells hit private houses in the village of Bilozerka, he said.")
+    events = assaults(extract(text, published="2025-05-10", pipeline=pipeline))
+    assert len(events) == 1
+    assert events[0].location.name == "Bilozerka" and events[0].fatalities == 1
+
+
+# --------------------------------------------------------------------------- background
+
+def _event(text, trigger, window=None):
+    at = text.index(trigger)
+    sent = Span(0, len(text), text)
+    return Event(doc_id="d", type="ASSAULT", trigger=Span(at, at + len(trigger), trigger),
+                 sentence=sent, date=window)
+
+
+def test_history_weeks_before_publication_is_background():
+    text = "In late March, the rebels attacked the town."
+    at = text.index("In late March")
+    window = DateWindow(date(2025, 3, 21), date(2025, 3, 31),
+                        span=Span(at, at + 13, "In late March"), rule="month")
+    ev = _event(text, "attacked", window)
+    why = why_background(ev, structure=find_structure(text), published=date(2025, 5, 2))
+    assert why is not None and why[0] == "background.history"
+    assert why_background(ev, structure=find_structure(text),
+                          published=date(2025, 4, 2)) is None
+
+
+def test_labelled_background_paragraph_is_no_news(pipeline):
+    text = ("Russian drones hit a fuel depot in the Kyiv region overnight, injuring two "
+            "people, the governor said on Tuesday.\n"
+            "Background: Russian forces attacked the same depot with missiles and drones "
+            "in the spring.")
+    events = assaults(extract(text, published="2025-05-13", pipeline=pipeline))
+    assert len(events) == 1 and events[0].injuries == 2
+
+
+def test_history_in_a_report_with_news_is_dropped(pipeline):
+    text = ("Militants attacked an army post near the town of Djibo on Sunday, killing six "
+            "soldiers, the army said. In late January, the same group killed 30 villagers in "
+            "an attack on a market.")
+    events = assaults(extract(text, published="2025-04-14", pipeline=pipeline))
+    assert len(events) == 1 and events[0].fatalities == 6
+
+
+def test_a_report_of_a_past_event_alone_keeps_it(pipeline):
+    text = "Militants killed 30 villagers in an attack on a market near Djibo in late January."
+    events = assaults(extract(text, published="2025-04-14", pipeline=pipeline))
+    assert len(events) == 1
+
+
+def test_document_stage_on_hand_built_events():
+    text = "Shells hit Bilozerka on Friday. Two people died. A man was hurt."
+    place = Place("Bilozerka", "UKR", 46.6, 32.9, "city", admin1="Kherson",
+                  span=Span(11, 20, "Bilozerka"))
+
+    def ev(trigger, location=None, k=None, i=None):
+        at = text.index(trigger)
+        end = text.index(".", at) + 1
+        start = text.rfind(".", 0, at) + 2 if text.rfind(".", 0, at) > 0 else 0
+        return Event(doc_id="d", type="ASSAULT", trigger=Span(at, at + len(trigger), trigger),
+                     sentence=Span(start, end, text[start:end]), location=location,
+                     fatalities=k, injuries=i)
+
+    events = [ev("hit", place), ev("died", k=2), ev("hurt", i=1)]
+    result = resolve_document(events, structure=find_structure(text),
+                              published=date(2025, 5, 10),
+                              sentence_starts=[0, text.index("Two"), text.index("A man")])
+    [one] = result.events
+    assert (one.fatalities, one.injuries) == (2, 1) and one.location.name == "Bilozerka"
+    assert [d.rule for d in result.decisions] == ["incident.follow_up"] * 2
+
+
+# --------------------------------------------------------------------------- context
+
+def test_a_detention_after_a_raid_happened_there_at_the_raiders_hands(pipeline):
+    text = ("Israeli troops raided the town of Tubas in the occupied West Bank on Monday, "
+            "residents said. Several young men were detained and taken for questioning.")
+    events = extract(text, published="2025-03-04", pipeline=pipeline)
+    [coerce] = [e for e in events if e.type == "COERCE"]
+    assert coerce.location is not None and coerce.location.name == "Tubas"
+    assert coerce.actor1 is not None and coerce.actor1.country == "ISR"
+
+
+def test_passive_arrests_with_no_agent_are_the_authorities_of_the_place(pipeline):
+    text = "At least 40 people were arrested in Minsk on Sunday, a rights group said."
+    [coerce] = [e for e in extract(text, published="2025-03-03", pipeline=pipeline)
+                if e.type == "COERCE"]
+    assert coerce.actor1 is not None and coerce.actor1.country == "BLR"
+    assert coerce.actor1.sector == "GOV"
+
+
+def test_a_meeting_takes_its_parties_from_its_sentence_and_the_talks_before_it(pipeline):
+    text = ("The negotiations, involving U.S. envoy Steve Witkoff, stalled over territory. "
+            "A breakthrough came at a three-hour meeting in the Kremlin on Tuesday, which "
+            "Vladimir Putin called useful.")
+    [meeting] = [e for e in extract(text, published="2025-03-06", pipeline=pipeline)
+                 if e.type == "CONSULT"]
+    assert {meeting.actor1.country, meeting.actor2.country} == {"RUS", "USA"}
+
+
+def test_a_rejection_targets_the_owner_of_the_proposal(pipeline):
+    text = ("Moscow studied the U.S. ceasefire proposal for two days. Sergei Lavrov said "
+            "on Friday that several of its points were \u201cunacceptable.\u201d")
+    [reject] = [e for e in extract(text, published="2025-03-07", pipeline=pipeline)
+                if e.type == "REJECT"]
+    assert reject.actor1.country == "RUS" and reject.actor2 is not None
+    assert reject.actor2.country == "USA"
+
+
+def test_announced_measures_are_events_of_the_announcer_at_home(pipeline):
+    text = ("Kazakhstan on Wednesday announced a nationwide curfew and the deployment of army "
+            "units in the main cities.")
+    events = extract(text, published="2025-01-08", pipeline=pipeline)
+    by = {e.type: e for e in events}
+    assert {"COERCE", "MOBILIZE"} <= set(by)
+    curfew = by["COERCE"]
+    assert curfew.actor1.country == "KAZ"
+    assert curfew.location is not None and curfew.location.country == "KAZ"
+    assert curfew.location.precision == "country"
+    text = "Britain announced on Tuesday sanctions against four shipping firms."
+    assert "SANCTION" in [e.type for e in extract(text, published="2025-01-08",
+                                                  pipeline=pipeline)]
+
+
+def test_another_strike_is_another_incident_and_a_summary_stays_apart(pipeline):
+    text = ("At least 11 people have been killed in Israeli air strikes across the Gaza Strip, "
+            "medics said on Tuesday. A strike late on Monday killed four people in the Zeitoun "
+            "area of Gaza City, the civil defence said. Another strike late on Monday hit a "
+            "house in western Gaza City, killing three people. The health ministry says the "
+            "war has killed more than 40,000 people in the territory.")
+    events = assaults(extract(text, published="2024-08-27", pipeline=pipeline))
+    tolls = sorted(e.fatalities for e in events if e.fatalities is not None)
+    assert tolls == [3, 4, 11], [(e.trigger.text, e.fatalities) for e in events]
+    assert all(e.fatalities != 40000 for e in events)
+
+
+def test_the_target_of_an_attack_is_its_place_but_not_the_attacker(pipeline):
+    text = "Southern Lebanon was attacked by Israel from the air on Friday, killing two people."
+    [ev] = assaults(extract(text, published="2025-10-25", pipeline=pipeline))
+    assert ev.actor1.country == "ISR"
+    assert ev.location is None or ev.location.country == "LBN"
+
+
+@pytest.mark.parametrize("text,dateline", [
+    ("Talks stall in Geneva\n\nGENEVA, March 3 (AFP) -- Negotiators met again on Monday.",
+     "GENEVA, March 3 (AFP) -- "),
+    ("Blast hits depot\nLUHANSK (Interfax) - An explosion hit a fuel depot on Monday.",
+     "LUHANSK (Interfax) - "),
+    ("QUETTA: Gunmen attacked a bus on Monday, police said.", "QUETTA: "),
+    ("KYIV — Russian drones struck the capital overnight.", "KYIV — "),
+])
+def test_datelines_at_the_head_of_the_body(text, dateline):
+    from eventdesk.annotate.dateline import find_dateline
+
+    found = find_dateline(text)
+    assert found is not None and found.span.text == dateline
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces shelled the town.\nKyiv-based analysts said the attack was planned.",
+    "Drone strike kills two\nOfficials said: the drone hit a bus.",
+    "Trump: talks went well",
+])
+def test_no_dateline_in_ordinary_lines(text):
+    from eventdesk.annotate.dateline import find_dateline
+
+    assert find_dateline(text) is None
+
+
+def test_a_dateline_after_the_headline_is_no_event_place(pipeline):
+    text = ("Gunmen kill four at a market\n\n"
+            "QUETTA: Gunmen killed four people at a market in Turbat on Monday, police said.")
+    [ev] = assaults(extract(text, published="2025-03-04", pipeline=pipeline))
+    assert ev.location is not None and ev.location.name == "Turbat"
+
+
+def test_an_attack_on_places_named_together_is_one_attack_per_place(pipeline):
+    text = ("Russian aircraft dropped bombs on the villages of Bilozerka and Tiahynka on "
+            "Friday, the regional governor said.")
+    events = assaults(extract(text, published="2025-05-10", pipeline=pipeline))
+    assert sorted(e.location.name for e in events) == ["Bilozerka", "Tiahynka"]
+    assert len({e.id for e in events}) == 2
+    # a list after a summary is no set of attacks of their own
+    text = ("Troops detained 15 people in raids across the West Bank overnight, including in "
+            "Jenin and Tubas.")
+    assert len(assaults(extract(text, published="2025-05-10", pipeline=pipeline))) <= 1
