@@ -71,14 +71,20 @@ def test_events_formats_and_filters(corpus, capsys):
     db = corpus / "e.duckdb"
     run(capsys, "ingest", corpus, "--db", db)
     code, out, _ = run(capsys, "events", "--db", db)
-    assert code == 0 and out.splitlines()[0].split()[:3] == ["date", "type", "place"]
-    assert out.strip().endswith("(5 events)")
+    assert code == 0 and out.splitlines()[0].split()[:3] == ["date", "window", "type"]
+    assert out.strip().endswith("(5 events from 5 reports)")
+    code, out, _ = run(capsys, "events", "--db", db, "--reports")
+    assert code == 0 and out.strip().endswith("(5 reports)")
     _, out, _ = run(capsys, "events", "--db", db, "--type", "assault", "--near", "Odesa",
                     "--within", "20", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert [(r["location_name"], r["fatalities"], r["injuries"]) for r in rows] == [
-        ("Odesa", "2", "9")]
+    assert [(r["location_name"], r["fatalities"], r["injuries"], r["n_sources"])
+            for r in rows] == [("Odesa", "2", "9", "1")]
     _, out, _ = run(capsys, "events", "--db", db, "--actor", "RUS", "--format", "jsonl")
+    events = [json.loads(line) for line in out.splitlines()]
+    assert len(events) == 2 and all(e["sources"][0]["doc_id"] for e in events)
+    _, out, _ = run(capsys, "events", "--db", db, "--actor", "RUS", "--format", "jsonl",
+                    "--reports")
     events = [json.loads(line) for line in out.splitlines()]
     assert len(events) == 2 and all(e["doc_id"] for e in events)
     _, out, _ = run(capsys, "events", "--db", db, "--bbox", "28,45,29.5,46", "--since",

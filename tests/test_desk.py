@@ -30,8 +30,8 @@ def test_ingest_codes_and_stores_documents_once(tmp_path):
         again = desk.ingest([b, a])
         assert (again.new, again.seen, again.failed, again.events) == (0, 3, 0, 0)
         assert desk.counts()["documents"] == 2 and desk.counts()["events"] == 5
-        assert [e.type for e in desk.events(type="CONSULT")] == ["CONSULT"]
-        doc = desk.document(desk.events(type="CONSULT")[0].doc_id)
+        assert [e.type for e in desk.reports(type="CONSULT")] == ["CONSULT"]
+        doc = desk.document(desk.reports(type="CONSULT")[0].doc_id)
         assert doc.published == date(2024, 6, 13) and doc.source == b
 
 
@@ -72,7 +72,7 @@ def test_documents_published_default_and_options(tmp_path):
         assert (s.new, s.events) == (2, 5)
         path = write(tmp_path / "a.txt", "Russian drones struck Kharkiv, killing four.")
         desk.ingest([path], published_default="2025-03-01")
-        (e,) = desk.events(near="Kharkiv")
+        (e,) = desk.reports(near="Kharkiv")
         assert e.date.latest == date(2025, 3, 1) and e.fatalities == 4
         with pytest.raises(InputError, match="published-default"):
             desk.ingest([path], published_default="March")

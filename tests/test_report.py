@@ -111,7 +111,7 @@ def test_report_html_is_self_contained_with_map_and_charts(dev_html):
 
 def test_report_filters(dev_store):
     with Desk(dev_store, read_only=True) as desk:
-        all_ = desk.merged_events()
+        all_ = desk.events()
         ukr = build_report(desk, country="ukr", since="2025-01-01")
         region = build_report(desk, region="Kharkiv Oblast")
     want = [m for m in all_ if m.event.date and m.event.date.latest >= date(2025, 1, 1)

@@ -15,28 +15,24 @@ list[Event])]`` and/or ``process(doc) -> list[Event]``. By default it is
 from __future__ import annotations
 
 import dataclasses
-import importlib
-import json
 import os
 import sys
-import tempfile
 import time
-from collections import deque
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from eventdesk.errors import ConfigError, InputError
+from eventdesk.coders import (DEFAULT_PIPELINE, PIPELINE_ENV, Coded, _Coder,  # noqa: F401
+                              _pipeline_in_worker, code_batch, load_factory, make_coder)
+from eventdesk.errors import InputError
 from eventdesk.ingest import IngestError, IngestOptions, read_sources
-from eventdesk.records import Document, Event, Flag, MergedEvent
+from eventdesk.records import Document, Event, Flag, MergedEvent, SourceFigure
 from eventdesk.store import DEFAULT_PATH, Store
-from eventdesk.store.codec import document_from_dict, document_to_dict, event_from_dict
 
-DEFAULT_PIPELINE = "eventdesk.api:Pipeline"
-PIPELINE_ENV = "EVENTDESK_PIPELINE"
+RECENT_REPORTS = 20_000  # reports kept in memory for rebuilding the clusters they are in
 
-Coded = tuple[Document, "list[Event] | str"]  # events, or the reason coding failed
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,97 +56,6 @@ class IngestSummary:
                 f"events stored: {self.events}")
 
 
-# --- pipelines in this and other processes ----------------------------------------------
-
-def load_factory(spec: str) -> Callable[[], Any]:
-    module, _, name = spec.partition(":")
-    if not module or not name:
-        raise ConfigError(f"pipeline {spec!r}: expected module:callable")
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError) as exc:
-        raise ConfigError(f"pipeline {spec!r} cannot be loaded: {exc}") from None
-
-
-_WORKER_PIPES: dict[str, Any] = {}
-
-
-def _pipeline_in_worker(spec: Any) -> Any:
-    """The pipeline of this process for ``spec`` (a factory name or an object), built once."""
-    if not isinstance(spec, str):
-        return spec
-    if spec not in _WORKER_PIPES:
-        _WORKER_PIPES[spec] = load_factory(spec)()
-    return _WORKER_PIPES[spec]
-
-
-def code_batch(pipe: Any, docs: Sequence[Document], *, batch_size: int = 32) -> list[Coded]:
-    """Code documents; a document whose coding raises fails alone, with the reason."""
-    if hasattr(pipe, "pipe"):
-        try:
-            return [(doc, list(events)) for doc, events in pipe.pipe(docs, batch_size=batch_size)]
-        except Exception:  # noqa: BLE001 - retry one by one to find the bad document
-            pass
-    out: list[Coded] = []
-    for doc in docs:
-        try:
-            out.append((doc, list(pipe.process(doc))))
-        except Exception as exc:  # noqa: BLE001 - a coding bug must not stop the run
-            out.append((doc, f"coding failed: {exc.__class__.__name__}: {exc}"))
-    return out
-
-
-_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
-
-
-def _init_worker(spec: Any) -> None:
-    """Runs first in each worker process: one BLAS thread per worker (N workers on N cores
-    must not each start N threads), then the pipeline, built once."""
-    global _PROCESS_SPEC
-    for var in _THREAD_VARS:
-        os.environ.setdefault(var, "1")
-    _PROCESS_SPEC = spec
-    _pipeline_in_worker(spec)
-
-
-_PROCESS_SPEC: Any = None
-
-
-def _code_in_process(docs: list[Document], batch_size: int) -> list[Coded]:
-    return code_batch(_pipeline_in_worker(_PROCESS_SPEC), docs, batch_size=batch_size)
-
-
-def _code_to_part(spec: Any, docs: list[Document], part: str, batch_size: int) -> str:
-    """Dask task: code a batch and write it as a Parquet part (one row a document)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    coded = code_batch(_pipeline_in_worker(spec), docs, batch_size=batch_size)
-    table = pa.table({
-        "doc": [json.dumps(document_to_dict(d), ensure_ascii=False) for d, _ in coded],
-        "events": [json.dumps([e.to_dict() for e in r], ensure_ascii=False)
-                   if not isinstance(r, str) else None for _, r in coded],
-        "error": [r if isinstance(r, str) else None for _, r in coded],
-    })
-    tmp = f"{part}.tmp"
-    pq.write_table(table, tmp)
-    os.replace(tmp, part)
-    return part
-
-
-def _read_part(path: str) -> list[Coded]:
-    import pyarrow.parquet as pq
-
-    out: list[Coded] = []
-    for row in pq.read_table(path).to_pylist():
-        doc = document_from_dict(json.loads(row["doc"]))
-        if row["error"] is not None:
-            out.append((doc, row["error"]))
-        else:
-            out.append((doc, [event_from_dict(d) for d in json.loads(row["events"])]))
-    return out
-
-
 class _Progress:
     """One self-rewriting line on stderr (only when asked and stderr is a terminal)."""
 
@@ -172,13 +77,29 @@ class _Progress:
 # --- the desk ----------------------------------------------------------------------------
 
 class Desk:
-    """``Desk(path="eventdesk.duckdb", *, pipeline=None)``: one event store and its pipeline."""
+    """``Desk(path="eventdesk.duckdb", *, pipeline=None)``: one event store and its pipeline.
+
+    What a user sees is merged: each stored report belongs to one cluster (one real-world
+    event, ``records.MergedEvent``), kept up to date as reports are ingested (see
+    :meth:`ingest` and :meth:`merge`). :meth:`events` lists merged events by default;
+    :meth:`reports` the raw reports. Each document is stored with its trust flags (stage
+    ``document.flags``) and what it says of its events' sourcing (``document.sourcing``);
+    each merged event carries its flags (``MergedEvent.flags``), rebuilt with it."""
 
     def __init__(self, path: str | os.PathLike[str] = DEFAULT_PATH, *, pipeline: Any = None,
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, merge_options: dict[str, Any] | None = None,
+                 store: Store | None = None) -> None:
         self.path = str(path)
-        self.store = Store(self.path, read_only=read_only)
+        self.store = store if store is not None else Store(self.path, read_only=read_only)
         self._pipeline = pipeline
+        self.merge_options = dict(merge_options or {})
+        self._clusterer: Any = None
+        # the latest reports stored through this Desk: the clusters a new report joins are
+        # nearly always recent, so their other reports come from here, not from the store
+        self._recent: OrderedDict[str, tuple[SourceFigure, Event]] = OrderedDict()
+        self.read_only = read_only
+        if not read_only and store is None and self.store.unclustered():
+            self.merge()  # a store from before merged views, or merged with reports missing
 
     # pipeline ---------------------------------------------------------------------------
     def _spec(self) -> Any:
@@ -198,13 +119,19 @@ class Desk:
                dask: Any = None, strict: bool = False, progress: bool = False,
                batch_size: int = 32, texts: str | None = None,
                published_default: date | str | None = None,
-               options: IngestOptions | None = None) -> IngestSummary:
+               options: IngestOptions | None = None,
+               skip_known_urls: bool = False) -> IngestSummary:
         """Read, code and store every document of ``sources`` (paths, globs, URLs, ``-``,
         or Document records). Documents already stored are skipped before coding.
 
         ``workers`` > 1 codes in that many local processes; ``dask`` (a scheduler address,
         ``"local"`` or a ``distributed.Client``) codes on a Dask cluster. ``strict`` stops
-        at the first bad item with :class:`InputError` (what was stored before stays)."""
+        at the first bad item with :class:`InputError` (what was stored before stays).
+        ``skip_known_urls`` also skips items whose URL a stored document has (a feed item
+        whose text changed since it was stored), as ``watch`` does.
+
+        Each new report is placed in its real-world event (merge.across, incremental) in the
+        transaction that stores it."""
         started = time.monotonic()
         if isinstance(sources, (str, os.PathLike)):
             sources = [sources]  # type: ignore[list-item]
@@ -220,7 +147,7 @@ class Desk:
             options = IngestOptions(texts_dir=texts, published_default=published_default)
         if texts is not None and not os.path.isdir(texts):
             raise InputError(texts, "--texts is not a directory")
-        coder = _make_coder(self, workers=workers, dask=dask, batch_size=batch_size)
+        coder = make_coder(self, workers=workers, dask=dask, batch_size=batch_size)
         state = {"new": 0, "seen": 0, "failed": 0, "events": 0}
         errors: list[IngestError] = []
         warnings: list[IngestError] = []
@@ -243,8 +170,7 @@ class Desk:
                 else:
                     good.append((doc, result))
             if good:
-                flags, notes = _flag_batch(good, warnings)
-                written = self.store.add(good, flags=flags, notes=notes)
+                written = self._store_with_clusters(good, warnings)
                 state["new"] += written.documents
                 state["events"] += written.events
                 state["seen"] += len(written.seen)
@@ -253,14 +179,20 @@ class Desk:
         try:
             batch: list[Document] = []
             queued: set[str] = set()
+            urls: set[str] = set()
             for item in _items(sources, options):
                 if isinstance(item, IngestError):
                     fail(item)
                     continue
-                if item.id in queued:
+                if item.id in queued or (skip_known_urls and item.url and item.url in urls):
                     state["seen"] += 1
                     continue
                 queued.add(item.id)
+                if skip_known_urls and item.url:
+                    if self.store.known_urls([item.url]):
+                        state["seen"] += 1
+                        continue
+                    urls.add(item.url)
                 batch.append(item)
                 if len(batch) >= batch_size:
                     self._submit(coder, batch, state, write)
@@ -285,32 +217,170 @@ class Desk:
             for coded in coder.submit(todo):
                 write(coded)
 
-    # query, merge, export ---------------------------------------------------------------
-    def events(self, **filters: Any) -> list[Event] | list[dict[str, Any]]:
-        """Stored events (see :meth:`eventdesk.store.Store.events` for the filters)."""
+    # incremental merge -------------------------------------------------------------------
+    def _index(self) -> Any:
+        """The merge's blocking index over the stored reports, loaded on first use."""
+        if self._clusterer is None:
+            from eventdesk.merge.across import Clusterer
+
+            clusterer = Clusterer(**self.merge_options)
+            for row in self.store.report_rows():
+                clusterer.add_row(row, row["cluster_id"])
+            self._clusterer = clusterer
+        return self._clusterer
+
+    def _store_with_clusters(self, batch: list[tuple[Document, list[Event]]],
+                             warnings: list[IngestError] | None = None) -> Any:
+        """Store a coded batch with its trust flags and place each new report in its
+        cluster, in one transaction."""
+        flags, notes = _flag_batch(batch, warnings if warnings is not None else [])
+        clusterer = self._index()
+        clusterer.begin()
+        try:
+            written = self.store.add(batch, flags=flags, notes=notes,
+                                     on_insert=lambda docs: self._place(docs, notes))
+        except BaseException:
+            clusterer.rollback()
+            self._recent.clear()  # it may hold reports of the batch that was not stored
+            raise
+        clusterer.commit()
+        return written
+
+    def _place(self, docs: list[tuple[Document, list[Event]]],
+               notes: dict[str, tuple[Flag, ...]]) -> list[MergedEvent]:
+        """``Store.add``'s hook: add the new reports to the clusterer; the merged events of the
+        clusters they opened or joined, rebuilt from all their reports, with their flags
+        (``notes``: what the new reports say of their events)."""
+        from eventdesk.merge.across import build_merged
+
+        clusterer = self._clusterer
+        fresh: dict[str, tuple[SourceFigure, Event]] = {}
+        for doc, events in docs:
+            placed = []
+            for ev in events:
+                src = _source(doc, ev, notes)
+                fresh[ev.id] = (src, ev)
+                placed.append((ev, src))
+            clusterer.add_document(placed)
+        changed = sorted(clusterer.take_changed())
+        members = {cid: clusterer.members(cid) for cid in changed}
+        recent = self._recent
+        wanted = [i for ids in members.values() for i in ids if i not in fresh]
+        missing = [i for i in wanted if i not in recent]
+        stored = self.store.reports(missing)
+        stored_notes = self.store.flags(scope="event", subject_ids=missing)
+        for i, (meta, ev) in stored.items():
+            fresh[i] = (_source(meta, ev, stored_notes), ev)
+        for i in wanted:
+            if i in recent:
+                fresh[i] = recent[i]
+        merged = [with_flags(build_merged(cid, [fresh[i] for i in ids]))
+                  for cid, ids in members.items()]
+        for i, report in fresh.items():  # after the batch commits they are stored
+            recent[i] = report
+            recent.move_to_end(i)
+        while len(recent) > RECENT_REPORTS:
+            recent.popitem(last=False)
+        return merged
+
+    def merge(self, **options: Any) -> int:
+        """Re-cluster every stored report from scratch, in ingest order (the order
+        ``ingest`` placed them in, so the clusters come out the same); store and count them.
+        ``options`` (``max_km``, ``max_window_days``) apply from then on. Each merged event
+        gets its trust flags from the merge and its reports' stored notes."""
+        from eventdesk.merge.across import Clusterer, build_merged
+
+        if options:
+            self.merge_options = dict(options)
+        clusterer = Clusterer(**self.merge_options)
+        group: list[dict[str, Any]] = []
+        for row in self.store.report_rows():  # ingest order: a document's reports together
+            if group and row["doc_id"] != group[0]["doc_id"]:
+                clusterer.add_rows(group)
+                group = []
+            group.append(row)
+        if group:
+            clusterer.add_rows(group)
+        cluster_of = {it_id: it.cluster for it_id, it in clusterer.items.items()}
+        left = {cid: len(m) for cid, m in clusterer.clusters.items()}
+        notes = self.store.flags(scope="event")
+
+        def built() -> Iterator[MergedEvent]:
+            # stream the reports in ingest order; a cluster is built once its last report
+            # has been read, so memory holds the open clusters only
+            pending: dict[str, list[tuple[SourceFigure, Event]]] = {}
+            for meta, ev in self.store.iter_reports():
+                cid = cluster_of[ev.id]
+                pending.setdefault(cid, []).append((_source(meta, ev, notes), ev))
+                left[cid] -= 1
+                if not left[cid]:
+                    yield with_flags(build_merged(cid, pending.pop(cid)))
+
+        n = self.store.save_clusters(built())
+        self._clusterer = clusterer
+        return n
+
+    # query, export --------------------------------------------------------------------------
+    def events(self, *, merged: bool = True, rows: bool = False, **filters: Any
+               ) -> list[MergedEvent] | list[Event] | list[dict[str, Any]]:
+        """One row per real-world event: ``records.MergedEvent`` records (each with every
+        source's figures and evidence) matching the filters of
+        :meth:`eventdesk.store.Store.events` (type, since, until, near, within_km, bbox,
+        actor, min_fatalities, doc_id, limit, offset, order). ``merged=False`` gives the raw
+        reports (``records.Event``), as :meth:`reports` does; ``rows=True`` flat dicts."""
+        if not merged:
+            return self.store.events(rows=rows, **filters)
+        if rows:
+            return self.store.merged_rows(**filters)
+        return self.store.merged(**filters)
+
+    def table_json(self, columns: Sequence[str], **filters: Any) -> str:
+        """The filtered merged events as a JSON array of rows (``columns`` of
+        :meth:`events` with ``rows=True``), built inside the database: what the web page
+        loads (20,000 events in a few tens of milliseconds)."""
+        return self.store.merged_table_json(columns, **filters)
+
+    def reports(self, **filters: Any) -> list[Event] | list[dict[str, Any]]:
+        """Stored reports, one per document that reported an event (``records.Event``)."""
         return self.store.events(**filters)
+
+    def event(self, event_id: str) -> MergedEvent | None:
+        """The merged event with this id, or the one a report with this event id is in."""
+        found = self.store.merged_event(event_id)
+        if found is None:
+            cluster = self.store.cluster_of(event_id)
+            found = self.store.merged_event(cluster) if cluster else None
+        return found
+
+    def report(self, event_id: str) -> Event | None:
+        """One stored report by its event id."""
+        found = self.store.reports([event_id]).get(event_id)
+        return found[1] if found else None
+
+    def stats(self, *, merged: bool = True, **filters: Any) -> dict[str, Any]:
+        """Counts of the filtered events: each real-world event once (``merged=False``: each
+        report); see :meth:`eventdesk.store.Store.stats`."""
+        return self.store.stats(merged=merged, **filters)
 
     def document(self, doc_id: str) -> Document | None:
         return self.store.document(doc_id)
 
-    def merge(self, **options: Any) -> int:
-        """Merge reports of one event across stored documents; store and count clusters."""
-        from eventdesk.merge.across import merge_events
-
-        merged = merge_events(self.store.iter_reports(), **options)
-        return self.store.save_clusters(merged)
-
     def clusters(self) -> list[dict[str, Any]]:
+        """Every cluster as a flat row with its sources (rows of the ``clusters`` and
+        ``event_sources`` tables)."""
         return self.store.clusters()
 
-    def export(self, format: str, out: Any, **filters: Any) -> Any:
-        """Write the stored events matching ``filters`` with the exporter named ``format``
-        (the registry of :mod:`eventdesk.export`: acled-csv, plover-json, geojson, parquet)."""
+    def export(self, format: str, out: Any, *, merged: bool = True,
+               options: dict[str, Any] | None = None, **filters: Any) -> Any:
+        """Write the events matching ``filters`` with the exporter named ``format`` (the
+        registry of :mod:`eventdesk.export`: acled-csv, plover-json, geojson, parquet): one
+        record per real-world event with all its sources, or per report with ``merged=False``.
+        ``options`` go to the exporter (``{"non_violent": "strategic"}``, ...)."""
         from eventdesk import export as exporters
 
-        events = self.store.events(**filters)
-        return exporters.export(format, events, out, documents=self.store.document,
-                                flags=self.flag_lookup())
+        records = self.events(merged=merged, **filters)
+        return exporters.export(format, records, out, documents=self.store.document,
+                                flags=self._flag_lookup(merged=merged), **(options or {}))
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()
@@ -332,7 +402,8 @@ class Desk:
 
     def reflag(self) -> int:
         """Recompute every stored document's flags and its events' notes (after an upgrade,
-        or for a store written before flags existed); returns the number of documents."""
+        or for a store written before flags existed), then the merged events' flags (the
+        clusters are rebuilt, as :meth:`merge` does); returns the number of documents."""
         from eventdesk.document.flags import flag_report
 
         n = 0
@@ -342,72 +413,25 @@ class Desk:
             flags, notes = flag_report(doc, events)
             self.store.replace_flags(did, flags, notes)
             n += 1
+        self._recent.clear()  # its sources carry the notes from before
+        self.merge()
         return n
 
-    def merged_events(self) -> list[MergedEvent]:
-        """One MergedEvent per real-world event: the stored clusters of :meth:`merge`, or,
-        when the store has none yet, a merge of the stored events made now (not stored)."""
-        import json as _json
-
-        from eventdesk.merge.across import merge_events
-        from eventdesk.store.codec import merged_from_dict
-
-        rows = self.store.con.execute(
-            "SELECT json FROM clusters WHERE json IS NOT NULL ORDER BY cluster_id").fetchall()
-        if rows:
-            return [merged_from_dict(_json.loads(r[0])) for r in rows]
-        return merge_events(self.store.iter_reports())
-
-    def merged_event_of(self, event_id: str) -> MergedEvent | None:
-        """The merged event a stored event belongs to (a one-report one when the store has
-        no clusters for it), or None for an unknown id."""
-        import json as _json
-
-        from eventdesk.store.codec import merged_from_dict
-
-        row = self.store.con.execute(
-            "SELECT c.json FROM event_sources s JOIN clusters c ON c.cluster_id = s.cluster_id "
-            "WHERE s.event_id = ? AND c.json IS NOT NULL", [event_id]).fetchone()
-        if row is not None:
-            return merged_from_dict(_json.loads(row[0]))
-        found = self.store.con.execute(
-            "SELECT e.json, d.published, d.source, d.url, d.title FROM events e "
-            "JOIN documents d ON d.id = e.doc_id WHERE e.id = ?", [event_id]).fetchone()
-        if found is None:
-            return None
-        from eventdesk.records import SourceFigure
-        from eventdesk.store.codec import event_from_dict
-
-        ev = event_from_dict(_json.loads(found[0]))
-        return MergedEvent.from_event(ev, source=SourceFigure(
-            doc_id=ev.doc_id, event_id=ev.id, published=found[1], outlet=found[2],
-            url=found[3], title=found[4]))
-
-    def flag_lookup(self) -> Callable[[MergedEvent], list[Flag]]:
-        """merged event -> its trust flags: its own (:meth:`event_flags`) and those of the
-        documents that report it (what the exporters add)."""
-        from eventdesk.document.sourcing import merged_flags
-
+    def _flag_lookup(self, *, merged: bool) -> Callable[[MergedEvent], list[Flag]]:
+        """What the exporters add to each record: a merged event's flags
+        (``MergedEvent.flags``), or for a raw report (``merged=False``, wrapped as a
+        one-report MergedEvent) what that report says of its event; then the flags of the
+        documents behind it, each naming its document."""
         docs = self.store.flags()
-        notes = self.store.flags(scope="event")
+        notes = {} if merged else self.store.flags(scope="event")
 
         def lookup(m: MergedEvent) -> list[Flag]:
-            out = list(merged_flags(m, notes))
+            out = list(m.flags) if merged else list(notes.get(m.event.id, ()))
             for doc_id in dict.fromkeys(m.doc_ids or (m.event.doc_id,)):
                 out += [dataclasses.replace(f, doc_id=doc_id) for f in docs.get(doc_id, ())]
             return out
 
         return lookup
-
-    def event_flags(self, merged: Iterable[MergedEvent]) -> dict[str, tuple[Flag, ...]]:
-        """Cluster id -> the trust flags of each merged event (conflicting_figures,
-        single_source, party_source, unverified), from the merge and its reports' notes."""
-        from eventdesk.document.sourcing import merged_flags
-
-        merged = list(merged)
-        notes = self.store.flags(scope="event",
-                                 subject_ids=[m_id for m in merged for m_id in m.member_ids])
-        return {m.id: merged_flags(m, notes) for m in merged}
 
     def close(self) -> None:
         self.store.close()
@@ -439,6 +463,26 @@ def _flag_batch(coded: list[tuple[Document, list[Event]]], warnings: list[Ingest
     return flags, notes
 
 
+def _source(meta: Any, ev: Event, notes: dict[str, Any]) -> SourceFigure:
+    """The merge's view of one report (merge.across.source_of) with what the report says of
+    its event's sourcing (``notes``: event id -> flags of stage document.sourcing)."""
+    from eventdesk.merge.across import source_of
+
+    src = source_of(meta, ev)
+    found = notes.get(ev.id)
+    return dataclasses.replace(src, flags=tuple(found)) if found else src
+
+
+def with_flags(m: MergedEvent) -> MergedEvent:
+    """The merged event with its trust flags (conflicting_figures, single_source,
+    party_source, unverified; :func:`eventdesk.document.sourcing.merged_flags`), from the
+    merge and what each of its reports says (``SourceFigure.flags``)."""
+    from eventdesk.document.sourcing import merged_flags
+
+    notes = {s.event_id: s.flags for s in m.sources if s.flags}
+    return dataclasses.replace(m, flags=merged_flags(m, notes))
+
+
 def _doc_name(doc: Document) -> str:
     return f"{doc.source or doc.url or 'document'} ({doc.id})"
 
@@ -455,141 +499,6 @@ def _items(sources: Iterable[str | Document], options: IngestOptions) -> Iterato
             paths.append(os.fspath(source))
     if paths:
         yield from read_sources(paths, options=options)
-
-
-# --- coders: where the pipeline runs -------------------------------------------------------
-
-class _Coder:
-    """Runs coding for batches; ``submit`` returns the batches finished so far, in order."""
-
-    def submit(self, docs: list[Document]) -> list[list[Coded]]:
-        raise NotImplementedError
-
-    def drain(self) -> Iterator[list[Coded]]:
-        return iter(())
-
-    def close(self) -> None:
-        pass
-
-
-class _InlineCoder(_Coder):
-    def __init__(self, desk: Desk, batch_size: int) -> None:
-        self.desk, self.batch_size = desk, batch_size
-
-    def submit(self, docs: list[Document]) -> list[list[Coded]]:
-        return [code_batch(self.desk.pipeline, docs, batch_size=self.batch_size)]
-
-
-class _QueueCoder(_Coder):
-    """Keeps up to ``inflight`` futures; results come back in submission order."""
-
-    inflight = 4
-
-    def __init__(self) -> None:
-        self.queue: deque[Any] = deque()
-
-    def _result(self, future: Any) -> list[Coded]:
-        return future.result()
-
-    def submit(self, docs: list[Document]) -> list[list[Coded]]:
-        self.queue.append(self._start(docs))
-        done = []
-        while len(self.queue) > self.inflight or (self.queue and self.queue[0].done()):
-            done.append(self._result(self.queue.popleft()))
-        return done
-
-    def drain(self) -> Iterator[list[Coded]]:
-        while self.queue:
-            yield self._result(self.queue.popleft())
-
-    def _start(self, docs: list[Document]) -> Any:
-        raise NotImplementedError
-
-
-class _PoolCoder(_QueueCoder):
-    def __init__(self, spec: Any, workers: int, batch_size: int) -> None:
-        super().__init__()
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        self.batch_size = batch_size
-        self.inflight = 2 * workers
-        self.pool = ProcessPoolExecutor(max_workers=workers,
-                                        mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_init_worker, initargs=(spec,))
-
-    def _start(self, docs: list[Document]) -> Any:
-        return self.pool.submit(_code_in_process, docs, self.batch_size)
-
-    def _result(self, future: Any) -> list[Coded]:
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return future.result()
-        except BrokenProcessPool as exc:
-            raise ConfigError(f"worker processes failed (could the pipeline not be built or "
-                              f"pickled in a worker?): {exc}") from None
-
-    def close(self) -> None:
-        for future in self.queue:
-            future.cancel()
-        self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-class _DaskCoder(_QueueCoder):
-    def __init__(self, spec: Any, dask: Any, workers: int, batch_size: int, parts: str) -> None:
-        super().__init__()
-        from distributed import Client, LocalCluster
-
-        self.batch_size, self.parts = batch_size, parts
-        self.own: list[Any] = []
-        if isinstance(dask, Client):
-            self.client = dask
-        elif dask == "local":
-            cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1,
-                                   dashboard_address=None, silence_logs=40)
-            self.client = Client(cluster)
-            self.own = [self.client, cluster]
-        else:
-            try:
-                self.client = Client(str(dask), timeout=30)
-            except Exception as exc:  # noqa: BLE001 - OSError, TimeoutError, ValueError, ...
-                raise ConfigError(f"dask scheduler {dask}: cannot connect ({exc})") from None
-            self.own = [self.client]
-        n = len(self.client.scheduler_info().get("workers", {})) or 1
-        self.inflight = 2 * n
-        self.spec = spec if isinstance(spec, str) else self.client.scatter(spec, broadcast=True)
-        os.makedirs(parts, exist_ok=True)
-
-    def _start(self, docs: list[Document]) -> Any:
-        import hashlib
-
-        key = hashlib.sha256("".join(d.id for d in docs).encode()).hexdigest()[:16]
-        part = os.path.join(self.parts, f"part-{key}.parquet")
-        return self.client.submit(_code_to_part, self.spec, docs, part, self.batch_size,
-                                  key=f"eventdesk-code-{key}", pure=False)
-
-    def _result(self, future: Any) -> list[Coded]:
-        path = future.result()
-        coded = _read_part(path)
-        os.remove(path)
-        return coded
-
-    def close(self) -> None:
-        for future in self.queue:
-            future.cancel()
-        for thing in self.own:
-            thing.close()
-
-
-def _make_coder(desk: Desk, *, workers: int, dask: Any, batch_size: int) -> _Coder:
-    if dask:
-        parts = (tempfile.mkdtemp(prefix="eventdesk-parts-") if desk.path == ":memory:"
-                 else f"{desk.path}.parts")
-        return _DaskCoder(desk._spec(), dask, workers, batch_size, parts)
-    if workers > 1:
-        return _PoolCoder(desk._spec(), workers, batch_size)
-    return _InlineCoder(desk, batch_size)
 
 
 def parse_numbers(text: str, n: int, what: str) -> tuple[float, ...]:

@@ -354,7 +354,10 @@ class Decision:
 
 @dataclass(frozen=True, slots=True)
 class SourceFigure:
-    """One report behind a merged event: which document said it, when, and its figures."""
+    """One report behind a merged event: which document said it, when, its own figures, the
+    evidence of its own event (spans into that document's text), and what the report says of
+    the event's sourcing (``flags``: ``unverified``, ``party_source``, ``conflicting_figures``
+    of stage ``document.sourcing``)."""
 
     doc_id: str
     event_id: str
@@ -364,12 +367,18 @@ class SourceFigure:
     title: str | None = None
     fatalities: int | None = None
     injuries: int | None = None
+    sentence: Span | None = None
+    evidence: tuple[Evidence, ...] = ()
+    flags: tuple[Flag, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "event_id": self.event_id,
                 "published": self.published.isoformat() if self.published else None,
                 "outlet": self.outlet, "url": self.url, "title": self.title,
-                "fatalities": self.fatalities, "injuries": self.injuries}
+                "fatalities": self.fatalities, "injuries": self.injuries,
+                "sentence": self.sentence.to_dict() if self.sentence else None,
+                "evidence": [e.to_dict() for e in self.evidence],
+                "flags": [f.to_dict() for f in self.flags]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,8 +389,12 @@ class MergedEvent:
     with the reported figures filled in; ``sources`` holds every report's own figures, oldest
     first. The reported figure is the latest report's (latest ``published``, then the largest
     value); ``*_range`` is (min, max) over the reports that give a number; ``conflicting`` is
-    true when reports give different numbers. ``id`` is stable: a hash of the earliest
-    member's event id (earliest ``published``, then smallest event id).
+    true when reports give different numbers. ``id`` is stable: a hash of the event id of the
+    report that opened the cluster (merge.across adds reports in arrival order: by
+    ``published`` then event id in a batch, in ingest order in a store). ``flags`` are the
+    merged event's trust flags (:data:`EVENT_FLAGS`, stage ``document.sourcing``, from the
+    merge and its sources' flags; the desk sets them, see
+    :func:`eventdesk.document.sourcing.merged_flags`).
     """
 
     id: str
@@ -394,6 +407,7 @@ class MergedEvent:
     conflicting: bool = False
     member_ids: tuple[str, ...] = ()
     stage: str = "merge.across"
+    flags: tuple[Flag, ...] = ()
 
     @staticmethod
     def cluster_id(earliest_event_id: str) -> str:
@@ -404,7 +418,8 @@ class MergedEvent:
         """A one-report MergedEvent (what cross-document merge makes of an unmatched event)."""
         src = source or SourceFigure(doc_id=event.doc_id, event_id=event.id)
         src = dataclasses.replace(src, event_id=event.id, fatalities=event.fatalities,
-                                  injuries=event.injuries)
+                                  injuries=event.injuries, sentence=event.sentence,
+                                  evidence=event.evidence)
         return cls(
             id=cls.cluster_id(event.id), event=event, sources=(src,),
             fatalities=event.fatalities, injuries=event.injuries,
@@ -429,4 +444,5 @@ class MergedEvent:
             "conflicting": self.conflicting,
             "member_ids": list(self.member_ids),
             "stage": self.stage,
+            "flags": [f.to_dict() for f in self.flags],
         }

@@ -37,7 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--db", metavar="PATH", help="print the flags stored in this event store "
                    "instead of reading articles")
     p.add_argument("--recompute", action="store_true", help="with --db: recompute the flags "
-                   "of every stored document first (a store written before flags existed)")
+                   "of every stored document first, and its merged events' (a store written "
+                   "before flags existed)")
     p.add_argument("--all", action="store_true", help="also print documents without flags "
                    "(default for articles; with --db only flagged documents are printed)")
     p.add_argument("--strict", action="store_true", help="stop at the first bad input")

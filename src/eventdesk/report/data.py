@@ -131,9 +131,10 @@ class Report:
 
 # --------------------------------------------------------------------------- the one switch
 def merged_for(desk: Any, flt: Filter) -> list[MergedEvent]:
-    """The merged events matching ``flt``: the desk's merged view (stored clusters, else a
-    merge made now), filtered here. The one place to switch to a new merged-view API."""
-    return [m for m in desk.merged_events() if matches(m, flt)]
+    """The merged events matching ``flt``: the desk's merged view (:meth:`Desk.events`, one
+    MergedEvent per real-world event, each with its flags), its date window filtered by the
+    store, country and region here. The one place that reads the merged view."""
+    return [m for m in desk.events(since=flt.since, until=flt.until) if matches(m, flt)]
 
 
 def _fold(text: str) -> str:
@@ -238,13 +239,6 @@ def top_rows(rows: Sequence[Row], other: str, limit: int = 15) -> list[Row]:
                                      sum((r.injured for r in rest), Figure()))]
 
 
-def sentence_of(desk: Any, doc_id: str, event_id: str, cache: dict[str, list[Event]]) -> str:
-    if doc_id not in cache:
-        cache[doc_id] = list(desk.events(doc_id=doc_id))
-    ev = next((e for e in cache[doc_id] if e.id == event_id), None)
-    return " ".join(ev.sentence.text.split()) if ev is not None else ""
-
-
 def build(desk: Any, flt: Filter, *, progress: bool = False, today: date | None = None
           ) -> Report:
     """Everything the report shows, for the merged events matching ``flt``."""
@@ -252,11 +246,10 @@ def build(desk: Any, flt: Filter, *, progress: bool = False, today: date | None 
 
     merged = sorted(merged_for(desk, flt), key=lambda m: (m.event.date.day if m.event.date
                                                            else date.max, m.id))
-    flags = desk.event_flags(merged)
+    flags = {m.id: m.flags for m in merged}
     report = Report(filter=flt, generated=today or date.today(), merged=merged, flags=flags,
                     doc_flags=[])
     report.events = len(merged)
-    cache: dict[str, list[Event]] = {}
     docs: set[str] = set()
     for m in tqdm(merged, desc="report", unit="event", disable=not progress, leave=False):
         report.killed = report.killed + killed(m)
@@ -278,8 +271,7 @@ def build(desk: Any, flt: Filter, *, progress: bool = False, today: date | None 
                                s.url or (meta.url if meta else None),
                                s.published or (meta.published if meta else None),
                                s.fatalities, s.injuries,
-                               sentence_of(desk, s.doc_id, s.event_id, cache)
-                               or " ".join(m.event.sentence.text.split())))
+                               " ".join((s.sentence or m.event.sentence).text.split())))
         report.incidents.append(Incident(m, tuple(srcs), flags.get(m.id, ())))
     for heading, types in DIGEST:
         items = [DigestItem(m, " ".join(m.event.sentence.text.split()))

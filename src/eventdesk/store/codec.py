@@ -84,6 +84,47 @@ def event_from_dict(d: dict[str, Any]) -> Event:
     )
 
 
+def _pair(v: Any) -> tuple[int, int] | None:
+    return (int(v[0]), int(v[1])) if v else None
+
+
+# The stage of every event flag (records.EVENT_FLAGS): Flag.to_dict() leaves the stage out.
+EVENT_FLAG_STAGE = "document.sourcing"
+
+
+def flag_from_dict(d: dict[str, Any], *, stage: str = EVENT_FLAG_STAGE) -> Flag:
+    """The :class:`Flag` whose ``to_dict()`` is ``d`` (a merged event's or a source's)."""
+    spans = tuple(Span(int(e["start"]), int(e["end"]), e.get("text", ""), stage)
+                  for e in d.get("evidence") or ())
+    return Flag(flag=d["flag"], explanation=d.get("explanation", ""), evidence=spans,
+                doc_id=d.get("doc_id"), stage=stage)
+
+
+def source_from_dict(d: dict[str, Any]) -> SourceFigure:
+    pub = d.get("published")
+    return SourceFigure(
+        doc_id=d["doc_id"], event_id=d["event_id"],
+        published=date.fromisoformat(pub) if pub else None, outlet=d.get("outlet"),
+        url=d.get("url"), title=d.get("title"), fatalities=d.get("fatalities"),
+        injuries=d.get("injuries"), sentence=_span(d.get("sentence")),
+        evidence=tuple(Evidence(role=e["role"], span=_span(e), rule=e.get("rule") or "")  # type: ignore[arg-type]
+                       for e in d.get("evidence") or ()),
+        flags=tuple(flag_from_dict(f) for f in d.get("flags") or ()))
+
+
+def merged_from_dict(d: dict[str, Any]) -> MergedEvent:
+    """The :class:`MergedEvent` whose ``to_dict()`` is ``d``."""
+    return MergedEvent(
+        id=d["id"], event=event_from_dict(d["event"]),
+        sources=tuple(source_from_dict(s) for s in d.get("sources") or ()),
+        fatalities=d.get("fatalities"), injuries=d.get("injuries"),
+        fatalities_range=_pair(d.get("fatalities_range")),
+        injuries_range=_pair(d.get("injuries_range")),
+        conflicting=bool(d.get("conflicting")), member_ids=tuple(d.get("member_ids") or ()),
+        stage=d.get("stage") or "merge.across",
+        flags=tuple(flag_from_dict(f) for f in d.get("flags") or ()))
+
+
 def document_to_dict(doc: Document) -> dict[str, Any]:
     return {"id": doc.id, "text": doc.text,
             "published": doc.published.isoformat() if doc.published else None,
@@ -126,6 +167,43 @@ def event_row(event: Event, json_text: str) -> tuple[Any, ...]:
     )
 
 
+CLUSTER_COLUMNS: tuple[str, ...] = (
+    "cluster_id", "type", "mode", "acled_event_type", "acled_sub_event_type",
+    "actor1_name", "actor1_country", "actor1_sector",
+    "actor2_name", "actor2_country", "actor2_sector",
+    "location_name", "location_admin1", "location_country", "lat", "lon", "precision",
+    "date_earliest", "date_latest", "date_best",
+    "fatalities", "fatalities_min", "fatalities_max", "injuries", "injuries_min", "injuries_max",
+    "conflicting", "n_sources", "n_reports", "first_published", "last_published", "outlets",
+    "representative", "doc_id", "json",
+)
+
+
+def cluster_row(m: MergedEvent, json_text: str) -> tuple[Any, ...]:
+    """The ``clusters`` table row of a merged event (order of :data:`CLUSTER_COLUMNS`)."""
+    ev = m.event
+    a1, a2, loc, when = ev.actor1, ev.actor2, ev.location, ev.date
+    fr, ir = m.fatalities_range or (None, None), m.injuries_range or (None, None)
+    pubs = [s.published for s in m.sources if s.published]
+    outlets: list[str] = []
+    for s in m.sources:
+        if s.outlet and s.outlet not in outlets:
+            outlets.append(s.outlet)
+    return (
+        m.id, ev.type, ev.mode, ev.acled_event_type, ev.acled_sub_event_type,
+        a1.name if a1 else None, a1.country if a1 else None, a1.sector if a1 else None,
+        a2.name if a2 else None, a2.country if a2 else None, a2.sector if a2 else None,
+        loc.name if loc else None, loc.admin1 if loc else None, loc.country if loc else None,
+        loc.lat if loc else None, loc.lon if loc else None, loc.precision if loc else None,
+        when.earliest if when else None, when.latest if when else None,
+        when.day if when else None,
+        m.fatalities, fr[0], fr[1], m.injuries, ir[0], ir[1], bool(m.conflicting),
+        len({s.doc_id for s in m.sources}) or 1, len(m.sources) or 1,
+        min(pubs) if pubs else None, max(pubs) if pubs else None, "; ".join(outlets) or None,
+        ev.id, ev.doc_id, json_text,
+    )
+
+
 def flag_row(scope: str, subject_id: str, doc_id: str, flag: Flag, dumps: Any) -> tuple[Any, ...]:
     """The ``flags`` table row of one flag."""
     evidence = [{"start": s.start, "end": s.end, "text": s.text} for s in flag.evidence]
@@ -135,31 +213,10 @@ def flag_row(scope: str, subject_id: str, doc_id: str, flag: Flag, dumps: Any) -
 
 def flag_from_row(doc_id: str, flag: str, explanation: str, evidence: str, stage: str | None,
                   *, scope: str = "document") -> Flag:
+    """The :class:`Flag` of one ``flags`` table row (an event flag names its document)."""
     import json
 
     spans = tuple(Span(int(e["start"]), int(e["end"]), e.get("text", ""), stage or "")
                   for e in json.loads(evidence))
     return Flag(flag=flag, explanation=explanation, evidence=spans,
                 doc_id=doc_id if scope == "event" else None, stage=stage or "")
-
-
-def merged_from_dict(d: dict[str, Any]) -> MergedEvent:
-    """The :class:`MergedEvent` whose ``to_dict()`` is ``d`` (the ``clusters.json`` column)."""
-    def day(v: Any) -> date | None:
-        return date.fromisoformat(v) if v else None
-
-    def rng(v: Any) -> tuple[int, int] | None:
-        return (int(v[0]), int(v[1])) if v else None
-
-    sources = tuple(SourceFigure(doc_id=s["doc_id"], event_id=s["event_id"],
-                                 published=day(s.get("published")), outlet=s.get("outlet"),
-                                 url=s.get("url"), title=s.get("title"),
-                                 fatalities=s.get("fatalities"), injuries=s.get("injuries"))
-                    for s in d.get("sources") or ())
-    return MergedEvent(id=d["id"], event=event_from_dict(d["event"]), sources=sources,
-                       fatalities=d.get("fatalities"), injuries=d.get("injuries"),
-                       fatalities_range=rng(d.get("fatalities_range")),
-                       injuries_range=rng(d.get("injuries_range")),
-                       conflicting=bool(d.get("conflicting")),
-                       member_ids=tuple(d.get("member_ids") or ()),
-                       stage=d.get("stage") or "merge.across")

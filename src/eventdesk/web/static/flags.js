@@ -1,8 +1,17 @@
-// eventdesk web page: the trust flags of the document and the event shown in the source view.
-// Separate from app.js: app.js calls window.eventdeskFlags.show(docId, eventId) after it has
-// rendered a document. Text goes in with textContent only (article text is untrusted).
+// eventdesk web page: trust flags (docs/flags.md) in the event view and the source view.
+// Separate from app.js, which calls
+//   window.eventdeskFlags.event(merged)        when it shows a merged event: the event's own
+//                                              flags (conflicting figures, single source, ...)
+//                                              come with it (GET /api/events/{id});
+//   window.eventdeskFlags.source(docId, src)   when it shows one of the event's sources: the
+//                                              document's flags (GET /api/documents/{id}/flags)
+//                                              and what that report says of the event
+//                                              (src.flags, with the event).
+// Text goes in with textContent only (article text is untrusted).
 (function () {
   "use strict";
+
+  let shown = 0;  // the latest source asked for: an older answer arriving late is dropped
 
   function el(tag, cls, text) {
     const node = document.createElement(tag);
@@ -22,20 +31,8 @@
     }
   }
 
-  function box() {
-    let node = document.getElementById("doc-flags");
-    if (!node) {
-      node = el("div");
-      node.id = "doc-flags";
-      node.setAttribute("aria-live", "polite");
-      const meta = document.getElementById("doc-meta");
-      if (meta && meta.parentNode) meta.parentNode.insertBefore(node, meta.nextSibling);
-    }
-    return node;
-  }
-
   function render(node, title, flags) {
-    if (!flags.length) return;
+    if (!node || !flags || !flags.length) return;
     const list = el("ul", "flags");
     for (const f of flags) {
       const li = el("li", "flag flag-" + f.flag);
@@ -49,18 +46,25 @@
     node.appendChild(list);
   }
 
-  async function show(docId, eventId) {
-    const node = box();
+  function event(merged) {
+    const node = document.getElementById("event-flags");
+    if (!node) return;
     node.replaceChildren();
-    if (!docId) return;
-    const [docFlags, evFlags] = await Promise.all([
-      flagsOf("/api/documents/" + encodeURIComponent(docId) + "/flags"),
-      eventId ? flagsOf("/api/events/" + encodeURIComponent(eventId) + "/flags") : [],
-    ]);
-    node.replaceChildren();
-    render(node, "Flags on this report", docFlags);
-    render(node, "Flags on this event", evFlags);
+    render(node, "Flags on this event", (merged && merged.flags) || []);
   }
 
-  window.eventdeskFlags = { show: show };
+  async function source(docId, src) {
+    const node = document.getElementById("doc-flags");
+    if (!node) return;
+    const mine = ++shown;
+    node.replaceChildren();
+    if (!docId) return;
+    const docFlags = await flagsOf("/api/documents/" + encodeURIComponent(docId) + "/flags");
+    if (mine !== shown) return;
+    node.replaceChildren();
+    render(node, "Flags on this report", docFlags);
+    render(node, "What this report says of the event", (src && src.flags) || []);
+  }
+
+  window.eventdeskFlags = { event: event, source: source };
 })();
