@@ -1,0 +1,267 @@
+"""Each trigger rule on a sentence written for it (issue 8): the rule names a construction of
+news English, and this table ties it to a sentence that exercises exactly that construction.
+
+Rows are (sentence, rule, PLOVER type): the rule ("<entry id>/<pattern id>", as recorded in an
+event's trigger evidence) must be among the matches of an event mention of that type in the
+parsed sentence. The lexicon is checked on its own (find_mentions on a parsed sentence), so a
+row costs one parse. scripts/rule_pruning.py counts a rule as tested when a sentence in the
+tests makes it match; a rule that fires in one gold document only and has no row here is a
+candidate for pruning.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.extraction.lexicon import default_lexicon
+from eventdesk.extraction.mentions import find_mentions
+
+# rules that fire in one gold document only: the construction each one handles
+ONE_DOCUMENT = [
+    # accuse
+    ('Prosecutors charged the former mayor with fraud on Monday.',
+     'accuse/charge * with', 'ACCUSE'),
+    ('The embassy complained to the host government about the harassment of its staff.',
+     'accuse/complain:V', 'ACCUSE'),
+    ('The monitoring commission completed its inquiry into the shelling of the market.',
+     'accuse/complete|completed * &INQUIRIES', 'ACCUSE'),
+    ('The opposition leader criticized the government over the price of fuel.',
+     'accuse/criticize:V', 'ACCUSE'),
+    ('The mayor described the attack as an act of terrorism.',
+     'accuse/describe|described * as * act|crime|provocation|attack|terrorism|genocide|deportation|aggression|violation', 'ACCUSE'),
+    ('The agency dispatched inspectors to the damaged power plant on Friday.',
+     'accuse/dispatch|dispatched ** inspectors|investigators|monitors|observers|fact-finding', 'ACCUSE'),
+    ('Military prosecutors launched an investigation into the beating of two detainees.',
+     'accuse/launch|launched * &INQUIRIES', 'ACCUSE'),
+    ('Police arrested the journalist on charges of espionage.',
+     'accuse/on * allegations|charges * of', 'ACCUSE'),
+    ('The shipping company is suing the port authority over the loss of its cargo.',
+     'accuse/sue:V', 'ACCUSE'),
+    ('The foreign ministry summoned the Russian ambassador over the incident.',
+     'accuse/summon|summoned * ambassador|envoy|diplomat|charge', 'ACCUSE'),
+    ('Two senior officers have been placed under investigation for the abuse of prisoners.',
+     'accuse/under investigation', 'ACCUSE'),
+    # agree
+    ('The two governments committed to holding a new round of talks in the spring.',
+     'agree/commit|committed * to', 'AGREE'),
+    ('Qatar offered mediation between the two warring parties.',
+     'agree/offer|offered * talks|mediation|help|asylum|concessions|troops', 'AGREE'),
+    ('The rebel leader said his movement was open to talks with the government.',
+     'agree/open * to * dialogue|talks|negotiations', 'AGREE'),
+    ('Donor countries pledged to rebuild the bridge by next year.',
+     'agree/pledge:V * to', 'AGREE'),
+    ('The prime minister said he was prepared to meet the rebel leaders in Geneva.',
+     'agree/prepared to * accept|host|negotiate|talk|meet|contribute|discuss|provide|send|lift|sign|help', 'AGREE'),
+    ('The governor promised compensation for the flooded farms.',
+     'agree/promised', 'AGREE'),
+    # aid
+    ('Aid finally reached the besieged town on Tuesday.',
+     'aid/aid * reach|reached|arrive|arrived|enter|entered', 'AID'),
+    ('Helicopters evacuated the wounded from the mountain village.',
+     'aid/evacuate:V * wounded|injured|civilians|children|patients', 'AID'),
+    ('The Red Cross handed over medicine and blankets to the local hospital.',
+     'aid/hand|handed over * medicine|aid|supplies|food', 'AID'),
+    ('Norway sent medical supplies to the region after the earthquake.',
+     'aid/send|sent ** aid|weapons|arms|supplies|food|medicine|ammunition|equipment', 'AID'),
+    # assault.fight
+    ('Gunmen ambushed a police patrol on the highway south of the capital.',
+     'assault.fight/ambush:V', 'ASSAULT'),
+    ('The enemy attack was repulsed overnight, the general staff said.',
+     'assault.fight/attack|attacks|assault|assaults|offensive|attempt|attempts|breakthrough * !repulsed|repelled|thwarted|foiled', 'ASSAULT'),
+    ('Insurgents overran an army outpost near the border on Saturday.',
+     'assault.fight/overrun:V', 'ASSAULT'),
+    # assault.kill
+    ('Governor Mourns Civilian Deaths After Night Of Shelling',
+     'assault.kill/@deaths', 'ASSAULT'),
+    ('Prison guards abused detainees at the facility, a rights group said.',
+     'assault.kill/abuse:V', 'ASSAULT'),
+    ('Soldiers beat up two farmers at a checkpoint, witnesses said.',
+     'assault.kill/beat up', 'ASSAULT'),
+    ('The militia carried out ethnic cleansing in three villages of the province.',
+     'assault.kill/ethnic cleansing', 'ASSAULT'),
+    ('Partisans liquidated an occupation commander in the port city.',
+     'assault.kill/liquidate|liquidated|liquidates|liquidating * &KILLABLE', 'ASSAULT'),
+    ('Interrogators tortured the prisoners for weeks, the report said.',
+     'assault.kill/torture:V', 'ASSAULT'),
+    # assault.noun
+    ("The army's incursion into the border district continued on Friday.",
+     'assault.noun/incursion', 'ASSAULT'),
+    ('Air force jets flew 40 sorties over the southern front on Monday.',
+     'assault.noun/sorties', 'ASSAULT'),
+    ('Both sides reported truce violations along the front line on Sunday.',
+     'assault.noun/truce violations', 'ASSAULT'),
+    # assault.repel
+    ('The garrison repulsed two assaults on the airport overnight.',
+     'assault.repel/repulse * assault|assaults|attack|attacks', 'ASSAULT'),
+    # assault.strike
+    ('Artillery pounded the outskirts of the city throughout the night.',
+     'assault.strike/pound:V', 'ASSAULT'),
+    ('Violence flared again in the northern province on Sunday.',
+     'assault.strike/violence * flare|flared|flares|erupt|erupted|erupts|rage|raged|rages', 'ASSAULT'),
+    # coerce.detain
+    ('Martial law remained in force in the eastern provinces on Monday.',
+     'coerce.detain/@martial law', 'COERCE'),
+    ('Warships blockaded the port of the rebel-held city.',
+     'coerce.detain/blockade:V', 'COERCE'),
+    ("Customs officers confiscated weapons from the smugglers' truck.",
+     'coerce.detain/confiscate:V', 'COERCE'),
+    ('Security forces cracked down on opposition supporters in the capital.',
+     'coerce.detain/crack|cracked down', 'COERCE'),
+    ('Vandals defaced the war memorial in the town square overnight.',
+     'coerce.detain/deface:V', 'COERCE'),
+    ('Bulldozers demolished a dozen homes in the occupied village on Sunday.',
+     'coerce.detain/demolish:V', 'COERCE'),
+    ('The authorities deported 80 migrants to their home country last week.',
+     'coerce.detain/deport:V', 'COERCE'),
+    ('The army extended the curfew in the capital by another week.',
+     'coerce.detain/extend|extended ** curfew|blockade|siege|martial', 'COERCE'),
+    ('Hackers hacked into the computers of the election commission.',
+     'coerce.detain/hack into', 'COERCE'),
+    ('The militants used villagers as human shields during the siege.',
+     'coerce.detain/human shields', 'COERCE'),
+    ('A court jailed three activists for two years on Tuesday.',
+     'coerce.detain/jail:V', 'COERCE'),
+    ('The governor ordered the evacuation of four frontline villages on Monday.',
+     'coerce.detain/order|ordered * evacuation|evacuations', 'COERCE'),
+    ('The occupation authorities ordered residents of two districts to leave their homes within a day.',
+     'coerce.detain/order|ordered * resident|residents|people|civilians|population|families ** to * leave|evacuate|flee|move', 'COERCE'),
+    ('The court ordered the television station to suspend its broadcasts.',
+     'coerce.detain/order|ordered ** to * suspend|close|stop|halt|cease|shut|leave|disband', 'COERCE'),
+    ('The government outlawed the main opposition party on Thursday.',
+     'coerce.detain/outlaw:V', 'COERCE'),
+    ('Police prevented a demonstration outside the parliament on Saturday.',
+     'coerce.detain/prevent|prevented * demonstration|demonstrations|rally|rallies|protest|protests|march|meeting', 'COERCE'),
+    ('The authorities reimposed a curfew in the old city after the riots.',
+     'coerce.detain/reimpose|reimposed * curfew|blockade|blockades|restrictions|closure', 'COERCE'),
+    ('The navy tightened its blockade of the rebel-held coast.',
+     'coerce.detain/tighten|tightened * blockade|curfew|restrictions|control|controls|siege', 'COERCE'),
+    # concede
+    ('The management accepted the demands of the striking miners.',
+     'concede/accept|accepted * demand|demands', 'CONCEDE'),
+    ('The union called off its nationwide strike after talks with the government.',
+     'concede/call|called off ** strike|protest|protests', 'CONCEDE'),
+    ('The court cancelled restrictions on foreign journalists.',
+     'concede/cancel * restrictions|ban|curfew', 'CONCEDE'),
+    ("The government conceded to the farmers' demands on Friday.",
+     'concede/concede:V', 'CONCEDE'),
+    ('The military council shortened the nightly curfew by two hours.',
+     'concede/shorten|shortened ** curfew|restrictions', 'CONCEDE'),
+    ('The junta has taken steps to ease restrictions on the press.',
+     'concede/take|taken|took * steps * to * &EASING', 'CONCEDE'),
+    # consult
+    ('In a phone call on Tuesday, the two presidents discussed the grain corridor.',
+     'consult/@phone call', 'CONSULT'),
+    ('The president gave a warm welcome to the visiting prime minister.',
+     'consult/give|gave * welcome', 'CONSULT'),
+    ('Egypt mediated between the two factions in Cairo last week.',
+     'consult/mediate:V', 'CONSULT'),
+    ('The two governments renewed negotiations on the border dispute.',
+     'consult/renew|renewed * &TALKS', 'CONSULT'),
+    ('The two delegations resumed talks in Geneva on Monday.',
+     'consult/resume|resumed * &TALKS', 'CONSULT'),
+    ('The chancellor telephoned the Turkish president on Sunday.',
+     'consult/telephone:V', 'CONSULT'),
+    # cooperate
+    ('The two agencies collaborated on the investigation into the bombing.',
+     'cooperate/collaborate:V', 'COOPERATE'),
+    ('The two navies cooperated in the search for the missing crew.',
+     'cooperate/cooperate:V', 'COOPERATE'),
+    ('Spain extradited the suspect to Germany on Thursday.',
+     'cooperate/extradite:V', 'COOPERATE'),
+    ('Intelligence sharing with the allies resumed on Monday, officials said.',
+     'cooperate/sharing * resumed|resume|resumes', 'COOPERATE'),
+    ('The two navies began war games off the coast on Monday.',
+     'cooperate/war games', 'COOPERATE'),
+    # mobilize
+    ('The province enlisted 2,000 volunteers for its defence battalions this month.',
+     'mobilize/enlist:V', 'MOBILIZE'),
+    ('The army moved two brigades to the northern border.',
+     'mobilize/move|moved * troops|forces|brigades|units|reserves|tanks|equipment|soldiers|battalions', 'MOBILIZE'),
+    ('Troops remained on alert along the border after the shooting.',
+     'mobilize/remain|remained * on * alert', 'MOBILIZE'),
+    ('Reserves were sent to the breached sector overnight.',
+     'mobilize/reserves * sent', 'MOBILIZE'),
+    ('The alliance sent troops to the island after the unrest.',
+     'mobilize/send|sent * troops|forces|brigades|reinforcements|reserves|soldiers|warships', 'MOBILIZE'),
+    # protest
+    ('Thousands of teachers took to the streets of the capital on Saturday.',
+     'protest/take|took * to * the * street|streets', 'PROTEST'),
+    # reject.negated_participation
+    ('The central bank said it would not change course despite the pressure.',
+     'reject.negated_participation/change * course', 'REJECT'),
+    ('The opposition said it would not recognise the results of the vote.',
+     'reject.negated_participation/recognise:V', 'REJECT'),
+    # reject
+    ('The two sides failed to reach agreement on the release of prisoners.',
+     'reject/fail|failed * to * reach * agreement|deal|accord|compromise|consensus', 'REJECT'),
+    ('The militia said it was not bound by the accord signed in the capital.',
+     'reject/not * bound * by', 'REJECT'),
+    ('The minister said a withdrawal from the islands was out of the question.',
+     'reject/out of the question', 'REJECT'),
+    ('The government reneged on its promise to hold early elections.',
+     'reject/renege:V', 'REJECT'),
+    # request
+    ('The government requested an emergency session of the Security Council.',
+     'request/request:V', 'REQUEST'),
+    # retreat
+    ('The army demobilised 3,000 conscripts on Friday.',
+     'retreat/demobilise:V', 'RETREAT'),
+    ('The navy lifted its blockade of the port on Friday.',
+     'retreat/lift|lifted ** blockade|siege', 'RETREAT'),
+    ('The army opened the bridge to allow farmers to reach their fields.',
+     'retreat/open|opened ** bridge|crossing|crossings|corridor|border * to * allow', 'RETREAT'),
+    ('The government paid compensation to the families of the victims.',
+     'retreat/pay|paid * compensation', 'RETREAT'),
+    ('The rebels pulled their fighters back from the ridge on Sunday.',
+     'retreat/pull|pulled * back', 'RETREAT'),
+    ('About 200 rebels surrendered to the army in the east last week.',
+     'retreat/surrender:V', 'RETREAT'),
+    # sanction
+    ('The union announced the suspension of flights to the capital on Monday.',
+     'sanction/@suspension of', 'SANCTION'),
+    ('The Treasury blacklisted six shipping companies on Friday.',
+     'sanction/blacklist:V', 'SANCTION'),
+    ('The president called off a planned summit with his counterpart.',
+     'sanction/call|called off ** &MEETINGS', 'SANCTION'),
+    ('The foreign minister cancelled her visit to Beijing.',
+     'sanction/cancel|cancelled|canceled * &MEETINGS', 'SANCTION'),
+    ('Qatar ended its mediation between the two sides.',
+     'sanction/end|ended * mediation|cooperation|aid', 'SANCTION'),
+    ('The government announced new measures against three shipping firms.',
+     'sanction/measures * against', 'SANCTION'),
+    ('A twelfth package of sanctions against Moscow took effect on Friday.',
+     'sanction/package * of * sanctions', 'SANCTION'),
+    ('The prime minister postponed his trip to Washington.',
+     'sanction/postpone|postponed * &MEETINGS', 'SANCTION'),
+    ('The agency reduced food aid to the camps in the north.',
+     'sanction/reduce|reduced * supplies|aid', 'SANCTION'),
+    ('The government severed relations with its neighbour on Thursday.',
+     'sanction/sever|severed * relations|ties', 'SANCTION'),
+    # support
+    ('The minister apologized to the families for the delay.',
+     'support/apologize:V', 'SUPPORT'),
+    ('The two countries established diplomatic relations in 1992.',
+     'support/establish * diplomatic|ties|relations', 'SUPPORT'),
+    ('The chancellor reaffirmed her support for the peace plan.',
+     'support/reaffirm|reaffirmed * support|commitment|solidarity', 'SUPPORT'),
+    ('The two states upgraded their ties to ambassadorial level.',
+     'support/upgrade * ties|relations', 'SUPPORT'),
+    # threaten
+    ('The army issued an ultimatum to the rebels to leave the city.',
+     'threaten/issue * ultimatum', 'THREATEN'),
+]
+
+
+def rules_and_types(nlp, text: str) -> set[tuple[str, str]]:
+    """(rule, mention type) of every match of every event mention in the sentence."""
+    lexicon = default_lexicon()
+    doc = nlp(text)
+    return {(m.rule, mention.type) for sent in doc.sents
+            for mention in find_mentions(sent, lexicon) for m in mention.matches}
+
+
+@pytest.mark.parametrize("text,rule,etype", ONE_DOCUMENT, ids=[r for _, r, _ in ONE_DOCUMENT])
+def test_each_rule_matches_its_construction(nlp, text, rule, etype):
+    assert rule in default_lexicon().rules(), f"{rule!r} is no rule of the lexicon"
+    found = rules_and_types(nlp, text)
+    assert (rule, etype) in found, sorted(found)
