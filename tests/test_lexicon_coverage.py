@@ -12,9 +12,13 @@ candidate for pruning.
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
-from eventdesk.extraction.lexicon import default_lexicon
-from eventdesk.extraction.mentions import find_mentions
+from eventdesk.extraction.lexicon import Lexicon, default_lexicon
+from eventdesk.extraction.mentions import find_mentions, token_views
+
+VOCAB = spacy.blank("en").vocab
 
 # rules that fire in one gold document only: the construction each one handles
 ONE_DOCUMENT = [
@@ -23,6 +27,8 @@ ONE_DOCUMENT = [
      'accuse/charge * with', 'ACCUSE'),
     ('The embassy complained to the host government about the harassment of its staff.',
      'accuse/complain:V', 'ACCUSE'),
+    ('The foreign ministry lodged a formal protest with the neighbouring government.',
+     'accuse/lodge|lodged * protest|complaint', 'ACCUSE'),
     ('The monitoring commission completed its inquiry into the shelling of the market.',
      'accuse/complete|completed * &INQUIRIES', 'ACCUSE'),
     ('The opposition leader criticized the government over the price of fuel.',
@@ -144,6 +150,8 @@ ONE_DOCUMENT = [
      'concede/cancel * restrictions|ban|curfew', 'CONCEDE'),
     ("The government conceded to the farmers' demands on Friday.",
      'concede/concede:V', 'CONCEDE'),
+    ('The new government restored access to the state archives on Monday.',
+     'concede/restore * independence|access|power|rights', 'CONCEDE'),
     ('The military council shortened the nightly curfew by two hours.',
      'concede/shorten|shortened ** curfew|restrictions', 'CONCEDE'),
     ('The junta has taken steps to ease restrictions on the press.',
@@ -249,6 +257,9 @@ ONE_DOCUMENT = [
     # threaten
     ('The army issued an ultimatum to the rebels to leave the city.',
      'threaten/issue * ultimatum', 'THREATEN'),
+    ('The militia leaders swore to avenge the death of their commander.',
+     'threaten/swear|sworn * to * fight|retaliate|respond|avenge|destroy|continue|kill|crush|punish|resist',
+     'THREATEN'),
 ]
 
 
@@ -265,3 +276,124 @@ def test_each_rule_matches_its_construction(nlp, text, rule, etype):
     assert rule in default_lexicon().rules(), f"{rule!r} is no rule of the lexicon"
     found = rules_and_types(nlp, text)
     assert (rule, etype) in found, sorted(found)
+
+
+def parse(rows: str) -> Doc:
+    """A hand-built parse: one token a line, "word lemma POS dep head" (head: the index of
+    the head token, or the token's own index for the root)."""
+    cols = [line.split() for line in rows.strip().splitlines()]
+    return Doc(VOCAB, words=[c[0] for c in cols], lemmas=[c[1] for c in cols],
+               pos=[c[2] for c in cols], deps=[c[3] for c in cols],
+               heads=[int(c[4]) for c in cols])
+
+
+# Dependency patterns that replaced a surface pattern with a gap (issue 8): each on a parse
+# built by hand of the construction it handles, and of the look-alike the surface pattern
+# also matched (its false positive)
+NARROWED = [
+    ("assault.fight/driven-out", """
+Troops troop NOUN nsubj 1
+drove drive VERB ROOT 1
+the the DET det 3
+rebels rebel NOUN dobj 1
+out out ADP prt 1
+of of ADP prep 4
+the the DET det 7
+town town NOUN pobj 5
+. . PUNCT punct 1
+""", """
+The the DET det 1
+convoy convoy NOUN nsubj 2
+drove drive VERB ROOT 2
+out out ADP prep 2
+of of ADP prep 3
+the the DET det 6
+city city NOUN pobj 4
+. . PUNCT punct 2
+"""),
+    ("assault.fight/engaged-in-fighting", """
+Troops troop NOUN nsubj 1
+engaged engage VERB ROOT 1
+in in ADP prep 1
+heavy heavy ADJ amod 4
+fighting fighting NOUN pobj 2
+. . PUNCT punct 1
+""", """
+Pilots pilot NOUN nsubjpass 2
+were be AUX auxpass 2
+engaged engage VERB ROOT 2
+in in ADP prep 2
+combat combat NOUN compound 6
+air air NOUN compound 6
+patrols patrol NOUN pobj 3
+. . PUNCT punct 2
+"""),
+    ("announce.mobilize/mobilisation-announced", """
+The the DET det 1
+president president NOUN nsubj 2
+announced announce VERB ROOT 2
+a a DET det 5
+partial partial ADJ amod 5
+mobilisation mobilisation NOUN dobj 2
+. . PUNCT punct 2
+""", """
+Activists activist NOUN nsubj 1
+announced announce VERB ROOT 1
+rallies rally NOUN dobj 1
+against against ADP prep 2
+the the DET det 5
+mobilisation mobilisation NOUN pobj 3
+. . PUNCT punct 1
+"""),
+    ("retreat/captives-released-by-number", """
+Kyiv Kyiv PROPN nsubj 1
+released release VERB ROOT 1
+the the DET det 4
+same same ADJ amod 4
+number number NOUN dobj 1
+of of ADP prep 4
+soldiers soldier NOUN pobj 5
+. . PUNCT punct 1
+""", """
+The the DET det 1
+army army NOUN nsubj 2
+released release VERB ROOT 2
+a a DET det 4
+number number NOUN dobj 2
+of of ADP prep 4
+videos video NOUN pobj 5
+. . PUNCT punct 2
+"""),
+]
+
+
+@pytest.mark.parametrize("rule,construction,look_alike", NARROWED,
+                         ids=[r for r, _, _ in NARROWED])
+def test_narrowed_rule_matches_its_construction_not_the_look_alike(rule, construction,
+                                                                    look_alike):
+    lexicon = Lexicon([p for p in default_lexicon().patterns if p.rule == rule])
+    assert lexicon.patterns, f"{rule!r} is no rule of the lexicon"
+
+    def rules(doc: Doc) -> list[str]:
+        return [m.rule for sent in doc.sents for m in lexicon.match(token_views(sent), sent=sent)]
+
+    assert rules(parse(construction)) == [rule]
+    assert rules(parse(look_alike)) == []
+
+
+# Surface look-alikes of pruned or narrowed rules: what they matched and no rule should
+@pytest.mark.parametrize("text,etype", [
+    # "weapons ** moving|arrived|reached" (pruned): inspectors of weapons deliver nothing
+    ("Weapons inspectors arrived in the capital on Monday.", "AID"),
+    # "draft * bill" (pruned): a bill drafted or debated is no concession
+    ("Parliament debated the draft bill on Tuesday.", "CONCEDE"),
+    # "submit|submitted * bill" (pruned)
+    ("The ministry submitted a bill on road tolls to parliament.", "CONCEDE"),
+    # "swear|sworn * to" (narrowed to a vow to fight): an oath of office is no threat
+    ("The new president was sworn in on Monday and swore to uphold the constitution.",
+     "THREATEN"),
+    # "lodge|lodged * protest|complaint" (now ACCUSE): a complaint filed is no demonstration
+    ("The farmers' union lodged a complaint with the ministry on Friday.", "PROTEST"),
+])
+def test_look_alike_of_a_pruned_rule_makes_no_event(nlp, text, etype):
+    assert etype not in {t for _, t in rules_and_types(nlp, text)}
