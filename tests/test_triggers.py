@@ -234,3 +234,14 @@ def test_named_word_sets_stand_for_their_words():
 def test_unknown_word_set_is_a_config_error():
     with pytest.raises(ConfigError, match="GOODS"):
         Lexicon.from_yaml("triggers:\n- id: a\n  type: AID\n  patterns: ['deliver * &GOODS']\n")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rebels Ambushed Army Convoy Near Gao", "ASSAULT"),
+    ("Kremlin Rejects Peace Plan As Unacceptable", "REJECT"),
+    ("Protesters Stormed Parliament Building In Capital", "ASSAULT"),
+])
+def test_title_case_headlines_read_their_verbs(nlp, text, expected):
+    """The tagger reads every word of a title-case headline as a proper noun; the English
+    lemma tables give the words back their lemmas."""
+    assert expected in types_of(nlp, text)

@@ -8,7 +8,7 @@ clause name one event ("struck ..., killing two and wounding nine").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventdesk.extraction.lexicon import Lexicon, TokenView, TriggerMatch
 from eventdesk.extraction.modality import is_embedded_content, modality
@@ -44,14 +44,75 @@ class Mention:
 
 def token_views(sent: "SpacySpan") -> list[TokenView]:
     views = []
+    titled = _title_case(sent)
     for t in sent:
         pos = t.pos_
+        lemma = t.lemma_.lower()
         if pos == "VERB" and t.dep_ in NOUN_LIKE_DEPS and t.tag_ in ("NNS", "NN", "VBG"):
             pos = "NOUN"
         elif pos == "VERB" and t.tag_ == "VBN" and t.dep_ in ("pobj", "nsubj", "dobj"):
             pos = "NOUN"  # "dozens of wounded"
-        views.append(TokenView(t.lower_, t.lemma_.lower(), pos, t.i))
+        elif titled and pos == "PROPN" and t.is_alpha:
+            # "Rebels Ambushed Army Convoy Near Gao": in a title-case headline the tagger
+            # reads words as proper nouns; the English lemma tables say what they are
+            guess = _guess_lemma(t.doc.vocab, t.lower_)
+            if guess is not None:
+                lemma, pos = guess
+        views.append(TokenView(t.lower_, lemma, pos, t.i))
     return views
+
+
+_TITLE_SMALL = frozenset({"with", "from", "into", "over", "after", "amid", "near", "than",
+                          "upon", "onto", "about", "against", "during", "without"})
+
+
+def _title_case(sent: "SpacySpan") -> bool:
+    """A headline in title case: every word of four letters or more is capitalised."""
+    words = [t.text for t in sent if t.is_alpha and len(t.text) >= 4
+             and t.lower_ not in _TITLE_SMALL]
+    return len(words) >= 3 and all(w[0].isupper() for w in words) and not all(
+        w.isupper() for w in words)
+
+
+_LEMMA_TABLES: dict[int, Any] = {}
+
+
+def _guess_lemma(vocab, lower: str) -> tuple[str, str] | None:
+    """(lemma, coarse POS) of an English word out of context, from the spaCy lemmatizer's
+    own tables (exceptions, suffix rules, known lemmas): a verb reading first ("ambushed" ->
+    ambush), then a noun reading ("strikes" -> strike); None for a word they do not know."""
+    tables = _LEMMA_TABLES.get(id(vocab))
+    if tables is None:
+        tables = _LEMMA_TABLES[id(vocab)] = _lemma_tables()
+    if tables is None:
+        return None
+    exc, rules, index = tables
+    for pos, upos in (("verb", "VERB"), ("noun", "NOUN")):
+        if lower in exc.get(pos, {}):
+            return exc[pos][lower][0], upos
+        for old, new in rules.get(pos, ()):
+            if lower.endswith(old):
+                form = lower[: len(lower) - len(old)] + new
+                if form in index.get(pos, ()):
+                    return form, upos
+        if lower in index.get(pos, ()):
+            return lower, upos
+    return None
+
+
+def _lemma_tables() -> tuple[dict, dict, dict] | None:
+    from eventdesk.annotate.nlp import load_nlp
+
+    try:
+        lookups = load_nlp().get_pipe("lemmatizer").lookups
+        exc = lookups.get_table("lemma_exc")
+        rules = lookups.get_table("lemma_rules")
+        index = lookups.get_table("lemma_index")
+    except (KeyError, ValueError):
+        return None
+    return ({p: dict(exc[p]) for p in ("verb", "noun") if p in exc},
+            {p: list(rules[p]) for p in ("verb", "noun") if p in rules},
+            {p: frozenset(index[p]) for p in ("verb", "noun") if p in index})
 
 
 def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *,
