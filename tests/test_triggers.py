@@ -245,3 +245,25 @@ def test_title_case_headlines_read_their_verbs(nlp, text, expected):
     """The tagger reads every word of a title-case headline as a proper noun; the English
     lemma tables give the words back their lemmas."""
     assert expected in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("According to the woman who shot the video, the crowd scattered.", "ASSAULT"),
+    ("The plan sets out several ways to cease fire along the front.", "ASSAULT"),
+    ("Some nations have refused to recognise the new government.", "REJECT"),
+    ("Many analysts warned that the truce would not hold.", "THREATEN"),
+    ("The network laundered money to support the armed group.", "SUPPORT"),
+    ("In a landmark ruling last July, the court called for the release of the detainees.",
+     "REQUEST"),
+])
+def test_more_constructions_that_name_no_event(nlp, text, absent):
+    from datetime import date
+
+    from eventdesk import extract
+
+    got = [e.type for e in extract(text, published=str(date(2025, 3, 4)))]
+    assert absent not in got, got
+
+
+def test_a_named_state_refusing_is_still_a_rejection(nlp):
+    assert "REJECT" in types_of(nlp, "Hungary has refused to recognise the new government.")

@@ -211,8 +211,9 @@ class Extractor:
         entry = primary.entry
         if any(qs <= t_start and t_end <= qe for qs, qe in self._quoted):
             return None  # words inside a quotation are what someone said, not an event
-        if men.type in VIOLENT and self._after_history(t_start, sent, layers):
-            return None  # "... since the war began on Oct. 7, 2023, when fighters attacked"
+        if self._after_history(t_start, sent, layers):
+            return None  # "... since the war began on Oct. 7, 2023, when fighters attacked";
+            #              "In a landmark opinion last July, the court called for ..."
         if men.type in VIOLENT and head.dep_ == "relcl" and self._describes_actor(head, layers):
             return None  # "The M23, which seized Goma earlier this year, ..."
         if men.nominal and head.dep_ == "dobj" and head.head.lemma_.lower() in REPORT_VERBS \

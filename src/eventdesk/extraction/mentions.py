@@ -131,6 +131,12 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None
     if _courtesy(tok):
         return None  # "offered condolences to the families": a courtesy, not an offer
+    if entry.type == "ASSAULT" and _filming(tok):
+        return None  # "the man who shot the video": filming, not shooting
+    if entry.type == "ASSAULT" and _cease_fire(tok):
+        return None  # "ways to cease fire", "hold fire": a stop to fire, not fire
+    if entry.type not in ("ASSAULT", "PROTEST") and _vague_subject(tok):
+        return None  # "Some nations have refused to adopt the name": no actor of record
     if entry.type == "CONSULT" and _reaction_met(tok):
         return None  # "the outcome was met with skepticism": a reaction, not a meeting
     if entry.type == "REQUEST" and _question_put(tok):
@@ -161,6 +167,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "deemed it premature to discuss", "refrained from detailing"
     if _purpose_of_trigger(tok, heads):
         return None  # "rallied to demand fixed terms": the demand is the rally's purpose
+    if entry.type == "SUPPORT" and tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None  # "laundered money to support the group": an aim, not a declared support
+        #              (unlike "flocked to the capital to protest": the protest itself)
     if entry.type == "ASSAULT" and _characterised_attack(tok):
         return "ACCUSE"  # "Zelensky said Russia was deliberately targeting civilians"
     if is_embedded_content(tok, heads):
@@ -340,6 +350,44 @@ def _courtesy(tok) -> bool:
     """"offered his condolences to", "extended thanks to": the object is a courtesy."""
     return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in COURTESY
                                       for c in tok.children)
+
+
+MEDIA_OBJECTS = frozenset({"video", "videos", "footage", "film", "films", "photo", "photos",
+                           "photograph", "photographs", "picture", "pictures", "scene",
+                           "documentary", "clip", "clips", "image", "images"})
+
+
+def _filming(tok) -> bool:
+    """"shot the video", "shooting footage": to shoot a picture is to film it."""
+    return tok.lemma_.lower() == "shoot" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in MEDIA_OBJECTS for c in tok.children)
+
+
+def _cease_fire(tok) -> bool:
+    """"ways to cease fire", "hold their fire": "fire" as what stops."""
+    if tok.lower_ not in ("fire", "fires"):
+        return False
+    head = tok.head
+    return head.i != tok.i and head.lemma_.lower() in ("cease", "hold", "stop", "halt")
+
+
+VAGUE_DETERMINERS = frozenset({"some", "many", "several", "few", "most", "other", "certain",
+                               "various", "numerous"})
+VAGUE_NOUNS = frozenset({"nations", "countries", "states", "governments", "officials",
+                         "analysts", "observers", "experts", "critics", "people", "others",
+                         "diplomats", "lawmakers", "leaders"})
+
+
+def _vague_subject(tok) -> bool:
+    """A statement or act whose subject is an unnamed group ("Some nations ... have refused",
+    "Many analysts warned"): no actor of record (a named one in apposition does not make it
+    one: "such as the United States")."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in VAGUE_NOUNS and any(
+                d.dep_ in ("det", "amod") and d.lower_ in VAGUE_DETERMINERS
+                for d in c.children):
+            return True
+    return False
 
 
 def _reaction_met(tok) -> bool:
