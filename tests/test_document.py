@@ -317,3 +317,18 @@ def test_a_second_strike_named_as_such_is_its_own_incident(pipeline):
             "also reported a second RSF strike on the city's northern outskirts.")
     events = assaults(extract(text, published="2025-04-12", pipeline=pipeline))
     assert len(events) == 2
+
+
+def test_a_country_wide_place_takes_the_one_region_named_beside_it(pipeline):
+    text = ("A Ukrainian drone attack set fire to an oil depot in Russia overnight. The "
+            "governor of the Bryansk region said the blaze was put out by morning.")
+    [ev] = assaults(extract(text, published="2025-02-24", pipeline=pipeline))
+    assert ev.location is not None and ev.location.country == "RUS"
+    assert ev.location.precision in ("admin1", "city") and "Bryansk" in ev.location.name
+
+
+def test_an_acronym_in_brackets_is_no_place(pipeline):
+    from eventdesk.annotate.places import find_places
+
+    text = "The National Intelligence and Security Agency (NISA) said 20 fighters were killed."
+    assert [m.span.text for m in find_places(text)] == []

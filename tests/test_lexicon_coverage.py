@@ -858,3 +858,9 @@ def test_no_word_test_is_a_hyphenated_word():
     bad += [p.rule for p in lexicon.patterns if isinstance(p, DepPattern)
             for n in p.nodes for w in n.lemma + n.lower if "-" in w]
     assert bad == []
+
+
+def test_a_declared_ceasefire_named_as_a_noun(nlp):
+    found = rules_and_types(nlp, "The president's declaration of a holiday truce on Friday "
+                                 "surprised the army.")
+    assert ("retreat/@!declaration of * ceasefire|truce", "RETREAT") in found, found

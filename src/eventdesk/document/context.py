@@ -18,7 +18,8 @@ proposal" rejects the United States' plan. Each rule names the construction it h
   precision).
 * ``context.town``: an event placed in a region takes the one town of that region the
   report names within two sentences of it ("the summit ended in Alaska" ... "on arrival at
-  an air base in Anchorage").
+  an air base in Anchorage"); an event placed in a country the one region or town of it
+  ("a fire at an oil refinery in Russia" ... "the Ryazan region's governor said").
 * ``context.agent``: a detention or arrest told in the passive with no agent ("were
   detained") is the act of the state actor of the event told just before it, else of the
   authorities of the place.
@@ -208,11 +209,28 @@ def _town_in_region(ev: Event, places: Sequence[Any], starts: Sequence[int]) -> 
     """The one town of the event's region that the text names within ``CARRY_SENTENCES``
     sentences of it ("ended in Alaska" ... "on arrival at an air base in Anchorage")."""
     region = own_place(ev)
-    if region is None or region.precision != "admin1" or not region.admin1:
+    if region is None or region.precision not in ("admin1", "country"):
         return None
+    if region.precision == "admin1" and not region.admin1:
+        return None
+    # a country-wide place takes the one region or town of that country named beside it
+    # ("a refinery in Russia" ... "the Ryazan region governor said")
     k = bisect.bisect_right(starts, ev.sentence.start) - 1
     lo = starts[max(0, k - CARRY_SENTENCES)] if starts else 0
     hi = starts[k + CARRY_SENTENCES + 1] if k + CARRY_SENTENCES + 1 < len(starts) else 10**12
+    if region.precision == "country":
+        finer = {(p.place.name, p.place.country): p for p in places
+                 if lo <= p.span.start < hi and p.place.precision in ("city", "admin1")
+                 and p.place.country == region.country}
+        regions = {p.place.admin1 or p.place.name for p in finer.values()}
+        if len(regions) != 1:
+            return None
+        towns = {k: p for k, p in finer.items() if p.place.precision == "city"} or finer
+        if len(towns) != 1:
+            return None
+        town = next(iter(towns.values()))
+        return town.place if town.place.span is not None else dataclasses.replace(
+            town.place, span=town.span)
     towns = {(p.place.name, p.place.country): p for p in places
              if lo <= p.span.start < hi and p.place.precision == "city"
              and p.place.country == region.country and p.place.admin1 == region.admin1}
@@ -231,7 +249,7 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
     items.sort(key=lambda it: it.start)
     for k, it in enumerate(items):
         ev = it.event
-        if ev.type in LOCATED_TYPES:
+        if ev.type in LOCATED_TYPES or ev.type == "ASSAULT":
             town = _town_in_region(ev, places, sentence_starts)
             if town is not None:
                 ev = _with_place(ev, town)
