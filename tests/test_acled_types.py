@@ -60,3 +60,31 @@ def test_shelling_named_in_the_report_keeps_unnamed_strikes_open(pipeline):
     assert subs.get("Nikopol") == "Shelling/artillery/missile attack"
     assert subs.get("Marhanets", "Shelling/artillery/missile attack") == \
         "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thousands marched peacefully through the capital on Sunday.",
+     ("Protests", "Peaceful protest")),
+    ("Police fired tear gas to disperse hundreds of demonstrators outside parliament.",
+     ("Protests", "Protest with intervention")),
+    ("At least 50 protesters were detained in the city centre.",
+     ("Protests", "Protest with intervention")),
+    ("Security forces opened fire on the crowd, killing four demonstrators.",
+     ("Protests", "Excessive force against protesters")),
+    ("Protesters stormed the police station and set fire to cars.",
+     ("Riots", "Violent demonstration")),
+    ("A mob lynched two men accused of theft in the market.", ("Riots", "Mob violence")),
+])
+def test_protest_sub_types_by_the_codebook(text, expected):
+    from eventdesk.extraction.acled import protest_subtype
+
+    assert protest_subtype(text) == expected
+
+
+def test_a_report_of_a_protest_with_arrests(pipeline):
+    text = ("Hundreds of students rallied in central Minsk on Sunday against the election "
+            "result. At least 30 protesters were detained, a rights group said.")
+    [protest] = [e for e in extract(text, published="2025-03-03", pipeline=pipeline)
+                 if e.type == "PROTEST"]
+    assert (protest.acled_event_type, protest.acled_sub_event_type) == (
+        "Protests", "Protest with intervention")

@@ -42,7 +42,7 @@ from eventdesk.annotate.structure import DocStructure
 from eventdesk.document.background import why_background
 from eventdesk.document.context import complete
 from eventdesk.document.incidents import Item, build_incidents, split_places
-from eventdesk.document.means import report_means
+from eventdesk.document.means import protest_types, report_means
 from eventdesk.records import Decision, Event
 
 STAGE = "document"
@@ -108,6 +108,9 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
         for done in complete(alive, actors=actors, sentence_starts=starts, text=text,
                              places=places):
             decisions.append(_decision("completed", done.rule, done.reason, done.event))
+    for ev in protest_types(alive, text, starts) if text else ():
+        decisions.append(_decision("completed", "means.protest", "the demonstration's ACLED "
+                                   "type from what the report tells of it", ev))
     for ev in report_means(alive):
         decisions.append(_decision("completed", "means.report_air", "the report's other "
                                    "attacks by the same side are air strikes", ev))

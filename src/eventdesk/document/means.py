@@ -3,6 +3,9 @@
 "Israeli air strikes kill 18 in Gaza" says once what the following "a strike on a home in
 Khan Younis", "another strike hit a building" were: air strikes. The rule:
 
+* ``means.protest``: a demonstration's ACLED sub-event type comes from what the report tells
+  of it (arrests or tear gas: with intervention; lethal force: excessive force; the
+  demonstrators' own violence: a violent demonstration; a mob: mob violence).
 * ``means.report_air``: a remote attack whose own sentence names no means (sub-event type a
   shelling by default, no weapon, no remote-fire word) is an Air/drone strike when the
   report's other attacks by the same side (or the report's headline) are air or drone
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eventdesk.document.incidents import Item
-from eventdesk.extraction.acled import AIR, REMOTE, SHELLING, remote_words
+from eventdesk.extraction.acled import AIR, REMOTE, SHELLING, protest_subtype, remote_words
 from eventdesk.records import Event
 
 STAGE = "document.means"
@@ -43,5 +46,26 @@ def report_means(items: Sequence[Item]) -> list[Event]:
         shelled = [o for o in others if o.acled_sub_event_type == SHELLING and _named_means(o)]
         if air and not shelled:
             it.event = ev.replace(acled_sub_event_type=AIR, mode=ev.mode or "aerial")
+            changed.append(it.event)
+    return changed
+
+
+def protest_types(items: Sequence[Item], text: str, starts: Sequence[int]) -> list[Event]:
+    """``means.protest``: a demonstration's ACLED sub-event type from what the report tells of
+    it: its own sentences and, when it is the report's only demonstration, the report's
+    arrests, dispersals or violence around it ("At least 40 protesters were detained",
+    "police fired tear gas")."""
+    changed = []
+    protests = [it for it in items if it.event.type == "PROTEST"]
+    for it in protests:
+        ev = it.event
+        spans = {(e.span.start, e.span.end) for e in ev.evidence} | {
+            (ev.sentence.start, ev.sentence.end)}
+        told = " ".join(text[a:b] for a, b in sorted(spans))
+        if len(protests) == 1:
+            told = text
+        pair = protest_subtype(told)
+        if (ev.acled_event_type, ev.acled_sub_event_type) != pair:
+            it.event = ev.replace(acled_event_type=pair[0], acled_sub_event_type=pair[1])
             changed.append(it.event)
     return changed

@@ -76,3 +76,25 @@ def acled_without_means(trigger: str, sentence: str, actor1: Actor | None,
 def remote_words(text: str) -> bool:
     """Whether the text names remote fire ("shelled", "artillery", "rockets")."""
     return bool(_words()["remote"].search(text))
+
+
+@lru_cache(maxsize=1)
+def _protest_words() -> dict[str, re.Pattern[str]]:
+    raw = resources.files("eventdesk").joinpath("data/quantities.yaml").read_text("utf-8")
+    return {k: re.compile(v, re.I) for k, v in yaml.safe_load(raw)["protest_words"].items()}
+
+
+def protest_subtype(text: str) -> tuple[str, str]:
+    """(ACLED event type, sub-event type) of a demonstration from what the report tells of it
+    (word lists in ``data/quantities.yaml``, ``protest_words``, in the codebook's order: a
+    mob's violence, demonstrators' violence, lethal force against them, an intervention)."""
+    w = _protest_words()
+    if w["mob"].search(text):
+        return ("Riots", "Mob violence")
+    if w["violent"].search(text):
+        return ("Riots", "Violent demonstration")
+    if w["lethal"].search(text):
+        return ("Protests", "Excessive force against protesters")
+    if w["intervention"].search(text):
+        return ("Protests", "Protest with intervention")
+    return ("Protests", "Peaceful protest")
