@@ -864,3 +864,30 @@ def test_a_declared_ceasefire_named_as_a_noun(nlp):
     found = rules_and_types(nlp, "The president's declaration of a holiday truce on Friday "
                                  "surprised the army.")
     assert ("retreat/@!declaration of * ceasefire|truce", "RETREAT") in found, found
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("Fighters looted shops in the market town on Monday.", "coerce.property/loot:V"),
+    ("Militiamen ransacked the offices of the aid group.", "coerce.property/ransack:V"),
+    ("Raiders pillaged the villages along the river.", "coerce.property/pillage:V"),
+    ("Residents reported widespread looting after the army left.", "coerce.property/@looting"),
+    ("Settlers burned three cars belonging to farmers near the village.",
+     "coerce.property/torch|torched|torches|burn|burned|burnt|burns * car|cars|vehicle|"
+     "vehicles|house|houses|home|homes|shop|shops|property|crops|fields|mosque|church"),
+    ("Attackers set fire to houses in the hamlet overnight.",
+     "coerce.property/set * fire * to * car|cars|vehicle|vehicles|house|houses|home|homes|"
+     "shop|shops|property|crops|fields"),
+])
+def test_property_destruction_rules(nlp, text, rule):
+    found = rules_and_types(nlp, text)
+    assert (rule, "COERCE") in found, found
+
+
+def test_property_destruction_is_acleds_looting(pipeline):
+    from eventdesk import extract
+
+    [ev] = [e for e in extract("Settlers torched two cars in a village near Nablus on Monday.",
+                               published="2025-03-04", pipeline=pipeline)
+            if e.type == "COERCE"]
+    assert (ev.acled_event_type, ev.acled_sub_event_type) == (
+        "Strategic developments", "Looting/property destruction")

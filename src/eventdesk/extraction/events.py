@@ -689,7 +689,9 @@ class Extractor:
             # ACLED codes arrests and dispersals; border closures, bans, curfews it does not
             trig = d.trigger.text.lower()
             acled = ("Strategic developments", "Arrests") if ARRESTS.search(trig) else (
-                ("Protests", "Protest with intervention") if "dispers" in trig else None)
+                ("Protests", "Protest with intervention") if "dispers" in trig else (
+                    ("Strategic developments", "Looting/property destruction")
+                    if d.mention.matches[0].entry.id == "coerce.property" else None))
         elif d.mention.type == "RETREAT" and RELEASES.search(d.trigger.text):
             acled = ("Strategic developments", "Other")  # swaps, releases, resignations
         elif d.mention.type in DEFAULT_ACLED:
