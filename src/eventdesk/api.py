@@ -248,18 +248,24 @@ def _shift(ev: Event, offset: int, text: str) -> Event:
 _DEFAULT: Pipeline | None = None
 
 
-def extract(text: str, *, published: str | date | None = None, doc_id: str | None = None,
-            pipeline: Pipeline | None = None) -> list[Event]:
-    """Events of one text. `published` (ISO date) anchors relative dates ("on Tuesday")."""
+def _one_text(text: str, published: str | date | None, doc_id: str | None,
+              pipeline: Pipeline | None) -> tuple[Document, Pipeline]:
+    """The document of one text handed to the API, and the pipeline to code it with."""
     global _DEFAULT
     if not isinstance(text, str):
         raise InputError("text", f"expected a str, got {type(text).__name__}")
-    pub = parse_published(published)
-    doc = Document.from_text(text, published=pub, id=doc_id)
+    doc = Document.from_text(text, published=parse_published(published), id=doc_id)
     if pipeline is None:
         if _DEFAULT is None:
             _DEFAULT = Pipeline()
         pipeline = _DEFAULT
+    return doc, pipeline
+
+
+def extract(text: str, *, published: str | date | None = None, doc_id: str | None = None,
+            pipeline: Pipeline | None = None) -> list[Event]:
+    """Events of one text. `published` (ISO date) anchors relative dates ("on Tuesday")."""
+    doc, pipeline = _one_text(text, published, doc_id, pipeline)
     return pipeline.process(doc)
 
 
@@ -268,15 +274,7 @@ def flags(text: str, *, published: str | date | None = None, doc_id: str | None 
     """Trust flags of one text: ``temporal_inconsistency``, ``conflicting_counts``,
     ``conflicting_locations``, ``truncated``, each with an explanation and evidence spans
     (:class:`eventdesk.records.Flag`; ``flag.to_dict()`` is the JSON shape)."""
-    global _DEFAULT
-    if not isinstance(text, str):
-        raise InputError("text", f"expected a str, got {type(text).__name__}")
-    pub = parse_published(published)
-    doc = Document.from_text(text, published=pub, id=doc_id)
-    if pipeline is None:
-        if _DEFAULT is None:
-            _DEFAULT = Pipeline()
-        pipeline = _DEFAULT
+    doc, pipeline = _one_text(text, published, doc_id, pipeline)
     return pipeline.flags(doc)
 
 
