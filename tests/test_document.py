@@ -262,6 +262,8 @@ def test_the_target_of_an_attack_is_its_place_but_not_the_attacker(pipeline):
      "LUHANSK (Interfax) - "),
     ("QUETTA: Gunmen attacked a bus on Monday, police said.", "QUETTA: "),
     ("KYIV — Russian drones struck the capital overnight.", "KYIV — "),
+    ("MINSK, May 3. /TASS/. The two delegations met for three hours.",
+     "MINSK, May 3. /TASS/. "),
 ])
 def test_datelines_at_the_head_of_the_body(text, dateline):
     from eventdesk.annotate.dateline import find_dateline
@@ -332,3 +334,12 @@ def test_an_acronym_in_brackets_is_no_place(pipeline):
 
     text = "The National Intelligence and Security Agency (NISA) said 20 fighters were killed."
     assert [m.span.text for m in find_places(text)] == []
+
+
+def test_a_meeting_told_again_in_later_sentences_is_one_meeting(pipeline):
+    text = ("MINSK, May 3. /TASS/. The third round of talks between Russia and Ukraine in "
+            "Minsk ended after two hours. The sides discussed an exchange of prisoners. "
+            "The delegations also discussed a possible truce.")
+    meetings = [e for e in extract(text, published="2025-05-03", pipeline=pipeline)
+                if e.type == "CONSULT"]
+    assert len(meetings) == 1 and meetings[0].location.name == "Minsk"

@@ -193,6 +193,10 @@ class Pipeline:
         starts = [s.start_char for s in sdoc.sents]
         folds: list[tuple[Event, str]] = []
         events = merge_within(events, sentence_starts=starts, folds=folds)
+        if dateline is not None:  # the dateline's place and agency are no party or place
+            d0, d1 = dateline.span.start, dateline.span.end
+            actors = [a for a in actors if not d0 <= a.span.start < d1]
+            placed = [p for p in placed if not d0 <= p.span.start < d1]
         result = resolve_document(events, structure=structure, published=published,
                                   sentence_starts=starts, merged=folds, text=doc.text,
                                   actors=actors, places=placed)

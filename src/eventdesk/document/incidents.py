@@ -42,7 +42,7 @@ from eventdesk.merge.within import combine, opens_new_incident, places_agree
 from eventdesk.records import Event, Evidence, Place
 
 STAGE = "document.incidents"
-INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
+INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "CONSULT"})
 PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
 FOLLOW_UP_SENTENCES = 8  # a placeless follow-up looks this many sentences back for its incident
 LEAD_SENTENCES = 2  # ... or this many ahead (a lead told before its place)
@@ -79,9 +79,16 @@ def _own(span, event: Event) -> bool:
 
 
 def own_place(event: Event) -> Place | None:
-    """The event's place when its own sentence names it (not carried from elsewhere)."""
+    """The event's place when a sentence of its own names it: its sentence, or the sentence
+    of a mention merged into it (its location evidence); not a place carried from the text
+    before or taken from the dateline."""
     loc = event.location
-    return loc if loc is not None and _own(loc.span, event) else None
+    if loc is None or loc.span is None:
+        return None
+    if _own(loc.span, event) or any(
+            e.role == "location" and e.span.start == loc.span.start for e in event.evidence):
+        return loc
+    return None
 
 
 def own_date(event: Event):
@@ -158,10 +165,10 @@ def _headlines(items: list[Item], folds: list[Fold]) -> None:
 
 def _follow_ups(items: list[Item], folds: list[Fold]) -> None:
     for it in items:
-        if not it.alive or it.title or it.event.location is not None:
-            continue
+        if not it.alive or it.title or own_place(it.event) is not None:
+            continue  # (a place taken from the dateline or the text before is not its own)
         ev = it.event
-        placed = [c for c in items if c.alive and c is not it and c.event.location is not None
+        placed = [c for c in items if c.alive and c is not it and own_place(c.event) is not None
                   and _compatible(ev, c.event) and not _new_time(ev, c.event)]
         before = [c for c in placed if c.start < it.start
                   and it.sentence - c.sentence <= FOLLOW_UP_SENTENCES]

@@ -402,7 +402,9 @@ class Extractor:
                 and s_start <= location.span.start < s_end:
             self._last_statement_place = (si, location)
         if location is not None and location.span is not None:
-            evidence.append(Evidence("location", location.span))
+            # (a place taken from the dateline is evidence of where the report was filed)
+            evidence.append(Evidence("dateline" if location is self._dateline_place
+                                     else "location", location.span))
 
         # date --------------------------------------------------------------
         window = pick_window(layers.times, start=t_start, end=t_end, sentence_start=s_start,

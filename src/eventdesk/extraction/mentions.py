@@ -154,8 +154,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None
     if match.pattern.nominal and any(c.dep_ == "amod" and c.lower_ in PLANNED for c in tok.children):
         return None  # "a planned meeting", "possible strikes"
-    if match.pattern.nominal and _topic_of_talks(tok):
-        return None  # "met Erdogan to discuss the resumption of prisoner exchanges"
+    if _topic_of_talks(tok):
+        return None  # "met Erdogan to discuss the resumption of prisoner exchanges", "the
+        #              sides discussed an exchange of prisoners"
     if not match.pattern.nominal and not headline and _generic_present(tok) and \
             entry.type in GENERIC_TYPES:
         return None  # (a headline tells past events in the present: "Glide bombs kill two")
