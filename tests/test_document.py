@@ -343,3 +343,10 @@ def test_a_meeting_told_again_in_later_sentences_is_one_meeting(pipeline):
     meetings = [e for e in extract(text, published="2025-05-03", pipeline=pipeline)
                 if e.type == "CONSULT"]
     assert len(meetings) == 1 and meetings[0].location.name == "Minsk"
+
+
+def test_newspaper_taglines_and_stray_markup_are_furniture():
+    s = find_structure("Police disperse protest\nThe Daily PostDemocracy Dies in Darkness\n"
+                       "Democracy Dies in Darkness\n< blockquote>\nPolice used tear gas on "
+                       "Wednesday to disperse the crowd.")
+    assert [b.kind for b in s.blocks][2:4] == ["boilerplate", "boilerplate"]

@@ -267,3 +267,27 @@ def test_more_constructions_that_name_no_event(nlp, text, absent):
 
 def test_a_named_state_refusing_is_still_a_rejection(nlp):
     assert "REJECT" in types_of(nlp, "Hungary has refused to recognise the new government.")
+
+
+def test_a_forecast_is_no_threat(nlp):
+    assert "THREATEN" not in types_of(nlp, "The minister warned the death toll would rise "
+                                           "as rescuers searched the rubble.")
+    assert "THREATEN" in types_of(nlp, "The minister warned that the army would respond to "
+                                       "any attack.")
+
+
+def test_abductions_are_acled_abductions(pipeline):
+    from eventdesk import extract
+
+    [ev] = [e for e in extract("Gunmen abducted 20 villagers near Gusau on Monday.",
+                               published="2023-10-17", pipeline=pipeline) if e.type == "COERCE"]
+    assert (ev.acled_event_type, ev.acled_sub_event_type) == (
+        "Violence against civilians", "Abduction/forced disappearance")
+
+
+def test_the_media_are_no_attackers(pipeline):
+    from eventdesk import extract
+
+    got = extract("AFP footage showed children walking through bombed buildings in Gaza City "
+                  "on Monday.", published="2025-07-03", pipeline=pipeline)
+    assert all(e.actor1 is None or e.actor1.sector != "MED" for e in got)

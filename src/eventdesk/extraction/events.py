@@ -24,7 +24,7 @@ from eventdesk.extraction.means import acled_hint, find_damage, find_weapons
 from eventdesk.extraction.mentions import Mention, find_mentions, perfect_tense
 from eventdesk.extraction.quotes import find_quotes
 from eventdesk.extraction.rules import (
-    ADDITIVE, ARRESTS, BLAMED_FOR_ATTACK, CIVILIAN_TARGETS, DEFAULT_ACLED, FOLLOW_UP,
+    ABDUCTION, ADDITIVE, ARRESTS, BLAMED_FOR_ATTACK, CIVILIAN_TARGETS, DEFAULT_ACLED, FOLLOW_UP,
     INTERCEPTED, LABOUR, LONG_RUN, MILITARY_TARGETS, NO_COMMENT, NON_AGENTS, OCCUPIED,
     PLACE_LIKE_KINDS, PROTESTERS, RELEASES, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
     SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_REVISION, VIOLENT, WAR_TOTAL,
@@ -161,10 +161,12 @@ class Extractor:
         for d in drafts:
             a = d.actor1
             last = (a.name or "").lower().split()[-1:] if a is not None else []
-            if d.mention.type in VIOLENT and a is not None and a.sector == "CVL" and \
-                    not (last and last[0] in PROTESTERS):
+            if d.mention.type in VIOLENT and a is not None and (
+                    a.sector == "CVL" and not (last and last[0] in PROTESTERS)
+                    or a.sector == "MED"):
                 # "Khotyn community: the enemy used mortars": civilians (a community, residents,
-                # people) are no attacker; the report's attacker may be named elsewhere
+                # people) and the media ("AFP footage showed ...") are no attacker; the report's
+                # attacker may be named elsewhere
                 d.actor1 = None
         self._fill_countries(drafts, actors)
         self._attacker_prior(drafts)
@@ -690,7 +692,9 @@ class Extractor:
         elif d.mention.type == "COERCE":
             # ACLED codes arrests and dispersals; border closures, bans, curfews it does not
             trig = d.trigger.text.lower()
-            acled = ("Strategic developments", "Arrests") if ARRESTS.search(trig) else (
+            acled = ("Violence against civilians", "Abduction/forced disappearance") \
+                if ABDUCTION.search(trig) else \
+                ("Strategic developments", "Arrests") if ARRESTS.search(trig) else (
                 ("Protests", "Protest with intervention") if "dispers" in trig else (
                     ("Strategic developments", "Looting/property destruction")
                     if d.mention.matches[0].entry.id == "coerce.property" else None))

@@ -135,6 +135,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "the man who shot the video": filming, not shooting
     if entry.type == "ASSAULT" and _cease_fire(tok):
         return None  # "ways to cease fire", "hold fire": a stop to fire, not fire
+    if entry.type == "THREATEN" and _forecast(tok):
+        return None  # "warned the death toll would likely rise": a forecast, not a threat
     if entry.type not in ("ASSAULT", "PROTEST") and _vague_subject(tok):
         return None  # "Some nations have refused to adopt the name": no actor of record
     if entry.type == "CONSULT" and _reaction_met(tok):
@@ -388,6 +390,29 @@ def _vague_subject(tok) -> bool:
                 d.dep_ in ("det", "amod") and d.lower_ in VAGUE_DETERMINERS
                 for d in c.children):
             return True
+    return False
+
+
+FORECAST_SUBJECTS = frozenset({"toll", "number", "figure", "figures", "count", "situation",
+                               "prices", "price", "weather", "crisis", "casualties",
+                               "shortages", "risk", "risks", "economy", "inflation",
+                               "famine", "hunger", "fighting"})
+
+
+def _forecast(tok) -> bool:
+    """"warned (that) the death toll would rise", "warned of shortages": what someone expects
+    to happen, with no one made to suffer for what someone does (a threat)."""
+    if tok.lemma_.lower() not in ("warn", "caution"):
+        return False
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lemma_.lower() in FORECAST_SUBJECTS:
+                return True
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in FORECAST_SUBJECTS:
+                return True
     return False
 
 

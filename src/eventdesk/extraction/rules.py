@@ -20,6 +20,10 @@ BLAMED_FOR_ATTACK = re.compile(
     r"\b(?:blam\w*|accus\w*|held)\b.{1,80}?\b(?:for|of)\s+(?:the|this|that|Wednesday's|"
     r"Tuesday's|Monday's|Thursday's|Friday's|Saturday's|Sunday's)?\s*(?:deadly\s+)?"
     r"(?:attack|strike|shelling|bombing|massacre|killings?|blast|explosion)\b", re.I)
+# ACLED: an abduction or kidnapping is Violence against civilians / Abduction/forced
+# disappearance (PLOVER codes it COERCE, as the PLOVER gold standard does), not an arrest
+ABDUCTION = re.compile(r"\b(?:abduct|kidnap|took .{0,20}hostage|taken .{0,20}hostage|"
+                       r"forcibly disappear)", re.I)
 ARRESTS = re.compile(r"\b(?:arrest|detain|detention|abduct|kidnap|jail|imprison|round(?:ed)? up|"
                      r"took .{0,20}prisoner|taken .{0,20}prisoner|captur|custody|held)", re.I)
 # what was hit, when the text names no target party: a military object or a civilian one
