@@ -891,3 +891,36 @@ def test_property_destruction_is_acleds_looting(pipeline):
             if e.type == "COERCE"]
     assert (ev.acled_event_type, ev.acled_sub_event_type) == (
         "Strategic developments", "Looting/property destruction")
+
+
+@pytest.mark.parametrize("text,rule,etype", [
+    ("The rebels routed two army battalions near the border on Tuesday.",
+     "assault.fight/rout:V", "ASSAULT"),
+    ("The militants said they had taken over another army base in the north.",
+     "assault.fight/take|took|taken|takes over * town|village|city|settlement|base|outpost|camp|"
+     "barracks|checkpoint|garrison|airport", "ASSAULT"),
+    ("Fighters seized the military outpost after a two-hour battle.",
+     "assault.fight/seize * town|village|city|settlement|positions|position|territory|control|"
+     "base|airport|district|outpost|post|camp|barracks|checkpoint|garrison", "ASSAULT"),
+    ("The ministry announced the expulsion of two diplomats on Wednesday.",
+     "announce.sanction/announce|announced|announces|order|ordered|orders ** expulsion|"
+     "expulsions", "SANCTION"),
+    ("The expulsion of the ambassador followed the spy scandal.",
+     "announce.sanction/@!expulsion of * diplomat|diplomats|ambassador|envoy|employee|"
+     "employees|staff|attache", "SANCTION"),
+    ("The government announced new military aid for its neighbour on Monday.",
+     "aid/announce|announced|announces|approve|approved|approves|unveil|unveiled|unveils * "
+     "aid|assistance", "AID"),
+    ("Parliament approved a package of humanitarian aid for the region.",
+     "aid/@!package of * aid|assistance", "AID"),
+    ("The call between the two presidents lasted more than an hour.",
+     "consult/@!call between", "CONSULT"),
+])
+def test_more_rules_on_their_constructions(nlp, text, rule, etype):
+    found = rules_and_types(nlp, text)
+    assert (rule, etype) in found, sorted(found)
+
+
+def test_a_prohibited_aid_is_no_aid(nlp):
+    assert "AID" not in {t for _, t in rules_and_types(
+        nlp, "The government announced on Wednesday it would prohibit all aid to the region.")}

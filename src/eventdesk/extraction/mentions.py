@@ -154,8 +154,11 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # ("Three civilians killed in Donetsk" is a headline's event)
     if match.pattern.nominal and _anaphoric_nominal(tok):
         return None
-    if match.pattern.nominal and any(c.dep_ == "amod" and c.lower_ in PLANNED for c in tok.children):
-        return None  # "a planned meeting", "possible strikes"
+    if match.pattern.nominal and any(c.dep_ == "amod" and c.lower_ in PLANNED
+                                     and not (c.lower_ == "new" and entry.type in ANNOUNCED)
+                                     for c in tok.children):
+        return None  # "a planned meeting", "possible strikes" (not "a new aid package":
+        #              announcing it is the act)
     if _topic_of_talks(tok):
         return None  # "met Erdogan to discuss the resumption of prisoner exchanges", "the
         #              sides discussed an exchange of prisoners"
@@ -208,6 +211,7 @@ GENERIC_HEADS = frozenset({"attack", "attacks", "strike", "strikes", "talks", "m
 NEGATION_WORDS = frozenset({"not", "n't", "no", "never"})
 PLANNED = frozenset({"planned", "proposed", "possible", "future", "upcoming", "expected", "next",
                      "potential", "new", "further", "scheduled"})
+ANNOUNCED = frozenset({"AID", "SANCTION"})  # measures that exist once announced
 GENERIC_TYPES = frozenset({"ASSAULT", "COERCE", "SUPPORT", "AID", "MOBILIZE", "COOPERATE",
                            "REJECT", "ACCUSE", "REQUEST"})
 
