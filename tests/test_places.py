@@ -257,3 +257,25 @@ def test_a_daily_report_lists_its_communities_as_places():
                                    "Khotyn community"]
     # all in the Sumy region: "Khotyn" there is GeoNames' Khotin (a y/i transliteration)
     assert all(g[2] == "Sumy" for g in got), got
+
+
+def test_a_village_namesake_far_from_everything_the_report_names_is_no_place():
+    """A report on the Belgorod region names a village whose only namesakes in the gazetteer
+    lie thousands of kilometres away: no place, rather than a wrong one."""
+    from eventdesk.resolve.places import FAR_KM, _far_namesake
+
+    got = _resolved("Drones hit Belgorod and Shebekino in the Belgorod region overnight. In "
+                    "the village of Berezovka a car was hit, the governor said.")
+    assert got["Belgorod region"].admin1 == "Belgorod"
+    village = next((p for k, p in got.items() if k.startswith("Berezovka")
+                    or k.startswith("village of")), None)
+    assert village is None or village.admin1 == "Belgorod"
+    assert FAR_KM >= 500 and callable(_far_namesake)
+
+
+def test_named_armed_groups_are_no_places(pipeline):
+    from eventdesk import extract
+
+    events = extract("Fano fighters clashed with government troops near Debre Birhan on "
+                     "Friday, residents said.", published="2024-07-13", pipeline=pipeline)
+    assert all(e.location is None or e.location.country == "ETH" for e in events)

@@ -179,8 +179,9 @@ class Pipeline:
                           "against today", MissingDateWarning, stacklevel=2)
             published = date.today()
         actors = find_actors(doc.text)
+        # persons and named armed groups are no places ("Governor Gladkov", "Fano fighters")
         persons = [(a.span.start, a.span.end) for a in actors
-                   if getattr(a, "kind", "") in ("person", "title")]
+                   if getattr(a, "kind", "") in ("person", "title", "group")]
         pmentions = find_places(doc.text, exclude=persons)
         resolved = resolve_places(pmentions, text=doc.text)
         placed = [PlacedMention(pm.span, pl, getattr(pm, "kind", pl.precision),

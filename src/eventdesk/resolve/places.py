@@ -234,7 +234,8 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
         unit = _unit_instead(e, m, _attached_units(mentions, idx, text))
         if unit is not None:
             out.append(_place(unit, m, name=unit.name))
-        elif _foreign_namesake(e, idx, chosen):
+        elif _foreign_namesake(e, idx, chosen) or (
+                not locals_[idx] and _far_namesake(e, idx, chosen, mentions)):
             out.append(None)
         else:
             out.append(_place(e, m))
@@ -322,6 +323,24 @@ def _unit_instead(e: Entry, m: PlaceMention, units: Sequence[Entry]) -> Entry | 
 
 FOREIGN_MAX_POPULATION = 50_000
 FOREIGN_MIN_CONTEXT = 3
+
+
+FAR_KM = 800.0
+
+
+def _far_namesake(e: Entry, idx: int, chosen: Sequence[Entry | None],
+                  mentions: Sequence[PlaceMention]) -> bool:
+    """A village namesake hundreds of kilometres from every other place the report names
+    ("Berezovka" in a report on the Belgorod region resolved to a Siberian Berezovka, when
+    the gazetteer lacks the local one): better no place than a wrong one."""
+    if e.kind != "city" or e.population >= FOREIGN_MAX_POPULATION:
+        return False
+    name = mentions[idx].key
+    others = [c for j, c in enumerate(chosen) if c is not None and j != idx
+              and mentions[j].key != name and c.kind in ("city", "admin2", "admin1")]
+    if len(others) < 2:
+        return False
+    return min(haversine_km(e.lat, e.lon, c.lat, c.lon) for c in others) > FAR_KM
 
 
 def _foreign_namesake(e: Entry, idx: int, chosen: Sequence[Entry | None]) -> bool:
