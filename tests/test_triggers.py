@@ -291,3 +291,50 @@ def test_the_media_are_no_attackers(pipeline):
     got = extract("AFP footage showed children walking through bombed buildings in Gaza City "
                   "on Monday.", published="2025-07-03", pipeline=pipeline)
     assert all(e.actor1 is None or e.actor1.sector != "MED" for e in got)
+
+
+def test_advice_with_no_addressee_is_no_threat(pipeline):
+    from eventdesk import extract
+
+    def types(text):
+        return [e.type for e in extract(text, published="2024-02-01", pipeline=pipeline)]
+
+    # a warning to no one that names no harm the speaker would do: advice
+    assert "THREATEN" not in types("The maritime security agency warned on Monday that vessels "
+                                   "in the strait should report any suspicious approach.")
+    # a warning that names a consequence stays a threat, addressee or not
+    assert "THREATEN" in types("The defence minister warned that any incursion would meet a "
+                               "harsh response.")
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in the capital questioned whether any conscripts were killed in the blast.",
+    "It is still unclear whether the drones hit the fuel depot.",
+])
+def test_an_indirect_question_tells_no_event(nlp, text):
+    assert "ASSAULT" not in types_of(nlp, text)
+
+
+def test_a_told_event_beside_a_question_stays(nlp):
+    assert "ASSAULT" in types_of(nlp, "The drones hit the fuel depot, and officials asked "
+                                      "whether the fire had spread.")
+
+
+@pytest.mark.parametrize("text", [
+    "The army said the militia deployed suicide drones against the garrison.",
+    "Attack helicopters were deployed over the valley at dawn.",
+])
+def test_weapons_sent_into_an_attack_are_no_mobilisation(nlp, text):
+    assert "MOBILIZE" not in types_of(nlp, text)
+
+
+def test_troops_deployed_are_a_mobilisation_and_deployed_drones_keep_their_strike(nlp):
+    assert "MOBILIZE" in types_of(nlp, "The government deployed troops to the northern border.")
+    assert "ASSAULT" in types_of(nlp, "The insurgents deployed drones to attack the airbase.")
+
+
+def test_attempts_at_talks_and_pressure_to_act_are_no_events(nlp):
+    assert "CONSULT" not in types_of(nlp, "Despite repeated attempts at mediation, the clashes "
+                                          "continued.")
+    assert "REJECT" not in types_of(nlp, "Campaigners pressured senators to reject the budget.")
+    assert "REJECT" in types_of(nlp, "The senators rejected the budget.")

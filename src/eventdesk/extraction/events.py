@@ -9,6 +9,7 @@ figures in a following sentence with no trigger of its own continue the last vio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -595,6 +596,8 @@ class Extractor:
 
     @staticmethod
     def _keep(d: _Draft) -> bool:
+        if d.mention.type == "THREATEN" and d.actor2 is None and _advisory(d):
+            return False  # "the maritime agency warned ships to stay alert": advice, no threat
         return True
 
     @staticmethod
@@ -765,6 +768,25 @@ class Extractor:
             weapons=weapons, damage=damage, quotes=quotes, confidence=d.confidence,
             evidence=tuple(evidence),
         )
+
+
+WARNING_VERBS = frozenset({"warn", "caution", "alert"})
+CONSEQUENCE = re.compile(r"\b(?:consequences?|retaliat\w*|respon(?:d|se)|price|pay|punish\w*|"
+                         r"revenge|reprisals?|force|strike|attack|war)\b", re.I)
+
+
+def _advisory(d: _Draft) -> bool:
+    """A warning with no one it is aimed at and no harm the speaker would do is advice or a
+    forecast, not a threat (PLOVER THREATEN needs a target): "the agency warned ships in the
+    area to report anything suspicious", "the campaign group warned that such a deployment
+    risks escalation". A warning that names a consequence ("warned of a harsh response")
+    stays."""
+    doc = d.sent.doc
+    tok = doc[d.mention.head]
+    if tok.lemma_.lower() not in WARNING_VERBS or len(d.mention.matches) > 1:
+        return False
+    tail = doc[tok.i:d.sent.end].text
+    return not CONSEQUENCE.search(tail)
 
 
 def _count(mentions: Sequence[CasualtyMention]) -> int | None:

@@ -149,6 +149,12 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "after a heated meeting", "ahead of Sunday's talks": another time
     if mod.scheduled:
         return None
+    if entry.type == "MOBILIZE" and _weapons_deployed(tok):
+        return None  # "the militia deployed suicide drones against the city": the attack's means
+    if match.pattern.nominal and _attempt_at(tok):
+        return None  # "despite attempts at mediation": tried, not held
+    if _open_question(tok):
+        return None  # "questioned whether any soldiers were killed": asked, not told
     if _participial_modifier(tok) and not (entry.id == "assault.kill" and (
             tok.dep_ == "acl" or _counted_casualties(tok))) and not _opening_gerund(match, tok):
         return None  # ("Three civilians killed in Donetsk" is a headline's event)
@@ -291,7 +297,9 @@ def _habitual_plural(tok) -> bool:
 NON_FACTIVE = frozenset({"refrain", "fail", "hesitate", "deem", "want", "hope",
                          "wish", "seek", "aim", "premature", "difficult", "hard", "impossible",
                          "unlikely", "unable", "reluctant", "eager", "keen", "avoid", "stop",
-                         "cease", "prevent", "forbid", "need", "able", "likely", "possible"})
+                         "cease", "prevent", "forbid", "need", "able", "likely", "possible",
+                         "pressure", "pressurise", "pressurize", "persuade", "convince",
+                         "encourage", "lobby"})
 
 
 def _unasserted_infinitive(tok, heads: dict[int, str]) -> bool:
@@ -310,6 +318,8 @@ def _purpose_of_trigger(tok, heads: dict[int, str]) -> bool:
     """An infinitive of purpose hanging on another trigger: "gathered to protest"."""
     if tok.dep_ not in ("advcl", "xcomp") or tok.head.i not in heads:
         return False
+    if _weapons_deployed(tok.head):
+        return False  # "deployed drones to strike the depot": the strike is the event
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
@@ -436,6 +446,49 @@ def _question_put(tok) -> bool:
         return False
     return tok.dep_ in ("advcl", "ROOT", "csubj") or any(
         c.dep_ == "advmod" and c.lower_ in ("when", "if", "once") for c in tok.children)
+
+
+ATTACK_MEANS = frozenset({"drone", "drones", "jet", "jets", "warplane", "warplanes", "aircraft",
+                          "helicopter", "helicopters", "missile", "missiles", "rocket", "rockets",
+                          "bomb", "bombs", "munition", "munitions", "artillery", "mortars",
+                          "shells"})
+
+
+def _weapons_deployed(tok) -> bool:
+    """"deployed suicide drones", "fighter jets were deployed to strike": weapons sent into an
+    attack are its means (the attack is its own mention), not a mobilisation of forces."""
+    if tok.lemma_.lower() != "deploy":
+        return False
+    if tok.dep_ in ("amod", "acl") and tok.head.lower_ in ATTACK_MEANS:
+        return True  # (the parser reads "X deployed drones" as "deployed drones" sometimes)
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ATTACK_MEANS
+               for c in tok.children)
+
+
+ATTEMPT_NOUNS = frozenset({"attempt", "attempts", "effort", "efforts", "bid", "bids"})
+
+
+def _attempt_at(tok) -> bool:
+    """"attempts at mediation", "efforts at a truce": an event noun the attempt is aimed at."""
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "at" and head.head.lower_ in ATTEMPT_NOUNS
+
+
+def _open_question(tok) -> bool:
+    """An indirect question: "officials asked whether any soldiers were killed", "it is unclear
+    whether the drones hit the depot". The clause is asked about, not told; its verb (or the
+    verb a nominal trigger hangs on) has the marker "whether"."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ in ("ccomp", "advcl", "csubj"):
+            if any(c.dep_ == "mark" and c.lower_ == "whether" for c in cur.children):
+                return True
+            if cur.dep_ in ("ccomp", "advcl", "csubj", "ROOT", "relcl", "conj"):
+                return False
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 SEQUEL_VERBS = frozenset({"follow", "come", "came", "precede"})
