@@ -334,6 +334,9 @@ def test_an_acronym_in_brackets_is_no_place(pipeline):
 
     text = "The National Intelligence and Security Agency (NISA) said 20 fighters were killed."
     assert [m.span.text for m in find_places(text)] == []
+    # once defined, the acronym stays the agency further on
+    text += " In a later statement NISA said the raid had lasted all night."
+    assert [m.span.text for m in find_places(text)] == []
 
 
 def test_a_meeting_told_again_in_later_sentences_is_one_meeting(pipeline):
@@ -350,3 +353,32 @@ def test_newspaper_taglines_and_stray_markup_are_furniture():
                        "Democracy Dies in Darkness\n< blockquote>\nPolice used tear gas on "
                        "Wednesday to disperse the crowd.")
     assert [b.kind for b in s.blocks][2:4] == ["boilerplate", "boilerplate"]
+
+
+def test_a_one_sided_move_in_a_two_country_war_is_aimed_at_the_other_side(pipeline):
+    text = ("Ukraine accused Russia of shelling Kherson overnight. Russian artillery hit a "
+            "market in Kherson on Monday, killing two people. Russia's president declared a "
+            "three-day ceasefire on Tuesday.")
+    evs = extract(text, published="2025-05-06", pipeline=pipeline)
+    truce = [e for e in evs if e.type in ("CONCEDE", "RETREAT")]
+    assert truce and truce[0].actor1.country == "RUS" and truce[0].actor2.country == "UKR"
+
+
+def test_no_adversary_without_a_two_country_war(pipeline):
+    text = "The president declared a three-day ceasefire on Tuesday."
+    evs = extract(text, published="2025-05-06", pipeline=pipeline)
+    assert all(e.actor2 is None for e in evs if e.type in ("CONCEDE", "RETREAT"))
+
+
+def test_soldiers_attacked_by_others_are_the_places_soldiers(pipeline):
+    text = "Gunmen killed six soldiers in a raid on a base near Damboa on Sunday."
+    [ev] = [e for e in extract(text, published="2025-01-06", pipeline=pipeline)
+            if e.type == "ASSAULT"]
+    assert ev.actor2 is not None and ev.actor2.country == "NGA"
+
+
+def test_a_states_coercion_at_home_is_of_its_own_people(pipeline):
+    text = "Police in Dhaka detained 300 people on Friday, officials said."
+    [ev] = [e for e in extract(text, published="2024-07-20", pipeline=pipeline)
+            if e.type == "COERCE"]
+    assert ev.actor1.country == "BGD" and ev.actor2.country == "BGD"

@@ -435,6 +435,7 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
         upper = first_tok.isupper() and len(first_tok) > 1
         if upper and single and len(first_tok) <= 6 and text[max(0, toks[i][0] - 1):toks[i][0]] \
                 == "(" and text[toks[j][1]:toks[j][1] + 1] == ")":
+            persons.add(key)  # (and later "NISA said" is the agency too)
             return None  # "Security Agency (NISA)": an acronym, not the town of Nisa
         if (single and key in lx.common and not explicit) or (upper and not explicit) or (
                 all_caps_text and not explicit):

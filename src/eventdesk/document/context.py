@@ -287,6 +287,13 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
             if agent is not None:
                 ev = ev.replace(actor1=agent)
                 done.append(Completion("context.agent", why, ev))
+        if ev.type == "COERCE" and ev.actor2 is None and ev.actor1 is not None and \
+                ev.actor1.country and ev.actor1.sector in STATE_SECTORS and \
+                (ev.location is None or ev.location.country == ev.actor1.country):
+            c = ev.actor1.country
+            ev = ev.replace(actor2=Actor(name=f"Civilians ({c})", country=c, sector="CVL"))
+            done.append(Completion("context.subjects", "a state's coercion at home, of no "
+                                   "one named, is of its own people", ev))
         if ev.type == "CONSULT":
             parties = _meeting_parties(ev, actors, sentence_starts, text)
             if parties is not None and (parties[0], parties[1]) != (ev.actor1, ev.actor2):

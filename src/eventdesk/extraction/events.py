@@ -171,6 +171,7 @@ class Extractor:
                 d.actor1 = None
         self._fill_countries(drafts, actors)
         self._attacker_prior(drafts)
+        self._adversary(drafts)
         events = [self._finish(doc, d, layers) for d in drafts]
         return events
 
@@ -649,6 +650,41 @@ class Extractor:
                 d.actor1 = Actor(name=a.name, country=a.country, sector="MIL", span=None,
                                  entry_id=a.entry_id)
 
+    @staticmethod
+    def _adversary(drafts: list[_Draft]) -> None:
+        """A one-sided move in a war between two countries is aimed at the other one: when
+        the report's violent and hostile events pit country A against country B, "Russia declared an
+        Easter truce", "Moscow will hand over 6,000 bodies" or "the ministry accused Kyiv's
+        forces" with no target of its own take the other side as target (PLOVER codes such
+        moves dyadically). Types that are acts of their own with no addressee (a
+        mobilisation, an aid package) are left alone."""
+        pairs: dict[tuple[str, str], int] = {}
+        for d in drafts:
+            if d.mention.type not in HOSTILE:
+                continue
+            a = d.actor1.country if d.actor1 is not None else None
+            b = d.actor2.country if d.actor2 is not None else (
+                d.location.country if d.location is not None and d.mention.type in VIOLENT
+                else None)
+            if a and b and a != b:
+                key = (min(a, b), max(a, b))
+                pairs[key] = pairs.get(key, 0) + 1
+        if not pairs:
+            return
+        best = max(pairs, key=lambda k: pairs[k])
+        if sorted(pairs.values())[-2:] == [pairs[best], pairs[best]] and len(pairs) > 1:
+            return  # two wars told alike: no one dyad
+        for d in drafts:
+            if d.actor2 is not None or d.actor1 is None or not (
+                    d.mention.type in DYADIC
+                    or d.mention.type == "RETREAT" and TRUCE.search(d.trigger.text)):
+                continue
+            own = d.actor1.country
+            if own not in best or d.actor1.sector not in ("GOV", "MIL", None):
+                continue
+            other = best[1] if own == best[0] else best[0]
+            d.actor2 = Actor(name=f"Government ({other})", country=other, sector="GOV")
+
     def _finish(self, doc: Document, d: _Draft, layers: Layers) -> Event:
         text = doc.text
         s_start, s_end = d.sent.start_char, d.sent.end_char
@@ -739,6 +775,13 @@ class Extractor:
             elif actor2 is not None and actor2.country is None and actor2.sector == "CVL" and side:
                 actor2 = Actor(name=actor2.name, country=side, sector="CVL",
                                span=actor2.span, entry_id=actor2.entry_id)
+            elif actor2 is not None and actor2.country is None and actor2.sector == "MIL" and \
+                    side and (actor1 is None or actor1.country != side
+                              or actor1.sector == "REB"):
+                # "gunmen killed six soldiers in a raid on a base near Damboa": soldiers
+                # attacked by someone else are the place's soldiers
+                actor2 = Actor(name=actor2.name, country=side, sector="MIL",
+                               span=actor2.span, entry_id=actor2.entry_id)
         elif actor2 is not None and actor2.country is None and actor2.sector == "CVL" and side \
                 and etype in ("COERCE", "AID", "PROTEST"):
             actor2 = Actor(name=actor2.name, country=side, sector="CVL", span=actor2.span,
@@ -770,6 +813,11 @@ class Extractor:
         )
 
 
+# one-sided moves of a warring party that PLOVER codes towards the other party
+DYADIC = frozenset({"CONCEDE", "THREATEN", "ACCUSE"})
+HOSTILE = VIOLENT | {"ACCUSE", "THREATEN", "COERCE", "SANCTION", "REJECT"}
+TRUCE = re.compile(r"\b(?:cease-?fire|truce|armistice|pause|hand(?:ed|s|ing)? over|return(?:ed|s)?)\b",
+                   re.I)
 WARNING_VERBS = frozenset({"warn", "caution", "alert"})
 CONSEQUENCE = re.compile(r"\b(?:consequences?|retaliat\w*|respon(?:d|se)|price|pay|punish\w*|"
                          r"revenge|reprisals?|force|strike|attack|war)\b", re.I)
