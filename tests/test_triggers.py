@@ -272,6 +272,8 @@ def test_a_named_state_refusing_is_still_a_rejection(nlp):
 def test_a_forecast_is_no_threat(nlp):
     assert "THREATEN" not in types_of(nlp, "The minister warned the death toll would rise "
                                            "as rescuers searched the rubble.")
+    assert "THREATEN" not in types_of(nlp, "The regional governor warned the death toll would "
+                                           "likely rise as more residents were missing.")
     assert "THREATEN" in types_of(nlp, "The minister warned that the army would respond to "
                                        "any attack.")
 
@@ -338,3 +340,26 @@ def test_attempts_at_talks_and_pressure_to_act_are_no_events(nlp):
                                           "continued.")
     assert "REJECT" not in types_of(nlp, "Campaigners pressured senators to reject the budget.")
     assert "REJECT" in types_of(nlp, "The senators rejected the budget.")
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("The opposition leader has said he is open to a direct meeting with the president.",
+     "CONSULT"),
+    ("For weeks, Norway and Oman have been trying to mediate a truce.", "CONSULT"),
+    ("The statement came two days before Brazil hosts the climate summit in Belem.", "CONSULT"),
+    ("The envoy flew home before the talks resume on Thursday.", "CONSULT"),
+])
+def test_readiness_attempts_and_what_has_not_happened_yet(nlp, text, absent):
+    assert absent not in types_of(nlp, text)
+
+
+def test_an_attempted_attack_is_still_an_attack(nlp):
+    assert "ASSAULT" in types_of(nlp, "Militants tried to storm the police station at dawn.")
+
+
+def test_declining_to_take_questions_is_no_rejection(pipeline):
+    from eventdesk import extract
+
+    evs = extract("The prime minister declined to take questions from reporters on Friday.",
+                  published="2024-03-02", pipeline=pipeline)
+    assert "REJECT" not in [e.type for e in evs]

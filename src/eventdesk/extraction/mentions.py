@@ -153,6 +153,14 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "the militia deployed suicide drones against the city": the attack's means
     if match.pattern.nominal and _attempt_at(tok):
         return None  # "despite attempts at mediation": tried, not held
+    if match.pattern.nominal and _open_to(tok):
+        return None  # "he is open to a meeting with Putin": a readiness, not a meeting
+    if entry.type not in VIOLENT_TYPES and _attempted(tok):
+        return None  # "have been trying to mediate a deal" (an attempted attack is still
+        #              an attack in ACLED's codebook, so violent types keep it)
+    if _before_present(tok) or match.pattern.nominal and tok.dep_ in ("dobj", "nsubj") \
+            and _before_present(tok.head):
+        return None  # "days before the U.S. hosts the summit": not yet
     if _open_question(tok):
         return None  # "questioned whether any soldiers were killed": asked, not told
     if _participial_modifier(tok) and not (entry.id == "assault.kill" and (
@@ -419,6 +427,9 @@ def _forecast(tok) -> bool:
     if tok.lemma_.lower() not in ("warn", "caution"):
         return False
     for c in tok.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in FORECAST_SUBJECTS and any(
+                g.dep_ == "ccomp" for g in tok.children):
+            return True  # (the parser reads "warned the toll would rise" with "toll" as object)
         if c.dep_ == "ccomp":
             subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.lemma_.lower() in FORECAST_SUBJECTS:
@@ -472,6 +483,32 @@ def _attempt_at(tok) -> bool:
     """"attempts at mediation", "efforts at a truce": an event noun the attempt is aimed at."""
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ == "at" and head.head.lower_ in ATTEMPT_NOUNS
+
+
+READY_WORDS = frozenset({"open", "ready", "willing", "prepared", "amenable", "receptive"})
+
+
+def _open_to(tok) -> bool:
+    """"open to a face-to-face meeting", "ready for talks": what someone would accept."""
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ in ("to", "for") and \
+        head.head.lemma_.lower() in READY_WORDS
+
+
+ATTEMPT_VERBS = frozenset({"try", "attempt", "strive", "struggle"})
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _attempted(tok) -> bool:
+    """"trying to mediate", "attempted to broker": an infinitive under a verb of trying."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ATTEMPT_VERBS
+
+
+def _before_present(tok) -> bool:
+    """"before the U.S. hosts the summit", "until the army withdraws": a present-tense
+    clause of "before"/"until" tells what has not happened yet."""
+    return tok.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in tok.children)
 
 
 def _open_question(tok) -> bool:

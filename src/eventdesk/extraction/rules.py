@@ -42,7 +42,8 @@ RELEASES = re.compile(r"prisoner|captive|hostage|releas|freed|\bfree\b|hand|swap
                       r"resign|step", re.I)
 ADDITIVE = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)
 NO_COMMENT = frozenset({"comment", "say", "confirm", "elaborate", "disclose", "answer",
-                        "specify", "respond", "detail", "discuss", "give", "provide", "name"})
+                        "specify", "respond", "detail", "discuss", "give", "provide", "name",
+                        "take", "reveal", "identify"})
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE",
                              "CONCEDE", "CONSULT"})
 PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "crowds", "crowd",
