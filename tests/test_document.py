@@ -382,3 +382,22 @@ def test_a_states_coercion_at_home_is_of_its_own_people(pipeline):
     [ev] = [e for e in extract(text, published="2024-07-20", pipeline=pipeline)
             if e.type == "COERCE"]
     assert ev.actor1.country == "BGD" and ev.actor2.country == "BGD"
+
+
+def test_an_update_of_the_figures_is_the_same_incident(pipeline):
+    text = ("A Russian missile attack on the Mykolaiv region killed three people on Tuesday, "
+            "the governor said. Five more people were injured.\n\n"
+            "Update: Prosecutors later reported that Russian forces hit a port in the Mykolaiv "
+            "district with a ballistic missile, killing four people and wounding six.")
+    evs = [e for e in extract(text, published="2024-10-09", pipeline=pipeline)
+           if e.type == "ASSAULT"]
+    assert len(evs) == 1
+    assert (evs[0].fatalities, evs[0].injuries) == (4, 6)
+
+
+def test_two_strikes_in_one_region_without_an_update_stay_two(pipeline):
+    text = ("A Russian missile hit the port of Izmail on Tuesday, killing two people. "
+            "Separately, a drone hit a warehouse in Odesa on Tuesday, injuring five.")
+    evs = [e for e in extract(text, published="2024-10-09", pipeline=pipeline)
+           if e.type == "ASSAULT"]
+    assert len(evs) == 2

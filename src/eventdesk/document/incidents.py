@@ -21,6 +21,10 @@ each names the construction it handles:
   ("... killed in the Kherson region" / "bombs hit houses in the village of X").
 * ``incident.each_place``: an attack on places named together ("the villages of X and Y")
   is one attack per place (ACLED codes one event per location).
+* ``incident.revision``: a mention told as an update of the figures ("Update: prosecutors
+  later said the strike killed four", "the toll has since risen to nine") at the place of an
+  earlier incident, or a place inside it or around it, is that incident with the revised
+  figures, even when the figures differ (the conflicting_counts flag tells the reader).
 * ``incident.unplaced``: when no mention of the type is placed at all, the report's placeless
   mentions that agree are one incident.
 
@@ -208,6 +212,25 @@ def _specific_places(items: list[Item], folds: list[Fold]) -> None:
                   "a region's incident is the town's in that region told beside it", folds)
 
 
+REVISION = re.compile(r"^\s*(?:update|updated|correction)\b|\blater\s+(?:said|reported|"
+                      r"confirmed|revised|raised|updated|put)\b|\b(?:has|had|have)\s+(?:since|"
+                      r"now)\s+(?:risen|climbed|increased|grown)\b|\brevised\b", re.I)
+
+
+def _revisions(items: list[Item], folds: list[Fold]) -> None:
+    for it in items:
+        if not it.alive or it.title or not REVISION.search(it.event.sentence.text):
+            continue
+        earlier = [c for c in items if c.alive and c is not it and c.start < it.start
+                   and not c.title and _compatible(it.event, c.event)
+                   and places_agree(it.event.location, c.event.location) is not False
+                   and (it.event.location is None or c.event.location is None
+                        or it.event.location.admin1 == c.event.location.admin1)]
+        if earlier:
+            _fold(items, earlier[-1], it, "incident.revision",
+                  "a later report of the figures of an incident told before", folds)
+
+
 def _unplaced(items: list[Item], folds: list[Fold], etype: str) -> None:
     of_type = [it for it in items if it.alive and it.event.type == etype]
     if not of_type or any(it.event.location is not None for it in of_type):
@@ -288,5 +311,6 @@ def build_incidents(items: Sequence[Item]) -> tuple[list[Item], list[Fold]]:
             continue
         _specific_places(typed, folds)
         _follow_ups(typed, folds)
+        _revisions(typed, folds)
         _unplaced(typed, folds, etype)
     return [it for it in items if it.alive], folds
