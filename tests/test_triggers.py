@@ -363,3 +363,23 @@ def test_declining_to_take_questions_is_no_rejection(pipeline):
     evs = extract("The prime minister declined to take questions from reporters on Friday.",
                   published="2024-03-02", pipeline=pipeline)
     assert "REJECT" not in [e.type for e in evs]
+
+
+def test_troops_marching_are_no_protest(pipeline):
+    from eventdesk import extract
+
+    def types(text):
+        return [e.type for e in extract(text, published="2022-09-22", pipeline=pipeline)]
+
+    assert "PROTEST" not in types("Hundreds of soldiers marched out of the besieged fortress "
+                                  "on Monday.")
+    assert "PROTEST" in types("Thousands of veterans marched through the capital on Monday to "
+                              "demand higher pensions.")
+
+
+@pytest.mark.parametrize("text", [
+    "Residents inspect the site of an overnight air strike in the town.",
+    "Footage showed the aftermath of a drone attack on the depot.",
+])
+def test_the_site_of_an_attack_tells_no_new_attack(nlp, text):
+    assert "ASSAULT" not in types_of(nlp, text)

@@ -597,6 +597,9 @@ class Extractor:
 
     @staticmethod
     def _keep(d: _Draft) -> bool:
+        if d.mention.type == "PROTEST" and d.actor1 is not None and d.actor1.sector == "MIL" \
+                and d.sent.doc[d.mention.head].lemma_.lower() in MARCH_VERBS:
+            return False  # "soldiers marched out of the plant": troops moving, no protest
         if d.mention.type == "THREATEN" and d.actor2 is None and _advisory(d):
             return False  # "the maritime agency warned ships to stay alert": advice, no threat
         return True
@@ -818,6 +821,7 @@ DYADIC = frozenset({"CONCEDE", "THREATEN", "ACCUSE"})
 HOSTILE = VIOLENT | {"ACCUSE", "THREATEN", "COERCE", "SANCTION", "REJECT"}
 TRUCE = re.compile(r"\b(?:cease-?fire|truce|armistice|pause|hand(?:ed|s|ing)? over|return(?:ed|s)?)\b",
                    re.I)
+MARCH_VERBS = frozenset({"march", "parade", "rally", "gather", "walk"})
 WARNING_VERBS = frozenset({"warn", "caution", "alert"})
 CONSEQUENCE = re.compile(r"\b(?:consequences?|retaliat\w*|respon(?:d|se)|price|pay|punish\w*|"
                          r"revenge|reprisals?|force|strike|attack|war)\b", re.I)

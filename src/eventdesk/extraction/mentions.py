@@ -153,6 +153,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "the militia deployed suicide drones against the city": the attack's means
     if match.pattern.nominal and _attempt_at(tok):
         return None  # "despite attempts at mediation": tried, not held
+    if match.pattern.nominal and _site_of(tok):
+        return None  # "people inspect the site of an air strike": a scene, told elsewhere
     if match.pattern.nominal and _open_to(tok):
         return None  # "he is open to a meeting with Putin": a readiness, not a meeting
     if entry.type not in VIOLENT_TYPES and _attempted(tok):
@@ -483,6 +485,17 @@ def _attempt_at(tok) -> bool:
     """"attempts at mediation", "efforts at a truce": an event noun the attempt is aimed at."""
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ == "at" and head.head.lower_ in ATTEMPT_NOUNS
+
+
+SITE_NOUNS = frozenset({"site", "scene", "aftermath", "wreckage", "rubble", "ruins",
+                        "remains", "debris", "crater"})
+
+
+def _site_of(tok) -> bool:
+    """"the site of an air strike", "the aftermath of the attack", "debris of a drone": the
+    place or traces of an event, which the report tells (or not) in its own words."""
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SITE_NOUNS
 
 
 READY_WORDS = frozenset({"open", "ready", "willing", "prepared", "amenable", "receptive"})
