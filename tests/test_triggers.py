@@ -383,3 +383,16 @@ def test_troops_marching_are_no_protest(pipeline):
 ])
 def test_the_site_of_an_attack_tells_no_new_attack(nlp, text):
     assert "ASSAULT" not in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas at the marchers near the square.",
+    "Officers fired water cannon and rubber bullets into the crowd.",
+])
+def test_crowd_control_is_no_armed_attack(nlp, text):
+    assert "ASSAULT" not in types_of(nlp, text)
+
+
+def test_riot_police_are_no_riot(nlp):
+    assert "PROTEST" not in types_of(nlp, "Riot police guarded the ministry on Sunday.")
+    assert "PROTEST" in types_of(nlp, "A riot broke out in the prison on Sunday.")

@@ -737,7 +737,7 @@ class Extractor:
             acled = ("Violence against civilians", "Abduction/forced disappearance") \
                 if ABDUCTION.search(trig) else \
                 ("Strategic developments", "Arrests") if ARRESTS.search(trig) else (
-                ("Protests", "Protest with intervention") if "dispers" in trig else (
+                ("Protests", "Protest with intervention") if CROWD_CONTROL.search(trig) else (
                     ("Strategic developments", "Looting/property destruction")
                     if d.mention.matches[0].entry.id == "coerce.property" else None))
         elif d.mention.type == "RETREAT" and RELEASES.search(d.trigger.text):
@@ -821,6 +821,7 @@ DYADIC = frozenset({"CONCEDE", "THREATEN", "ACCUSE"})
 HOSTILE = VIOLENT | {"ACCUSE", "THREATEN", "COERCE", "SANCTION", "REJECT"}
 TRUCE = re.compile(r"\b(?:cease-?fire|truce|armistice|pause|hand(?:ed|s|ing)? over|return(?:ed|s)?)\b",
                    re.I)
+CROWD_CONTROL = re.compile(r"dispers|tear gas|water cannon|rubber bullet|stun grenade")
 MARCH_VERBS = frozenset({"march", "parade", "rally", "gather", "walk"})
 WARNING_VERBS = frozenset({"warn", "caution", "alert"})
 CONSEQUENCE = re.compile(r"\b(?:consequences?|retaliat\w*|respon(?:d|se)|price|pay|punish\w*|"

@@ -153,6 +153,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "the militia deployed suicide drones against the city": the attack's means
     if match.pattern.nominal and _attempt_at(tok):
         return None  # "despite attempts at mediation": tried, not held
+    if match.pattern.nominal and tok.dep_ == "compound" and \
+            tok.head.lemma_.lower() in EQUIPMENT_HEADS:
+        return None  # "riot police", "riot gear", "protest marshals": a kind of unit or kit
     if match.pattern.nominal and _site_of(tok):
         return None  # "people inspect the site of an air strike": a scene, told elsewhere
     if match.pattern.nominal and _open_to(tok):
@@ -487,6 +490,8 @@ def _attempt_at(tok) -> bool:
     return tok.dep_ == "pobj" and head.lower_ == "at" and head.head.lower_ in ATTEMPT_NOUNS
 
 
+EQUIPMENT_HEADS = frozenset({"police", "policeman", "policemen", "officer", "gear", "squad",
+                             "unit", "shield", "control", "cop", "vehicle", "marshal"})
 SITE_NOUNS = frozenset({"site", "scene", "aftermath", "wreckage", "rubble", "ruins",
                         "remains", "debris", "crater"})
 
