@@ -305,6 +305,8 @@ def test_advice_with_no_addressee_is_no_threat(pipeline):
     assert "THREATEN" not in types("The maritime security agency warned on Monday that vessels "
                                    "in the strait should report any suspicious approach.")
     # a warning that names a consequence stays a threat, addressee or not
+    assert "THREATEN" in types("The interior ministry warned it would no longer tolerate "
+                               "unlicensed rallies.")
     assert "THREATEN" in types("The defence minister warned that any incursion would meet a "
                                "harsh response.")
 

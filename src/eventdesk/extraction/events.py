@@ -825,7 +825,8 @@ CROWD_CONTROL = re.compile(r"dispers|tear gas|water cannon|rubber bullet|stun gr
 MARCH_VERBS = frozenset({"march", "parade", "rally", "gather", "walk"})
 WARNING_VERBS = frozenset({"warn", "caution", "alert"})
 CONSEQUENCE = re.compile(r"\b(?:consequences?|retaliat\w*|respon(?:d|se)|price|pay|punish\w*|"
-                         r"revenge|reprisals?|force|strike|attack|war)\b", re.I)
+                         r"revenge|reprisals?|force|strike|attack|war|tolerate|allow|permit|"
+                         r"action|measures|crack\s*down)\b", re.I)
 
 
 def _advisory(d: _Draft) -> bool:
