@@ -295,11 +295,16 @@ def test_the_media_are_no_attackers(pipeline):
     assert all(e.actor1 is None or e.actor1.sector != "MED" for e in got)
 
 
-def test_advice_with_no_addressee_is_no_threat(pipeline):
+def event_types(pipeline, text: str, published: str = "2024-02-01") -> list[str]:
+    """Types of the events the whole pipeline (document stage included) finds in ``text``."""
     from eventdesk import extract
 
+    return [e.type for e in extract(text, published=published, pipeline=pipeline)]
+
+
+def test_advice_with_no_addressee_is_no_threat(pipeline):
     def types(text):
-        return [e.type for e in extract(text, published="2024-02-01", pipeline=pipeline)]
+        return event_types(pipeline, text)
 
     # a warning to no one that names no harm the speaker would do: advice
     assert "THREATEN" not in types("The maritime security agency warned on Monday that vessels "
@@ -360,23 +365,16 @@ def test_an_attempted_attack_is_still_an_attack(nlp):
 
 
 def test_declining_to_take_questions_is_no_rejection(pipeline):
-    from eventdesk import extract
-
-    evs = extract("The prime minister declined to take questions from reporters on Friday.",
-                  published="2024-03-02", pipeline=pipeline)
-    assert "REJECT" not in [e.type for e in evs]
+    assert "REJECT" not in event_types(pipeline, "The prime minister declined to take questions "
+                                                 "from reporters on Friday.", "2024-03-02")
 
 
 def test_troops_marching_are_no_protest(pipeline):
-    from eventdesk import extract
-
-    def types(text):
-        return [e.type for e in extract(text, published="2022-09-22", pipeline=pipeline)]
-
-    assert "PROTEST" not in types("Hundreds of soldiers marched out of the besieged fortress "
-                                  "on Monday.")
-    assert "PROTEST" in types("Thousands of veterans marched through the capital on Monday to "
-                              "demand higher pensions.")
+    assert "PROTEST" not in event_types(pipeline, "Hundreds of soldiers marched out of the "
+                                                  "besieged fortress on Monday.", "2022-09-22")
+    assert "PROTEST" in event_types(pipeline, "Thousands of veterans marched through the capital "
+                                              "on Monday to demand higher pensions.",
+                                    "2022-09-22")
 
 
 @pytest.mark.parametrize("text", [
