@@ -37,6 +37,13 @@ def _figure(height: float) -> Any:
     return fig
 
 
+
+def _empty(fig: Any, ax: Any, message: str) -> Any:
+    """A chart with nothing to show says so in its middle."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return fig
+
 def svg(fig: Any, *, salt: str) -> str:
     """Inline SVG text (no XML prolog, no external reference); ``salt`` keeps element ids
     unique between the charts of one page."""
@@ -81,9 +88,7 @@ def events_per_day(merged: Sequence[MergedEvent]) -> Any:
     ax = fig.add_subplot()
     if not dated:
         ax.set_title("Events per day by type")
-        ax.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return fig
+        return _empty(fig, ax, "no dated events")
     first = min(m.event.date.day for m in dated)
     last = max(m.event.date.day for m in dated)
     unit = "day" if (last - first).days <= 92 else "week" if (last - first).days <= 730 else "month"
@@ -117,10 +122,7 @@ def casualties_by_region(rows: Sequence[Row], limit: int = 12) -> Any:
     ax = fig.add_subplot()
     ax.set_title("Killed and injured by region")
     if not rows:
-        ax.text(0.5, 0.5, "no casualties reported", ha="center", va="center",
-                transform=ax.transAxes)
-        ax.set_axis_off()
-        return fig
+        return _empty(fig, ax, "no casualties reported")
     labels = [r.key for r in rows][::-1]
     k = [r.killed.value for r in rows][::-1]
     i = [r.injured.value for r in rows][::-1]
@@ -144,10 +146,7 @@ def diplomacy_pairs(merged: Sequence[MergedEvent]) -> Any:
     ax = fig.add_subplot()
     ax.set_title("Diplomacy by actor pair (who → whom)")
     if not pairs:
-        ax.text(0.5, 0.5, "no diplomatic events", ha="center", va="center",
-                transform=ax.transAxes)
-        ax.set_axis_off()
-        return fig
+        return _empty(fig, ax, "no diplomatic events")
     labels = [p for p, _ in pairs][::-1]
     ax.barh(range(len(pairs)), [n for _, n in pairs][::-1], color="#2980b9")
     ax.set_yticks(range(len(pairs)), labels, fontsize=8)
