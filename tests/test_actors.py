@@ -235,7 +235,7 @@ def test_gold_actor1_country_coverage_floor():
 
 
 def test_a_party_after_a_preposition_is_no_place():
-    """"as a result of a Ukrainian drone attack": the demonym and its role name the attacker,
+    """"as the result of a Russian missile attack": the demonym and its role name the attacker,
     whatever preposition comes before; only a bare country name there is a place."""
     m = by_text("Two people died as a result of a Russian missile attack on the port.")
     attack = next(v for k, v in m.items() if "Russian" in k)

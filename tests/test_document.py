@@ -43,7 +43,7 @@ def test_a_headline_alone_is_the_report():
 
 @pytest.mark.parametrize("line", [
     "Support The Daily Courier!",
-    "Now is the time to support independent reporting from the region!",
+    "Now is the time to back independent journalism in the region!",
     "Read also: Ten years of the war in pictures",
     "Related: Talks stall again",
     "Follow us on Telegram",
@@ -112,7 +112,7 @@ def test_a_new_attacker_stays_apart(pipeline):
 
 def test_a_region_and_its_town_told_together_are_one_incident(pipeline):
     text = ("A 52-year-old man was killed in Ukraine's Kherson region on Friday, the governor "
-            "said. Artillery shells hit private houses in the village of Bilozerka, he said.")
+            "said. Shells struck two homes in the village of Bilozerka, he added.")
     events = assaults(extract(text, published="2025-05-10", pipeline=pipeline))
     assert len(events) == 1
     assert events[0].location.name == "Bilozerka" and events[0].fatalities == 1
@@ -237,19 +237,19 @@ def test_announced_measures_are_events_of_the_announcer_at_home(pipeline):
 
 
 def test_another_strike_is_another_incident_and_a_summary_stays_apart(pipeline):
-    text = ("At least 11 people have been killed in Israeli air strikes across the Gaza Strip, "
-            "medics said on Tuesday. A strike late on Monday killed four people in the Zeitoun "
-            "area of Gaza City, the civil defence said. Another strike late on Monday hit a "
-            "house in western Gaza City, killing three people. The health ministry says the "
-            "war has killed more than 40,000 people in the territory.")
+    text = ("Israeli air raids throughout the Gaza Strip have killed at least 11 people, "
+            "medics said on Tuesday. A strike on Monday night killed four people in the "
+            "Zeitoun district of Gaza City, rescuers said. Another strike on Monday night "
+            "hit a home in western Gaza City, killing three people. The health ministry "
+            "says the war has killed over 30,000 people in the territory.")
     events = assaults(extract(text, published="2024-08-27", pipeline=pipeline))
     tolls = sorted(e.fatalities for e in events if e.fatalities is not None)
     assert tolls == [3, 4, 11], [(e.trigger.text, e.fatalities) for e in events]
-    assert all(e.fatalities != 40000 for e in events)
+    assert all(e.fatalities != 30000 for e in events)
 
 
 def test_the_target_of_an_attack_is_its_place_but_not_the_attacker(pipeline):
-    text = "Southern Lebanon was attacked by Israel from the air on Friday, killing two people."
+    text = "Southern Lebanon was bombed by Israel on Friday night, leaving three people dead."
     [ev] = assaults(extract(text, published="2025-10-25", pipeline=pipeline))
     assert ev.actor1.country == "ISR"
     assert ev.location is None or ev.location.country == "LBN"
@@ -303,8 +303,8 @@ def test_an_attack_on_places_named_together_is_one_attack_per_place(pipeline):
 
 
 def test_a_protest_told_in_several_sentences_in_one_town(pipeline):
-    text = ("Thousands of students marched through central Nairobi on Tuesday to protest "
-            "against a tax bill. Protesters blowing whistles gathered outside parliament. "
+    text = ("Thousands of students marched in central Nairobi on Tuesday to protest over a "
+            "finance bill. Demonstrators waving flags gathered outside parliament. "
             "At least 12 people were arrested near the parliament building, police said.")
     events = extract(text, published="2024-06-18", pipeline=pipeline)
     protests = [e for e in events if e.type == "PROTEST"]
@@ -316,7 +316,7 @@ def test_a_protest_told_in_several_sentences_in_one_town(pipeline):
 
 def test_a_second_strike_named_as_such_is_its_own_incident(pipeline):
     text = ("Shelling killed five civilians in El Fasher on Friday, the army said. Medics "
-            "also reported a second RSF strike on the city's northern outskirts.")
+            "later told of a second RSF strike on the eastern edge of the city.")
     events = assaults(extract(text, published="2025-04-12", pipeline=pipeline))
     assert len(events) == 2
 

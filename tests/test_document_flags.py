@@ -139,8 +139,8 @@ def test_revisions_and_other_incidents_are_no_conflict(second):
 
 
 def test_no_casualties_against_an_unclear_toll():
-    text = ("Rebels shelled a displacement camp on Friday. No casualties were reported from "
-            "the strike. The regional health minister said the casualty count for the attack "
+    text = ("Rebels shelled a displacement camp on Friday. No casualties were reported after "
+            "the shelling. The regional health minister said the casualty count for the attack "
             "was unclear.")
     assert "conflicting_counts" in flags_of(text)
 

@@ -430,7 +430,7 @@ def test_civilians_are_no_attackers_and_the_report_names_the_attacker(pipeline):
 
 
 def test_a_light_verb_lends_its_subject_and_the_capital_named_is_a_place(pipeline):
-    text = "Police in the capital Dhaka took the drastic step of banning all rallies on Friday."
+    text = "Police in the capital Dhaka took the unusual step of banning all marches on Friday."
     [ban] = by_type(extract(text, published="2024-07-20", pipeline=pipeline), "COERCE")
     assert ban.actor1 is not None and ban.actor1.country == "BGD"
     assert ban.location is not None and ban.location.name == "Dhaka"
@@ -481,16 +481,16 @@ def test_the_dateline_is_found_once_per_document(pipeline, monkeypatch):
 
 
 def test_an_attack_by_x_told_by_a_governor_is_xs(pipeline):
-    text = ("The governor announced an attack by the Ukrainian armed forces on two villages in "
+    text = ("The governor reported a drone attack by the Ukrainian army on two villages of "
             "the Kursk region on Saturday.")
     [ev] = by_type(extract(text, published="2024-08-31", pipeline=pipeline), "ASSAULT")
     assert ev.actor1 is not None and ev.actor1.country == "UKR"
 
 
 def test_a_meeting_between_two_leaders_ended_in_a_region_and_its_town(pipeline):
-    text = ("The meeting between US President Donald Trump and Russian President Vladimir "
-            "Putin ended in Alaska on Friday without a deal. Putin landed at a military base "
-            "in Anchorage, Alaska, hours before the talks.")
+    text = ("The summit of the American and Russian presidents, Trump and Putin, ended in "
+            "Alaska on Friday with no agreement. Putin had flown into an air base in "
+            "Anchorage, Alaska, that morning.")
     [meeting] = by_type(extract(text, published="2025-08-16", pipeline=pipeline), "CONSULT")
     assert {meeting.actor1.country, meeting.actor2.country} == {"USA", "RUS"}
     assert meeting.location is not None and meeting.location.name == "Anchorage"

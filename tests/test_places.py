@@ -265,7 +265,7 @@ def test_a_village_namesake_far_from_everything_the_report_names_is_no_place():
     from eventdesk.resolve.places import FAR_KM, _far_namesake
 
     got = _resolved("Drones hit Belgorod and Shebekino in the Belgorod region overnight. In "
-                    "the village of Berezovka a car was hit, the governor said.")
+                    "the village of Berezovka a lorry was struck, the governor added.")
     assert got["Belgorod region"].admin1 == "Belgorod"
     village = next((p for k, p in got.items() if k.startswith("Berezovka")
                     or k.startswith("village of")), None)

@@ -332,8 +332,8 @@ def _prev_words(toks, keys, i: int, k: int = 3) -> list[str]:
 
 
 def _title_case_tokens(text: str, toks) -> set[int]:
-    """Indexes of tokens on lines written in title case ("Russian Forces Liberate Balagan
-    Settlement in DPR"), where a capital says nothing of a name."""
+    """Indexes of tokens on lines written in title case ("Army Units Take Two Villages Near
+    The Front"), where a capital says nothing of a name."""
     out: set[int] = set()
     line_start = 0
     line: list[int] = []

@@ -19,7 +19,7 @@ proposal" rejects the United States' plan. Each rule names the construction it h
 * ``context.town``: an event placed in a region takes the one town of that region the
   report names within two sentences of it ("the summit ended in Alaska" ... "on arrival at
   an air base in Anchorage"); an event placed in a country the one region or town of it
-  ("a fire at an oil refinery in Russia" ... "the Ryazan region's governor said").
+  ("a blaze broke out at a fuel depot in Russia" ... "the Ryazan region's governor said").
 * ``context.agent``: a detention or arrest told in the passive with no agent ("were
   detained") is the act of the state actor of the event told just before it, else of the
   authorities of the place.

@@ -215,7 +215,7 @@ def _contrasted(text: str, sents: Sentences, tolls: Sequence[Any], actors: Seque
 
 def _zero_against_unknown(text: str, sents: Sentences, tolls: Sequence[Any],
                           actors: Sequence[Any]) -> list[Finding]:
-    """'No casualties were reported from the strike' against a source that says, of the
+    """'the strike caused no casualties' against a source that says, of the
     same strike, that the toll is unclear."""
     c = _cues()
     out = []

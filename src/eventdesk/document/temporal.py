@@ -1,7 +1,7 @@
 """``temporal_inconsistency``: a report's stated dates against its own other clues.
 
 A report dates itself: its publication date, the explicit dates it states ("on October 3,
-2023"), the stamps at its head ("Tuesday, 02 January 2024 12:17 GMT"). Other words date it
+2023"), the stamps at its head ("Friday, 05 March 2021 09:40 GMT"). Other words date it
 too, and can disagree:
 
 - durations since a known anchor: "nearly four years after Russia's full-scale invasion"

@@ -211,13 +211,13 @@ class Extractor:
             None if r.passive else r.subject)
         if r.agent is not None and head.pos_ in ("NOUN", "PROPN") and \
                 r.agent.head.head.i == head.i:
-            first = r.agent  # "an attack by the Ukrainian Armed Forces on three villages"
+            first = r.agent  # "a raid by the army's special forces on two hamlets"
         entry = primary.entry
         if any(qs <= t_start and t_end <= qe for qs, qe in self._quoted):
             return None  # words inside a quotation are what someone said, not an event
         if self._after_history(t_start, sent, layers):
             return None  # "... since the war began on Oct. 7, 2023, when fighters attacked";
-            #              "In a landmark opinion last July, the court called for ..."
+            #              "In a ruling last spring, the tribunal urged ..."
         if men.type in VIOLENT and head.dep_ == "relcl" and self._describes_actor(head, layers):
             return None  # "The M23, which seized Goma earlier this year, ..."
         if men.nominal and head.dep_ == "dobj" and head.head.lemma_.lower() in REPORT_VERBS \
@@ -448,7 +448,7 @@ class Extractor:
                                              self._running_total(sent, layers)
                                              or WAR_TOTAL.search(sent.text)):
             return None  # a running total ("has killed tens of thousands since ...", "the
-            #              offensive has killed more than 40,000")
+            #              campaign has killed over 30,000")
         if men.nominal and actor1 is None and location is None and window.span is None:
             has_cas = bool(layers.casualties.within(s_start, s_end))
             if not has_cas:

@@ -124,7 +124,7 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     mod = modality(tok)
     if mod.negated and (mod.conditional or mod.hypothetical) and \
             entry.type not in ("THREATEN", "REQUEST"):
-        return None  # "if Russia did not accept a deal": a negated supposition is no event
+        return None  # "if the rebels did not sign the accord": a negated supposition is no event
     if mod.negated and not any(t.words & NEGATION_WORDS for t in match.pattern.tests):
         return entry.negated  # (a pattern that spells its negation, "not bound by", keeps it)
     if entry.type == "NONE":
@@ -136,7 +136,7 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type == "ASSAULT" and _cease_fire(tok):
         return None  # "ways to cease fire", "hold fire": a stop to fire, not fire
     if entry.type == "THREATEN" and _forecast(tok):
-        return None  # "warned the death toll would likely rise": a forecast, not a threat
+        return None  # "warned the toll could climb further": a forecast, not a threat
     if entry.type not in ("ASSAULT", "PROTEST") and _vague_subject(tok):
         return None  # "Some nations have refused to adopt the name": no actor of record
     if entry.type == "CONSULT" and _reaction_met(tok):
@@ -165,7 +165,7 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         #              an attack in ACLED's codebook, so violent types keep it)
     if _before_present(tok) or match.pattern.nominal and tok.dep_ in ("dobj", "nsubj") \
             and _before_present(tok.head):
-        return None  # "days before the U.S. hosts the summit": not yet
+        return None  # "days before Brazil hosts the summit": not yet
     if _open_question(tok):
         return None  # "questioned whether any soldiers were killed": asked, not told
     if _participial_modifier(tok) and not (entry.id == "assault.kill" and (
@@ -507,7 +507,7 @@ READY_WORDS = frozenset({"open", "ready", "willing", "prepared", "amenable", "re
 
 
 def _open_to(tok) -> bool:
-    """"open to a face-to-face meeting", "ready for talks": what someone would accept."""
+    """"open to a direct meeting", "ready for talks": what someone would accept."""
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ in ("to", "for") and \
         head.head.lemma_.lower() in READY_WORDS
@@ -523,7 +523,7 @@ def _attempted(tok) -> bool:
 
 
 def _before_present(tok) -> bool:
-    """"before the U.S. hosts the summit", "until the army withdraws": a present-tense
+    """"before Brazil hosts the summit", "until the army withdraws": a present-tense
     clause of "before"/"until" tells what has not happened yet."""
     return tok.tag_ in ("VBZ", "VBP") and any(
         c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in tok.children)

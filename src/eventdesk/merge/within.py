@@ -94,8 +94,8 @@ NEW_INCIDENT = re.compile(r"(?:\b(?:another|a second|a third|a separate|a furthe
 
 
 def opens_new_incident(e: Event) -> bool:
-    """The mention says it is another incident ("Another strike late on Monday hit ...", "a
-    second RSF strike on the camp")."""
+    """The mention says it is another incident ("Another strike overnight destroyed ...", "a
+    second strike by the militia on the camp")."""
     return bool(NEW_INCIDENT.search(e.sentence.text[:max(0, e.trigger.end - e.sentence.start)]))
 
 

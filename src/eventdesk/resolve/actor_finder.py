@@ -348,7 +348,7 @@ class _Finder:
                 sector = owner.sector or role.sector
                 name = owner.name if owner.kind != "person" else f"{owner.name} {text}"
             # an owner with a role ("a Ukrainian drone attack", "Russian forces") names a
-            # party even after a preposition ("as a result of a Ukrainian drone attack",
+            # party even after a preposition ("in the wake of a Russian missile strike",
             # "fighting with Russian forces"): only a bare name is read as a place there
             return ActorMention(span, name, owner.country, sector, role.kind, owner.id,
                                 head, loc and owner.kind in COUNTRYISH and not roles)

@@ -201,7 +201,7 @@ class Gazetteer:
 
     def spelling_variants(self, name: str) -> list[Entry]:
         """Entries of the names a transliteration may have spelled differently: y/i (Ukrainian
-        и/і: "Khotyn" for Khotin), g/h (Russian г: "Gruzskoye", "Balagan"), e/ie. Used only
+        и/і: "Khotyn" for Khotin), g/h (Russian г: "Gruzskoye", "Gorlovka"), e/ie. Used only
         where the document's context rejects every entry of the name as written."""
         key = name_key(name)
         keys = {key.replace("y", "i"), key.replace("i", "y"), key.replace("g", "h"),
