@@ -248,6 +248,16 @@ def test_another_strike_is_another_incident_and_a_summary_stays_apart(pipeline):
     assert all(e.fatalities != 30000 for e in events)
 
 
+def test_a_blaze_started_by_an_attack_is_no_gunfire(pipeline):
+    # "a fire at X" with an article is the damage; the attack is the drone strike
+    text = ("KURSK, Jan 9, 2025 (UNB/AFP) - A Ukrainian drone attack started a fire at a fuel "
+            "depot in the Kursk region overnight, the governor said.")
+    [ev] = assaults(extract(text, published="2025-01-09", pipeline=pipeline))
+    assert ev.trigger.text == "attack"
+    assert ev.actor1.country == "UKR"
+    assert ev.location is not None and ev.location.precision == "admin1"  # not the dateline
+
+
 def test_the_target_of_an_attack_is_its_place_but_not_the_attacker(pipeline):
     text = "Southern Lebanon was bombed by Israel on Friday night, leaving three people dead."
     [ev] = assaults(extract(text, published="2025-10-25", pipeline=pipeline))
@@ -264,6 +274,9 @@ def test_the_target_of_an_attack_is_its_place_but_not_the_attacker(pipeline):
     ("KYIV — Russian drones struck the capital overnight.", "KYIV — "),
     ("MINSK, May 3. /TASS/. The two delegations met for three hours.",
      "MINSK, May 3. /TASS/. "),
+    # two agencies in the parentheses, a pool credit
+    ("KURSK, Jan 9, 2025 (UNB/AFP) - A drone strike set a warehouse ablaze overnight.",
+     "KURSK, Jan 9, 2025 (UNB/AFP) - "),
 ])
 def test_datelines_at_the_head_of_the_body(text, dateline):
     from eventdesk.annotate.dateline import find_dateline

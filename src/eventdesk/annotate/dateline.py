@@ -22,7 +22,7 @@ _DATELINE = re.compile(
     r"[ \t]*(?P<place>[A-Z][A-Za-z'’.\-]+(?:[ \-][A-Z][A-Za-z'’.\-]+){0,3})"
     r"(?P<rest>(?:,\s*[A-Z][A-Za-z'’.\- ]{1,30}?){0,2}"
     rf"(?:,?\s+(?P<date>(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?))?"
-    r"\s*(?:\([A-Za-z .&-]{1,30}\))?)\s*(?:(?P<dash>—|–)\s*|(?P<sep>--?|:)\s+|"
+    r"\s*(?:\([A-Za-z .&/-]{1,30}\))?)\s*(?:(?P<dash>—|–)\s*|(?P<sep>--?|:)\s+|"
     r"(?P<agency>\.\s*/[A-Za-z-]{2,12}/\.?)\s*)"  # "ISTANBUL, June 2. /TASS/."
 )
 HEAD_CHARS = 1500  # a dateline opens one of the report's first paragraphs

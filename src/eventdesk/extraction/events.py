@@ -250,8 +250,11 @@ class Extractor:
                     for o in hit_things)
                 or any(o.like_num for o in hit_things)
                 and any(t.lower_ in INTERCEPTED for t in sent)):
-            return None  # air defence claims: "destroyed 18 drones", "of which 41 were shot
-            #              down" (a number standing for the drones of the sentence)
+            # an air defence claim is no attack by the defender ("destroyed 18 drones", "of
+            # which 41 were shot down"); when it names whose weapons they were ("downed 22
+            # Ukrainian drones") it tells that side's salvo, with the defender as its target
+            return self._intercepted_salvo(doc, sdoc, sent, si, men, layers, published,
+                                           trigger, evidence, hit_things, r, last_actor)
         if entry.reverse:
             # "troops repelled 38 Russian assaults": the attacker is in the object
             obj = r.objects[0] if r.objects else None
@@ -316,6 +319,32 @@ class Extractor:
         return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,
                                   evidence, actor1, conj_actor, used, roles=r,
                                   last_actor=last_actor)
+
+    def _intercepted_salvo(self, doc, sdoc, sent, si, men, layers, published, trigger,
+                           evidence, hit_things, r, last_actor) -> _Draft | None:
+        """The attacker's salvo behind an air defence claim, or None when the claim does
+        not say whose weapons were downed."""
+        attacker = None
+        for thing in hit_things:
+            a = self._actor_in_subtree(thing, layers, [], exclude_generic=False)
+            if a is not None and a.country and a.sector not in ("CVL",):
+                attacker = a
+                break
+        if attacker is None:
+            return None
+        defender = self._actor_at(r.subject, layers, last_actor, []) \
+            if r.subject is not None and not r.passive else None
+        if defender is None or defender.country in (None, attacker.country):
+            speaker = self._speaker(sent, layers, last_actor, [])
+            defender = speaker if speaker is not None and speaker.country and \
+                speaker.country != attacker.country else None
+        attacker = Actor(name=f"Military forces ({attacker.country})", country=attacker.country,
+                         sector="MIL", span=attacker.span)
+        if defender is not None:
+            defender = Actor(name=f"Military forces ({defender.country})",
+                             country=defender.country, sector="MIL", span=defender.span)
+        return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,
+                                  evidence, attacker, defender, [])
 
     @staticmethod
     def _after_history(pos: int, sent: Any, layers: Layers) -> bool:

@@ -135,6 +135,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "the man who shot the video": filming, not shooting
     if entry.type == "ASSAULT" and _cease_fire(tok):
         return None  # "ways to cease fire", "hold fire": a stop to fire, not fire
+    if entry.type == "ASSAULT" and _blaze(tok):
+        return None  # "the strike started a fire at the depot": a blaze, not gunfire
     if entry.type == "THREATEN" and _forecast(tok):
         return None  # "warned the toll could climb further": a forecast, not a threat
     if entry.type not in ("ASSAULT", "PROTEST") and _vague_subject(tok):
@@ -399,6 +401,13 @@ def _cease_fire(tok) -> bool:
         return False
     head = tok.head
     return head.i != tok.i and head.lemma_.lower() in ("cease", "hold", "stop", "halt")
+
+
+def _blaze(tok) -> bool:
+    """"triggered a fire at the refinery", "the fire at the depot was put out": "fire" with an
+    article is a blaze (damage), not gunfire ("came under fire", "sniper fire", "opened fire")."""
+    return tok.lower_ in ("fire", "fires") and tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that") for c in tok.children)
 
 
 VAGUE_DETERMINERS = frozenset({"some", "many", "several", "few", "most", "other", "certain",

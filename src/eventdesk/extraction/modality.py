@@ -25,15 +25,18 @@ FUTURE_GOVERNORS = frozenset({
     "due", "set", "going", "wish", "decide", "order", "desire", "like",
     "would", "need", "deem", "seek",
 })
+INTENT_NOUNS = frozenset({"plan", "intention", "intent", "aim", "threat", "readiness",
+                          "willingness"})  # (an offer or a pledge is an act of its own)
 # plans and schedules are not events yet, nor promises: "are due to meet next week"
 SCHEDULE_GOVERNORS = frozenset({"due", "schedule", "expect", "set", "desire", "want", "hope",
                                 "like", "deem", "need", "consider", "going"})
-NEGATORS = frozenset({"not", "n't", "never", "no", "without", "nobody", "neither", "nor"})
+NEGATORS = frozenset({"not", "n't", "n’t", "nt", "never", "no", "without", "nobody", "neither", "nor"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Speech acts whose complement is content, not an event.
 CONTENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT",
                            "CONCEDE", "NONE"})
 DENIAL_LEMMAS = frozenset({"deny", "refute", "dismiss"})
+INQUIRY_LEMMAS = frozenset({"investigate", "probe", "investigation", "inquiry"})
 TEMPORAL_MARKS = frozenset({"after", "before", "when", "while", "as", "because", "since",
                             "once", "until"})
 
@@ -80,7 +83,9 @@ def modality(tok: "Token") -> Modality:
     for v in chain:
         for child in v.children:
             low = child.lower_
-            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and low in ("never", "no")):
+            if child.dep_ == "neg" and low in NEGATORS or (
+                    child.dep_ in ("advmod", "det") and low in ("never", "no")):
+                # (the parser sometimes labels a possessive "’s" as `neg`: "the army’s shelling")
                 negated = True
             elif child.dep_ in ("aux", "auxpass"):
                 if low in FUTURE_AUX:
@@ -102,9 +107,13 @@ def modality(tok: "Token") -> Modality:
     gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "acomp") else None
     if gov is not None and gov.lemma_.lower() in SCHEDULE_GOVERNORS:
         scheduled = True
+    # a noun of intent governs an infinitive: "plans to strike", "no intention to attack"
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        future = True
+        if any(c.dep_ in ("det", "neg") and c.lower_ in NEGATORS for c in verb.head.children):
+            negated = True
     # "are due to meet": the adjective governs through an xcomp of the copula
-    for c in verb.children:
-        pass
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and \
             verb.head.lemma_.lower() in SCHEDULE_GOVERNORS:
         scheduled = True
@@ -139,6 +148,12 @@ def is_embedded_content(tok: "Token", triggers: dict[int, str]) -> bool:
             return False  # "Fighting flares in the east, Kiev and rebels blame each other"
         if parent.lemma_.lower() in DENIAL_LEMMAS:
             return True
+        if parent.lemma_.lower() in INQUIRY_LEMMAS and cur is tok or (
+                rel == "pobj" and parent.head.lemma_.lower() in INQUIRY_LEMMAS and
+                parent.head.i != tok.i):
+            # "police are investigating a killing in Zaitseve": an inquiry presupposes what it
+            # looks into (a bare noun is news; "investigating the attack" names one told elsewhere)
+            return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         ptype = triggers.get(parent.i)
         if ptype in CONTENT_TYPES and parent.i != tok.i:
             return True

@@ -59,7 +59,7 @@ LONG_RUN = re.compile(
     r"year|fighting|hostilities|offensive|operation)|\bsince (?:19|20)\d\d\b|\bsince (?:Jan|Feb|"
     r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\bsince the war (?:began|started)|"
     r"\b(?:this|last) year\b|\bso far\b|\bin total\b|\bto date\b|\boverall\b|"
-    r"\bsince (?:last|early|late)\b|\bin (?:the )?(?:war|conflict)\b", re.I)
+    r"\bsince (?:last|early|late)\b(?! (?:morning|afternoon|evening|night|midnight|hours?)\b)|\bin (?:the )?(?:war|conflict)\b", re.I)
 # a war's or campaign's running toll: "the campaign has killed over 30,000 people"
 WAR_TOTAL = re.compile(r"\b(?:war|offensive|campaign|invasion|conflict|hostilities)\b[^.;]{0,30}"
                        r"\b(?:has|have) (?:so far |now )?(?:killed|left|claimed)\b", re.I)
