@@ -49,6 +49,12 @@ def test_explicit_dates(text, expected):
     assert t.span.stage == "extract.timex"
 
 
+def test_a_year_after_an_article_but_not_a_weight():
+    t = one("Goma fell during a 2012 rebellion that lasted months.")
+    assert t.earliest == D("2012-01-01") and t.latest == D("2012-12-31")
+    assert find_times("The jet dropped a 2000 pound bomb.", published=PUB) == []
+
+
 def test_month_year_and_year():
     t = one("Troops entered the town in February 2022, residents recall.")
     assert (t.earliest, t.latest) == (D("2022-02-01"), D("2022-02-28"))

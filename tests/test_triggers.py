@@ -447,3 +447,23 @@ def test_an_inquiry_presupposes_what_it_looks_into(nlp, text, expected):
 ])
 def test_a_noun_of_intent_governs_its_infinitive(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t in ("ASSAULT", "THREATEN")] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # serving with a side is no fight ("fighting for control of" still is)
+    "The exchange also freed three Chileans who fought for Ukraine.",
+    # a capitalised battle name mid-sentence is history or a campaign's name
+    "The march fell on the anniversary of the Battle of Poltava.",
+    # a dispute over an issue, with no one clashed with
+    "Differences over Taiwan and clashes over tariffs marked the call.",
+])
+def test_service_battle_names_and_disputes_are_no_fighting(nlp, text):
+    assert "ASSAULT" not in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels are fighting for control of the airport.",
+    "Riot police clashed with students over the new law on Sunday.",
+])
+def test_fighting_for_ground_and_clashing_with_someone_stay_fighting(nlp, text):
+    assert "ASSAULT" in types_of(nlp, text)

@@ -137,6 +137,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "ways to cease fire", "hold fire": a stop to fire, not fire
     if entry.type == "ASSAULT" and _blaze(tok):
         return None  # "the strike started a fire at the depot": a blaze, not gunfire
+    if entry.type == "ASSAULT" and (_served_for(tok) or _named_battle(tok)
+                                    or _clash_of_views(tok)):
+        return None  # "who fought for Ukraine", "the Battle of Kosovo", "clashes over trade"
     if entry.type == "THREATEN" and _forecast(tok):
         return None  # "warned the toll could climb further": a forecast, not a threat
     if entry.type not in ("ASSAULT", "PROTEST") and _vague_subject(tok):
@@ -408,6 +411,47 @@ def _blaze(tok) -> bool:
     article is a blaze (damage), not gunfire ("came under fire", "sniper fire", "opened fire")."""
     return tok.lower_ in ("fire", "fires") and tok.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that") for c in tok.children)
+
+
+def _served_for(tok) -> bool:
+    """"two Danes who fought for Ukraine", "fighting alongside the rebels": serving with a side,
+    not a fight (unlike "fighting for control of the town")."""
+    if tok.lemma_.lower() != "fight" or tok.pos_ != "VERB" or any(
+            c.dep_ == "dobj" for c in tok.children):
+        return False
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "alongside", "with") and any(
+                o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "NORP", "ORG") or
+                                      o.lower_ in ("side", "army", "forces", "rebels"))
+                for o in prep.children):
+            return prep.lower_ != "with" or any(  # "fought with the rebels" is ambiguous:
+                c.lower_ == "alongside" for c in tok.children)  # only "alongside" serves
+    return False
+
+
+def _named_battle(tok) -> bool:
+    """"the anniversary of the Battle of Kosovo": a capitalised battle name mid-sentence is
+    history or a campaign's name, not an event of the report."""
+    return tok.text in ("Battle", "Battles") and tok.i > tok.sent.start and \
+        any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in tok.children)
+
+
+ABSTRACT_ISSUES = frozenset({"trade", "economy", "tariff", "tariffs", "policy", "policies", "budget",
+                             "taxes", "reform", "reforms", "rights", "issue", "issues",
+                             "technology", "prices", "wages", "pensions", "law", "bill"})
+
+
+def _clash_of_views(tok) -> bool:
+    """"clashes over trade", "clashed on the budget": a dispute over an issue, not fighting."""
+    if tok.lemma_.lower() != "clash" or any(
+            c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children):
+        return False  # ("police clashed with protesters over the law": a physical clash)
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("over", "on", "about"):
+            if any(o.dep_ == "pobj" and ABSTRACT_ISSUES & {o.lemma_.lower(), o.lower_}
+                   for o in prep.children):
+                return True
+    return False
 
 
 VAGUE_DETERMINERS = frozenset({"some", "many", "several", "few", "most", "other", "certain",

@@ -98,7 +98,8 @@ _PATTERNS = [
                    r"|a\s+day\s+(?:later|earlier))\b")),
     ("month", rf"(?:(?P<mo_mod>(?i:last|this|next|early|mid|late))[\s-]+)?(?P<mo_mon>{MONFULL})"
               rf"(?!\s*\d|[-’']|\s+(?:of\s+)?(?:19|20)\d\d)"),
-    ("year", rf"(?<![\d,.$£€/#-])(?P<yr>{YEAR})(?![\d/%]|,\d|\.\d|-\d|-year|\s*(?:per\s*cent|km|kg|m\b|tonnes))"),
+    ("year", rf"(?<![\d,.$£€/#-])(?P<yr>{YEAR})(?![\d/%]|,\d|\.\d|-\d|-year|-strong|\s*(?:per\s*cent|km|kg|m\b|tonnes|tons|pounds?\b|lbs?\b|miles|"
+              r"metres|meters|feet)\b)"),
 ]
 def _trie(words) -> str:
     """One regex for a set of literal words, as a trie: far faster than a flat alternation."""
@@ -135,7 +136,7 @@ _BEFORE_MONTH_OK = re.compile(
     r"(?i:\b(?:in|since|by|until|till|from|of|during|through|throughout|before|after|between|and|to|"
     r"on|last|this|next|early|mid|late|end|start|beginning|until)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?)$")
 _BEFORE_YEAR_OK = re.compile(
-    r"(?i:\b(?:in|since|of|from|until|till|by|before|after|during|throughout|between|and|to|the|early|"
+    r"(?i:\b(?:in|since|of|from|until|till|by|before|after|during|throughout|between|and|to|the|a|an|early|"
     r"late|mid|mid-|through)\s*)$|['’]s\s+$")
 _BEFORE_MIDNIGHT = re.compile(r"(?i:\bmidnight\s+(?:on\s+)?)$")
 _PROPER_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+$")
