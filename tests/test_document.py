@@ -414,3 +414,36 @@ def test_two_strikes_in_one_region_without_an_update_stay_two(pipeline):
     evs = [e for e in extract(text, published="2024-10-09", pipeline=pipeline)
            if e.type == "ASSAULT"]
     assert len(evs) == 2
+
+
+def test_who_reports_a_toll_is_its_source_not_the_attacker(pipeline):
+    text = ("Israeli jets struck the port of Hodeidah on Tuesday. Houthi health officials "
+            "reported at least 30 deaths and more than 100 injuries.")
+    [ev] = assaults(extract(text, published="2025-09-16", pipeline=pipeline))
+    assert ev.actor1.country == "ISR"
+    assert (ev.fatalities, ev.injuries) == (30, 100)
+
+
+def test_a_headline_attacker_guessed_from_the_report_gives_way_to_the_bodys():
+    # the headline names no attacker: its Russian one was guessed from the rest of the report
+    # (no span); the body event it summarises states a Ukrainian attacker
+    from eventdesk.records import Actor
+
+    text = "Shelling mars truce\n\nUkrainian troops attacked positions near Horlivka overnight."
+    place = Place("Horlivka", "UKR", 48.3, 38.05, "city", admin1="Donetsk",
+                  span=Span(text.index("Horlivka"), text.index("Horlivka") + 8, "Horlivka"))
+    body_at = text.index("Ukrainian")
+    body_sent = Span(body_at, len(text), text[body_at:])
+    guessed = Actor(name="Military forces (RUS)", country="RUS", sector="MIL", span=None)
+    stated = Actor(name="Ukrainian troops", country="UKR", sector="MIL",
+                   span=Span(body_at, body_at + 16, "Ukrainian troops"))
+    head = Event(doc_id="d", type="ASSAULT", trigger=Span(0, 8, "Shelling"),
+                 sentence=Span(0, 19, text[:19]), actor1=guessed)
+    at = text.index("attacked")
+    body = Event(doc_id="d", type="ASSAULT", trigger=Span(at, at + 8, "attacked"),
+                 sentence=body_sent, actor1=stated, location=place)
+    result = resolve_document([head, body], structure=find_structure(text),
+                              published=date(2025, 4, 20), sentence_starts=[0, body_at])
+    [one] = result.events
+    assert [d.rule for d in result.decisions] == ["incident.headline"]
+    assert one.actor1.country == "UKR"

@@ -142,10 +142,27 @@ def _fold(items: list[Item], src: Item, dst: Item, rule: str, reason: str,
     merged = combine(first.event, second.event)
     merged = merged.replace(trigger=dst.event.trigger, sentence=dst.event.sentence,
                             id=dst.event.id, location=_more_specific(dst.event.location,
-                                                                     src.event.location))
+                                                                     src.event.location),
+                            actor1=_stated_actor(first.event.actor1, first.event,
+                                                 second.event.actor1, second.event))
     folds.append(Fold(rule, reason, src.event, dst.event.id))
     dst.event = merged
     src.alive = False
+
+
+def _stated(actor, event: Event) -> bool:
+    """The actor is named in the event's own words (not inferred from the rest of the report)."""
+    return actor is not None and actor.span is not None and (_own(actor.span, event) or any(
+        e.role == "actor1" and e.span.start == actor.span.start for e in event.evidence))
+
+
+def _stated_actor(a, a_event: Event, b, b_event: Event):
+    """The earlier mention's attacker, unless only the later one names its attacker: a
+    headline's attacker guessed from the rest of the report gives way to the one the body
+    states ("Shelling amid truce" folded into "Ukrainian forces launched attacks ...")."""
+    if a is None or (not _stated(a, a_event) and _stated(b, b_event) and b.country):
+        return b if b is not None else a
+    return a
 
 
 def _more_specific(a: Place | None, b: Place | None) -> Place | None:

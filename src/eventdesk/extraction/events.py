@@ -28,7 +28,8 @@ from eventdesk.extraction.rules import (
     ABDUCTION, ADDITIVE, ARRESTS, BLAMED_FOR_ATTACK, CIVILIAN_TARGETS, DEFAULT_ACLED, FOLLOW_UP,
     INTERCEPTED, LABOUR, LONG_RUN, MILITARY_TARGETS, NO_COMMENT, NON_AGENTS, OCCUPIED,
     PLACE_LIKE_KINDS, PROTESTERS, RELEASES, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
-    SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_REVISION, VIOLENT, WAR_TOTAL,
+    SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_NOUNS, TOLL_REPORT_VERBS,
+    TOLL_REVISION, VIOLENT, WAR_TOTAL,
 )
 from eventdesk.extraction.timex import TimeMention, dateline_time, find_times, pick_window
 from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evidence, Place,
@@ -212,6 +213,10 @@ class Extractor:
         if r.agent is not None and head.pos_ in ("NOUN", "PROPN") and \
                 r.agent.head.head.i == head.i:
             first = r.agent  # "a raid by the army's special forces on two hamlets"
+        if men.type in VIOLENT and men.nominal and head.dep_ == "dobj" and \
+                head.head.lemma_.lower() in TOLL_REPORT_VERBS and \
+                head.lemma_.lower() in TOLL_NOUNS:
+            first = None  # "health officials reported 30 deaths": the source, not the attacker
         entry = primary.entry
         if any(qs <= t_start and t_end <= qe for qs, qe in self._quoted):
             return None  # words inside a quotation are what someone said, not an event

@@ -51,6 +51,10 @@ PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "crowds", "
 FEATURE_WORDS = ("reservoir", "river", "sea ", "lake", "dam", "canal", "bay", "gulf")
 REPORT_VERBS = frozenset({"confirm", "report", "condemn", "deny", "claim", "acknowledge",
                           "describe", "investigate", "blame", "denounce"})
+# who counts a toll is its source: "officials reported 30 deaths", "the ministry recorded ..."
+TOLL_REPORT_VERBS = frozenset({"report", "confirm", "record", "count", "announce", "register",
+                               "document", "tally", "put"})
+TOLL_NOUNS = frozenset({"death", "casualty", "injury", "fatality", "toll", "victim", "loss"})
 LABOUR = re.compile(r"\b(?:union|unions|workers|teachers|employees|labou?r|stoppage|walkout|"
                     r"general strike|hunger strike|strikers|stopped work)\b", re.I)
 SELF_ACTING_TYPES = frozenset({"MOBILIZE", "RETREAT"})
