@@ -447,3 +447,43 @@ def test_a_headline_attacker_guessed_from_the_report_gives_way_to_the_bodys():
     [one] = result.events
     assert [d.rule for d in result.decisions] == ["incident.headline"]
     assert one.actor1.country == "UKR"
+
+
+def test_countryless_victims_take_the_place_the_report_gives_the_attack():
+    from eventdesk.document.context import _victims_side
+    from eventdesk.records import Actor
+
+    text = "Gunmen killed six soldiers in a raid on a base."
+    sent = Span(0, len(text), text)
+    damboa = Place("Damboa", "NGA", 11.15, 12.76, "city", admin1="Borno")
+    gunmen = Actor(name="gunmen", country="NGA", sector="REB")
+    soldiers = Actor(name="soldiers", country=None, sector="MIL",
+                     span=Span(text.index("six"), text.index(" in a"), "six soldiers"))
+
+    def ev(a1, a2, loc, sentence=sent):
+        return Event(doc_id="d", type="ASSAULT", trigger=Span(7, 13, "killed"),
+                     sentence=sentence, actor1=a1, actor2=a2, location=loc)
+
+    assert _victims_side(ev(gunmen, soldiers, damboa)).country == "NGA"
+    # a state's own forces hitting soldiers of no named side: left open
+    army = Actor(name="the army", country="NGA", sector="MIL")
+    assert _victims_side(ev(army, soldiers, damboa)) is None
+    # no place yet, or a named side already: nothing to fill
+    assert _victims_side(ev(gunmen, soldiers, None)) is None
+    named = Actor(name="Nigerian soldiers", country="NGA", sector="MIL")
+    assert _victims_side(ev(gunmen, named, damboa)) is None
+    # civilians hit by the place's own state in an area the other side holds keep no side
+    held = "Ukrainian shelling killed two civilians in Russian-held Donetsk."
+    civ = Actor(name="civilians", country=None, sector="CVL")
+    donetsk = Place("Donetsk", "UKR", 48.0, 37.8, "city", admin1="Donetsk")
+    ukraine = Actor(name="Ukrainian forces", country="UKR", sector="MIL")
+    assert _victims_side(ev(ukraine, civ, donetsk, Span(0, len(held), held))) is None
+    assert _victims_side(ev(None, civ, donetsk)).country == "UKR"
+
+
+def test_a_curfew_with_troops_deployed_is_imposed_on_the_states_own_people(pipeline):
+    text = ("Kenya on Friday announced a nationwide curfew and the deployment of military "
+            "forces after days of unrest.")
+    [coerce] = [e for e in extract(text, published="2024-06-22", pipeline=pipeline)
+                if e.type == "COERCE"]
+    assert coerce.actor1.country == "KEN" and coerce.actor2.country == "KEN"

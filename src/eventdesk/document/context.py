@@ -20,6 +20,11 @@ proposal" rejects the United States' plan. Each rule names the construction it h
   report names within two sentences of it ("the summit ended in Alaska" ... "on arrival at
   an air base in Anchorage"); an event placed in a country the one region or town of it
   ("a blaze broke out at a fuel depot in Russia" ... "the Ryazan region's governor said").
+* ``context.subjects``: a coercion (a curfew, a ban, arrests) that a state orders at home, of
+  no one of another country, is of its own people.
+* ``context.victims``: an attack's victims or soldiers named with no country ("killed six
+  soldiers") that the report places only through another sentence are the place's (the same
+  rule the sentence stage applies when the sentence names the place).
 * ``context.agent``: a detention or arrest told in the passive with no agent ("were
   detained") is the act of the state actor of the event told just before it, else of the
   authorities of the place.
@@ -132,6 +137,26 @@ def _state_actor_before(items: list[Item], k: int) -> Actor | None:
         if a is not None and a.country and a.sector in STATE_SECTORS:
             return a
     return None
+
+
+_OCCUPIED = re.compile(r"\b(?:occupied|occupation|annexed|held by|-held|controlled by|"
+                       r"-controlled)\b", re.I)
+
+
+def _victims_side(ev: Event) -> Actor | None:
+    """The side of an attack's countryless victims once the report has placed it: civilians
+    are the place's; soldiers are when someone else (a foreign state, a rebel group)
+    attacked them. None when nothing is to fill or the place is held by the attacker."""
+    a2, a1, loc = ev.actor2, ev.actor1, ev.location
+    if a2 is None or a2.country is not None or loc is None or not loc.country or \
+            a2.sector not in ("CVL", "MIL"):
+        return None
+    side = loc.country
+    if a1 is not None and a1.country == side and (
+            _OCCUPIED.search(ev.sentence.text) or a2.sector == "MIL" and a1.sector != "REB"):
+        return None  # "in Russian-held areas"; a state's forces fighting its own soldiers
+    return Actor(name=a2.name, country=side, sector=a2.sector, span=a2.span,
+                 entry_id=a2.entry_id)
 
 
 def _passive_arrest(ev: Event) -> bool:
@@ -287,13 +312,21 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
             if agent is not None:
                 ev = ev.replace(actor1=agent)
                 done.append(Completion("context.agent", why, ev))
-        if ev.type == "COERCE" and ev.actor2 is None and ev.actor1 is not None and \
+        if ev.type == "COERCE" and (ev.actor2 is None or ev.actor2.country is None) and \
+                ev.actor1 is not None and \
                 ev.actor1.country and ev.actor1.sector in STATE_SECTORS and \
                 (ev.location is None or ev.location.country == ev.actor1.country):
             c = ev.actor1.country
-            ev = ev.replace(actor2=Actor(name=f"Civilians ({c})", country=c, sector="CVL"))
+            a2 = ev.actor2
+            ev = ev.replace(actor2=Actor(name=f"Civilians ({c})", country=c, sector="CVL")
+                            if a2 is None else Actor(name=a2.name, country=c, sector=a2.sector,
+                                                     span=a2.span, entry_id=a2.entry_id))
             done.append(Completion("context.subjects", "a state's coercion at home, of no "
-                                   "one named, is of its own people", ev))
+                                   "one of another country, is of its own people", ev))
+        if ev.type == "ASSAULT" and (victims := _victims_side(ev)) is not None:
+            ev = ev.replace(actor2=victims)
+            done.append(Completion("context.victims", "the people or soldiers hit, of no "
+                                   "country named, are of the place the report gives it", ev))
         if ev.type == "CONSULT":
             parties = _meeting_parties(ev, actors, sentence_starts, text)
             if parties is not None and (parties[0], parties[1]) != (ev.actor1, ev.actor2):
