@@ -467,3 +467,17 @@ def test_service_battle_names_and_disputes_are_no_fighting(nlp, text):
 ])
 def test_fighting_for_ground_and_clashing_with_someone_stay_fighting(nlp, text):
     assert "ASSAULT" in types_of(nlp, text)
+
+
+def test_a_blame_for_bare_deaths_presupposes_them(nlp):
+    assert "ASSAULT" in types_of(nlp, "Brussels blames Moscow for death of four in the east")
+    # the definite one names an attack told elsewhere in the report
+    assert "ASSAULT" not in types_of(nlp, "The governor blamed the rebels for the attack.")
+
+
+def test_forces_advancing_fight_and_a_deal_advanced_does_not(nlp):
+    assert "ASSAULT" in types_of(nlp, "Army units advanced twelve kilometres in two days.")
+    assert "ASSAULT" not in types_of(nlp, "Mediators hope to advance a deal this week.")
+    # a relative clause in the present perfect progressive tells a standing state
+    assert "ASSAULT" not in types_of(
+        nlp, "It may draw troops from the east, where government forces have been advancing.")

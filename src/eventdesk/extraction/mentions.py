@@ -260,12 +260,14 @@ PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re"})
 
 
 def _present_clause(verb) -> bool:
-    """A verb in the present simple or progressive ("uses", "are fighting")."""
+    """A verb in the present simple or progressive ("uses", "are fighting", "have been
+    advancing")."""
     if verb.tag_ in ("VBZ", "VBP"):
         return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had")
                        for c in verb.children)
     if verb.tag_ == "VBG":
-        return any(c.dep_ == "aux" and c.lower_ in PRESENT_AUX for c in verb.children)
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        return bool(aux & PRESENT_AUX) or "been" in aux and bool(aux & {"has", "have"})
     return False
 
 

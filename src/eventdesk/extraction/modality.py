@@ -149,10 +149,12 @@ def is_embedded_content(tok: "Token", triggers: dict[int, str]) -> bool:
         if parent.lemma_.lower() in DENIAL_LEMMAS:
             return True
         if parent.lemma_.lower() in INQUIRY_LEMMAS and cur is tok or (
-                rel == "pobj" and parent.head.lemma_.lower() in INQUIRY_LEMMAS and
-                parent.head.i != tok.i):
-            # "police are investigating a killing in Zaitseve": an inquiry presupposes what it
-            # looks into (a bare noun is news; "investigating the attack" names one told elsewhere)
+                rel == "pobj" and parent.head.i != tok.i and (
+                    parent.head.lemma_.lower() in INQUIRY_LEMMAS or
+                    parent.lower_ == "for" and parent.head.lemma_.lower() == "blame")):
+            # "police are investigating a killing in Zaitseve", "blamed the rebels for deaths of
+            # five": an inquiry or a blame presupposes what it is about (a bare noun is news;
+            # "investigating the attack" names one told elsewhere)
             return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         ptype = triggers.get(parent.i)
         if ptype in CONTENT_TYPES and parent.i != tok.i:
