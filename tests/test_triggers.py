@@ -481,3 +481,31 @@ def test_forces_advancing_fight_and_a_deal_advanced_does_not(nlp):
     # a relative clause in the present perfect progressive tells a standing state
     assert "ASSAULT" not in types_of(
         nlp, "It may draw troops from the east, where government forces have been advancing.")
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a blaze told beside explosions, or fought, is damage, not gunfire
+    ("The raid follows blasts and fire at a fuel terminal near the border.", "ASSAULT"),
+    ("Fire crews battled fires at the warehouse through the night.", "ASSAULT"),
+    ("The new cabinet promised to combat corruption in the customs service.", "ASSAULT"),
+    # backing a claim with evidence is no support of a party
+    ("The ministry offered no proof to back up the allegation.", "SUPPORT"),
+    ("Satellite images support the villagers' account.", "SUPPORT"),
+    # a relative clause in the present passive describes an actor
+    ("The militia, which the government says is funded by Kigali, rejected the talks.",
+     "SUPPORT"),
+    ("The group, which is backed by Tehran, denied the report.", "SUPPORT"),
+])
+def test_blazes_ills_corroboration_and_descriptions_are_no_events(nlp, text, absent):
+    assert absent not in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Soldiers opened fire on the convoy.", "ASSAULT"),
+    ("The patrol came under heavy fire near the village.", "ASSAULT"),
+    ("Government troops battled rebels near the airport.", "ASSAULT"),
+    ("Washington backed Kyiv's bid to join the alliance.", "SUPPORT"),
+    ("The rebels, who the army says attacked the town on Monday, fled north.", "ASSAULT"),
+])
+def test_gunfire_fighting_and_support_of_a_party_stay(nlp, text, expected):
+    assert expected in types_of(nlp, text)

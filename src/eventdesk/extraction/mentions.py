@@ -138,8 +138,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type == "ASSAULT" and _blaze(tok):
         return None  # "the strike started a fire at the depot": a blaze, not gunfire
     if entry.type == "ASSAULT" and (_served_for(tok) or _named_battle(tok)
-                                    or _clash_of_views(tok)):
-        return None  # "who fought for Ukraine", "the Battle of Kosovo", "clashes over trade"
+                                    or _clash_of_views(tok) or _fights_a_thing(tok)):
+        return None  # "who fought for Ukraine", "the Battle of Kosovo", "clashes over trade",
+        #              "firefighters battled the blaze"
     if entry.type == "THREATEN" and _forecast(tok):
         return None  # "warned the toll could climb further": a forecast, not a threat
     if entry.type not in ("ASSAULT", "PROTEST") and _vague_subject(tok):
@@ -197,6 +198,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "deemed it premature to discuss", "refrained from detailing"
     if _purpose_of_trigger(tok, heads):
         return None  # "rallied to demand fixed terms": the demand is the rally's purpose
+    if entry.type == "SUPPORT" and _corroborates(tok):
+        return None  # "no evidence to back up the claim": corroboration, not support
     if entry.type == "SUPPORT" and tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None  # "laundered money to support the group": an aim, not a declared support
@@ -276,15 +279,24 @@ def _descriptive_clause(tok) -> bool:
     sentence names, not an event: "in Mali's north, where the army and its allies are
     fighting separatists", "a drone that Russia uses to strike cities"."""
     cur = tok
+    reported = False
     for _ in range(3):  # through "uses to strike": the infinitive leans on its governor
         if cur.dep_ in ("xcomp",) and cur.head.i != cur.i:
             cur = cur.head
+        elif cur.dep_ == "ccomp" and cur.head.i != cur.i and _present_state(cur):
+            cur, reported = cur.head, True  # "which Kinshasa says is backed by Kigali"
         else:
             break
     if cur.dep_ != "relcl" and not (cur.dep_ == "advcl" and any(
             c.lower_ == "where" and c.dep_ == "advmod" for c in cur.children)):
         return False
-    return _present_clause(cur)
+    return _present_state(cur) and (not reported or _present_state(tok))
+
+
+def _present_state(verb) -> bool:
+    """A present clause or a present passive ("is backed", "are supplied")."""
+    return _present_clause(verb) or verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am") for c in verb.children)
 
 
 HABITUAL_WORDS = frozenset({"often", "rarely", "never", "always", "usually", "repeatedly",
@@ -408,11 +420,52 @@ def _cease_fire(tok) -> bool:
     return head.i != tok.i and head.lemma_.lower() in ("cease", "hold", "stop", "halt")
 
 
+BLAZE_VERBS = frozenset({"trigger", "cause", "start", "spark", "set", "extinguish", "contain",
+                         "battle", "fight", "douse", "put", "tackle"})
+BLAST_NOUNS = frozenset({"explosion", "blast", "smoke", "damage", "blackout"})
+
+
 def _blaze(tok) -> bool:
-    """"triggered a fire at the refinery", "the fire at the depot was put out": "fire" with an
-    article is a blaze (damage), not gunfire ("came under fire", "sniper fire", "opened fire")."""
-    return tok.lower_ in ("fire", "fires") and tok.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that") for c in tok.children)
+    """"triggered a fire at the refinery", "the fire at the depot was put out", "explosions
+    and fire at the pumping station": "fire" with an article, or started, fought or told
+    beside explosions, is a blaze (damage), not gunfire ("came under fire", "sniper fire",
+    "opened fire")."""
+    if tok.lower_ not in ("fire", "fires") or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = tok.head.lemma_.lower()
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that")
+               for c in tok.children) or (
+        tok.dep_ == "dobj" and head in BLAZE_VERBS) or (
+        tok.dep_ == "conj" and head in BLAST_NOUNS)
+
+
+CLAIM_NOUNS = frozenset({"claim", "allegation", "assertion", "statement", "account",
+                         "figure", "version", "accusation", "theory", "report"})
+
+
+def _corroborates(tok) -> bool:
+    """"no evidence to back up the claim", "videos support his account": backing a claim
+    with evidence, not a declared support for a party."""
+    if tok.lemma_.lower() not in ("back", "support", "corroborate", "confirm"):
+        return False
+    return any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children) or any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS
+        for c in tok.children) or (tok.dep_ == "acl" and tok.head.lemma_.lower() in (
+            "evidence", "proof", "data", "document"))
+
+
+FOUGHT_THINGS = frozenset({"fire", "blaze", "flame", "wildfire", "corruption", "disease",
+                           "virus", "pandemic", "epidemic", "poverty", "inflation", "crime",
+                           "drought", "flood", "hunger", "disinformation", "misinformation",
+                           "cancer", "fraud", "smuggling", "trafficking", "terrorism"})
+
+
+def _fights_a_thing(tok) -> bool:
+    """"firefighters battled the blaze", "pledged to fight corruption": a fight against a
+    thing or an ill, not an armed fight."""
+    return tok.lemma_.lower() in ("fight", "battle", "combat", "tackle") and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in FOUGHT_THINGS
+        for c in tok.children)
 
 
 def _served_for(tok) -> bool:
@@ -546,7 +599,10 @@ def _attempt_at(tok) -> bool:
 
 
 EQUIPMENT_HEADS = frozenset({"police", "policeman", "policemen", "officer", "gear", "squad",
-                             "unit", "shield", "control", "cop", "vehicle", "marshal"})
+                             "unit", "shield", "control", "cop", "vehicle", "marshal",
+                             # "fire crews", "the fire service", "a fire engine"
+                             "crew", "brigade", "service", "department", "station", "engine",
+                             "truck", "fighter", "alarm", "safety", "hydrant", "escape", "exit"})
 SITE_NOUNS = frozenset({"site", "scene", "aftermath", "wreckage", "rubble", "ruins",
                         "remains", "debris", "crater"})
 
