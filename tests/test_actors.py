@@ -242,3 +242,10 @@ def test_a_party_after_a_preposition_is_no_place():
     assert attack.country == "RUS" and not attack.locative
     m = by_text("The drones flew in from Russia overnight.")
     assert m["Russia"].locative
+
+
+def test_security_and_intelligence_services_are_institutions_of_their_owner():
+    found = find_actors("Georgian security services said they had detained two men, and "
+                        "the intelligence services of Armenia declined to comment.")
+    by_text = {a.span.text: (a.country, a.sector) for a in found}
+    assert by_text["Georgian security services"] == ("GEO", "GOV")

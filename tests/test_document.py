@@ -487,3 +487,26 @@ def test_a_curfew_with_troops_deployed_is_imposed_on_the_states_own_people(pipel
     [coerce] = [e for e in extract(text, published="2024-06-22", pipeline=pipeline)
                 if e.type == "COERCE"]
     assert coerce.actor1.country == "KEN" and coerce.actor2.country == "KEN"
+
+
+def test_a_measure_taken_at_home_takes_the_one_region_named_beside_it(pipeline):
+    text = ("Ukraine's security service said on Monday it had detained a man who passed "
+            "troop positions to Moscow. The suspect lived in the Poltava region, it added.")
+    [coerce] = [e for e in extract(text, published="2025-02-10", pipeline=pipeline)
+                if e.type == "COERCE"]
+    assert coerce.actor1.country == "UKR"
+    assert coerce.location is not None and coerce.location.precision == "admin1"
+    assert coerce.location.admin1 == "Poltava"
+
+
+def test_a_place_in_a_relative_clause_is_the_persons_story_unless_it_is_where_they_went(
+        pipeline):
+    # "who passed ... to Moscow" tells about the man, not where the arrest was
+    text = "Police in Tbilisi said on Monday they had detained a man who sold arms in Baku."
+    [coerce] = [e for e in extract(text, published="2025-02-10", pipeline=pipeline)
+                if e.type == "COERCE"]
+    assert coerce.location is not None and coerce.location.name == "Tbilisi"
+    # a motion into a place says where the intercepted craft were
+    text = "Lithuanian jets shot down Belarusian drones that had entered Lithuanian airspace."
+    [ev] = assaults(extract(text, published="2025-09-12", pipeline=pipeline))
+    assert ev.location is not None and ev.location.country == "LTU"

@@ -230,10 +230,12 @@ def _proposal_owner(ev: Event, actors: Sequence[Any], starts: Sequence[int], tex
     return None
 
 
-def _town_in_region(ev: Event, places: Sequence[Any], starts: Sequence[int]) -> Place | None:
-    """The one town of the event's region that the text names within ``CARRY_SENTENCES``
-    sentences of it ("ended in Alaska" ... "on arrival at an air base in Anchorage")."""
-    region = own_place(ev)
+def _town_in_region(ev: Event, places: Sequence[Any], starts: Sequence[int],
+                    region: Place | None = None) -> Place | None:
+    """The one town of the event's region (its own place, or ``region``) that the text names
+    within ``CARRY_SENTENCES`` sentences of it ("ended in Alaska" ... "on arrival at an air
+    base in Anchorage")."""
+    region = region or own_place(ev)
     if region is None or region.precision not in ("admin1", "country"):
         return None
     if region.precision == "admin1" and not region.admin1:
@@ -299,9 +301,12 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
                 ev.actor1.country and ev.actor1.sector in STATE_SECTORS and \
                 _in_sentence(ev.actor1.span, ev) and \
                 (home := _country_place(ev.actor1.country)) is not None:
-            ev = ev.replace(location=home)
+            town = _town_in_region(ev, places, sentence_starts, region=home)
+            ev = ev.replace(location=town or home)
             done.append(Completion("context.home", "a state's measure with no place of its "
-                                   "own is taken at home", ev))
+                                   "own is taken at home" + (
+                                       ", in the one region or town of it named beside it"
+                                       if town is not None else ""), ev))
         if ev.type == "COERCE" and ev.actor1 is None and _passive_arrest(ev):
             agent = _state_actor_before(items, k)
             why = "the state actor of the event told just before it"

@@ -56,6 +56,8 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
         if pspan is None:
             continue
         root = pspan.root
+        if _in_other_relative_clause(root, head):
+            continue  # "detained a man who passed positions to Moscow": the man's story
         locative = args.locative_of(root, head) or (
             etype in VIOLENT and root.dep_ in ("dobj", "nsubjpass")
             and root.head.i in (head.i, args.clause_verb(head).i))  # "shelled Nikopol"
@@ -90,6 +92,25 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
                       precision=place.precision, admin1=place.admin1, admin2=place.admin2,
                       geonameid=place.geonameid, span=best.span)
     return place
+
+MOTION_VERBS = frozenset({"enter", "cross", "fly", "head", "approach", "violate", "stray",
+                          "sail", "drift", "penetrate", "reach"})
+
+
+def _in_other_relative_clause(tok: Any, head: Any) -> bool:
+    """``tok`` lies in a relative clause ("a man who lived in Poltava") that does not hold the
+    trigger ``head``."""
+    cur = tok
+    for _ in range(12):
+        if cur.dep_ == "relcl":
+            if cur.lemma_.lower() in MOTION_VERBS:
+                return False  # "drones that had entered Polish airspace": where they were hit
+            return not (cur.left_edge.i <= head.i <= cur.right_edge.i)
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
 
 def anaphoric_place(sent: Any, layers: Any) -> Place | None:
     """ "in the region", "in the city": the last place of that kind named before."""
