@@ -510,3 +510,29 @@ def test_a_place_in_a_relative_clause_is_the_persons_story_unless_it_is_where_th
     text = "Lithuanian jets shot down Belarusian drones that had entered Lithuanian airspace."
     [ev] = assaults(extract(text, published="2025-09-12", pipeline=pipeline))
     assert ev.location is not None and ev.location.country == "LTU"
+
+
+def test_a_meetings_sides_in_either_order_are_one_meeting():
+    from eventdesk.records import Actor
+
+    text = ("Qatar hosts Sudanese delegation\n\nSudanese and Qatari officials met in Doha on "
+            "Monday.")
+    at = text.index("Sudanese and")
+    doha = Place("Doha", "QAT", 25.29, 51.53, "city",
+                 span=Span(text.index("Doha"), text.index("Doha") + 4, "Doha"))
+
+    def actor(name, c, where):
+        s = text.index(name, where)
+        return Actor(name=name, country=c, sector="GOV", span=Span(s, s + len(name), name))
+
+    head = Event(doc_id="d", type="CONSULT", trigger=Span(6, 11, "hosts"),
+                 sentence=Span(0, 31, text[:31]), actor1=actor("Qatar", "QAT", 0),
+                 actor2=actor("Sudanese", "SDN", 0))
+    met = text.index("met")
+    body = Event(doc_id="d", type="CONSULT", trigger=Span(met, met + 3, "met"),
+                 sentence=Span(at, len(text), text[at:]), actor1=actor("Sudanese", "SDN", at),
+                 actor2=actor("Qatari", "QAT", at), location=doha)
+    result = resolve_document([head, body], structure=find_structure(text),
+                              published=date(2025, 3, 3), sentence_starts=[0, at])
+    assert len(result.events) == 1
+    assert [d.rule for d in result.decisions] == ["incident.headline"]

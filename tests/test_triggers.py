@@ -509,3 +509,18 @@ def test_blazes_ills_corroboration_and_descriptions_are_no_events(nlp, text, abs
 ])
 def test_gunfire_fighting_and_support_of_a_party_stay(nlp, text, expected):
     assert expected in types_of(nlp, text)
+
+
+def test_talks_an_attempt_takes_as_its_object_are_not_held(nlp):
+    assert "CONSULT" not in types_of(
+        nlp, "Envoys will fly to Cairo next week to try to restart talks on a truce.")
+    assert "CONSULT" in types_of(nlp, "Envoys restarted talks on a truce in Cairo on Monday.")
+
+
+def test_the_visitor_received_is_the_meetings_first_party(pipeline):
+    from eventdesk import extract
+
+    text = "President Erdogan received Moldova's president in Ankara on Tuesday."
+    [ev] = [e for e in extract(text, published="2025-03-05", pipeline=pipeline)
+            if e.type == "CONSULT"]
+    assert (ev.actor1.country, ev.actor2.country) == ("MDA", "TUR")

@@ -47,6 +47,7 @@ from eventdesk.records import Event, Evidence, Place
 
 STAGE = "document.incidents"
 INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "CONSULT"})
+SYMMETRIC_TYPES = frozenset({"CONSULT"})  # a meeting's sides may be named in either order
 PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
 FOLLOW_UP_SENTENCES = 8  # a placeless follow-up looks this many sentences back for its incident
 LEAD_SENTENCES = 2  # ... or this many ahead (a lead told before its place)
@@ -115,6 +116,9 @@ def _new_attacker(follow: Event, incident: Event) -> bool:
     """The follow-up names an attacker of another country than the incident's."""
     mine = _attacker_country(follow)
     theirs = incident.actor1.country if incident.actor1 is not None else None
+    if follow.type in SYMMETRIC_TYPES and mine and incident.actor2 is not None and \
+            mine == incident.actor2.country:
+        return False  # "Egypt hosts a Hamas delegation" / "Hamas and Egyptian officials met"
     return bool(mine and theirs and mine != theirs)
 
 

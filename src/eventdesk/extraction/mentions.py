@@ -629,7 +629,10 @@ VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 def _attempted(tok) -> bool:
-    """"trying to mediate", "attempted to broker": an infinitive under a verb of trying."""
+    """"trying to mediate", "attempted to broker": an infinitive under a verb of trying;
+    "to try to restart talks": a noun that such an infinitive takes as its object."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
+        tok = tok.head
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ATTEMPT_VERBS
 
 
