@@ -524,3 +524,9 @@ def test_the_visitor_received_is_the_meetings_first_party(pipeline):
     [ev] = [e for e in extract(text, published="2025-03-05", pipeline=pipeline)
             if e.type == "CONSULT"]
     assert (ev.actor1.country, ev.actor2.country) == ("MDA", "TUR")
+
+
+def test_an_order_to_strike_is_no_threat(nlp):
+    got = types_of(nlp, "The defence minister ordered the army to strike the militia's bases.")
+    assert "THREATEN" not in got and "ASSAULT" not in got
+    assert "THREATEN" in types_of(nlp, "The army threatened to strike the militia's bases.")

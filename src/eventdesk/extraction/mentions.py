@@ -213,6 +213,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         hostile = entry.type in ("ASSAULT", "SANCTION", "COERCE", "PROTEST", "RETREAT", "REJECT")
         return "THREATEN" if hostile and (mod.future or mod.hypothetical) else (
             "THREATEN" if entry.type in ("ASSAULT", "SANCTION", "COERCE") else None)
+    if mod.future and entry.type in VIOLENT_TYPES and _ordered(tok):
+        return None  # "ordered the army to strike": a command inside one side, no threat
     if mod.future:
         if entry.future == "drop":
             return None
@@ -626,6 +628,14 @@ def _open_to(tok) -> bool:
 
 ATTEMPT_VERBS = frozenset({"try", "attempt", "strive", "struggle"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+ORDER_VERBS = frozenset({"order", "instruct", "command", "direct", "tell"})
+
+
+def _ordered(tok) -> bool:
+    """"ordered the military to strike", "told troops to attack": an order's infinitive."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ORDER_VERBS
 
 
 def _attempted(tok) -> bool:
