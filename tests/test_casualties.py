@@ -142,3 +142,13 @@ def test_headline_and_modal_forms():
     assert totals("Separatist rockets kill 12 in port city") == (12, None)
     assert totals("The group threatened to kill 20 hostages.") == (None, None)
     assert totals("UPDATE 2-Five soldiers killed near front line") == (5, None)
+
+
+def test_one_sides_zero_is_no_zero_toll():
+    text = ("The raid killed 14 fighters of the group, with no reported casualties among its "
+            "own troops, the agency said.")
+    assert [(c.outcome, c.count) for c in find_casualties(text, 0, len(text))] == [
+        ("killed", 14)]
+    text = "No casualties were reported after the drone hit a barn."
+    assert {(c.outcome, c.count) for c in find_casualties(text, 0, len(text))} == {
+        ("killed", 0), ("injured", 0)}

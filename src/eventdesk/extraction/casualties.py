@@ -96,6 +96,10 @@ _ZERO_HINTS = ("no ", "no-one", "nobody", "none", "without", "not ", "n't")
 _CUM_HINTS = ("since", "year", "to date", "total", "cumulative", "toll", "past", "last", "war",
               "conflict", "began", "started", "erupted", "month")
 _NUM = NUMBER_RE
+_OWN_SIDE_RE = re.compile(r"\s+(?:were |was )?(?:reported |recorded )?(?:among|in|on|for) "
+                          r"(?:its|their|our|his|the army's|the) (?:own )?(?:personnel|forces|"
+                          r"troops|ranks|soldiers|staff|members|side|men|units|fighters)\b",
+                          re.I)
 _ZERO_RE = re.compile(
     r"\b(?:no one|no-one|nobody|none)\b(?: of (?:the|them|those)(?: \w+){1,2})?"
     r"(?: (?:was|were|has been|had been|have been|is|are|got))?"
@@ -237,6 +241,8 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     zeros = _ZERO_RE.finditer(text, start, end) if any(h in low_text for h in _ZERO_HINTS) \
         else ()
     for m in zeros:
+        if _OWN_SIDE_RE.match(text, m.end(), min(end, m.end() + 60)):
+            continue  # "no casualties among its personnel": one side's zero, not the toll's
         words = [w.lower() for w in m.groups() if w]
         outs: list[str] = []
         for w in words:
