@@ -60,6 +60,19 @@ def test_admin1_display_names_and_points(gaz: Gazetteer) -> None:
     assert gaz.admin1_point("SDN", "North Darfur") is not None
 
 
+@pytest.mark.parametrize("press,geonames,iso3", [
+    ("Middle Shabelle", "Middle Shabele", "SOM"),
+    ("Lower Shabelle", "Lower Shabeelle", "SOM"),
+    ("Oromia", "Oromiya", "ETH"),
+    ("Karen State", "Kayin", "MMR"),
+    ("Unity State", "Unity", "SSD"),
+])
+def test_press_spellings_of_regions(gaz: Gazetteer, press: str, geonames: str,
+                                    iso3: str) -> None:
+    [hit] = [p for p in gaz.lookup(press, kind="admin1") if p.country == iso3]
+    assert hit.name == geonames
+
+
 def test_country_points(gaz: Gazetteer) -> None:
     lat, lon = gaz.country_point("UKR")
     assert abs(lat - 49.0) < 0.5 and abs(lon - 32.0) < 0.5
