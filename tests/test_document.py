@@ -536,3 +536,11 @@ def test_a_meetings_sides_in_either_order_are_one_meeting():
                               published=date(2025, 3, 3), sentence_starts=[0, at])
     assert len(result.events) == 1
     assert [d.rule for d in result.decisions] == ["incident.headline"]
+
+
+def test_a_broadcaster_named_like_a_town_is_no_place(pipeline):
+    # Al Mayadeen is a Lebanese channel and a Syrian town; the channel reports, it is no place
+    text = ("The Beirut-based channel Al Mayadeen reported that Israeli jets struck a fuel "
+            "depot on Saturday.")
+    for ev in assaults(extract(text, published="2024-09-29", pipeline=pipeline)):
+        assert ev.location is None or ev.location.country != "SYR"

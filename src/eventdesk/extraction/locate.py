@@ -50,7 +50,8 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
         if etype not in VIOLENT and is_actor_name(pm, layers, sdoc):
             continue
         hit = layers.actors.covering(s, e)
-        if hit is not None and getattr(hit, "kind", "") in NAMED_PARTY_KINDS:
+        if hit is not None and (getattr(hit, "kind", "") in NAMED_PARTY_KINDS
+                                or getattr(hit, "sector", None) == "MED"):
             continue  # "the Fano militia", "Al Mayadeen": a named party, not the town abroad
         pspan = sdoc.char_span(s, e, alignment_mode="expand")
         if pspan is None:
