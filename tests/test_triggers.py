@@ -530,3 +530,17 @@ def test_an_order_to_strike_is_no_threat(nlp):
     got = types_of(nlp, "The defence minister ordered the army to strike the militia's bases.")
     assert "THREATEN" not in got and "ASSAULT" not in got
     assert "THREATEN" in types_of(nlp, "The army threatened to strike the militia's bases.")
+
+
+def test_weapons_sent_targeting_a_place_tell_the_attack(pipeline):
+    from eventdesk import extract
+
+    text = ("The army said the militia deployed suicide drones targeting several civilian "
+            "sites in Kadugli late on Saturday.")
+    [ev] = [e for e in extract(text, published="2025-10-05", pipeline=pipeline)
+            if e.type == "ASSAULT"]
+    assert ev.trigger.text == "targeting"
+    assert ev.actor1 is not None and ev.actor1.name.lower().endswith("militia")
+    assert ev.location is not None and ev.location.name == "Kadugli"
+    # a participle on weapons nobody sent describes them
+    assert "ASSAULT" not in event_types(pipeline, "Residents saw drones circling the city.")

@@ -22,7 +22,8 @@ from eventdesk.extraction.casualties import CasualtyMention, find_casualties
 from eventdesk.extraction.lexicon import Lexicon, default_lexicon
 from eventdesk.extraction.locate import PlacedMention, choose_place
 from eventdesk.extraction.means import acled_hint, find_damage, find_weapons
-from eventdesk.extraction.mentions import Mention, find_mentions, perfect_tense
+from eventdesk.extraction.mentions import (Mention, find_mentions, perfect_tense,
+                                           weapons_sent_at)
 from eventdesk.extraction.quotes import find_quotes
 from eventdesk.extraction.rules import (
     ABDUCTION, ADDITIVE, ARRESTS, BLAMED_FOR_ATTACK, CIVILIAN_TARGETS, DEFAULT_ACLED, FOLLOW_UP,
@@ -314,6 +315,14 @@ class Extractor:
                     if actor1 is not None and actor1.sector not in ("CVL",):
                         break
                     actor1 = None
+        if actor1 is None and men.type in VIOLENT and weapons_sent_at(head):
+            # "the RSF deployed suicide drones targeting ...": who sent the weapons
+            weapon = head.head
+            for hit in reversed(layers.actors.within(s_start, weapon.idx)):
+                if hit.sector not in ("CVL", "MED", None) and \
+                        getattr(hit, "kind", "") not in ("generic", "demonym"):
+                    actor1 = _to_actor(hit)
+                    break
         if men.type == "ACCUSE" and primary.entry.type == "ASSAULT":
             # a characterised attack: the speaker accuses the side said to attack
             return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,

@@ -361,12 +361,29 @@ def _participial_modifier(tok) -> bool:
     """"the besieged city", "Rwanda-backed rebels", "retreating militants": a participle that
     describes a noun is not an event of its own."""
     if tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl"):
-        return True
+        return not weapons_sent_at(tok)
+
     if tok.tag_ == "VBN" and tok.dep_ == "compound":
         return True
     if tok.i > 0 and tok.doc[tok.i - 1].text in ("-",) and tok.tag_ == "VBN":
         return True
     return False
+
+
+SENDING_VERBS = frozenset({"deploy", "use", "send", "launch", "fire", "dispatch", "unleash"})
+WEAPON_NOUNS = frozenset({"drone", "missile", "rocket", "uav", "shell", "bomb", "munition",
+                          "shahed", "projectile", "artillery", "warplane", "jet"})
+
+
+def weapons_sent_at(tok) -> bool:
+    """"the RSF deployed suicide drones targeting civilian sites": a present participle on
+    weapons someone sent tells the attack they were sent into."""
+    noun = tok.head
+    if tok.tag_ != "VBG" or tok.dep_ != "acl" or noun.lemma_.lower() not in WEAPON_NOUNS:
+        return False
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in SENDING_VERBS or any(
+        c.dep_ == "amod" and c.tag_ == "VBD" and c.lemma_.lower() in SENDING_VERBS
+        for c in noun.children)  # (the parser may read "X deployed drones" as an adjective)
 
 
 CASUALTY_PARTICIPLES = frozenset({"killed", "wounded", "injured", "dead", "hurt"})
