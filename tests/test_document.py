@@ -544,3 +544,15 @@ def test_a_broadcaster_named_like_a_town_is_no_place(pipeline):
             "depot on Saturday.")
     for ev in assaults(extract(text, published="2024-09-29", pipeline=pipeline)):
         assert ev.location is None or ev.location.country != "SYR"
+
+
+def test_a_place_in_a_clause_of_another_time_is_another_events(pipeline):
+    text = ("Rebels fired rockets toward Chad on Tuesday, two days after government strikes in "
+            "Kidal killed a commander.")
+    fired = [e for e in assaults(extract(text, published="2025-03-04", pipeline=pipeline))
+             if e.trigger.text.startswith("fired")]
+    assert fired and (fired[0].location is None or fired[0].location.name != "Kidal")
+    # the same moment keeps the place: "killed when a missile hit ..."
+    text = "Two people were killed when a missile hit a building in Kharkiv on Monday."
+    [ev] = assaults(extract(text, published="2025-03-04", pipeline=pipeline))
+    assert ev.location is not None and ev.location.name == "Kharkiv"
