@@ -556,3 +556,21 @@ def test_a_place_in_a_clause_of_another_time_is_another_events(pipeline):
     text = "Two people were killed when a missile hit a building in Kharkiv on Monday."
     [ev] = assaults(extract(text, published="2025-03-04", pipeline=pipeline))
     assert ev.location is not None and ev.location.name == "Kharkiv"
+
+
+def test_a_country_wide_attack_and_the_town_it_hit_beside_it_are_one_incident(pipeline):
+    text = ("Militants fired rockets at Israel on Tuesday. A rocket hit a house in Sderot, "
+            "police said.")
+    [ev] = assaults(extract(text, published="2025-03-04", pipeline=pipeline))
+    assert ev.location is not None and ev.location.name == "Sderot"
+
+
+def test_a_follow_up_borrows_the_time_of_the_sentences_own_attack(pipeline):
+    # the clause of another time ("days after strikes killed ...") is not the attack the
+    # next sentence continues
+    text = ("Rebels fired rockets at Gao on Tuesday, four days after army strikes in Kidal "
+            "killed a commander. Sirens sounded across Gao as 40 rockets were fired from the "
+            "desert.")
+    evs = [e for e in assaults(extract(text, published="2025-03-04", pipeline=pipeline))
+           if e.location is not None and e.location.name == "Gao"]
+    assert evs and all(e.date.earliest <= date(2025, 3, 4) <= e.date.latest for e in evs)

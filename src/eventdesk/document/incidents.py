@@ -16,9 +16,10 @@ each names the construction it handles:
   nearest one before it, else the only one of the report, else the one told right after it
   (a lead before its place). It stays apart when it brings a time that does not overlap the
   incident's or an attacker of another country.
-* ``incident.specific_place``: a mention placed in a region and one placed in a town of that
-  region a sentence or two later, with no conflicting figures, are one incident at the town
-  ("... killed in the Kherson region" / "bombs hit houses in the village of X").
+* ``incident.specific_place``: a mention placed in a region (or a country) and one placed in
+  a town of that region (or country) a sentence or two away, with no conflicting figures, are
+  one incident at the town ("... killed in the Kherson region" / "bombs hit houses in the
+  village of X"; "launched missiles toward Israel" / "a missile fell in Tel Aviv").
 * ``incident.each_place``: an attack on places named together ("the villages of X and Y")
   is one attack per place (ACLED codes one event per location).
 * ``incident.revision``: a mention told as an update of the figures ("Update: prosecutors
@@ -47,7 +48,10 @@ from eventdesk.records import Event, Evidence, Place
 
 STAGE = "document.incidents"
 INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "CONSULT"})
-SYMMETRIC_TYPES = frozenset({"CONSULT"})  # a meeting's sides may be named in either order
+SYMMETRIC_TYPES = frozenset({"CONSULT"})
+# a country-wide attack aimed at many places is their salvo, not one town's incident
+SPREAD = re.compile(r"\b(?:cities|towns|regions|villages|provinces|oblasts|settlements|across|"
+                    r"nationwide|countrywide|several|multiple|various)\b", re.I)  # a meeting's sides may be named in either order
 PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
 FOLLOW_UP_SENTENCES = 8  # a placeless follow-up looks this many sentences back for its incident
 LEAD_SENTENCES = 2  # ... or this many ahead (a lead told before its place)
@@ -217,20 +221,24 @@ def _specific_places(items: list[Item], folds: list[Fold]) -> None:
         if not it.alive:
             continue
         loc = own_place(it.event)
-        if loc is None or loc.precision not in ("admin1", "admin2") or not loc.admin1:
+        if loc is None or loc.precision not in ("admin1", "admin2", "country") or \
+                loc.precision != "country" and not loc.admin1:
             continue
+        if loc.precision == "country" and SPREAD.search(it.event.sentence.text):
+            continue  # "launched 112 drones at Ukrainian cities": a salvo at many places
         towns = [c for c in items if c.alive and c is not it
                  and abs(c.sentence - it.sentence) <= SPECIFY_SENTENCES
                  and c.event.location is not None and c.event.location.precision == "city"
                  and c.event.location.country == loc.country
-                 and c.event.location.admin1 == loc.admin1
+                 and (loc.precision == "country" or c.event.location.admin1 == loc.admin1)
                  and _compatible(it.event, c.event)
                  and not _figures_conflict(it.event, c.event)]
         if towns:
             target = min(towns, key=lambda c: abs(c.sentence - it.sentence) * 2
                          + (c.start < it.start))
             _fold(items, it, target, "incident.specific_place",
-                  "a region's incident is the town's in that region told beside it", folds)
+                  "a region's (or country's) incident is the town's in it told beside it",
+                  folds)
 
 
 REVISION = re.compile(r"^\s*(?:update|updated|correction)\b|\blater\s+(?:said|reported|"

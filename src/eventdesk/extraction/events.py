@@ -157,7 +157,11 @@ class Extractor:
                             d.location is None or last_violent.location is None
                             or d.location.country == last_violent.location.country):
                         d.actor1 = last_violent.actor1
-                    last_violent = d
+                    if not (last_violent is not None and last_violent.sent_index == si
+                            and _other_time_clause(sdoc[d.mention.head])):
+                        # (the sentence's own attack, not one a clause of another time
+                        # recalls: "fired missiles on Tuesday, days after strikes killed ...")
+                        last_violent = d
             drafts.extend(sent_drafts)
             self._remember_actors(sent, layers, last_actor)
         drafts = [d for d in drafts if self._keep(d)]
@@ -870,6 +874,20 @@ WARNING_VERBS = frozenset({"warn", "caution", "alert"})
 CONSEQUENCE = re.compile(r"\b(?:consequences?|retaliat\w*|respon(?:d|se)|price|pay|punish\w*|"
                          r"revenge|reprisals?|force|strike|attack|war|tolerate|allow|permit|"
                          r"action|measures|crack\s*down)\b", re.I)
+
+
+def _other_time_clause(tok: Any) -> bool:
+    """``tok`` lies in a clause of another time ("after strikes in Beirut killed ...")."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in
+                                       ("after", "before", "since", "until")
+                                       for c in cur.children):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _advisory(d: _Draft) -> bool:
