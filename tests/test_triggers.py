@@ -544,3 +544,10 @@ def test_weapons_sent_targeting_a_place_tell_the_attack(pipeline):
     assert ev.location is not None and ev.location.name == "Kadugli"
     # a participle on weapons nobody sent describes them
     assert "ASSAULT" not in event_types(pipeline, "Residents saw drones circling the city.")
+
+
+def test_a_measure_nobody_took_against_nobody_is_no_event(pipeline):
+    assert "SANCTION" not in event_types(
+        pipeline, "Weeks of shelling have led to a halt in trade along the border crossing.")
+    assert "SANCTION" in event_types(
+        pipeline, "Washington ordered a halt in arms deliveries to the junta on Monday.")

@@ -647,6 +647,9 @@ class Extractor:
         if d.mention.type == "PROTEST" and d.actor1 is not None and d.actor1.sector == "MIL" \
                 and d.sent.doc[d.mention.head].lemma_.lower() in MARCH_VERBS:
             return False  # "soldiers marched out of the plant": troops moving, no protest
+        if d.mention.type in ACTED_TYPES and d.actor1 is None and d.actor2 is None and \
+                d.sent.doc[d.mention.head].pos_ in ("NOUN", "PROPN"):
+            return False  # "hostilities led to a halt in trade": no actor of record acted
         if d.mention.type == "THREATEN" and d.actor2 is None and _advisory(d):
             return False  # "the maritime agency warned ships to stay alert": advice, no threat
         return True
@@ -874,6 +877,11 @@ WARNING_VERBS = frozenset({"warn", "caution", "alert"})
 CONSEQUENCE = re.compile(r"\b(?:consequences?|retaliat\w*|respon(?:d|se)|price|pay|punish\w*|"
                          r"revenge|reprisals?|force|strike|attack|war|tolerate|allow|permit|"
                          r"action|measures|crack\s*down)\b", re.I)
+
+
+# measures someone takes: a noun naming one with no one taking it and no one it is taken
+# against is no event
+ACTED_TYPES = frozenset({"SANCTION", "REJECT", "SUPPORT", "AGREE"})
 
 
 def _other_time_clause(tok: Any) -> bool:
