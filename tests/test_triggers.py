@@ -551,3 +551,10 @@ def test_a_measure_nobody_took_against_nobody_is_no_event(pipeline):
         pipeline, "Weeks of shelling have led to a halt in trade along the border crossing.")
     assert "SANCTION" in event_types(
         pipeline, "Washington ordered a halt in arms deliveries to the junta on Monday.")
+
+
+def test_flooded_with_calls_is_no_meeting(nlp):
+    assert "CONSULT" not in types_of(
+        nlp, "Senators have been inundated with phone calls and emails about the bill.")
+    assert "CONSULT" in types_of(
+        nlp, "The president held phone calls with the leaders of France and Germany on Monday.")

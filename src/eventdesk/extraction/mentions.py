@@ -145,6 +145,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "warned the toll could climb further": a forecast, not a threat
     if entry.type not in ("ASSAULT", "PROTEST") and _vague_subject(tok):
         return None  # "Some nations have refused to adopt the name": no actor of record
+    if entry.type == "CONSULT" and tok.dep_ in ("pobj", "conj") and _flooded_with(tok):
+        return None  # "lawmakers were inundated with phone calls": pressure, not talks
     if entry.type == "CONSULT" and _reaction_met(tok):
         return None  # "the outcome was met with skepticism": a reaction, not a meeting
     if entry.type == "REQUEST" and _question_put(tok):
@@ -442,6 +444,19 @@ def _cease_fire(tok) -> bool:
 BLAZE_VERBS = frozenset({"trigger", "cause", "start", "spark", "set", "extinguish", "contain",
                          "battle", "fight", "douse", "put", "tackle"})
 BLAST_NOUNS = frozenset({"explosion", "blast", "smoke", "damage", "blackout"})
+
+
+FLOOD_VERBS = frozenset({"inundate", "flood", "bombard", "swamp", "deluge", "besiege",
+                         "overwhelm", "bury", "pepper"})
+
+
+def _flooded_with(tok) -> bool:
+    """"inundated with phone calls and messages": calls from the public, no meeting."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.dep_ == "pobj" and cur.head.lower_ == "with" and \
+        cur.head.head.lemma_.lower() in FLOOD_VERBS
 
 
 def _blaze(tok) -> bool:
