@@ -548,7 +548,7 @@ def test_weapons_sent_targeting_a_place_tell_the_attack(pipeline):
 
 def test_a_measure_nobody_took_against_nobody_is_no_event(pipeline):
     assert "SANCTION" not in event_types(
-        pipeline, "Weeks of shelling have led to a halt in trade along the border crossing.")
+        pipeline, "Weeks of shelling caused a halt in border trade at the crossing.")
     assert "SANCTION" in event_types(
         pipeline, "Washington ordered a halt in arms deliveries to the junta on Monday.")
 

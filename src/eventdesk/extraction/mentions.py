@@ -519,7 +519,7 @@ def _served_for(tok) -> bool:
 
 
 def _named_battle(tok) -> bool:
-    """"the anniversary of the Battle of Kosovo": a capitalised battle name mid-sentence is
+    """"on the day marking the Battle of Kosovo": a capitalised battle name mid-sentence is
     history or a campaign's name, not an event of the report."""
     return tok.text in ("Battle", "Battles") and tok.i > tok.sent.start and \
         any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in tok.children)
