@@ -18,6 +18,12 @@ def assaults(events):
     return [e for e in events if e.type == "ASSAULT"]
 
 
+def only_assault_place(text: str, published: str, pipeline) -> str | None:
+    """The place name of the one attack the pipeline finds in ``text``."""
+    [ev] = assaults(extract(text, published=published, pipeline=pipeline))
+    return ev.location.name if ev.location is not None else None
+
+
 # --------------------------------------------------------------------------- structure
 
 def test_structure_title_lines_body_furniture_and_labels():
@@ -299,8 +305,7 @@ def test_no_dateline_in_ordinary_lines(text):
 def test_a_dateline_after_the_headline_is_no_event_place(pipeline):
     text = ("Gunmen kill four at a market\n\n"
             "QUETTA: Gunmen killed four people at a market in Turbat on Monday, police said.")
-    [ev] = assaults(extract(text, published="2025-03-04", pipeline=pipeline))
-    assert ev.location is not None and ev.location.name == "Turbat"
+    assert only_assault_place(text, "2025-03-04", pipeline) == "Turbat"
 
 
 def test_an_attack_on_places_named_together_is_one_attack_per_place(pipeline):
@@ -554,15 +559,13 @@ def test_a_place_in_a_clause_of_another_time_is_another_events(pipeline):
     assert fired and (fired[0].location is None or fired[0].location.name != "Kidal")
     # the same moment keeps the place: "killed when a missile hit ..."
     text = "Two people were killed when a missile hit a building in Kharkiv on Monday."
-    [ev] = assaults(extract(text, published="2025-03-04", pipeline=pipeline))
-    assert ev.location is not None and ev.location.name == "Kharkiv"
+    assert only_assault_place(text, "2025-03-04", pipeline) == "Kharkiv"
 
 
 def test_a_country_wide_attack_and_the_town_it_hit_beside_it_are_one_incident(pipeline):
     text = ("Militants fired rockets at Israel on Tuesday. A rocket hit a house in Sderot, "
             "police said.")
-    [ev] = assaults(extract(text, published="2025-03-04", pipeline=pipeline))
-    assert ev.location is not None and ev.location.name == "Sderot"
+    assert only_assault_place(text, "2025-03-04", pipeline) == "Sderot"
 
 
 def test_a_follow_up_borrows_the_time_of_the_sentences_own_attack(pipeline):
