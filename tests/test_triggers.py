@@ -406,9 +406,22 @@ def test_troops_marching_are_no_protest(pipeline):
     # a dispute over an issue, with no one clashed with
     pytest.param("Differences over Taiwan and clashes over tariffs marked the call.",
                  id="dispute"),
+    # a measure aimed at people
+    pytest.param("The arrests mainly targeted former prisoners and students.", id="measure"),
+    # recurrent attacks, the parser joining "repeated" to the first noun of a pair
+    pytest.param("The rebels have made repeated rocket and mortar attacks on the base.",
+                 id="repeated"),
 ])
 def test_constructions_that_tell_no_armed_attack(nlp, text):
     assert "ASSAULT" not in types_of(nlp, text)
+
+
+def test_forces_closing_roads_are_no_protest(pipeline):
+    assert "PROTEST" not in event_types(
+        pipeline, "Israeli troops raided Nablus on Monday. The soldiers also blocked traffic in "
+                  "the old city.")
+    assert "PROTEST" in event_types(pipeline, "Farmers blocked traffic on the main highway on "
+                                              "Monday to protest grain imports.")
 
 
 def test_riot_police_are_no_riot(nlp):

@@ -645,8 +645,9 @@ class Extractor:
     @staticmethod
     def _keep(d: _Draft) -> bool:
         if d.mention.type == "PROTEST" and d.actor1 is not None and d.actor1.sector == "MIL" \
-                and d.sent.doc[d.mention.head].lemma_.lower() in MARCH_VERBS:
-            return False  # "soldiers marched out of the plant": troops moving, no protest
+                and d.sent.doc[d.mention.head].lemma_.lower() in MARCH_VERBS | BLOCK_VERBS:
+            return False  # "soldiers marched out of the plant", "the forces blocked traffic":
+            #               troops moving or closing roads, no protest
         if d.mention.type in ACTED_TYPES and d.actor1 is None and d.actor2 is None and \
                 d.sent.doc[d.mention.head].pos_ in ("NOUN", "PROPN"):
             return False  # "hostilities led to a halt in trade": no actor of record acted
@@ -879,6 +880,7 @@ CONSEQUENCE = re.compile(r"\b(?:consequences?|retaliat\w*|respon(?:d|se)|price|p
                          r"action|measures|crack\s*down)\b", re.I)
 
 
+BLOCK_VERBS = frozenset({"block", "close", "barricade", "seal"})
 # measures someone takes: a noun naming one with no one taking it and no one it is taken
 # against is no event
 ACTED_TYPES = frozenset({"SANCTION", "REJECT", "SUPPORT", "AGREE"})

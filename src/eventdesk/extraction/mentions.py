@@ -138,9 +138,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type == "ASSAULT" and _blaze(tok):
         return None  # "the strike started a fire at the depot": a blaze, not gunfire
     if entry.type == "ASSAULT" and (_served_for(tok) or _named_battle(tok)
-                                    or _clash_of_views(tok) or _fights_a_thing(tok)):
+                                    or _clash_of_views(tok) or _fights_a_thing(tok)
+                                    or _measure_targets(tok)):
         return None  # "who fought for Ukraine", "the Battle of Kosovo", "clashes over trade",
-        #              "firefighters battled the blaze"
+        #              "firefighters battled the blaze", "the arrests targeted activists"
     if entry.type == "THREATEN" and _forecast(tok):
         return None  # "warned the toll could climb further": a forecast, not a threat
     if entry.type not in ("ASSAULT", "PROTEST") and _vague_subject(tok):
@@ -315,8 +316,14 @@ def _habitual_plural(tok) -> bool:
     general, not one that happened."""
     if tok.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
         return False
-    if any(c.lower_ in HABITUAL_WORDS for c in tok.children):
+    if any(c.lower_ in HABITUAL_WORDS for c in tok.children) or any(
+            t.lower_ in HABITUAL_WORDS and t.dep_ == "amod" for t in tok.lefts):
         return True
+    if any(t.lower_ in HABITUAL_WORDS and t.dep_ == "amod"
+           for c in tok.lefts if c.dep_ == "compound" for t in c.subtree) or (
+            tok.dep_ == "conj" and any(c.lower_ in HABITUAL_WORDS and c.dep_ == "amod"
+                                       for c in tok.head.children)):
+        return True  # ("repeated drone and missile attacks": the parser joins them by conj)
     cur = tok
     for _ in range(4):
         head = cur.head
@@ -486,6 +493,19 @@ def _corroborates(tok) -> bool:
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS
         for c in tok.children) or (tok.dep_ == "acl" and tok.head.lemma_.lower() in (
             "evidence", "proof", "data", "document"))
+
+
+MEASURE_NOUNS = frozenset({"arrest", "detention", "sanction", "measure", "law", "ban",
+                           "investigation", "probe", "policy", "decree", "bill", "regulation",
+                           "tariff", "restriction", "reform", "programme", "program", "scheme",
+                           "legislation"})
+
+
+def _measure_targets(tok) -> bool:
+    """"the arrests targeted former detainees", "the sanctions target two banks": a measure
+    aimed at people, not an armed attack."""
+    return tok.lemma_.lower() == "target" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in MEASURE_NOUNS for c in tok.children)
 
 
 FOUGHT_THINGS = frozenset({"fire", "blaze", "flame", "wildfire", "corruption", "disease",
