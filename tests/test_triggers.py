@@ -567,3 +567,12 @@ def test_flooded_with_calls_is_no_meeting(nlp):
         nlp, "Senators have been inundated with phone calls and emails about the bill.")
     assert "CONSULT" in types_of(
         nlp, "The president held phone calls with the leaders of France and Germany on Monday.")
+
+
+def test_what_a_crowd_shouts_is_no_act_of_record(pipeline):
+    got = event_types(pipeline, "Crowds accused foreign embassies of backing the rebels.")
+    assert "ACCUSE" not in got
+    assert "ACCUSE" in event_types(
+        pipeline, "The foreign ministry accused foreign embassies of backing the rebels.")
+    assert "REQUEST" not in event_types(
+        pipeline, "Thousands of protesters marched on Sunday demanding new elections.")

@@ -648,6 +648,12 @@ class Extractor:
                 and d.sent.doc[d.mention.head].lemma_.lower() in MARCH_VERBS | BLOCK_VERBS:
             return False  # "soldiers marched out of the plant", "the forces blocked traffic":
             #               troops moving or closing roads, no protest
+        a1 = d.actor1
+        if d.mention.type in SPEECH_TYPES and a1 is not None and a1.sector == "CVL" and \
+                (a1.entry_id or "").startswith("role:") and \
+                (a1.name or "").lower().split()[-1:] in ([w] for w in PROTESTERS):
+            return False  # "crowds accused Western governments", "protesters demanding ...":
+            #               what a crowd shouts is its protest's content, no act of record
         if d.mention.type in ACTED_TYPES and d.actor1 is None and d.actor2 is None and \
                 d.sent.doc[d.mention.head].pos_ in ("NOUN", "PROPN"):
             return False  # "hostilities led to a halt in trade": no actor of record acted
