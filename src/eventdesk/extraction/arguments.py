@@ -72,6 +72,23 @@ class Roles:
     passive: bool
 
 
+OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till"})
+
+
+def clause_of_other_time(tok, steps: int = 12):
+    """The clause of another time holding ``tok`` ("... days after strikes in Beirut killed
+    the leader"), or None ("killed when a missile hit Kharkiv": the same moment)."""
+    cur = tok
+    for _ in range(steps):
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS
+                                       for c in cur.children):
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def clause_verb(tok):
     """The verb that carries subject and objects for trigger token `tok`.
 

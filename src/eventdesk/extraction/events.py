@@ -158,7 +158,8 @@ class Extractor:
                             or d.location.country == last_violent.location.country):
                         d.actor1 = last_violent.actor1
                     if not (last_violent is not None and last_violent.sent_index == si
-                            and _other_time_clause(sdoc[d.mention.head])):
+                            and args.clause_of_other_time(sdoc[d.mention.head], 8)
+                            is not None):
                         # (the sentence's own attack, not one a clause of another time
                         # recalls: "fired missiles on Tuesday, days after strikes killed ...")
                         last_violent = d
@@ -651,7 +652,7 @@ class Extractor:
         a1 = d.actor1
         if d.mention.type in SPEECH_TYPES and a1 is not None and a1.sector == "CVL" and \
                 (a1.entry_id or "").startswith("role:") and \
-                (a1.name or "").lower().split()[-1:] in ([w] for w in PROTESTERS):
+                (a1.name or "").lower().rsplit(" ", 1)[-1] in PROTESTERS:
             return False  # "crowds accused Western governments", "protesters demanding ...":
             #               what a crowd shouts is its protest's content, no act of record
         if d.mention.type in ACTED_TYPES and d.actor1 is None and d.actor2 is None and \
@@ -890,20 +891,6 @@ BLOCK_VERBS = frozenset({"block", "close", "barricade", "seal"})
 # measures someone takes: a noun naming one with no one taking it and no one it is taken
 # against is no event
 ACTED_TYPES = frozenset({"SANCTION", "REJECT", "SUPPORT", "AGREE"})
-
-
-def _other_time_clause(tok: Any) -> bool:
-    """``tok`` lies in a clause of another time ("after strikes in Beirut killed ...")."""
-    cur = tok
-    for _ in range(8):
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in
-                                       ("after", "before", "since", "until")
-                                       for c in cur.children):
-            return True
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
 
 
 def _advisory(d: _Draft) -> bool:

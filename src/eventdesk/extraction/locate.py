@@ -94,7 +94,6 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
                       geonameid=place.geonameid, span=best.span)
     return place
 
-OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till"})
 MOTION_VERBS = frozenset({"enter", "cross", "fly", "head", "approach", "violate", "stray",
                           "sail", "drift", "penetrate", "reach"})
 
@@ -102,16 +101,14 @@ MOTION_VERBS = frozenset({"enter", "cross", "fly", "head", "approach", "violate"
 def _in_other_relative_clause(tok: Any, head: Any) -> bool:
     """``tok`` lies in a relative clause ("a man who lived in Poltava") or a clause of another
     time ("after strikes in Beirut killed ...") that does not hold the trigger ``head``."""
+    other = args.clause_of_other_time(tok)
+    if other is not None and not (other.left_edge.i <= head.i <= other.right_edge.i):
+        return True  # "launched missiles at Israel days after strikes in Beirut killed ..."
     cur = tok
     for _ in range(12):
         if cur.dep_ == "relcl":
             if cur.lemma_.lower() in MOTION_VERBS:
                 return False  # "drones that had entered Polish airspace": where they were hit
-            return not (cur.left_edge.i <= head.i <= cur.right_edge.i)
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS
-                                       for c in cur.children):
-            # "launched missiles at Israel days after strikes in Beirut killed ...": another
-            # event's place ("killed when a missile hit Kharkiv" keeps it: the same moment)
             return not (cur.left_edge.i <= head.i <= cur.right_edge.i)
         if cur.head.i == cur.i:
             return False
