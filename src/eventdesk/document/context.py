@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventdesk.document.incidents import Item, own_place
+from eventdesk.extraction.rules import OCCUPIED
 from eventdesk.records import Actor, Event, Place
 
 STAGE = "document.context"
@@ -139,10 +140,6 @@ def _state_actor_before(items: list[Item], k: int) -> Actor | None:
     return None
 
 
-_OCCUPIED = re.compile(r"\b(?:occupied|occupation|annexed|held by|-held|controlled by|"
-                       r"-controlled)\b", re.I)
-
-
 def _victims_side(ev: Event) -> Actor | None:
     """The side of an attack's countryless victims once the report has placed it: civilians
     are the place's; soldiers are when someone else (a foreign state, a rebel group)
@@ -153,7 +150,7 @@ def _victims_side(ev: Event) -> Actor | None:
         return None
     side = loc.country
     if a1 is not None and a1.country == side and (
-            _OCCUPIED.search(ev.sentence.text) or a2.sector == "MIL" and a1.sector != "REB"):
+            OCCUPIED.search(ev.sentence.text) or a2.sector == "MIL" and a1.sector != "REB"):
         return None  # "in Russian-held areas"; a state's forces fighting its own soldiers
     return Actor(name=a2.name, country=side, sector=a2.sector, span=a2.span,
                  entry_id=a2.entry_id)
