@@ -62,7 +62,33 @@ ADMIN_SUFFIXES = (
     "oblast", "oblast'", "oblasts", "raion", "rayon", "region", "province", "governorate",
     "state", "district", "krai", "kray", "republic", "prefecture", "municipality", "city",
     "autonomous okrug", "autonomous republic", "autonomous region", "county", "division",
+    "urban okrug", "urban district", "municipal okrug", "municipal district",
 )
+# Russian and Belarusian adjectival unit names: GeoNames writes "-skiy", news "-sky"/"-skii"
+ADJ_UNIT = re.compile(r"^(.{3,}?)(?:sk|tsk|ck)(?:iy|ii|ij|yi|yy|y|oy|aya)$", re.IGNORECASE)
+
+
+def adjective_unit_variants(name: str) -> set[str]:
+    """ "Borisovskiy" -> {"Borisovsky", "Borisovskii", "Borisovskyi"}: the spellings of one
+    adjectival district name (Russian raions are named after their centre town)."""
+    m = re.match(r"^(.+sk)(?:iy|ii|ij|yi|yy|y)$", name, re.IGNORECASE)
+    if not m or " " in name:
+        return set()
+    return {m.group(1) + e for e in ("iy", "ii", "y", "yi")}
+
+
+def centre_town(name: str, a1code: str, towns: list[list]) -> list | None:
+    """The town an adjectival raion is named after, in the same admin1: "Shebekinskiy" ->
+    Shebekino, "Borisovskiy" -> Borisovka, "Valuyskiy" -> Valuyki. Its point stands for the
+    raion when GeoNames gives the raion no places (Russia's towns carry no admin2 code)."""
+    m = ADJ_UNIT.match(name)
+    if not m:
+        return None
+    stem = name_key(m.group(1))
+    fits = [t for t in towns if t[5] == a1code and " " not in name_key(t[1]) and (
+        name_key(t[1]).startswith(stem) and len(name_key(t[1])) - len(stem) <= 2
+        or stem == name_key(t[1]) + "n")]  # "Sudzhanskiy" -> Sudzha
+    return max(fits, key=lambda t: (t[9], -t[0])) if fits else None
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -393,12 +419,14 @@ def build(src: Path, out: Path) -> dict[str, int]:
     for r in seen_world.values():
         if r[8] in ADMIN2_COUNTRIES and r[11]:
             by_a2[f"{r[8]}.{r[10]}.{r[11]}"].append(r)
+    towns = [e for e in b.entries.values() if e[7] == "city"]
+    n_centre = 0
     for code, (nm, gid) in sorted(admin2_names.items()):
         cc, a1, _ = code.split(".", 2)
         if cc not in ADMIN2_COUNTRIES:
             continue
         disp = strip_admin_suffix(nm)
-        names = {nm, disp}
+        names = {nm, disp} | adjective_unit_variants(disp)
         if cc == "UA" and str(gid) in ua_admin_rows:
             r = ua_admin_rows[str(gid)]
             lat, lon = float(r[4]), float(r[5])
@@ -411,6 +439,9 @@ def build(src: Path, out: Path) -> dict[str, int]:
             rows = by_a2[code]
             lat = statistics.fmean(float(r[4]) for r in rows)
             lon = statistics.fmean(float(r[5]) for r in rows)
+        elif (centre := centre_town(disp, f"{cc}.{a1}", towns)) is not None:
+            lat, lon = centre[2], centre[3]
+            n_centre += 1
         else:
             continue
         if gid in b.entries:
@@ -492,7 +523,7 @@ def build(src: Path, out: Path) -> dict[str, int]:
             io.TextIOWrapper(raw, "utf-8", newline="\n") as fh:
         fh.write("\n".join(sorted(common)) + "\n")
     stats = {"entries": len(b.entries), "keys": len(b.keys), "aliases": n_alias,
-             "cities500_added": n_gc, "common_words": len(common)}
+             "cities500_added": n_gc, "common_words": len(common), "admin2_at_centre": n_centre}
     kinds: dict[str, int] = defaultdict(int)
     for e in b.entries.values():
         kinds[e[7]] += 1

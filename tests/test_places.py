@@ -279,3 +279,48 @@ def test_named_armed_groups_are_no_places(pipeline):
     events = extract("Fano fighters clashed with government troops near Debre Birhan on "
                      "Friday, residents said.", published="2024-07-13", pipeline=pipeline)
     assert all(e.location is None or e.location.country == "ETH" for e in events)
+
+
+def test_russian_raions_have_points_and_press_spellings():
+    """GeoNames gives Russia's raions no places (its towns carry no raion code): a raion named
+    after its centre town takes that town's point, and the press spellings "-sky"/"-skii" of
+    GeoNames' "-skiy" find it."""
+    from eventdesk.resources.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+    for press, town in (("Shebekinsky", "Shebekino"), ("Valuysky", "Valuyki"),
+                        ("Glushkovskii", "Glushkovo")):
+        unit = next(e for e in gaz.lookup(press) if e.kind == "admin2" and e.country == "RUS")
+        centre = next(e for e in gaz.lookup(town) if e.country == "RUS" and e.kind == "city")
+        assert haversine_km(unit.lat, unit.lon, centre.lat, centre.lon) < 1, press
+
+
+def test_a_missing_village_takes_the_district_named_before_or_after_it():
+    """"In the X district, near the village of Y" and "the village of Y in the X district":
+    a village the gazetteer lacks (or has only far away) is known to its district, and the
+    district is the one of the report's region, not a Belarusian namesake."""
+    got = _resolved("The governor of the Belgorod region said that in the Valuysky urban "
+                    "district, near the village of Kholodnyi Yar, a lorry was hit by a drone. "
+                    "The village of Andriivka in the Borisovsky district was shelled.")
+    first = next(p for k, p in got.items() if k.startswith("Kholodnyi"))
+    assert (first.name, first.precision, first.admin1) == ("Valuyskiy", "admin2", "Belgorod")
+    second = next(p for k, p in got.items() if k.startswith("Andriivka"))
+    assert (second.country, second.precision, second.admin1) == ("RUS", "admin2", "Belgorod")
+    # a town that lies in the district it is tied to keeps its own point
+    got = _resolved("Shebekino, in the Shebekinsky district of the Belgorod region, was hit.")
+    assert (got["Shebekino"].name, got["Shebekino"].precision) == ("Shebekino", "city")
+
+
+def test_the_country_across_a_border_is_not_where_an_attack_happened(pipeline):
+    """"shelled farms in a Russian district on the border with Ukraine": Ukraine is the
+    other side of the border, not the place of the shelling."""
+    from eventdesk import extract
+
+    events = extract("Ukrainian forces shelled farms in a Russian district on the border with "
+                     "Ukraine on Tuesday, the governor said.", published="2024-07-17",
+                     pipeline=pipeline)
+    assert events and all(e.location is None or e.location.country != "UKR" for e in events)
+    # a country that is itself the scene keeps being the place
+    events = extract("Russian forces shelled villages in Ukraine on Tuesday.",
+                     published="2024-07-17", pipeline=pipeline)
+    assert events and events[0].location and events[0].location.country == "UKR"

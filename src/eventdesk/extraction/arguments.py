@@ -185,6 +185,20 @@ def is_reference_place(doc, start_char: int) -> bool:
     return False
 
 
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def is_border_reference(doc, start_char: int) -> bool:
+    """A country named as the other side of a border ("a region on the border with
+    Ukraine", "villages bordering Lebanon"): the event is on this side, not in it."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    prev = [t.lower_ for t in doc[max(0, span.start - 2): span.start]]
+    return bool(prev) and (prev[-1] in ("bordering", "borders") or len(prev) == 2 and
+                           prev[-1] == "with" and prev[-2] in BORDER_NOUNS)
+
+
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "around", "across",
                             "during", "from", "to", "towards", "toward", "into", "over"})
 

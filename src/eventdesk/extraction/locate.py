@@ -79,6 +79,8 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
             score -= 4.0  # "the Kakhovka reservoir" names water, not a settlement
         if args.is_reference_place(sdoc, s):
             score -= 6
+        if pm.place.precision == "country" and args.is_border_reference(sdoc, s):
+            continue  # "farms in a district on the border with Ukraine": the other side
         prec = pm.place.precision
         score += {"city": 2.0, "admin2": 1.0, "admin1": 0.8, "country": -1.0}.get(prec, 0)
         if s > hpos:

@@ -231,7 +231,7 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
         if e is None:
             out.append(None)
             continue
-        unit = _unit_instead(e, m, _attached_units(mentions, idx, text))
+        unit = _unit_instead(e, m, _attached_units(mentions, idx, text, chosen))
         if unit is not None:
             out.append(_place(unit, m, name=unit.name))
         elif _foreign_namesake(e, idx, chosen) or (
@@ -275,9 +275,15 @@ def _inside(e: Entry, unit: Entry) -> bool:
     if unit.kind == "admin1":
         return e.country == unit.country and e.admin1_code == unit.admin1_code
     if unit.kind == "admin2":
-        return e.country == unit.country and e.admin1_code == unit.admin1_code and \
-            bool(e.admin2) and e.admin2 == unit.admin2
+        if e.country != unit.country or e.admin1_code != unit.admin1_code:
+            return False
+        if not e.admin2:  # (Russia's towns carry no raion: near its centre counts as inside)
+            return haversine_km(e.lat, e.lon, unit.lat, unit.lon) <= UNIT_RADIUS_KM
+        return e.admin2 == unit.admin2
     return True
+
+
+UNIT_RADIUS_KM = 50.0
 
 
 _UNIT_WORDS = (r"(?:and|villages?|towns?|townships?|cities|city|districts?|regions?|provinces?|"
@@ -286,15 +292,35 @@ _UNIT_WORDS = (r"(?:and|villages?|towns?|townships?|cities|city|districts?|regio
 _ATTACHED = re.compile(rf"^\s*(?:{_UNIT_WORDS}\s+){{0,3}}?(?:in|of|,)(?:\s+the)?\s*$|^\s*,\s*$")
 
 
-def _attached_units(mentions: Sequence[PlaceMention], i: int, text: str | None
-                    ) -> list[Entry]:
+_UNIT_BEFORE = re.compile(r"^\s*(?:(?:urban|municipal)\s+)?(?:districts?|raions?|rayons?|regions?|"
+                          r"oblasts?|okrugs?|provinces?)?\s*,\s*(?:(?:near|outside|in|at)\s+)?(?:the\s+)?"
+                          r"(?:villages?|towns?|settlements?|hamlets?)\s+of\s+$", re.IGNORECASE)
+
+
+def _attached_units(mentions: Sequence[PlaceMention], i: int, text: str | None,
+                    chosen: Sequence[Entry | None] = ()) -> list[Entry]:
     """Areas named right after mention i and tied to it by "in", "of" or a comma ("X in the
-    Y region", "X, Y district", "X and Z villages in Y township"): stricter than
-    :func:`_local_units`, which also takes places merely near."""
+    Y region", "X, Y district", "X and Z villages in Y township"), or right before it as
+    "in the Y district, near the village of X": stricter than :func:`_local_units`, which
+    also takes places merely near. A unit's own resolution (``chosen``), when it is an area,
+    stands for it (the Borisovsky district of a Belgorod report, not the Belarusian one)."""
     if text is None:
         return []
+
+    def areas(k: int) -> list[Entry]:
+        n = mentions[k]
+        e = chosen[k] if k < len(chosen) else None
+        if e is not None and e.kind in ("admin1", "admin2", "country") and \
+                (n.kind is None or e.kind == n.kind):
+            return [e]
+        return [c for c in n.candidates if c.kind in ("admin1", "admin2", "country")
+                and (n.kind is None or c.kind == n.kind)]
+
     m = mentions[i]
     out: list[Entry] = []
+    if i > 0 and mentions[i - 1].kind in ("admin1", "admin2") and \
+            _UNIT_BEFORE.match(text[mentions[i - 1].span.end:m.span.start]):
+        out.extend(areas(i - 1))  # "in the Y district, near the village of X"
     for k in range(i + 1, min(len(mentions), i + 3)):
         n = mentions[k]
         between = text[m.span.end:n.span.start]
@@ -302,8 +328,7 @@ def _attached_units(mentions: Sequence[PlaceMention], i: int, text: str | None
             break
         if not _ATTACHED.match(between):
             break
-        out.extend(c for c in n.candidates if c.kind in ("admin1", "admin2", "country")
-                   and (n.kind is None or c.kind == n.kind))
+        out.extend(areas(k))
         m = n  # "X in Y township in Z region": a chain of units
     return out
 
