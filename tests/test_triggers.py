@@ -576,3 +576,24 @@ def test_what_a_crowd_shouts_is_no_act_of_record(pipeline):
         pipeline, "The foreign ministry accused foreign embassies of backing the rebels.")
     assert "REQUEST" not in event_types(
         pipeline, "Thousands of protesters marched on Sunday demanding new elections.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb coordinated after "but", or with its own auxiliary, borrows no negation
+    ("The envoy has not published the proposal, but has floated pausing the fighting and "
+     "accepting their control of the port.", []),
+    ("The army did not comment but shelled the town again.", ["ASSAULT"]),
+    # ... while a bare coordinated verb still shares it
+    ("Moscow will not attend the talks or sign the deal.", ["REJECT"]),
+])
+def test_a_contrasted_conjunct_keeps_its_own_polarity(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t in ("ASSAULT", "REJECT")] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The broadcast was designed to appeal to donors abroad.",
+    "The minister proposed to meet his counterpart next month.",
+    "Officials are considering to sanction the bank.",
+])
+def test_aims_and_proposals_do_not_assert_their_infinitive(nlp, text):
+    assert [t for t in types_of(nlp, text) if t in ("REQUEST", "CONSULT", "SANCTION")] == []

@@ -342,11 +342,14 @@ NON_FACTIVE = frozenset({"refrain", "fail", "hesitate", "deem", "want", "hope",
                          "unlikely", "unable", "reluctant", "eager", "keen", "avoid", "stop",
                          "cease", "prevent", "forbid", "need", "able", "likely", "possible",
                          "pressure", "pressurise", "pressurize", "persuade", "convince",
-                         "encourage", "lobby"})
+                         "encourage", "lobby", "design", "intend", "suggest", "propose",
+                         "recommend", "consider"})
 
 
 def _unasserted_infinitive(tok, heads: dict[int, str]) -> bool:
     """An infinitive or gerund under a word that does not assert it happened."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.i not in heads:
+        tok = tok.head  # "suggested freezing the line and accepting ...": the first conjunct
     if tok.head.i == tok.i or tok.head.i in heads:
         return False
     gov = tok.head

@@ -67,6 +67,15 @@ def _clause_head(tok: "Token") -> "Token":
     return cur
 
 
+def _own_clause(conj: "Token") -> bool:
+    """A coordinated verb with its own auxiliary ("has not disclosed it and has suggested")
+    or after a contrast ("did not confirm it but said"): it borrows no negation or tense."""
+    if any(c.dep_ in ("aux", "auxpass") for c in conj.children):
+        return True
+    return any(c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < conj.i
+               for c in conj.head.children)
+
+
 def modality(tok: "Token") -> Modality:
     """Modality of the event named by trigger token `tok`."""
     verb = _clause_head(tok)
@@ -75,6 +84,8 @@ def modality(tok: "Token") -> Modality:
     # a participle or infinitive borrows the auxiliaries of the verb it depends on
     cur = verb
     for _ in range(3):
+        if cur.dep_ == "conj" and _own_clause(cur):
+            break  # "has not disclosed it, but has suggested ...": the second verb stands alone
         if cur.dep_ in ("xcomp", "conj", "aux", "auxpass") and cur.head.i != cur.i:
             cur = cur.head
             chain.append(cur)
