@@ -249,3 +249,22 @@ def test_security_and_intelligence_services_are_institutions_of_their_owner():
                         "the intelligence services of Armenia declined to comment.")
     by_text = {a.span.text: (a.country, a.sector) for a in found}
     assert by_text["Georgian security services"] == ("GEO", "GOV")
+
+
+def test_a_teller_struck_by_an_agent_is_the_target(pipeline):
+    """"Steel plant says hit by Ukrainian drones": a verb complement of a telling verb with a
+    by-agent of its own is a reduced passive: the agent attacked, the teller was hit, and
+    the headline joins the lead's incident."""
+    from eventdesk import extract
+
+    text = ("Large Russian Steel Plant Says Hit By Ukrainian Drones\n\n"
+            "A large steel plant in southern Russia said it was hit by a Ukrainian drone attack "
+            "on Tuesday, starting a fire at Lipetsk.\n")
+    events = extract(text, published="2024-05-07", pipeline=pipeline)
+    assert [(e.type, e.actor1 and e.actor1.country, e.actor2 and e.actor2.country)
+            for e in events] == [("ASSAULT", "UKR", "RUS")]
+    # a teller of someone else's attack stays its teller ("Kyiv says Moscow struck ...")
+    events = extract("Kyiv says Russian troops shelled Kherson on Monday.",
+                     published="2024-05-07", pipeline=pipeline)
+    assert [(e.actor1.country, e.actor2 and e.actor2.country) for e in events] == \
+        [("RUS", "UKR")]

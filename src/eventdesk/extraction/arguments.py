@@ -150,6 +150,13 @@ def roles(tok) -> Roles:
                         targets.append(g)
             elif c.dep_ == "auxpass":
                 passive = True
+    # "Refinery says struck by Ukrainian drone": a verb complement of a telling verb with a
+    # by-agent of its own is a reduced passive; the teller is its target
+    if not passive and agent is not None and tok.i != verb.i and tok.pos_ == "VERB" and \
+            tok.dep_ in ("xcomp", "ccomp") and tok.head.i == verb.i and \
+            verb.lemma_.lower() in TELLING_VERBS and agent.head.head.i == tok.i and \
+            not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        passive = True
     # a nominal trigger's subject: the verb it is the subject of ("the strike killed")
     if subject is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
         subject = None
