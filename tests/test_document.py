@@ -543,6 +543,24 @@ def test_a_meetings_sides_in_either_order_are_one_meeting():
     assert [d.rule for d in result.decisions] == ["incident.headline"]
 
 
+def test_a_placeless_meeting_joins_the_visit_of_its_other_side(pipeline):
+    """"The envoy arrived in Oslo for talks" / "the Sudanese delegation met the Americans in
+    the afternoon": the second mention names the visitor's country as its other side, so it
+    is the same meeting, not a second one with no place."""
+    text = ("U.S. envoy Tom Barrack arrived in Oslo on Sunday morning for talks on the Sudan "
+            "truce.\n\nWashington has given Khartoum until Friday to accept the plan.\n\n"
+            "Before the Sudanese delegation met with the Americans on Sunday "
+            "afternoon, its leader praised the hosts.\n")
+    consults = [e for e in extract(text, published="2025-06-01", pipeline=pipeline)
+                if e.type == "CONSULT"]
+    assert len(consults) == 1
+    assert consults[0].location is not None and consults[0].location.name == "Oslo"
+    assert {consults[0].actor1.country, consults[0].actor2.country} == {"USA", "SDN"}
+    # (a deadline "given X until Friday to accept" asserts no acceptance)
+    assert not [e for e in extract(text, published="2025-06-01", pipeline=pipeline)
+                if e.type == "AGREE"]
+
+
 def test_a_broadcaster_named_like_a_town_is_no_place(pipeline):
     # Al Mayadeen is a Lebanese channel and a Syrian town; the channel reports, it is no place
     text = ("The Beirut-based channel Al Mayadeen reported that Israeli jets struck a fuel "

@@ -123,6 +123,9 @@ def _new_attacker(follow: Event, incident: Event) -> bool:
     if follow.type in SYMMETRIC_TYPES and mine and incident.actor2 is not None and \
             mine == incident.actor2.country:
         return False  # "Egypt hosts a Hamas delegation" / "Hamas and Egyptian officials met"
+    if follow.type in SYMMETRIC_TYPES and theirs and follow.actor2 is not None and \
+            follow.actor2.country == theirs:
+        return False  # "Rubio arrived for talks" / "the Ukrainian delegation met the Americans"
     return bool(mine and theirs and mine != theirs)
 
 

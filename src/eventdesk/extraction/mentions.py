@@ -343,7 +343,7 @@ NON_FACTIVE = frozenset({"refrain", "fail", "hesitate", "deem", "want", "hope",
                          "cease", "prevent", "forbid", "need", "able", "likely", "possible",
                          "pressure", "pressurise", "pressurize", "persuade", "convince",
                          "encourage", "lobby", "design", "intend", "suggest", "propose",
-                         "recommend", "consider"})
+                         "recommend", "consider", "give"})
 
 
 def _unasserted_infinitive(tok, heads: dict[int, str]) -> bool:
