@@ -547,8 +547,8 @@ def test_a_placeless_meeting_joins_the_visit_of_its_other_side(pipeline):
     """"The envoy arrived in Oslo for talks" / "the Sudanese delegation met the Americans in
     the afternoon": the second mention names the visitor's country as its other side, so it
     is the same meeting, not a second one with no place."""
-    text = ("U.S. envoy Tom Barrack arrived in Oslo on Sunday morning for talks on the Sudan "
-            "truce.\n\nWashington has given Khartoum until Friday to accept the plan.\n\n"
+    text = ("U.S. envoy Tom Barrack arrived in Oslo on Sunday morning for talks on the peace "
+            "plan.\n\nWashington has given Khartoum until Friday to accept the plan.\n\n"
             "Before the Sudanese delegation met with the Americans on Sunday "
             "afternoon, its leader praised the hosts.\n")
     consults = [e for e in extract(text, published="2025-06-01", pipeline=pipeline)

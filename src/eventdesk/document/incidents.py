@@ -156,6 +156,15 @@ def _fold(items: list[Item], src: Item, dst: Item, rule: str, reason: str,
                                                                      src.event.location),
                             actor1=_stated_actor(first.event.actor1, first.event,
                                                  second.event.actor1, second.event))
+    a1 = merged.actor1
+    if merged.type in SYMMETRIC_TYPES and a1 is not None and a1.country and (
+            merged.actor2 is None or merged.actor2.country == a1.country):
+        # "the envoy arrived for talks" + "the delegation met with the Americans": the
+        # meeting's other side is the party that is not the initiator's country
+        other = next((a for ev in (dst.event, src.event) for a in (ev.actor1, ev.actor2)
+                      if a is not None and a.country and a.country != a1.country), None)
+        if other is not None:
+            merged = merged.replace(actor2=other)
     folds.append(Fold(rule, reason, src.event, dst.event.id))
     dst.event = merged
     src.alive = False
