@@ -268,3 +268,25 @@ def test_a_teller_struck_by_an_agent_is_the_target(pipeline):
                      published="2024-05-07", pipeline=pipeline)
     assert [(e.actor1.country, e.actor2 and e.actor2.country) for e in events] == \
         [("RUS", "UKR")]
+
+
+@pytest.mark.parametrize("text,place_country", [
+    ("Ankara-aligned forces captured the town of Tal Abyad in northern Syria on Sunday.",
+     "SYR"),
+    ("Rwanda-backed rebels seized the town of Sake in eastern Congo on Sunday.", "COD"),
+    ("Iran-aligned militias attacked a base in Iraq on Sunday.", "IRQ"),
+])
+def test_a_patron_state_is_not_the_country_of_its_proxies(pipeline, text, place_country):
+    """"Rwanda-backed rebels", "Ankara-aligned forces": the state before "-backed",
+    "-aligned", "-allied" or "-loyal" supports them; they fight where they are from."""
+    from eventdesk import extract
+
+    [ev] = [e for e in extract(text, published="2024-12-09", pipeline=pipeline)
+            if e.type == "ASSAULT"]
+    assert ev.actor1 is not None and ev.actor1.country == place_country
+
+
+def test_an_owner_before_installed_or_flagged_stays_the_actors_country():
+    found = find_actors("Russian-installed officials and a Greek-owned tanker were named.")
+    assert [(a.span.text, a.country) for a in found][:2] == [
+        ("Russian-installed officials", "RUS"), ("Greek-owned tanker", "GRC")]

@@ -36,6 +36,12 @@ from eventdesk.extraction.timex import TimeMention, dateline_time, find_times, p
 from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evidence, Place,
                                Quote, Span, Victim)
 
+# "Rwanda-backed rebels", "Ankara-aligned forces": the state before the hyphen is a patron,
+# not the country of the role word after it
+PATRON = re.compile(r"-(?:backed|aligned|allied|loyal|sponsored|supported|funded|armed)\b",
+                    re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Layers:
     """What annotate/resolve found over the whole document, by character position."""
@@ -553,7 +559,8 @@ class Extractor:
         if hit.country is None and hit.sector not in ("IGO", "CVL"):
             # "the foreign ministers of Congo and Rwanda": the title belongs to the countries
             owner = next((o for o in layers.actors.within(start, end)
-                          if o is not hit and o.country), None)
+                          if o is not hit and o.country
+                          and not PATRON.match(tok.doc.text[o.span.end:o.span.end + 12])), None)
             if owner is not None:
                 used.append(owner)
                 return Actor(name=hit.name, country=owner.country, sector=hit.sector or "GOV",

@@ -75,6 +75,9 @@ def surname_of(full: str, particles: frozenset[str] = frozenset(
     return out
 
 
+PROXY_AFFILIATIONS = frozenset({"aligned", "allied", "loyal"})
+
+
 @dataclass(slots=True)
 class _Lex:
     i: int  # first token
@@ -201,6 +204,8 @@ class _Finder:
         return k >= 0 and self.keys[k] in self.d.locatives
 
     # ------------------------------------------------------------ pass 2: chains
+    # (a state before "-aligned"/"-allied"/"-loyal" is a patron, like one before "-backed":
+    # "Ankara-aligned forces" are not Turkey's army; "Al Qaeda-aligned militants" are its own)
     def chains(self, context: str | None, dateline_end: int) -> list["ActorMention"]:
         from eventdesk.resolve.actors import STAGE, ActorMention
 
@@ -220,7 +225,8 @@ class _Finder:
             if owner is not None and p + 1 < self.n and keys[p] == "-" \
                     and self.toks[p][0] == self.toks[p - 1][1]:
                 # compound adjective: "Al Qaeda-linked militants", "Rwanda-backed M23"
-                if keys[p + 1] in d.affiliations:
+                if keys[p + 1] in d.affiliations and not (
+                        keys[p + 1] in PROXY_AFFILIATIONS and owner.kind in COUNTRYISH):
                     affil, p = True, p + 2
                 else:
                     out.append(self._mention(start, lex.j, owner, [], None, None, context,
