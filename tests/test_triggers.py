@@ -597,3 +597,30 @@ def test_a_contrasted_conjunct_keeps_its_own_polarity(nlp, text, expected):
 ])
 def test_aims_and_proposals_do_not_assert_their_infinitive(nlp, text):
     assert [t for t in types_of(nlp, text) if t in ("REQUEST", "CONSULT", "SANCTION")] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "new" marks the latest attack of a series, not a planned one ...
+    ("Referendum plans and new shelling of Donetsk: the day's events", ["ASSAULT"]),
+    # ... while a feared or expected one is still no event
+    ("Officials fear new strikes on the power grid this winter.", []),
+    ("The army is preparing possible strikes on the depots.", []),
+])
+def test_new_attacks_are_the_latest_not_planned(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "ASSAULT"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a headline with no finite verb: the participle with its agent is the event
+    ("More than 40 armoured vehicles of the army destroyed by artillery near Kupiansk",
+     ["ASSAULT"]),
+    ("Fuel depot hit by drones in Bryansk region", ["ASSAULT"]),
+    # a participle describing a noun of a sentence with its own verb stays a description
+    ("The bridge destroyed by floods in 2010 was rebuilt last year.", []),
+])
+def test_a_telegraphic_passive_headline_is_an_event(nlp, text, expected):
+    doc = nlp(text)
+    found = []
+    for sent in doc.sents:
+        found.extend(m.type for m in find_mentions(sent, default_lexicon(), headline=True))
+    assert [t for t in found if t == "ASSAULT"] == expected

@@ -178,12 +178,13 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if _open_question(tok):
         return None  # "questioned whether any soldiers were killed": asked, not told
     if _participial_modifier(tok) and not (entry.id == "assault.kill" and (
-            tok.dep_ == "acl" or _counted_casualties(tok))) and not _opening_gerund(match, tok):
+            tok.dep_ == "acl" or _counted_casualties(tok))) and not _opening_gerund(match, tok) \
+            and not _telegraphic_passive(tok):
         return None  # ("Three civilians killed in Donetsk" is a headline's event)
     if match.pattern.nominal and _anaphoric_nominal(tok):
         return None
     if match.pattern.nominal and any(c.dep_ == "amod" and c.lower_ in PLANNED
-                                     and not (c.lower_ == "new" and entry.type in ANNOUNCED)
+                                     and not (c.lower_ == "new" and entry.type in NEW_ACTS)
                                      for c in tok.children):
         return None  # "a planned meeting", "possible strikes" (not "a new aid package":
         #              announcing it is the act)
@@ -244,6 +245,9 @@ NEGATION_WORDS = frozenset({"not", "n't", "no", "never"})
 PLANNED = frozenset({"planned", "proposed", "possible", "future", "upcoming", "expected", "next",
                      "potential", "new", "further", "scheduled"})
 ANNOUNCED = frozenset({"AID", "SANCTION"})  # measures that exist once announced
+# "a new aid package" exists once announced; "new shelling of Donetsk", "new clashes" are
+# the latest of their kind, not planned ones
+NEW_ACTS = ANNOUNCED | {"ASSAULT"}
 GENERIC_TYPES = frozenset({"ASSAULT", "COERCE", "SUPPORT", "AID", "MOBILIZE", "COOPERATE",
                            "REJECT", "ACCUSE", "REQUEST"})
 
@@ -367,6 +371,24 @@ def _purpose_of_trigger(tok, heads: dict[int, str]) -> bool:
     if _weapons_deployed(tok.head):
         return False  # "deployed drones to strike the depot": the strike is the event
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _telegraphic_passive(tok) -> bool:
+    """A headline without a finite verb whose participle has its agent: "Nine tanks destroyed
+    by Russian artillery near Kupiansk" is "were destroyed by", an event, unlike "the city
+    destroyed in 2022"."""
+    if tok.tag_ != "VBN" or tok.dep_ != "acl":
+        return False
+    noun = tok.head  # "40 vehicles of the army destroyed by ...": up to the headline's noun
+    while noun.dep_ in ("pobj", "prep") and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+           for t in tok.sent):
+        return False
+    return any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+               for c in tok.children)
 
 
 def _participial_modifier(tok) -> bool:
