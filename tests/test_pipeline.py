@@ -496,6 +496,21 @@ def test_a_meeting_between_two_leaders_ended_in_a_region_and_its_town(pipeline):
     assert meeting.location is not None and meeting.location.name == "Anchorage"
 
 
+def test_a_country_wide_attack_takes_the_one_region_beside_it_not_an_acting_capital(
+        pipeline):
+    """"a drone attack set a depot ablaze in Russia" ... "the governor of Russia's Kursk
+    region said": the one region named beside it; "Moscow's missile strikes" in between is
+    Russia acting, not a second place of Russia."""
+    text = ("A Ukrainian drone attack set an ammunition depot ablaze in Russia overnight, "
+            "officials said on Monday.\nKyiv calls such raids revenge for Moscow's missile "
+            "strikes on its power plants.\nThe governor of Russia's Kursk region said the "
+            "fire was caused by falling debris.\n")
+    [ev] = [e for e in by_type(extract(text, published="2025-03-10", pipeline=pipeline),
+                               "ASSAULT") if e.actor1 is not None and e.actor1.country == "UKR"]
+    assert ev.location is not None and (ev.location.admin1, ev.location.precision) == (
+        "Kursk", "admin1")
+
+
 def test_ahead_of_or_after_a_meeting_is_no_meeting(nlp):
     from eventdesk.extraction.lexicon import default_lexicon
     from eventdesk.extraction.mentions import find_mentions

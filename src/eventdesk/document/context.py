@@ -19,7 +19,8 @@ proposal" rejects the United States' plan. Each rule names the construction it h
 * ``context.town``: an event placed in a region takes the one town of that region the
   report names within two sentences of it ("the summit ended in Alaska" ... "on arrival at
   an air base in Anchorage"); an event placed in a country the one region or town of it
-  ("a blaze broke out at a fuel depot in Russia" ... "the Ryazan region's governor said").
+  ("a blaze broke out at a fuel depot in Russia" ... "the Ryazan region's governor said");
+  a capital that acts ("Moscow's missile attacks", "Moscow said") counts as no place here.
 * ``context.subjects``: a coercion (a curfew, a ban, arrests) that a state orders at home, of
   no one of another country, is of its own people.
 * ``context.victims``: an attack's victims or soldiers named with no country ("killed six
@@ -271,6 +272,10 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
     doc); ``items`` are changed in place; returns what was filled."""
     done: list[Completion] = []
     items.sort(key=lambda it: it.start)
+    # a capital that acts ("Moscow's missile attacks", "Moscow said") names no place here
+    acting = {a.span.start for a in actors if getattr(a, "kind", "") in ("capital", "force")
+              and not getattr(a, "locative", False)}
+    places = [p for p in places if p.span.start not in acting]
     for k, it in enumerate(items):
         ev = it.event
         if ev.type in LOCATED_TYPES or ev.type == "ASSAULT":
