@@ -520,3 +520,19 @@ def test_ahead_of_or_after_a_meeting_is_no_meeting(nlp):
         doc = nlp(text)
         types = [m.type for s in doc.sents for m in find_mentions(s, default_lexicon())]
         assert "CONSULT" not in types, (text, types)
+
+
+def test_a_full_stop_with_its_space_lost_still_ends_a_sentence():
+    """Scraped text glues sentences ("held at the embassy.Later that day"): a stop
+    between a lower-case word and a capitalised one is a break; "News.Az" and "U.S." are not
+    touched."""
+    from eventdesk.annotate.nlp import load_nlp
+
+    doc = load_nlp()("Talks were held at the embassy.Later that day, envoys left. "
+                     "The U.S. team stayed.")
+    assert [s.text for s in doc.sents] == [
+        "Talks were held at the embassy.", "Later that day, envoys left.",
+        "The U.S. team stayed."]
+    doc = load_nlp()("It was reported by News.Az on Monday.")
+    from eventdesk.annotate.nlp import glued_stops
+    assert glued_stops(doc) == []

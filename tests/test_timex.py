@@ -171,6 +171,22 @@ def test_offsets_and_anaphors():
         D("2024-11-11"), D("2024-11-13"))
 
 
+def test_a_vague_offset_before_a_clause_takes_no_anchor_from_another_sentence():
+    """"Moscow expelled envoys, days after Washington sent its staff home": the clause's time
+    is not said; a date in another sentence (or in one glued on by a lost space) is not its."""
+    found = find_times("Talks were held on Nov. 4. Moscow expelled two envoys, days after "
+                       "Washington sent its staff home.", published=PUB)
+    assert [t.rule for t in found] == ["explicit"]
+    found = find_times("Moscow expelled two envoys, days after the US closed its consulate at "
+                       "the port.Earlier this month, both sides recalled their ambassadors.",
+                       published=PUB)
+    assert [t.rule for t in found] == ["this_month"]
+    # "days later" leans on the time told before, as before
+    found = find_times("Talks were held on Nov. 4. Days later, both sides signed a deal.",
+                       published=PUB)
+    assert [t.rule for t in found] == ["explicit", "vague_offset"]
+
+
 # --------------------------------------------------------------------------- future and until
 
 def test_future():

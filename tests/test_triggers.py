@@ -624,3 +624,10 @@ def test_a_telegraphic_passive_headline_is_an_event(nlp, text, expected):
     for sent in doc.sents:
         found.extend(m.type for m in find_mentions(sent, default_lexicon(), headline=True))
     assert [t for t in found if t == "ASSAULT"] == expected
+
+
+def test_a_longer_match_that_names_the_object_outranks_a_bare_verb(nlp):
+    """"ousted the consular staff" is an expulsion of diplomats (a sanction), not the "ousted" of
+    a battle; troops that oust rebels from a town still fight."""
+    assert types_of(nlp, "Washington ousted the consular staff of the mission.") == ["SANCTION"]
+    assert "ASSAULT" in types_of(nlp, "Government troops ousted the rebels from the town.")

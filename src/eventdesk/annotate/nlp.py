@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,7 @@ def load_nlp(model: str | None = None) -> "Language":
     except (ImportError, OSError) as exc:
         raise ConfigError(f"cannot load spaCy model {name!r}: {exc}") from exc
     nlp.max_length = max(nlp.max_length, 20_000_000)
+    _split_glued_sentences(nlp)
     if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
         _register_line_breaks()
         nlp.add_pipe(LINE_BREAKS, before="parser")
@@ -87,6 +89,30 @@ def line_starts(doc) -> list[int]:
     return out
 
 
+# scraped text loses the space after a full stop ("talks were held at the embassy.Later
+# that day"): a stop between a lower-case word and a capitalised one of three letters or more
+# is a sentence break ("News.Az", "U.S.", "e.g." are not touched)
+GLUED_STOP = r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})"
+
+
+_CAPITALISED = re.compile(r"^[A-Z][a-z]{2}")
+
+
+def _split_glued_sentences(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ()) + [GLUED_STOP]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def glued_stops(doc) -> list[int]:
+    """Token indexes that open a sentence glued to the previous one by a bare stop."""
+    return [i + 1 for i, tok in enumerate(doc[:-1])
+            if tok.text == "." and not tok.whitespace_ and i > 0
+            and doc[i - 1].text[-2:].isalpha() and doc[i - 1].text[-2:].islower()
+            and _CAPITALISED.match(doc[i + 1].text) is not None and not doc[i - 1].whitespace_]
+
+
 def _register_line_breaks() -> None:
     from spacy.language import Language
 
@@ -95,6 +121,6 @@ def _register_line_breaks() -> None:
 
     @Language.component(LINE_BREAKS)
     def _line_breaks(doc):
-        for i in line_starts(doc):
+        for i in line_starts(doc) + glued_stops(doc):
             doc[i].is_sent_start = True
         return doc

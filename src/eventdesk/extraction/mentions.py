@@ -872,6 +872,17 @@ def _anaphoric_nominal(tok) -> bool:
     return False
 
 
+def _most_specific(matches: list) -> list:
+    """A bare one-word match gives way to a longer match of another type on the same head
+    that spells out its object: "ousted the consular staff" is an expulsion (a sanction), not the
+    "ousted" of a battle; "expelled diplomats" is not the "expel" of residents. (A word
+    that only counts when negated, "would not recognise the results", keeps its match.)"""
+    return [m for m in matches if not (m.end - m.start == 1 and m.type != "NONE" and any(
+        o is not m and o.head == m.head and o.type != m.type and o.type != "NONE"
+        and o.end - o.start > 1 and o.start <= m.start and m.end <= o.end
+        for o in matches))]
+
+
 def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
                   background_tokens: frozenset[int] = frozenset(),
                   since_tokens: frozenset[int] = frozenset(),
@@ -882,7 +893,7 @@ def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
     `since_tokens`: those of "since ..." phrases among them, which do not make a perfect-tense
     non-violent event history ("fighters have been demobilized since the accord": the
     demobilisation is the news; "have been killed since the war began" is a running total)."""
-    matches = lexicon.match(token_views(sent), sent=sent)
+    matches = _most_specific(lexicon.match(token_views(sent), sent=sent))
     if not matches:
         return []
     heads = {m.head: m.type for m in matches}

@@ -435,8 +435,10 @@ def _resolve_dependent(text: str, pub: date, found: list[TimeMention],
             # "hours after ...", "days before ...", "weeks later": how long is not said
             unit, direction = g["vo_unit"].lower(), g["vo_dir"].lower()
             lo, hi = _VAGUE[unit]
-            a = anchors(s, same_sentence=True) if direction != "later" else None
-            a = a or anchors(s, same_sentence=False)
+            if direction == "later":
+                a = anchors(s, same_sentence=False)  # "Days later, ...": the time told before
+            else:  # "days after Washington sent ... home": the clause's own time, in this sentence
+                a = anchors(s, same_sentence=True)  # (another sentence's date is not its)
             if a is None:
                 continue
             if direction == "after":  # the clause that follows happened before the anchor

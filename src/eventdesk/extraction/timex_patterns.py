@@ -10,6 +10,7 @@ from importlib import resources
 
 import yaml
 
+from eventdesk.annotate.nlp import GLUED_STOP
 from eventdesk.errors import ConfigError
 
 # --------------------------------------------------------------------------- word lists
@@ -143,7 +144,7 @@ _PROPER_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+$")
 _CLAUSE_CUT = re.compile(r"[,;:.!?\"“”()—–]")
 _FUTURE = re.compile(r"(?i:(?<![\w'’])(?:" + _alt(_LEX["future_cues"]) + r")\b)")
 _PERFECT = re.compile(r"(?i:\b(?:has|have|had|'ve|’ve)\b)")
-_SENT_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(‘]?[A-Z0-9])|\n+")
+_SENT_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(‘]?[A-Z0-9])|\n+|" + GLUED_STOP)
 _ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|"
                      r"St|Gen|Lt|Col|Maj|Sgt|Gov|Sen|Rep|No|Capt|Adm|Prof|Rev|Jr|Sr|Co|Inc|Corp|vs))$")
 
