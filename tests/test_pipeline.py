@@ -536,3 +536,13 @@ def test_a_full_stop_with_its_space_lost_still_ends_a_sentence():
     doc = load_nlp()("It was reported by News.Az on Monday.")
     from eventdesk.annotate.nlp import glued_stops
     assert glued_stops(doc) == []
+
+
+def test_the_clause_after_days_after_is_dated_before_the_news(pipeline):
+    """"Moscow expelled two envoys, days after the US expelled three diplomats": Moscow's
+    expulsion is the report's news; Washington's happened days before it."""
+    events = extract("Moscow expelled two US envoys, days after the US expelled three Russian "
+                     "diplomats.", published="2024-11-14", pipeline=pipeline)
+    by_actor = {e.actor1.country: e for e in events if e.type == "SANCTION"}
+    assert by_actor["RUS"].date.latest == date(2024, 11, 14)
+    assert by_actor["USA"].date.latest <= date(2024, 11, 12)

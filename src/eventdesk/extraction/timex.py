@@ -439,6 +439,11 @@ def _resolve_dependent(text: str, pub: date, found: list[TimeMention],
                 a = anchors(s, same_sentence=False)  # "Days later, ...": the time told before
             else:  # "days after Washington sent ... home": the clause's own time, in this sentence
                 a = anchors(s, same_sentence=True)  # (another sentence's date is not its)
+                if a is None and direction == "after":
+                    # the sentence's own event, with no time named, is the report's news
+                    # ("Moscow expelled envoys, days after Washington sent its staff home"): the
+                    # clause happened that long before the publication window
+                    a = default_window(pub)
             if a is None:
                 continue
             if direction == "after":  # the clause that follows happened before the anchor
@@ -504,13 +509,15 @@ def pick_window(mentions: list[TimeMention], *, start: int, end: int, sentence_s
     if chosen is None:
         before = [t for t in usable if sentence_start <= t.span.start and t.span.end <= start]
         after = [t for t in usable if end <= t.span.start and t.span.end <= sentence_end]
+        # a vague offset after the event opens another clause and dates only it ("Moscow
+        # expelled envoys, days after Washington sent its staff home")
+        after = [t for t in after if t.rule != "vague_offset"]
         if text is not None and any(t.rule != "vague_offset" for t in before + after):
             # "Hours before the final stage, Russia launched ... overnight into Sunday": a
             # vague offset dates only the clause it opens ("hours after the group fired"),
             # and yields to a time the sentence names for the rest
             before = [t for t in before if t.rule != "vague_offset"
                       or not re.search(r"[,;:]", text[t.span.end:start])]
-            after = [t for t in after if t.rule != "vague_offset"]
         chosen = before[-1] if before else (after[0] if after else None)
     if chosen is None and carry:
         # the last usable mention of the preceding text, at most ``carry`` characters back
