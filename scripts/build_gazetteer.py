@@ -62,7 +62,7 @@ ADMIN_SUFFIXES = (
     "oblast", "oblast'", "oblasts", "raion", "rayon", "region", "province", "governorate",
     "state", "district", "krai", "kray", "republic", "prefecture", "municipality", "city",
     "autonomous okrug", "autonomous republic", "autonomous region", "county", "division",
-    "urban okrug", "urban district", "municipal okrug", "municipal district",
+    "urban okrug", "urban district", "municipal okrug", "municipal district", "agency",
 )
 # Russian and Belarusian adjectival unit names: GeoNames writes "-skiy", news "-sky"/"-skii"
 ADJ_UNIT = re.compile(r"^(.{3,}?)(?:sk|tsk|ck)(?:iy|ii|ij|yi|yy|y|oy|aya)$", re.IGNORECASE)
@@ -421,6 +421,11 @@ def build(src: Path, out: Path) -> dict[str, int]:
             by_a2[f"{r[8]}.{r[10]}.{r[11]}"].append(r)
     towns = [e for e in b.entries.values() if e[7] == "city"]
     n_centre = 0
+    seats: dict[str, str] = {}
+    for line in (out / "admin2_seats.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, seat = line.split("\t")[:2]
+            seats[code] = seat
     for code, (nm, gid) in sorted(admin2_names.items()):
         cc, a1, _ = code.split(".", 2)
         if cc not in ADMIN2_COUNTRIES:
@@ -441,6 +446,14 @@ def build(src: Path, out: Path) -> dict[str, int]:
             lon = statistics.fmean(float(r[5]) for r in rows)
         elif (centre := centre_town(disp, f"{cc}.{a1}", towns)) is not None:
             lat, lon = centre[2], centre[3]
+            n_centre += 1
+        elif code in seats:  # a hand-kept seat (admin2_seats.tsv)
+            seat = [t for t in towns if t[4] == iso3[cc] and name_key(t[1]) == name_key(seats[code])]
+            if not seat:
+                print(f"admin2_seats.tsv: no town {seats[code]!r} for {code}", file=sys.stderr)
+                continue
+            best = max(seat, key=lambda t: (t[9], -t[0]))
+            lat, lon = best[2], best[3]
             n_centre += 1
         else:
             continue

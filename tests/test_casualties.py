@@ -152,3 +152,19 @@ def test_one_sides_zero_is_no_zero_toll():
     text = "No casualties were reported after the drone hit a barn."
     assert {(c.outcome, c.count) for c in find_casualties(text, 0, len(text))} == {
         ("killed", 0), ("injured", 0)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The clash resulted in the deaths of five militants and injuries to 12 others.",
+     [("killed", 5), ("injured", 12)]),
+    ("An attack resulted in the death of a police officer and injuries to two others.",
+     [("killed", 1), ("injured", 2)]),
+    ("The deaths of three civilians were confirmed on Monday.", [("killed", 3)]),
+    # a bare name is no counted victim phrase
+    ("Crowds mourned the death of Navalny.", []),
+])
+def test_outcome_nouns_count_their_complement(text, expected):
+    from eventdesk.extraction.casualties import find_casualties
+
+    got = [(c.outcome, c.count) for c in find_casualties(text) if c.count is not None]
+    assert got == expected

@@ -324,3 +324,13 @@ def test_the_country_across_a_border_is_not_where_an_attack_happened(pipeline):
     events = extract("Russian forces shelled villages in Ukraine on Tuesday.",
                      published="2024-07-17", pipeline=pipeline)
     assert events and events[0].location and events[0].location.country == "UKR"
+
+
+def test_districts_without_places_take_their_seat_from_the_hand_kept_table():
+    """Pakistan's former tribal agencies have GeoNames admin2 codes but no places that carry
+    them: admin2_seats.tsv names their seats, whose points stand for them."""
+    got = _resolved("Border guards clashed with Afghan forces in the Kurram district on "
+                    "Monday, officials in Peshawar said.")
+    kurram = next(p for k, p in got.items() if k.startswith("Kurram"))
+    assert (kurram.country, kurram.precision) == ("PAK", "admin2")
+    assert haversine_km(kurram.lat, kurram.lon, 33.90, 70.10) < 5  # Parachinar

@@ -71,6 +71,9 @@ PARTICIPLES = {"killed": "killed", "dead": "killed", "wounded": "injured", "inju
 # military shorthand read as the words it stands for: "One KIA, two WIA"
 SHORTHAND = {"kia": "killed", "wia": "wounded"}
 DIED = frozenset({"died", "die", "dies", "perished"})
+# outcome nouns whose complement names the victims: "the deaths of", "injuries to"
+OF_OUTCOME = {"death": ("killed", "of"), "deaths": ("killed", "of"),
+              "injuries": ("injured", "to"), "injury": ("injured", "to")}
 NOUN_OUTCOME = {"deaths": "killed", "fatalities": "killed", "bodies": "killed",
                 "injuries": "injured", "wounds": "injured"}
 AUX = frozenset({"was", "were", "been", "is", "are", "be", "being", "got", "get", "gets"})
@@ -291,6 +294,14 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
             if np is not None:
                 _add(found, used, toks, "killed", np, k - 2, np.j - 1)
             continue
+        if low in OF_OUTCOME and k + 2 < n and toks[k + 1].low == OF_OUTCOME[low][1] and (
+                prev == "the" or OF_OUTCOME[low][1] == "to"):
+            # "resulted in the deaths of eight soldiers and injuries to 16 others": the
+            # noun's complement counts the victims
+            np = _np_list(toks, k + 2, allow_bare=False)
+            if np is not None and np.count is not None:
+                _add(found, used, toks, OF_OUTCOME[low][0], np, k, np.j - 1)
+                continue
         if low in NOUN_OUTCOME:
             back = [toks[x].low for x in range(max(0, k - 4), k)]
             if any(w in DIED or w in ("succumbed", "dying", "treated", "sustained",
