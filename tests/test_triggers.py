@@ -631,3 +631,12 @@ def test_a_longer_match_that_names_the_object_outranks_a_bare_verb(nlp):
     a battle; troops that oust rebels from a town still fight."""
     assert types_of(nlp, "Washington ousted the consular staff of the mission.") == ["SANCTION"]
     assert "ASSAULT" in types_of(nlp, "Government troops ousted the rebels from the town.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Previous attacks by border troops on army posts have been a recurring problem.", []),
+    ("Past strikes on the port had closed it for weeks.", []),
+    ("Fresh strikes on the port closed it on Monday.", ["ASSAULT"]),
+])
+def test_previous_attacks_are_recalled_not_news(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "ASSAULT"] == expected

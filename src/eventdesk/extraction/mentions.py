@@ -183,6 +183,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # ("Three civilians killed in Donetsk" is a headline's event)
     if match.pattern.nominal and _anaphoric_nominal(tok):
         return None
+    if match.pattern.nominal and any(c.dep_ == "amod" and c.lower_ in EARLIER_ADJ
+                                     for c in tok.children):
+        return None  # "previous attacks by Afghan troops", "past strikes on the port":
+        #              earlier events the report recalls, not its news
     if match.pattern.nominal and any(c.dep_ == "amod" and c.lower_ in PLANNED
                                      and not (c.lower_ == "new" and entry.type in NEW_ACTS)
                                      for c in tok.children):
@@ -244,6 +248,7 @@ GENERIC_HEADS = frozenset({"attack", "attacks", "strike", "strikes", "talks", "m
 NEGATION_WORDS = frozenset({"not", "n't", "no", "never"})
 PLANNED = frozenset({"planned", "proposed", "possible", "future", "upcoming", "expected", "next",
                      "potential", "new", "further", "scheduled"})
+EARLIER_ADJ = frozenset({"previous", "past", "prior", "earlier", "former"})
 ANNOUNCED = frozenset({"AID", "SANCTION"})  # measures that exist once announced
 # "a new aid package" exists once announced; "new shelling of Donetsk", "new clashes" are
 # the latest of their kind, not planned ones
