@@ -70,9 +70,9 @@ ADJ_UNIT = re.compile(r"^(.{3,}?)(?:sk|tsk|ck)(?:iy|ii|ij|yi|yy|y|oy|aya)$", re.
 
 def adjective_unit_variants(name: str) -> set[str]:
     """ "Borisovskiy" -> {"Borisovsky", "Borisovskii", "Borisovskyi"}: the spellings of one
-    adjectival district name (Russian raions are named after their centre town)."""
-    m = re.match(r"^(.+sk)(?:iy|ii|ij|yi|yy|y)$", name, re.IGNORECASE)
-    if not m or " " in name:
+    adjectival name (Russian raions, named after their centre town; towns like Afipskiy)."""
+    m = re.match(r"^(.*\S*sk)(?:iy|ii|ij|yi|yy|y)$", name, re.IGNORECASE)
+    if not m or len(name.split()) > 2:
         return set()
     return {m.group(1) + e for e in ("iy", "ii", "y", "yi")}
 
@@ -284,6 +284,10 @@ def variant_names(row: list[str], *, alts: bool, cyrillic: bool) -> set[str]:
                     names.update(transliterations(a))
             else:
                 names.add(a)
+    if cyrillic:  # Russian and Belarusian "-skiy" towns: "Afipskiy" is "Afipsky" in the press
+        for n in list(names):
+            if not has_cyrillic(n):
+                names |= adjective_unit_variants(n)
     return {n for n in names if n}
 
 

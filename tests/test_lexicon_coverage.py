@@ -101,6 +101,8 @@ ONE_DOCUMENT = [
     ('The garrison repulsed two assaults on the airport overnight.',
      'assault.repel/repulse * assault|assaults|attack|attacks', 'ASSAULT'),
     # assault.strike
+    ('Officials said a drone was the probable cause of the blaze at the fuel depot.',
+     'assault.strike/drone|drones|missile|missiles|rocket|rockets|shell|shells|shelling * !cause:N of * fire|fires|blaze|explosion|explosions|blast', 'ASSAULT'),
     ('Artillery pounded the outskirts of the city throughout the night.',
      'assault.strike/pound:V', 'ASSAULT'),
     ('Violence flared again in the northern province on Sunday.',

@@ -334,3 +334,17 @@ def test_districts_without_places_take_their_seat_from_the_hand_kept_table():
     kurram = next(p for k, p in got.items() if k.startswith("Kurram"))
     assert (kurram.country, kurram.precision) == ("PAK", "admin2")
     assert haversine_km(kurram.lat, kurram.lon, 33.90, 70.10) < 5  # Parachinar
+
+
+def test_the_place_of_the_fire_a_strike_caused_is_the_strikes(pipeline):
+    """"a drone was probably the cause of the blaze that started at the Afipsky refinery": the
+    relative clause tells the damage, so its place is the strike's (and GeoNames' "Afipskiy"
+    is written "Afipsky" in the press)."""
+    from eventdesk import extract
+
+    text = ("A drone was probably the cause of the blaze that started at the Afipsky refinery "
+            "at night, the Krasnodar governor said.")
+    [ev] = [e for e in extract(text, published="2023-05-31", pipeline=pipeline)
+            if e.type == "ASSAULT"]
+    assert ev.location is not None and (ev.location.name, ev.location.precision) == (
+        "Afipsky", "city")

@@ -96,6 +96,7 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
                       geonameid=place.geonameid, span=best.span)
     return place
 
+DAMAGE_NOUNS = frozenset({"fire", "blaze", "explosion", "blast", "damage", "fires", "explosions"})
 MOTION_VERBS = frozenset({"enter", "cross", "fly", "head", "approach", "violate", "stray",
                           "sail", "drift", "penetrate", "reach"})
 
@@ -111,6 +112,9 @@ def _in_other_relative_clause(tok: Any, head: Any) -> bool:
         if cur.dep_ == "relcl":
             if cur.lemma_.lower() in MOTION_VERBS:
                 return False  # "drones that had entered Polish airspace": where they were hit
+            if cur.head.lemma_.lower() in DAMAGE_NOUNS:
+                return False  # "the cause of the blaze that started at a refinery": where
+                #               the damage was is where the strike was
             return not (cur.left_edge.i <= head.i <= cur.right_edge.i)
         if cur.head.i == cur.i:
             return False
