@@ -42,8 +42,10 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
     hpos = head.idx
     for pm in cands:
         s, e = pm.span.start, pm.span.end
-        if any(s < ue and us < e for us, ue in used_ranges) and getattr(pm, "cue", None) != \
-                "demonym":
+        if any(s < ue and us < e and not (s <= us and ue <= e and (e - s) > (ue - us))
+               for us, ue in used_ranges) and getattr(pm, "cue", None) != "demonym":
+            # (but a place name that holds the actor word, "Bilopilska community" parsed as
+            # the subject "community", is still a place)
             continue  # this name acts as an actor here ("Moscow rejected"); "Ukrainian
             #           cities" is both the target and the place
         # a capital or country that is an actor mention but not in a locative phrase
