@@ -351,14 +351,19 @@ def test_the_place_of_the_fire_a_strike_caused_is_the_strikes(pipeline):
 
 
 def test_a_community_parsed_as_the_subject_is_still_the_place(pipeline):
-    """"- Velykopysarivska community: mortar fire (5 explosions), Russians fired from a
-    drone": the parser makes "community" the subject of "fired"; the community's name is
-    still where the attack happened."""
+    """"- Bilopilska community: mortar shelling (7 explosions), Russians fired from a UAV":
+    the parser makes "community" the subject of "fired"; the community's name is still where
+    the attack happened (not a follow-up of the community told before)."""
     from eventdesk import extract
 
     text = ("Over the past day, Russians fired 30 times at settlements of Sumy region.\n\n"
-            "- Bilopilska community: mortar fire (5 explosions), Russians fired from a drone "
-            "(1 explosion).\n")
-    places = {e.location.name for e in extract(text, published="2024-05-28", pipeline=pipeline)
-              if e.type == "ASSAULT" and e.location is not None}
-    assert any(p.startswith("Bilopil") for p in places), places
+            "- Krasnopilska community: artillery shelling was recorded (5 explosions). The "
+            "enemy also fired from small arms.\n"
+            "- Bilopilska community: mortar shelling (7 explosions), Russians fired from a UAV "
+            "(2 explosions).\n"
+            "- Yunakivska community: the enemy used mortars (9 explosions).\n")
+    line = text.index("- Bilopilska")
+    placed = [e.location.name for e in extract(text, published="2024-05-28", pipeline=pipeline)
+              if e.type == "ASSAULT" and e.location is not None
+              and e.location.span is not None and e.location.span.start > line]
+    assert any(p.startswith("Bilopil") for p in placed), placed
