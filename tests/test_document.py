@@ -595,3 +595,26 @@ def test_a_follow_up_borrows_the_time_of_the_sentences_own_attack(pipeline):
     evs = [e for e in assaults(extract(text, published="2025-03-04", pipeline=pipeline))
            if e.location is not None and e.location.name == "Gao"]
     assert evs and all(e.date.earliest <= date(2025, 3, 4) <= e.date.latest for e in evs)
+
+
+def test_an_arrest_of_protesters_implies_their_protest(pipeline):
+    """"At least 120 protesters were detained in Yerevan": an arrest (COERCE) and the protest
+    it broke up (PROTEST, ACLED Protest with intervention) at the same town; a country-wide
+    tally of detentions implies no town's protest, and a told protest is not doubled."""
+    text = ("Police detained dozens during rallies against the new law across Armenia on "
+            "Tuesday.\n\nAt least 120 protesters were detained in Yerevan, a rights group "
+            "said.\n")
+    events = extract(text, published="2024-05-15", pipeline=pipeline)
+    protests = [e for e in events if e.type == "PROTEST" and e.location is not None
+                and e.location.name == "Yerevan"]
+    assert len(protests) == 1
+    assert (protests[0].acled_event_type, protests[0].acled_sub_event_type) == (
+        "Protests", "Protest with intervention")
+    assert protests[0].actor1.country == "ARM"
+    assert any(e.type == "COERCE" and e.location is not None and e.location.name == "Yerevan"
+               for e in events)
+    # a protest the report tells at that town is not doubled
+    text = ("Thousands of protesters marched in Yerevan on Tuesday. Police detained 40 "
+            "protesters in Yerevan, a rights group said.")
+    events = extract(text, published="2024-05-15", pipeline=pipeline)
+    assert sum(e.type == "PROTEST" for e in events) == 1

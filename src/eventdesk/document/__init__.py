@@ -12,6 +12,8 @@ news. This stage takes the events of one document (after the within-document mer
 3. fills fields a sentence leaves open from the report (``document.context``): the place of
    a detention told after a raid, the parties of a meeting, the owner of a rejected plan;
    and the means a report names once (``document.means``: "air strikes" in the headline);
+4. adds the events a report implies (``document.implied``): the protest that an arrest of
+   protesters broke up;
 
 and says, for each mention it dropped or folded, which rule did it and why
 (:class:`~eventdesk.records.Decision`; ``eventdesk extract --explain`` prints them).
@@ -41,6 +43,7 @@ from typing import Any
 from eventdesk.annotate.structure import DocStructure
 from eventdesk.document.background import why_background
 from eventdesk.document.context import complete
+from eventdesk.document.implied import implied_protests
 from eventdesk.document.incidents import Item, build_incidents, split_places
 from eventdesk.document.means import protest_types, report_means
 from eventdesk.records import Decision, Event
@@ -108,6 +111,8 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
         for done in complete(alive, actors=actors, sentence_starts=starts, text=text,
                              places=places):
             decisions.append(_decision("completed", done.rule, done.reason, done.event))
+    for done in implied_protests(alive, text, starts):
+        decisions.append(_decision("completed", done.rule, done.reason, done.event))
     for ev in protest_types(alive, text, starts) if text else ():
         decisions.append(_decision("completed", "means.protest", "the demonstration's ACLED "
                                    "type from what the report tells of it", ev))
