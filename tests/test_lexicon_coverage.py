@@ -101,6 +101,8 @@ ONE_DOCUMENT = [
     ('The garrison repulsed two assaults on the airport overnight.',
      'assault.repel/repulse * assault|assaults|attack|attacks', 'ASSAULT'),
     # assault.strike
+    ('Two mortar shells landed near the school in the morning, the mayor said.',
+     'assault.strike/missile|missiles|rocket|rockets|shell|shells|bomb|bombs|projectile|projectiles|drone|drones|mortar|mortars * !fell|fall|falls|landed|land|lands in|on|near', 'ASSAULT'),
     ('Officials said a drone was the probable cause of the blaze at the fuel depot.',
      'assault.strike/drone|drones|missile|missiles|rocket|rockets|shell|shells|shelling * !cause:N of * fire|fires|blaze|explosion|explosions|blast', 'ASSAULT'),
     ('Artillery pounded the outskirts of the city throughout the night.',

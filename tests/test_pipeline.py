@@ -546,3 +546,14 @@ def test_the_clause_after_days_after_is_dated_before_the_news(pipeline):
     by_actor = {e.actor1.country: e for e in events if e.type == "SANCTION"}
     assert by_actor["RUS"].date.latest == date(2024, 11, 14)
     assert by_actor["USA"].date.latest <= date(2024, 11, 12)
+
+
+def test_a_states_instruction_to_its_own_people_is_no_request(pipeline):
+    """"The army urged all residents to go to shelters": a state instructs its own people;
+    PLOVER's REQUEST is between parties ("Kyiv urged Berlin to send air defence")."""
+    events = extract("The Israeli military urged all Israeli civilians to stay near bomb "
+                     "shelters on Tuesday.", published="2024-10-01", pipeline=pipeline)
+    assert not [e for e in events if e.type == "REQUEST"]
+    events = extract("Ukraine urged Germany to send more air defence systems on Tuesday.",
+                     published="2024-10-01", pipeline=pipeline)
+    assert [e.type for e in events] == ["REQUEST"]

@@ -667,6 +667,12 @@ class Extractor:
             return False  # "hostilities led to a halt in trade": no actor of record acted
         if d.mention.type == "THREATEN" and d.actor2 is None and _advisory(d):
             return False  # "the maritime agency warned ships to stay alert": advice, no threat
+        a2 = d.actor2
+        if d.mention.type == "REQUEST" and a1 is not None and a2 is not None and \
+                a2.sector == "CVL" and a1.sector in ("GOV", "MIL") and a1.country and \
+                a2.country == a1.country:
+            return False  # "the military urged all civilians to go to shelters": a state's
+            #               instruction to its own people, no request between parties
         return True
 
     @staticmethod
