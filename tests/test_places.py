@@ -367,3 +367,15 @@ def test_a_community_parsed_as_the_subject_is_still_the_place(pipeline):
               if e.type == "ASSAULT" and e.location is not None
               and e.location.span is not None and e.location.span.start > line]
     assert any(p.startswith("Bilopil") for p in placed), placed
+
+
+def test_a_country_named_as_the_agent_is_no_place(pipeline):
+    """"The south was attacked by Israel on Friday, as the army said it had targeted
+    fighters": Israel is who attacked, not where; no event of the sentence is placed there."""
+    from eventdesk import extract
+
+    text = ("The Syrian south was hit by Israel in air raids on Friday, killing three "
+            "people, as the Israeli army said it had targeted members of a militia.")
+    events = [e for e in extract(text, published="2025-10-25", pipeline=pipeline)
+              if e.type == "ASSAULT"]
+    assert events and all(e.location is None or e.location.country != "ISR" for e in events)

@@ -59,6 +59,8 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
         if pspan is None:
             continue
         root = pspan.root
+        if root.dep_ == "pobj" and root.head.dep_ == "agent":
+            continue  # "attacked by Israel": the agent acts, it is no place
         if _in_other_relative_clause(root, head):
             continue  # "detained a man who passed positions to Moscow": the man's story
         locative = args.locative_of(root, head) or (
