@@ -557,3 +557,20 @@ def test_a_states_instruction_to_its_own_people_is_no_request(pipeline):
     events = extract("Ukraine urged Germany to send more air defence systems on Tuesday.",
                      published="2024-10-01", pipeline=pipeline)
     assert [e.type for e in events] == ["REQUEST"]
+
+
+def test_a_nominal_whose_predicate_the_cut_took_is_no_event(pipeline):
+    """An excerpt that breaks off in its last sentence: "Drone raids on border depots hav"
+    lost the verb that would tell what happened; a cut sentence whose verb survives still
+    tells its event."""
+    head = "Officials said the fire at the depot was put out by the evening.\n\n"
+    events = extract(head + "Drone raids on border depots in the region hav",
+                     published="2024-06-22", pipeline=pipeline)
+    assert not [e for e in events if e.type == "ASSAULT"]
+    events = extract(head + "Drone raids on border depots in the region killed two guards "
+                     "and wou", published="2024-06-22", pipeline=pipeline)
+    assert [e.type for e in events if e.type == "ASSAULT"] == ["ASSAULT"]
+    # a headline is no cut sentence
+    events = extract("Drone raids on border depots in the Kursk region\n",
+                     published="2024-06-22", pipeline=pipeline)
+    assert [e.type for e in events if e.type == "ASSAULT"] == ["ASSAULT"]

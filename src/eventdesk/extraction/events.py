@@ -113,6 +113,7 @@ class Extractor:
         self._last_statement_place: tuple[int, Place] | None = None
         drafts: list[_Draft] = []
         sents = list(sdoc.sents)
+        cut = _cut_sentence(text, sents, structure)
         last_violent: _Draft | None = None
         last_actor: dict[str, Actor] = {}
         for si, sent in enumerate(sents):
@@ -124,6 +125,9 @@ class Extractor:
                                      and structure.headline_style(sent.start_char))
             sent_drafts = []
             for men in mentions:
+                if si == cut and men.nominal and _predicate_cut(sent, sdoc[men.head]):
+                    continue  # "Drone raids on oil depots in the region hav": the text breaks
+                    #           off before the nominal's predicate, which would tell its news
                 draft = self._draft(doc, sdoc, sent, si, men, layers, published, last_actor)
                 if draft is not None:
                     sent_drafts.append(draft)
@@ -904,6 +908,33 @@ BLOCK_VERBS = frozenset({"block", "close", "barricade", "seal"})
 # measures someone takes: a noun naming one with no one taking it and no one it is taken
 # against is no event
 ACTED_TYPES = frozenset({"SANCTION", "REJECT", "SUPPORT", "AGREE"})
+
+
+_SENTENCE_END = re.compile(r"[.!?…\"”’)\]]\s*$")
+
+
+def _cut_sentence(text: str, sents: Sequence[Any], structure: DocStructure | None
+                  ) -> int | None:
+    """Index of the last sentence when the text breaks off inside it (a cut excerpt): the
+    text has more than one line and its last sentence ends on no sentence punctuation."""
+    if "\n" not in text.strip() or not sents:
+        return None
+    k = len(sents) - 1
+    while k >= 0 and not sents[k].text.strip():
+        k -= 1
+    if k <= 0:
+        return None
+    last = sents[k]
+    if structure is not None and (structure.in_title(last.start_char)
+                                  or structure.skipped(last.start_char, last.end_char)):
+        return None
+    return None if _SENTENCE_END.search(last.text) else k
+
+
+def _predicate_cut(sent: Any, head: Any) -> bool:
+    """No verb follows the nominal trigger before the cut word (the last token)."""
+    toks = [t for t in sent if t.i > head.i and not t.is_space]
+    return not any(t.pos_ in ("VERB", "AUX") for t in toks[:-1])
 
 
 def _advisory(d: _Draft) -> bool:
