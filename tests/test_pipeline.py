@@ -560,11 +560,11 @@ def test_a_states_instruction_to_its_own_people_is_no_request(pipeline):
 
 
 def test_a_nominal_whose_predicate_the_cut_took_is_no_event(pipeline):
-    """An excerpt that breaks off in its last sentence: "Drone raids on border depots hav"
+    """An excerpt that breaks off in its last sentence: "Drone raids on oil depots ... hav"
     lost the verb that would tell what happened; a cut sentence whose verb survives still
     tells its event."""
     head = "Officials said the fire at the depot was put out by the evening.\n\n"
-    events = extract(head + "Drone raids on border depots in the region hav",
+    events = extract(head + "Drone raids on oil depots in the Bryansk region hav",
                      published="2024-06-22", pipeline=pipeline)
     assert not [e for e in events if e.type == "ASSAULT"]
     events = extract(head + "Drone raids on border depots in the region killed two guards "
