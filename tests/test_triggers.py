@@ -640,3 +640,14 @@ def test_a_longer_match_that_names_the_object_outranks_a_bare_verb(nlp):
 ])
 def test_previous_attacks_are_recalled_not_news(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t == "ASSAULT"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The president hailed that diplomacy had been revived.", []),
+    ("The minister welcomed that the talks would resume.", []),
+    # praise of a party or of its act stays support
+    ("The minister welcomed the decision of the court.", ["SUPPORT"]),
+    ("The president praised the Turkish mediators.", ["SUPPORT"]),
+])
+def test_praise_of_a_state_of_affairs_supports_no_party(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "SUPPORT"] == expected

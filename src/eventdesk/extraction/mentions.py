@@ -206,6 +206,12 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "deemed it premature to discuss", "refrained from detailing"
     if _purpose_of_trigger(tok, heads):
         return None  # "rallied to demand fixed terms": the demand is the rally's purpose
+    if entry.type == "SUPPORT" and tok.lemma_.lower() in PRAISE_VERBS and \
+            not any(c.dep_ in ("dobj", "attr") for c in tok.children) and any(
+                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                          for m in c.children) for c in tok.children):
+        return None  # "hailed that diplomacy has been reinvigorated": praise of a state of
+        #              affairs, no party supported
     if entry.type == "SUPPORT" and _corroborates(tok):
         return None  # "no evidence to back up the claim": corroboration, not support
     if entry.type == "SUPPORT" and tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
@@ -248,6 +254,7 @@ GENERIC_HEADS = frozenset({"attack", "attacks", "strike", "strikes", "talks", "m
 NEGATION_WORDS = frozenset({"not", "n't", "no", "never"})
 PLANNED = frozenset({"planned", "proposed", "possible", "future", "upcoming", "expected", "next",
                      "potential", "new", "further", "scheduled"})
+PRAISE_VERBS = frozenset({"hail", "praise", "welcome", "applaud", "commend", "laud"})
 EARLIER_ADJ = frozenset({"previous", "past", "prior", "earlier", "former"})
 ANNOUNCED = frozenset({"AID", "SANCTION"})  # measures that exist once announced
 # "a new aid package" exists once announced; "new shelling of Donetsk", "new clashes" are
