@@ -618,3 +618,15 @@ def test_an_arrest_of_protesters_implies_their_protest(pipeline):
             "protesters in Yerevan, a rights group said.")
     events = extract(text, published="2024-05-15", pipeline=pipeline)
     assert sum(e.type == "PROTEST" for e in events) == 1
+
+
+def test_a_raid_reports_killings_are_no_force_against_its_only_protest(pipeline):
+    """A report on a raid that killed fighters, which also tells of a general strike in
+    protest: the strike is a peaceful protest; the raid's killings were not force used
+    against the strikers."""
+    text = ("Soldiers killed four gunmen in a raid on the Tulkarm camp on Wednesday, the "
+            "army said.\nShops in Nablus stayed shut on Thursday in a general strike called "
+            "by local factions to protest against the raid.\n")
+    [protest] = [e for e in extract(text, published="2024-09-05", pipeline=pipeline)
+                 if e.type == "PROTEST"]
+    assert protest.acled_sub_event_type == "Peaceful protest"

@@ -14,6 +14,7 @@ Khan Younis", "another strike hit a building" were: air strikes. The rule:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from eventdesk.document.incidents import Item
@@ -50,6 +51,10 @@ def report_means(items: Sequence[Item]) -> list[Event]:
     return changed
 
 
+_CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers?|crowds?|rioters?|"
+                    r"mobs?|sit-ins?|strikers?)\b", re.I)
+
+
 def protest_types(items: Sequence[Item], text: str, starts: Sequence[int]) -> list[Event]:
     """``means.protest``: a demonstration's ACLED sub-event type from what the report tells of
     it: its own sentences and, when it is the report's only demonstration, the report's
@@ -63,7 +68,11 @@ def protest_types(items: Sequence[Item], text: str, starts: Sequence[int]) -> li
             (ev.sentence.start, ev.sentence.end)}
         told = " ".join(text[a:b] for a, b in sorted(spans))
         if len(protests) == 1:
-            told = text
+            # the report's sentences about its demonstrators (not a raid's killings told in
+            # a report that also mentions a strike in protest)
+            bounds = list(starts) + [len(text)]
+            told = " ".join([told] + [text[a:b] for a, b in zip(bounds, bounds[1:])
+                                      if _CROWD.search(text[a:b])])
         pair = protest_subtype(told)
         if (ev.acled_event_type, ev.acled_sub_event_type) != pair:
             it.event = ev.replace(acled_event_type=pair[0], acled_sub_event_type=pair[1])
