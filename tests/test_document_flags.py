@@ -138,6 +138,18 @@ def test_revisions_and_other_incidents_are_no_conflict(second):
     assert "conflicting_counts" not in flags_of(f"{first} {second}")
 
 
+def test_two_sides_losses_in_one_sentence_are_no_conflict():
+    """"a monitor reported the deaths of nine allied fighters, while the army said the clashes
+    caused the deaths of 12 soldiers": each side's dead, not two tolls of one count."""
+    text = ("A monitor reported the deaths of at least nine allied fighters, while the army "
+            "said the clashes caused the deaths of at least 12 soldiers.")
+    assert "conflicting_counts" not in flags_of(text)
+    # the same people counted twice still conflict
+    text = ("A monitor reported the deaths of at least nine soldiers, while the army said "
+            "the clashes caused the deaths of at least 12 soldiers.")
+    assert "conflicting_counts" in flags_of(text)
+
+
 def test_no_casualties_against_an_unclear_toll():
     text = ("Rebels shelled a displacement camp on Friday. No casualties were reported after "
             "the shelling. The regional health minister said the casualty count for the attack "

@@ -35,6 +35,7 @@ _PARTIAL = re.compile(r"\b(?:bod(?:y|ies)|recovered|retrieved|identified|pulled 
 _CASUALTY = re.compile(r"\b(?:killed|killing|dead|died|deaths?|wounded|injured|injuring|hurt|"
                        r"people|civilians|persons|victims|bodies|casualties)\b", re.I)
 _SOLDIER = {"soldier", "fighter", "militant", "combatant", "police"}
+_SIDES = {"soldier", "fighter", "militant", "police"}  # kinds that name one side's armed men
 _CIVILIAN = {"civilian", "child", "woman", "man", "worker", "journalist", "medic"}
 
 
@@ -80,8 +81,13 @@ def _kinds(m: Any) -> set[str]:
 
 
 def _kinds_clash(a: set[str], b: set[str]) -> bool:
-    return bool((a & _SOLDIER and b & _CIVILIAN and not b & _SOLDIER)
-                or (b & _SOLDIER and a & _CIVILIAN and not a & _SOLDIER))
+    """The two tolls count different people: soldiers against civilians, or two sides'
+    armed men ("nine fighters" of one side, "22 soldiers" of the other)."""
+    if (a & _SOLDIER and b & _CIVILIAN and not b & _SOLDIER) or \
+            (b & _SOLDIER and a & _CIVILIAN and not a & _SOLDIER):
+        return True
+    armed_a, armed_b = a & _SIDES, b & _SIDES
+    return bool(armed_a and armed_b and not armed_a & armed_b)
 
 
 def _places_by_sentence(events: Sequence[Event], sents: Sentences) -> dict[int, list[Place]]:
