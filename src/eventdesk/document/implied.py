@@ -19,7 +19,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from eventdesk.document.incidents import Item, own_place
+from eventdesk.document.incidents import Item, dates_overlap, own_place
 from eventdesk.merge.within import places_agree
 from eventdesk.records import Actor, Event, Evidence, Span
 
@@ -35,12 +35,6 @@ class Implied:
     rule: str
     reason: str
     event: Event
-
-
-def _overlap(a: Event, b: Event) -> bool:
-    if a.date is None or b.date is None:
-        return True
-    return a.date.earliest <= b.date.latest and b.date.earliest <= a.date.latest
 
 
 def _sentences_of(ev: Event, text: str, starts: list[int]) -> list[tuple[Span, Span]]:
@@ -77,7 +71,7 @@ def implied_protests(items: list[Item], text: str = "",
         if told is None:
             continue
         trigger, sentence = told  # the arrest told with its protesters
-        if any(o.alive and o.event.type == "PROTEST" and _overlap(o.event, ev)
+        if any(o.alive and o.event.type == "PROTEST" and dates_overlap(o.event, ev)
                and o.event.location is not None and o.event.location.precision == "city"
                and places_agree(o.event.location, loc) for o in items):
             continue  # the report tells that protest itself (a country-wide one is not it)

@@ -105,7 +105,7 @@ def own_date(event: Event):
     return d if d is not None and _own(d.span, event) else None
 
 
-def _dates_overlap(a: Event, b: Event) -> bool:
+def dates_overlap(a: Event, b: Event) -> bool:
     if a.date is None or b.date is None:
         return True
     return a.date.earliest <= b.date.latest and b.date.earliest <= a.date.latest
@@ -131,7 +131,7 @@ def _new_attacker(follow: Event, incident: Event) -> bool:
 
 def _new_time(follow: Event, incident: Event) -> bool:
     """The follow-up's own time expression does not overlap the incident's window."""
-    return own_date(follow) is not None and not _dates_overlap(follow, incident)
+    return own_date(follow) is not None and not dates_overlap(follow, incident)
 
 
 def _figures_conflict(a: Event, b: Event) -> bool:
@@ -141,7 +141,7 @@ def _figures_conflict(a: Event, b: Event) -> bool:
 
 def _compatible(follow: Event, incident: Event) -> bool:
     later = follow if follow.trigger.start > incident.trigger.start else incident
-    return (follow.type == incident.type and _dates_overlap(follow, incident)
+    return (follow.type == incident.type and dates_overlap(follow, incident)
             and not _new_attacker(follow, incident) and not opens_new_incident(later))
 
 

@@ -35,11 +35,11 @@ from eventdesk.extraction.rules import (
 from eventdesk.extraction.timex import TimeMention, dateline_time, find_times, pick_window
 from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evidence, Place,
                                Quote, Span, Victim)
+from eventdesk.resolve.actor_finder import PATRON_WORDS
 
 # "Rwanda-backed rebels", "Ankara-aligned forces": the state before the hyphen is a patron,
 # not the country of the role word after it
-PATRON = re.compile(r"-(?:backed|aligned|allied|loyal|sponsored|supported|funded|armed)\b",
-                    re.I)
+PATRON = re.compile(r"-(?:" + "|".join(sorted(PATRON_WORDS)) + r")\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,7 +75,11 @@ def surname_of(full: str, particles: frozenset[str] = frozenset(
     return out
 
 
-PROXY_AFFILIATIONS = frozenset({"aligned", "allied", "loyal"})
+# words after "<state>-" that make the state a patron of the role word, not its country
+# ("Rwanda-backed rebels", "Ankara-aligned forces"); events.py reads the same list
+PATRON_WORDS = frozenset({"backed", "aligned", "allied", "loyal", "sponsored", "supported",
+                          "funded", "armed"})
+PROXY_AFFILIATIONS = PATRON_WORDS & {"aligned", "allied", "loyal"}  # (in roles.yaml affiliations)
 
 
 @dataclass(slots=True)
