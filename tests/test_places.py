@@ -379,3 +379,26 @@ def test_a_country_named_as_the_agent_is_no_place(pipeline):
     events = [e for e in extract(text, published="2025-10-25", pipeline=pipeline)
               if e.type == "ASSAULT"]
     assert events and all(e.location is None or e.location.country != "ISR" for e in events)
+
+
+@pytest.mark.parametrize("text, town", [
+    # Russian г as g, и as i: the gazetteer spells the town Chuhuiv / Chuguyev
+    ("Rockets hit an industrial area on Chuguiev late on Friday.", "Chuhuyiv"),
+    # Ukrainian ьо as "io": the gazetteer has Verkhnotoretske (a village: a long name is
+    # distinctive enough)
+    ("A mine exploded near a farm outside Verkhniotoretske.", "Verkhnotoretske"),
+])
+def test_town_respelled_by_another_transliteration(text, town) -> None:
+    ms = find_places(text)
+    assert [m.name for m in ms] == [town]
+    [p] = resolve_places(ms, text=text)
+    assert p is not None and p.country == "UKR" and p.precision == "city"
+
+
+@pytest.mark.parametrize("text", [
+    "The shells landed on Marhotka, the crew said.",  # short unknown word, no town of 20,000
+    "The envoy spoke of Chuguiev Petrenko.",  # a person's name: another capitalised word
+    "Witnesses saw smoke rising near Chuguievs.",  # no variant of it
+])
+def test_unknown_words_are_not_respelled_into_places(text) -> None:
+    assert find_places(text) == []

@@ -98,10 +98,10 @@ class Pipeline:
         attached to an incident, dropped as background, and why."""
         if len(doc.text) > CHUNK_CHARS:
             return self._process_long(doc), []
-        from eventdesk.annotate.dateline import blank, find_dateline
+        from eventdesk.annotate.dateline import find_dateline
 
         dateline = find_dateline(doc.text)
-        sdoc = self.nlp(blank(doc.text, dateline))
+        sdoc = self.nlp(parse_input(doc.text, dateline))
         decisions: list[Decision] = []
         events = self._events(doc, sdoc, dateline=dateline, decisions=decisions)
         return events, decisions
@@ -135,19 +135,19 @@ class Pipeline:
 
     def _run(self, batch: list[Document], *, batch_size: int
              ) -> Iterator[tuple[Document, list[Event]]]:
-        """Annotate a batch (dateline, then the parse of the text with its dateline blanked)
-        and extract its events; each document's dateline is found once and passed on."""
-        from eventdesk.annotate.dateline import blank, find_dateline
+        """Annotate a batch (dateline, then the parse of :func:`parse_input`) and extract its
+        events; each document's dateline is found once and passed on."""
+        from eventdesk.annotate.dateline import find_dateline
 
         datelines = [find_dateline(d.text) for d in batch]
-        sdocs = self.nlp.pipe((blank(d.text, dl) for d, dl in zip(batch, datelines)),
+        sdocs = self.nlp.pipe((parse_input(d.text, dl) for d, dl in zip(batch, datelines)),
                               batch_size=batch_size)
         for doc, dateline, sdoc in zip(batch, datelines, sdocs):
             yield doc, self._events(doc, sdoc, dateline=dateline)
 
     def _process_long(self, doc: Document) -> list[Event]:
         """A long text, parsed in paragraph chunks so memory stays bounded."""
-        from eventdesk.annotate.dateline import blank, find_dateline
+        from eventdesk.annotate.dateline import find_dateline
 
         if len(doc.text) > MAX_CHARS:
             raise InputError(doc.source or doc.id,
@@ -157,7 +157,7 @@ class Pipeline:
             part = Document(id=doc.id, text=chunk, published=doc.published, title=doc.title,
                             url=doc.url, source=doc.source)
             dateline = find_dateline(chunk)
-            for ev in self._events(part, self.nlp(blank(chunk, dateline)), dateline=dateline):
+            for ev in self._events(part, self.nlp(parse_input(chunk, dateline)), dateline=dateline):
                 events.append(_shift(ev, offset, doc.text))
         return events
 
@@ -204,6 +204,15 @@ class Pipeline:
         if decisions is not None:
             decisions.extend(result.decisions)
         return list(result.events)
+
+
+def parse_input(text: str, dateline: Dateline | None) -> str:
+    """The text handed to the parser: the dateline blanked (annotate.dateline) and encoding
+    debris masked (annotate.debris), both with spaces, so the parse keeps the text's offsets."""
+    from eventdesk.annotate.dateline import blank
+    from eventdesk.annotate.debris import mask_debris
+
+    return mask_debris(blank(text, dateline))
 
 
 def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:

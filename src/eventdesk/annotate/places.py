@@ -179,8 +179,51 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = (),
             continue
         out.append(m)
         i = j + 1 + (1 if m.span.end > toks[j][1] else 0)
+    out = _with_respelled(text, toks, keys, out, gaz, lx, persons)
     out = _with_communities(text, out, gaz)
     return _with_national_areas(text, _with_described_capitals(text, out, gaz), gaz)
+
+
+# a town respelled by another transliteration is taken only after these prepositions
+_RESPELL_AFTER = frozenset({"in", "on", "near", "at", "outside", "around", "into", "of"})
+RESPELL_MIN_POPULATION = 20_000
+RESPELL_LONG = 12
+
+
+def _with_respelled(text: str, toks, keys, out: list[PlaceMention], gaz: Gazetteer, lx: _Lex,
+                    persons: set[str]) -> list[PlaceMention]:
+    """A town the gazetteer knows under another transliteration: "a rocket attack on
+    Chuguiev" (Chuhuiv, also written Chuguyev: Russian г as g or h, и/і/й as i or y, е as e
+    or ie). Only a single capitalised word the gazetteer does not know at all, right after a
+    locative preposition, not followed by another capitalised word (a person's name), and
+    only towns of at least RESPELL_MIN_POPULATION people, or any settlement for a name of
+    RESPELL_LONG letters or more: a respelling of a short word that lands on a village is
+    more likely a coincidence than the place meant; a long name is distinctive."""
+    taken = [(m.span.start, m.span.end) for m in out]
+    added: list[PlaceMention] = []
+    for i, (s, e, tok) in enumerate(toks):
+        if i == 0 or len(tok) < 5 or not tok[0].isupper() or tok.isupper() or \
+                _POSS.search(tok) or "-" in tok:
+            continue
+        key = keys[i]
+        if keys[i - 1] not in _RESPELL_AFTER or text[toks[i - 1][1]:s] != " " or \
+                gaz.has_key(key) or key in persons or key in lx.stop or key in lx.titles or \
+                key in lx.demonyms or key in lx.not_places:
+            continue
+        if i + 1 < len(toks) and text[e:toks[i + 1][0]] == " " and _is_cap(toks[i + 1][2]):
+            continue
+        if any(a < e and s < b for a, b in taken):
+            continue
+        floor = 0 if len(tok) >= RESPELL_LONG else RESPELL_MIN_POPULATION
+        cands = sorted((v for v in gaz.spelling_variants(tok) if v.kind == "city"
+                        and v.population >= floor),
+                       key=lambda v: -v.population)
+        if cands:
+            added.append(PlaceMention(span=Span(s, e, tok, STAGE), name=cands[0].name, kind="city",
+                                      cue=keys[i - 1], candidates=tuple(cands), key=key))
+    if not added:
+        return out
+    return sorted(out + added, key=lambda m: m.span.start)
 
 
 # longer words that title case leaves in lower case ("Talks on Peace Plan amid Strikes")

@@ -157,6 +157,12 @@ def roles(tok) -> Roles:
             verb.lemma_.lower() in TELLING_VERBS and agent.head.head.i == tok.i and \
             not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
         passive = True
+    # "One soldier killed amid shelling": a participle with a subject, no auxiliary and no
+    # object is a headline's passive (a perfect would need "has"), its subject the victim
+    if not passive and subject is not None and subject.dep_ == "nsubj" and \
+            subject.head.tag_ == "VBN" and not objects and not any(
+                c.dep_ in ("aux", "auxpass") for c in subject.head.children):
+        passive = True
     # a nominal trigger's subject: the verb it is the subject of ("the strike killed")
     if subject is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
         subject = None

@@ -30,7 +30,7 @@ from eventdesk.extraction.rules import (
     INTERCEPTED, LABOUR, LONG_RUN, MILITARY_TARGETS, NO_COMMENT, NON_AGENTS, OCCUPIED,
     PLACE_LIKE_KINDS, PROTESTERS, RELEASES, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
     SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_NOUNS, TOLL_REPORT_VERBS,
-    TOLL_REVISION, VIOLENT, WAR_TOTAL,
+    TOLL_REVISION, VICTIM_NOUNS, VIOLENT, WAR_TOTAL, ENEMY_WORDS,
 )
 from eventdesk.extraction.timex import TimeMention, dateline_time, find_times, pick_window
 from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evidence, Place,
@@ -241,9 +241,11 @@ class Extractor:
             #              "In a ruling last spring, the tribunal urged ..."
         if men.type in VIOLENT and head.dep_ == "relcl" and self._describes_actor(head, layers):
             return None  # "The M23, which seized Goma earlier this year, ..."
-        if men.nominal and head.dep_ == "dobj" and head.head.lemma_.lower() in REPORT_VERBS \
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-            return None  # "the army confirmed the attack": a reference, not a new event
+        if si > 0 and men.nominal and head.dep_ == "dobj" and \
+                head.head.lemma_.lower() in REPORT_VERBS and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None  # "the army confirmed the attack": a reference to an attack told
+            #              before, not a new event (the first sentence has nothing before it)
         if men.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT
                                         for c in head.children):
             return None  # "declined to comment" is no rejection
@@ -327,8 +329,11 @@ class Extractor:
                 tok = sdoc[m.head]
                 if tok.pos_ in ("NOUN", "PROPN") or m.pattern.nominal:
                     actor1 = self._actor_in_subtree(tok, layers, used, exclude_generic=True)
-                    if actor1 is not None and actor1.sector not in ("CVL",):
-                        break
+                    if actor1 is not None and actor1.sector not in ("CVL",) and not (
+                            actor1.span is not None and layers.casualties.covering(
+                                actor1.span.start, actor1.span.end) is not None):
+                        break  # (the victims are no attacker: "one soldier killed amid
+                        #         attacks", parsed with "attacks" as the head)
                     actor1 = None
         if actor1 is None and men.type in VIOLENT and weapons_sent_at(head):
             # "the RSF deployed suicide drones targeting ...": who sent the weapons
@@ -360,7 +365,19 @@ class Extractor:
                 attacker = a
                 break
         if attacker is None:
-            return None
+            if not any(c.lower_ in ENEMY_WORDS for thing in hit_things for c in thing.children
+                       if c.dep_ in ("amod", "compound", "poss")):
+                return None
+            # "gunners shot down six enemy drones": the defender's enemy sent them; the
+            # salvo is told, its sender is the other side (the document may name it)
+            defender = self._actor_at(r.subject, layers, last_actor, []) \
+                if r.subject is not None and not r.passive else None
+            if defender is None or defender.country is None:
+                return None
+            defender = Actor(name=f"Military forces ({defender.country})",
+                             country=defender.country, sector="MIL", span=defender.span)
+            return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,
+                                      evidence, None, defender, [])
         defender = self._actor_at(r.subject, layers, last_actor, []) \
             if r.subject is not None and not r.passive else None
         if defender is None or defender.country in (None, attacker.country):
@@ -502,15 +519,19 @@ class Extractor:
 
         near = [c for c in layers.casualties.within(s_start, s_end)
                 if abs(c.span.start - t_start) < 80]
-        if men.type in VIOLENT and near and (all(c.cumulative for c in near) and
+        if men.type in VIOLENT and near and (all(_running(c) for c in near) and
                                              self._running_total(sent, layers)
                                              or WAR_TOTAL.search(sent.text)):
             return None  # a running total ("has killed tens of thousands since ...", "the
             #              campaign has killed over 30,000")
         if men.nominal and actor1 is None and location is None and window.span is None:
             has_cas = bool(layers.casualties.within(s_start, s_end))
-            if not has_cas:
-                return None
+            victims = head.lemma_.lower() in VICTIM_NOUNS and any(
+                c.dep_ == "amod" and (hit := layers.actors.covering(
+                    c.idx, c.idx + len(c.text))) is not None and getattr(hit, "country", None)
+                for c in head.children)
+            if not has_cas and not victims:
+                return None  # (but "Ukrainian casualties reported": one side's dead)
         conf = men.weight + 0.1 * (actor1 is not None) + 0.05 * (location is not None) \
             + 0.05 * (window.span is not None)
         return _Draft(mention=men, sent_index=si, sent=sent, trigger=trigger, actor1=actor1,
@@ -614,7 +635,7 @@ class Extractor:
                            additive: bool = False) -> None:
         total = self._running_total(sent, layers)
         mentions = [c for c in layers.casualties.within(sent.start_char, sent.end_char)
-                    if not (c.cumulative and total) and not getattr(c, "subset", False)]
+                    if not (_running(c) and total) and not getattr(c, "subset", False)]
         if not mentions:
             return
         violent = [d for d in drafts if d.mention.type in VIOLENT]
@@ -848,6 +869,11 @@ class Extractor:
                     not CIVILIAN_TARGETS.search(d.sent.text):
                 # "drones struck the Engels air base": the place's forces were hit
                 actor2 = Actor(name=f"Military forces ({side})", country=side, sector="MIL")
+            elif actor2 is None and side and (kinds := {
+                    v.kind for c in d.killed + d.injured for v in c.victims}) and \
+                    kinds <= {"soldier"} and (actor1 is None or actor1.country != side):
+                # "one Ukrainian soldier killed in Donbas": the place's soldiers were hit
+                actor2 = Actor(name=f"Military forces ({side})", country=side, sector="MIL")
             elif actor2 is None and side:
                 actor2 = Actor(name=f"Civilians ({side})", country=side, sector="CVL")
             elif actor2 is not None and actor2.country is None and actor2.sector == "CVL" and side:
@@ -975,6 +1001,13 @@ def _borrowed(window: DateWindow, sent: Any) -> bool:
     if window.span is None:
         return window.rule in ("published", "default", "")
     return window.span.start < sent.start_char
+
+
+def _running(c: Any) -> bool:
+    """A running total over a long period ("12 soldiers killed since early May"): many
+    events told as one count. A total of one is one event, however long its window ("one
+    soldier killed amid attacks since Monday")."""
+    return bool(c.cumulative) and c.count != 1
 
 
 def _is_history(t: TimeMention) -> bool:

@@ -55,6 +55,10 @@ REPORT_VERBS = frozenset({"confirm", "report", "condemn", "deny", "claim", "ackn
 TOLL_REPORT_VERBS = frozenset({"report", "confirm", "record", "count", "announce", "register",
                                "document", "tally", "put"})
 TOLL_NOUNS = frozenset({"death", "casualty", "injury", "fatality", "toll", "victim", "loss"})
+# a toll noun that is itself the victims: "Ukrainian casualties", "civilian deaths"
+VICTIM_NOUNS = frozenset({"death", "casualty", "fatality"})
+# weapons said to be the other side's: "shot down six enemy drones"
+ENEMY_WORDS = frozenset({"enemy", "hostile", "adversary", "enemy's", "adversary's"})
 LABOUR = re.compile(r"\b(?:union|unions|workers|teachers|employees|labou?r|stoppage|walkout|"
                     r"general strike|hunger strike|strikers|stopped work)\b", re.I)
 SELF_ACTING_TYPES = frozenset({"MOBILIZE", "RETREAT"})

@@ -201,12 +201,15 @@ class Gazetteer:
 
     def spelling_variants(self, name: str) -> list[Entry]:
         """Entries of the names a transliteration may have spelled differently: y/i (Ukrainian
-        и/і: "Khotyn" for Khotin), g/h (Russian г: "Gruzskoye", "Gorlovka"), e/ie. Used only
-        where the document's context rejects every entry of the name as written."""
+        и/і: "Khotyn" for Khotin), g/h (Russian г: "Gruzskoye", "Gorlovka"), e/ie, io/o
+        (Ukrainian ьо: "Verkhniotoretske" for Verkhnotoretske). Used only where the
+        document's context rejects every entry of the name as written, and for names the
+        gazetteer does not know at all (annotate.places)."""
         key = name_key(name)
         keys = {key.replace("y", "i"), key.replace("i", "y"), key.replace("g", "h"),
                 key.replace("h", "g").replace("kg", "kh").replace("zg", "zh").replace("sg", "sh")
-                .replace("cg", "ch"), key.replace("ie", "e"), key.replace("e", "ie")}
+                .replace("cg", "ch"), key.replace("ie", "e"), key.replace("e", "ie"),
+                key.replace("io", "o")}
         for i, ch in enumerate(key):
             if ch in "yi":
                 keys.add(key[:i] + ("i" if ch == "y" else "y") + key[i + 1:])

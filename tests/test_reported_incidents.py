@@ -1,0 +1,56 @@
+"""Constructions of short incident reports and headlines, on sentences written for these
+tests: who was hit, who fired, and which counts and references tell a new event."""
+
+from __future__ import annotations
+
+from eventdesk import extract
+
+
+def assaults(text, pipeline, published="2024-05-10"):
+    return [e for e in extract(text, published=published, pipeline=pipeline)
+            if e.type == "ASSAULT"]
+
+
+def test_definite_reference_in_the_first_sentence_is_new(pipeline):
+    # nothing comes before the first sentence, so "the death" refers to no earlier report
+    [ev] = assaults("A weekly newspaper reported the death of a French volunteer medic in "
+                    "Kostiantynivka.", pipeline)
+    assert ev.location is not None and ev.location.name == "Kostiantynivka"
+    # after a first report of the attack, "confirmed the attack" is a reference to it
+    evs = assaults("Drones struck a depot in Kupiansk on Tuesday. The regional governor "
+                   "confirmed the attack on Wednesday.", pipeline)
+    assert len(evs) == 1
+
+
+def test_one_sides_casualties_reported(pipeline):
+    evs = assaults("Heavy Russian casualties reported ahead of new talks", pipeline)
+    assert len(evs) == 1
+    assert assaults("Casualties reported ahead of new talks", pipeline) == []
+
+
+def test_enemy_drones_downed_tell_the_enemys_salvo(pipeline):
+    [ev] = assaults("Ukrainian air defence crews shot down nine enemy drones over Poltava "
+                    "overnight.", pipeline)
+    assert ev.actor1 is None  # the defender is not the attacker
+    assert ev.actor2 is not None and ev.actor2.country == "UKR"
+    # with no owner at all the claim stays no event
+    assert assaults("Air defence crews shot down nine drones over Poltava overnight.",
+                    pipeline) == []
+
+
+def test_a_running_total_of_one_is_one_event(pipeline):
+    [ev] = assaults("One soldier killed amid 40 shelling attacks on the Pokrovsk front "
+                    "since early Monday", pipeline)
+    assert ev.fatalities == 1
+    # many killed over a long run are many events, told as one count: no event
+    assert assaults("Fourteen soldiers killed in shelling on the Pokrovsk front since "
+                    "early March", pipeline) == []
+
+
+def test_headline_participle_with_subject_is_passive(pipeline):
+    # "soldier killed" with no auxiliary is "soldier was killed": the soldier is the victim,
+    # a soldier of the place's side, not the attacker and not a civilian
+    [ev] = assaults("One Ukrainian soldier killed amid mortar attacks near Toretsk", pipeline)
+    assert ev.actor1 is None
+    assert ev.actor2 is not None and (ev.actor2.country, ev.actor2.sector) == ("UKR", "MIL")
+    assert ev.fatalities == 1
