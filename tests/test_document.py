@@ -630,3 +630,27 @@ def test_a_raid_reports_killings_are_no_force_against_its_only_protest(pipeline)
     [protest] = [e for e in extract(text, published="2024-09-05", pipeline=pipeline)
                  if e.type == "PROTEST"]
     assert protest.acled_sub_event_type == "Peaceful protest"
+
+
+def test_two_coercive_measures_at_one_place_stay_two(pipeline):
+    """A curfew and a ban on gatherings in one city on one day are two measures (PLOVER
+    COERCE each), not one event told twice; two reports of the same arrests still merge."""
+    text = ("The government declared a curfew in Chittagong on Friday.\n\n"
+            "Police also banned all marches and public meetings in Chittagong on Friday, "
+            "the police chief told reporters.\n")
+    coerce = [e for e in extract(text, published="2024-08-02", pipeline=pipeline)
+              if e.type == "COERCE"]
+    assert len(coerce) == 2
+    text = ("Police arrested 40 people in Chittagong on Friday.\n\n"
+            "Those detained were taken to a police station, officials said.\n")
+    coerce = [e for e in extract(text, published="2024-08-02", pipeline=pipeline)
+              if e.type == "COERCE"]
+    assert len(coerce) == 1
+
+
+def test_a_protest_is_not_against_the_country_it_spreads_across(pipeline):
+    text = ("Police detained dozens during rallies against the pension reform across "
+            "Georgia on Saturday.")
+    [ev] = [e for e in extract(text, published="2024-05-12", pipeline=pipeline)
+            if e.type == "PROTEST"]
+    assert ev.actor2 is None or ev.actor2.name != "Georgia"

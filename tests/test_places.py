@@ -402,3 +402,32 @@ def test_town_respelled_by_another_transliteration(text, town) -> None:
 ])
 def test_unknown_words_are_not_respelled_into_places(text) -> None:
     assert find_places(text) == []
+
+
+@pytest.mark.parametrize("country, iso3", [
+    ("Armenia", "ARM"), ("Bangladesh", "BGD"), ("Benin", "BEN"), ("Mexico", "MEX")])
+def test_country_name_is_the_country_not_a_city_namesake(country, iso3) -> None:
+    # GeoNames also gives these names to big cities (a Colombian city, a Yerevan district,
+    # Benin City, Mexico City); a country's name alone means the country
+    text = f"Refugees crossed the border into {country} last week."
+    [p] = resolve_places(find_places(text), text=text)
+    assert p is not None and (p.country, p.precision) == (iso3, "country")
+
+
+def test_raion_translated_by_its_town() -> None:
+    # "the Shebekino district" is Shebekinskiy raion, named after the town
+    text = "A drone hit a car in the Shebekino district of the Belgorod region."
+    ms = find_places(text)
+    [p, region] = resolve_places(ms, text=text)
+    assert p is not None and (p.name, p.precision, p.country) == ("Shebekinskiy", "admin2", "RUS")
+    assert region is not None and region.precision == "admin1"
+    # a town district named after a Belarusian city is the Belgorod raion in a Belgorod text
+    text = ("The Belgorod region governor said a drone attack hit the Borisov region in the "
+            "morning.")
+    places = resolve_places(find_places(text), text=text)
+    assert [(p.country, p.admin1) for p in places if p is not None and p.precision == "admin2"] \
+        == [("RUS", "Belgorod")]
+    # a raion the gazetteer lacks, followed by its region, is placed at its town
+    text = "Shelling hit the Kupiansk district of the Kharkiv region."
+    [p, region] = resolve_places(find_places(text), text=text)
+    assert p is not None and p.name == "Kupiansk" and p.country == "UKR"

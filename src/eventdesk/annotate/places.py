@@ -513,9 +513,16 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
         kind = "admin1"  # "the Russian border region of Belgorod"
     if kind is not None:
         same = [e for e in cands if e.kind == kind]
+        if not same and kind in ("admin1", "admin2") and after_kind is not None:
+            same = _district_of_town(gaz, key)
+            if same:
+                kind = "admin2"
         if kind == "admin2" and not same:
-            if nxt + 1 < n and keys[min(nxt + 1, n - 1)] == "of":
+            if nxt + 1 < n and keys[min(nxt + 1, n - 1)] == "of" and not any(
+                    keys[k] in _REGION_WORDS for k in range(nxt + 2, min(n, nxt + 6))):
                 return None  # "Kirovsky district of Donetsk": a city district, not a place here
+            #               (but "the Kupiansk district of the Kharkiv region" is a raion,
+            #               placed at its town)
             same = [e for e in cands if e.kind == "city"]
         if same:
             cands = same
@@ -538,6 +545,24 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
     cue = after_word or inner_cue or before_cue
     return PlaceMention(span=Span(start, span_end, surface, STAGE), name=name_text, kind=kind,
                         cue=cue, candidates=tuple(cands), key=key)
+
+
+_RAION_SUFFIXES = ("skiy", "sky", "skii", "skyi")
+_REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "republic"})
+
+
+def _district_of_town(gaz: Gazetteer, key: str) -> list[Entry]:
+    """"the Borisov region", "Pokrovsk district": a Russian or Ukrainian raion translated by
+    the town it is named after (Borisovskiy raion, Pokrovskyi raion). The adjectival unit,
+    when the gazetteer has one; the town's own namesakes elsewhere are not meant."""
+    if " " in key or len(key) < 4:
+        return []
+    stems = {key, key[:-1]} if key[-1] in "aeiouy" else {key}
+    out: list[Entry] = []
+    for stem in sorted(stems):
+        for suffix in _RAION_SUFFIXES:
+            out += [e for e in gaz.lookup(stem + suffix) if e.kind == "admin2" and e not in out]
+    return out
 
 
 def s_(toks, i: int) -> int:

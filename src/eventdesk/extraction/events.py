@@ -450,7 +450,8 @@ class Extractor:
             if men.type in VIOLENT and layers.places.covering(tok.idx, tok.idx + len(tok.text)):
                 continue  # "hit the Ukrainian capital": the object is the place, not a party
             actor2 = self._actor_at(tok, layers, last_actor or {}, used,
-                                    places_ok=men.type not in VIOLENT)
+                                    places_ok=men.type not in VIOLENT,
+                                    locative_places_ok=men.type == "AID")
             if actor2 is not None and actor1 is not None and actor2.span == actor1.span:
                 actor2 = None
             if actor2 is not None:
@@ -558,7 +559,8 @@ class Extractor:
         return None
 
     def _actor_at(self, tok: Any, layers: Layers, last_actor: dict[str, Actor],
-                  used: list[Any], *, places_ok: bool = True) -> Actor | None:
+                  used: list[Any], *, places_ok: bool = True,
+                  locative_places_ok: bool = True) -> Actor | None:
         low = tok.lower_
         if low in args.PRONOUNS:
             kind = args.PRONOUNS[low]
@@ -574,7 +576,12 @@ class Extractor:
         # the mention holding the head word first, then any in the phrase
         hit = layers.actors.covering(tok.idx, tok.idx + len(tok.text))
         if hit is None:
-            cands = layers.actors.within(start, end)
+            # (not a place the phrase locates itself in: "rallies against the law across
+            # Armenia" are against the law, not against Armenia; but the recipients of aid
+            # "to families in Gaza" are of the place)
+            cands = [c for c in layers.actors.within(start, end)
+                     if locative_places_ok or not (getattr(c, "locative", False)
+                                                   and getattr(c, "kind", "") in PLACE_LIKE_KINDS)]
             hit = cands[0] if cands else None
         if hit is None:
             return None

@@ -110,6 +110,25 @@ def _summary(e: Event) -> bool:
     return bool(SUMMARY.search(e.sentence.text))
 
 
+# kinds of coercive measure (PLOVER COERCE): one report may tell several at one place
+_MEASURES = (
+    ("detention", re.compile(r"\b(?:arrest|detain|detention|round|kidnap|abduct|seiz)", re.I)),
+    ("curfew", re.compile(r"\b(?:curfew|lockdown|emergency|martial)", re.I)),
+    ("ban", re.compile(r"\b(?:ban|prohibit|outlaw|suspend|clos|shut)", re.I)),
+    ("dispersal", re.compile(r"\b(?:dispers|tear ?gas|water cannon|crack)", re.I)),
+    ("property", re.compile(r"\b(?:loot|ransack|pillag|torch|burn|demolish)", re.I)),
+    ("expulsion", re.compile(r"\b(?:expel|deport|evict)", re.I)),
+)
+
+
+def _measure(ev: Event) -> str | None:
+    """The kind of a coercive measure its trigger names, or None."""
+    for kind, words in _MEASURES:
+        if words.search(ev.trigger.text):
+            return kind
+    return None
+
+
 def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
     if a.type != b.type:
         return False
@@ -140,6 +159,8 @@ def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
         if strike.acled_event_type == "Explosions/Remote violence" and strike.weapons:
             return False  # "repelled 38 assaults" and "artillery attacks killed four": a
             #              battle and a strike with its own means
+    if a.type == "COERCE" and (ma := _measure(a)) and (mb := _measure(b)) and ma != mb:
+        return False  # "a curfew was declared" and "all rallies were banned": two measures
     if a.type == "ASSAULT" and places is not True and _figures_conflict(a, b):
         return False  # two tolls at two (or unknown) places: two strikes
     if places is None:

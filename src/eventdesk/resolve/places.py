@@ -142,9 +142,11 @@ def _score(e: Entry, m: PlaceMention | None, idx: int, ctx: _Context,
 def _dominant_city(m: PlaceMention) -> Entry | None:
     """A city of 100,000 or more whose namesakes are all villages a twentieth its size: a
     name alone means it, whatever the other places of the text ("Zaporizhzhia" next to
-    Donetsk Oblast towns is not the hamlet of 238 people in Donetsk Oblast)."""
+    Donetsk Oblast towns is not the hamlet of 238 people in Donetsk Oblast). A country of the
+    name comes first: "Bangladesh" is the country, not the Yerevan district
+    that GeoNames also calls so."""
     cities = [c for c in m.candidates if c.kind == "city"]
-    if not cities:
+    if not cities or any(c.kind == "country" for c in m.candidates):
         return None
     best = max(cities, key=lambda c: c.population)
     rest = max((c.population for c in cities if c is not best), default=0)
