@@ -654,3 +654,19 @@ def test_a_protest_is_not_against_the_country_it_spreads_across(pipeline):
     [ev] = [e for e in extract(text, published="2024-05-12", pipeline=pipeline)
             if e.type == "PROTEST"]
     assert ev.actor2 is None or ev.actor2.name != "Georgia"
+
+
+def test_an_unknown_settlement_of_the_sentence_is_not_replaced_by_another_town(pipeline):
+    """"seized the border town of X" (X missing from the gazetteer) happened in X: the one
+    town the report names beside it (Goma) is not its place."""
+    text = ("M23 fighters seized the border town of Kavumbiro in the DR Congo on Sunday, "
+            "residents said. It lies some 50 km north of Goma.\n")
+    evs = [e for e in extract(text, published="2024-03-04", pipeline=pipeline)
+           if e.type == "ASSAULT"]
+    assert evs and all(e.location is None or e.location.name != "Goma" for e in evs)
+    # a sentence that names no settlement of its own still takes the one town beside it
+    text = ("Rebels attacked army positions in the Democratic Republic of Congo on Sunday, "
+            "residents of Goma said.\n")
+    evs = [e for e in extract(text, published="2024-03-04", pipeline=pipeline)
+           if e.type == "ASSAULT"]
+    assert [e.location.name for e in evs if e.location is not None] == ["Goma"]

@@ -20,7 +20,9 @@ proposal" rejects the United States' plan. Each rule names the construction it h
   report names within two sentences of it ("the summit ended in Alaska" ... "on arrival at
   an air base in Anchorage"); an event placed in a country the one region or town of it
   ("a blaze broke out at a fuel depot in Russia" ... "the Ryazan region's governor said");
-  a capital that acts ("Moscow's missile attacks", "Moscow said") counts as no place here.
+  a capital that acts ("Moscow's missile attacks", "Moscow said") counts as no place here;
+  an event whose sentence names a settlement the gazetteer does not know ("seized the eastern
+  town of Bunagana") keeps its coarser place: that settlement is its town, not another one.
 * ``context.subjects``: a coercion (a curfew, a ban, arrests) that a state orders at home, of
   no one of another country, is of its own people.
 * ``context.victims``: an attack's victims or soldiers named with no country ("killed six
@@ -228,11 +230,35 @@ def _proposal_owner(ev: Event, actors: Sequence[Any], starts: Sequence[int], tex
     return None
 
 
+# a settlement the sentence names that the gazetteer may not know: "the eastern town of
+# Bunagana", "in Kormash town", "a base in the village of X"
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:town|village|city|settlement|hamlet|locality|commune|township|camp)\s+of\s+"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"|\b([A-Z][\w'’-]+)\s+(?:town|village|township|commune)\b")
+
+
+def names_unknown_settlement(ev: Event, places: Sequence[Any]) -> bool:
+    """The event's sentence names a settlement that no resolved place covers: its town is
+    that one, unknown here, not another town the report names."""
+    sent = ev.sentence
+    for m in _SETTLEMENT_OF.finditer(sent.text):
+        g = 1 if m.group(1) else 2
+        s, e = sent.start + m.start(g), sent.start + m.end(g)
+        if not any(p.span.start < e and s < p.span.end for p in places):
+            return True
+    return False
+
+
 def _town_in_region(ev: Event, places: Sequence[Any], starts: Sequence[int],
                     region: Place | None = None) -> Place | None:
     """The one town of the event's region (its own place, or ``region``) that the text names
     within ``CARRY_SENTENCES`` sentences of it ("ended in Alaska" ... "on arrival at an air
-    base in Anchorage")."""
+    base in Anchorage"); none when the event's sentence names a settlement of its own that the
+    gazetteer does not know ("seized the eastern town of Bunagana" is not the Goma named
+    next)."""
+    if names_unknown_settlement(ev, places):
+        return None
     region = region or own_place(ev)
     if region is None or region.precision not in ("admin1", "country"):
         return None

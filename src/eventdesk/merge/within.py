@@ -110,12 +110,13 @@ def _summary(e: Event) -> bool:
     return bool(SUMMARY.search(e.sentence.text))
 
 
-# kinds of coercive measure (PLOVER COERCE): one report may tell several at one place
+# kinds of coercive measure (PLOVER COERCE): one report may tell several at one place (a
+# dispersal is of no kind of its own: police dispersing a crowd and detaining some of it are
+# one action)
 _MEASURES = (
     ("detention", re.compile(r"\b(?:arrest|detain|detention|round|kidnap|abduct|seiz)", re.I)),
     ("curfew", re.compile(r"\b(?:curfew|lockdown|emergency|martial)", re.I)),
     ("ban", re.compile(r"\b(?:ban|prohibit|outlaw|suspend|clos|shut)", re.I)),
-    ("dispersal", re.compile(r"\b(?:dispers|tear ?gas|water cannon|crack)", re.I)),
     ("property", re.compile(r"\b(?:loot|ransack|pillag|torch|burn|demolish)", re.I)),
     ("expulsion", re.compile(r"\b(?:expel|deport|evict)", re.I)),
 )
