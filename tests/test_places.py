@@ -431,3 +431,21 @@ def test_raion_translated_by_its_town() -> None:
     text = "Shelling hit the Kupiansk district of the Kharkiv region."
     [p, region] = resolve_places(find_places(text), text=text)
     assert p is not None and p.name == "Kupiansk" and p.country == "UKR"
+
+
+def test_lists_of_places() -> None:
+    # every name of "the regions of A, B and C" is a region, also one the gazetteer knows
+    # as a region only with its unit word ("Kursk Oblast")
+    text = "Officials in the border regions of Belgorod, Bryansk and Kursk reported drone raids."
+    places = resolve_places(find_places(text), text=text)
+    assert [(p.name, p.precision) for p in places] == [
+        ("Belgorod", "admin1"), ("Bryansk", "admin1"), ("Kursk", "admin1")]
+    # "A, B and C" is a list of towns, not "A, B region": A is not replaced by B's region
+    text = "Drones hit Belgorod, Bryansk and Kursk overnight."
+    places = resolve_places(find_places(text), text=text)
+    assert [(p.name, p.precision) for p in places] == [
+        ("Belgorod", "city"), ("Bryansk", "city"), ("Kursk", "city")]
+    # (a town and its region stay so)
+    text = "Shelling hit Kozacha Lopan, Kharkiv region."
+    [town, region] = resolve_places(find_places(text), text=text)
+    assert (town.name, town.precision, region.precision) == ("Kozacha Lopan", "city", "admin1")

@@ -509,10 +509,17 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
     kind = after_kind
     if kind is None and city_before:
         kind = "city"
-    if kind is None and before_cue in lx.admin1_before:
-        kind = "admin1"  # "the Russian border region of Belgorod"
+    if kind is None and (before_cue in lx.admin1_before or _REGIONS_OF_LIST.search(
+            text, max(0, toks[i][0] - 160), toks[i][0])):
+        kind = "admin1"  # "the Russian border region of Belgorod", "the regions of Belgorod,
+        #                  Bryansk and Kursk"
     if kind is not None:
         same = [e for e in cands if e.kind == kind]
+        if not same and kind == "admin1" and after_kind is None:
+            # "the regions of Belgorod, Bryansk and Kursk": the region the gazetteer names
+            # with its unit word ("Kursk Oblast") though the bare name is only the city
+            same = [e for w in ("region", "oblast", "province") for e in gaz.lookup(
+                f"{key} {w}") if e.kind == "admin1"][:1]
         if not same and kind in ("admin1", "admin2") and after_kind is not None:
             same = _district_of_town(gaz, key)
             if same:
@@ -548,6 +555,11 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
 
 
 _RAION_SUFFIXES = ("skiy", "sky", "skii", "skyi")
+# a list of regions after a plural unit word: each of "the regions of Belgorod, Bryansk and
+# Kursk" is a region
+_REGIONS_OF_LIST = re.compile(
+    r"\b(?:regions|provinces|oblasts|governorates|states)\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 _REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "republic"})
 
 

@@ -330,9 +330,22 @@ def _attached_units(mentions: Sequence[PlaceMention], i: int, text: str | None,
             break
         if not _ATTACHED.match(between):
             break
+        if between.strip() == "," and _in_list(mentions, k, text):
+            break  # "hit Belgorod, Bryansk and Kursk": a list of places, not a town's unit
         out.extend(areas(k))
         m = n  # "X in Y township in Z region": a chain of units
     return out
+
+
+_LIST_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)$")
+
+
+def _in_list(mentions: Sequence[PlaceMention], k: int, text: str) -> bool:
+    """Mention k is followed by another place joined by "," / "and" / "or" (A, B and C)."""
+    if k + 1 >= len(mentions):
+        return False
+    between = text[mentions[k].span.end:mentions[k + 1].span.start]
+    return bool(_LIST_NEXT.match(between)) and not any(c in between for c in ".!?\n;")
 
 
 def _unit_instead(e: Entry, m: PlaceMention, units: Sequence[Entry]) -> Entry | None:
