@@ -54,3 +54,28 @@ def test_headline_participle_with_subject_is_passive(pipeline):
     assert ev.actor1 is None
     assert ev.actor2 is not None and (ev.actor2.country, ev.actor2.sector) == ("UKR", "MIL")
     assert ev.fatalities == 1
+
+
+def test_ground_won_back_is_won_from_the_other_side(pipeline):
+    # "recaptured X from Y": Y lost the ground
+    [ev] = assaults("Ukrainian troops recaptured the village of Robotyne from Russian forces "
+                    "on Thursday.", pipeline)
+    assert (ev.actor1.country, ev.actor2.country) == ("UKR", "RUS")
+    assert ev.location is not None and ev.location.name == "Robotyne"
+    # with no "from", the other side of the report's war
+    evs = assaults("Russian missiles hit Zaporizhzhia overnight. The Ukrainian army said on "
+                   "Monday it had liberated Lobkove and Levadne, two villages in the south.",
+                   pipeline)
+    won = [e for e in evs if e.location is not None and e.location.name in ("Lobkove",
+                                                                          "Levadne")]
+    assert len(won) == 2
+    assert all((e.actor1.country, e.actor2.country, e.actor2.sector) == ("UKR", "RUS", "MIL")
+               for e in won)
+
+
+def test_a_list_whose_first_item_is_unknown_is_still_one_event_per_place(pipeline):
+    # "Staromaiorsk" is a misspelling the gazetteer does not know; the other two are places
+    evs = assaults("On Sunday the brigade said it had retaken Staromaiorsk, Makarivka, and "
+                   "Neskuchne villages in the Donetsk region.", pipeline)
+    assert sorted(e.location.name for e in evs if e.location is not None) == [
+        "Makarivka", "Neskuchne"]

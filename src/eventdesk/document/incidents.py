@@ -287,6 +287,9 @@ def _unplaced(items: list[Item], folds: list[Fold], etype: str) -> None:
 _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
 
 
+_UNKNOWN_ITEMS = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s*,\s*)+$")
+
+
 def split_places(items: list[Item], places: Sequence[Any], text: str) -> list[Event]:
     """``incident.each_place``: an attack on places named together ("dropped bombs on the
     villages of X and Y", "shelled X, Y and Z") is one attack per place, as ACLED codes one
@@ -318,6 +321,9 @@ def split_places(items: list[Item], places: Sequence[Any], text: str) -> list[Ev
             continue
         between = text[ev.trigger.end:chain[0].span.start] if \
             ev.trigger.end <= chain[0].span.start else ","
+        if _UNKNOWN_ITEMS.match(between):
+            between = ""  # "retook Blahodante, Makarivka and Neskuchne": a first item the
+            #               gazetteer does not know (a misspelling, a hamlet) is still a list
         if len(between) > 40 or "," in between or "including" in between.lower():
             continue  # the places must be what the attack hit ("shelled X and Y", "bombs on
             #           the villages of X and Y"), not a list after a summary (", including")

@@ -17,6 +17,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "iobj", "attr", "oprd", "dative"})
 # prepositions introducing the target of an action
 TARGET_PREPS = frozenset({"on", "at", "against", "towards", "toward", "into", "with", "of", "for"})
+# ground taken from someone: "recaptured the village from Russian forces"
+TAKEN_FROM_VERBS = frozenset({"capture", "recapture", "retake", "seize", "take", "liberate",
+                              "wrest", "reclaim", "regain", "free"})
 AGENT_PREPS = frozenset({"by"})
 # verbs that tell of an event named by their object, rather than carry it out
 TELLING_VERBS = frozenset({"announce", "report", "confirm", "condemn", "deny", "claim",
@@ -144,7 +147,8 @@ def roles(tok) -> Roles:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         agent = g
-            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            elif c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or c.lower_ == "from" and
+                                       holder.lemma_.lower() in TAKEN_FROM_VERBS):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         targets.append(g)

@@ -762,7 +762,8 @@ class Extractor:
         the report's violent and hostile events pit country A against country B, "Russia declared an
         Easter truce", "Moscow will hand over 6,000 bodies" or "the ministry accused Kyiv's
         forces" with no target of its own take the other side as target (PLOVER codes such
-        moves dyadically). Types that are acts of their own with no addressee (a
+        moves dyadically); ground won back ("the army liberated two villages") is won from
+        the other side's forces. Types that are acts of their own with no addressee (a
         mobilisation, an aid package) are left alone."""
         pairs: dict[tuple[str, str], int] = {}
         for d in drafts:
@@ -783,13 +784,16 @@ class Extractor:
         for d in drafts:
             if d.actor2 is not None or d.actor1 is None or not (
                     d.mention.type in DYADIC
-                    or d.mention.type == "RETREAT" and TRUCE.search(d.trigger.text)):
+                    or d.mention.type == "RETREAT" and TRUCE.search(d.trigger.text)
+                    or d.mention.type == "ASSAULT" and RETAKEN.search(d.trigger.text)):
                 continue
             own = d.actor1.country
             if own not in best or d.actor1.sector not in ("GOV", "MIL", None):
                 continue
             other = best[1] if own == best[0] else best[0]
-            d.actor2 = Actor(name=f"Government ({other})", country=other, sector="GOV")
+            d.actor2 = Actor(name=f"Military forces ({other})", country=other, sector="MIL") \
+                if d.mention.type == "ASSAULT" else \
+                Actor(name=f"Government ({other})", country=other, sector="GOV")
 
     def _finish(self, doc: Document, d: _Draft, layers: Layers) -> Event:
         text = doc.text
@@ -927,6 +931,8 @@ class Extractor:
 # one-sided moves of a warring party that PLOVER codes towards the other party
 DYADIC = frozenset({"CONCEDE", "THREATEN", "ACCUSE"})
 HOSTILE = VIOLENT | {"ACCUSE", "THREATEN", "COERCE", "SANCTION", "REJECT"}
+# ground won back is won from the other side: "the army liberated two villages"
+RETAKEN = re.compile(r"\b(?:liberat|recaptur|retak|retook|regain|reclaim|freed)", re.I)
 TRUCE = re.compile(r"\b(?:cease-?fire|truce|armistice|pause|hand(?:ed|s|ing)? over|return(?:ed|s)?)\b",
                    re.I)
 CROWD_CONTROL = re.compile(r"dispers|tear gas|water cannon|rubber bullet|stun grenade")
