@@ -449,3 +449,17 @@ def test_lists_of_places() -> None:
     text = "Shelling hit Kozacha Lopan, Kharkiv region."
     [town, region] = resolve_places(find_places(text), text=text)
     assert (town.name, town.precision, region.precision) == ("Kozacha Lopan", "city", "admin1")
+
+
+@pytest.mark.parametrize("text, town", [
+    ("A drone struck a van on the Nabatieh-Kfar Roummane road on Sunday.", "Nabatieh"),
+    ("Shells hit a minibus on the Kharkiv-Chuhuiv highway.", "Kharkiv"),
+])
+def test_a_road_named_by_two_towns_lies_at_the_first(text, town) -> None:
+    ms = find_places(text)
+    assert [m.name for m in ms] == [town]
+    assert resolve_places(ms, text=text)[0] is not None
+
+
+def test_hyphenated_names_that_are_no_road_are_no_places() -> None:
+    assert find_places("The Franco-German plan was discussed on Monday.") == []

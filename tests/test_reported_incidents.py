@@ -79,3 +79,32 @@ def test_a_list_whose_first_item_is_unknown_is_still_one_event_per_place(pipelin
                    "Neskuchne villages in the Donetsk region.", pipeline)
     assert sorted(e.location.name for e in evs if e.location is not None) == [
         "Makarivka", "Neskuchne"]
+
+
+def test_the_place_of_a_topic_is_not_where_the_talks_were(pipeline):
+    events = extract("On Monday the Egyptian president and the French president discussed "
+                     "by phone the risk of an assault on the southern Gaza city of Rafah.",
+                     published="2024-04-30", pipeline=pipeline)
+    evs = [e for e in events if e.type == "CONSULT"]
+    assert len(evs) == 1 and evs[0].location is None
+    # and the risk of an assault is no assault
+    assert [e for e in events if e.type == "ASSAULT"] == []
+    # the venue of a meeting is still its place
+    evs = [e for e in extract("The two ministers met in Jeddah and discussed the situation "
+                              "in Sudan.", published="2024-04-30", pipeline=pipeline)
+           if e.type == "CONSULT"]
+    assert [e.location.name for e in evs] == ["Jeddah"]
+
+
+def test_a_place_in_the_subject_phrase_is_where_not_who(pipeline):
+    [ev] = assaults("The strike on a market in Kyiv killed nine, medics said.", pipeline)
+    assert ev.actor1 is None  # the capital is where, not the attacker
+    assert ev.location is not None and ev.location.name == "Kyiv"
+    assert ev.fatalities == 9
+
+
+def test_what_may_happen_is_no_event(pipeline):
+    for text in ("Families left the town amid fears of a new offensive on Rafah.",
+                 "The threat of renewed strikes on the port of Odesa has grown.",
+                 "Officials warned of the danger of an attack on the plant in Enerhodar."):
+        assert assaults(text, pipeline) == [], text

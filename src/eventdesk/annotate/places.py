@@ -179,9 +179,44 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = (),
             continue
         out.append(m)
         i = j + 1 + (1 if m.span.end > toks[j][1] else 0)
+    out = _with_road_ends(text, toks, out, gaz)
     out = _with_respelled(text, toks, keys, out, gaz, lx, persons)
     out = _with_communities(text, out, gaz)
     return _with_national_areas(text, _with_described_capitals(text, out, gaz), gaz)
+
+
+_ROAD = re.compile(r"^\s+(?:[a-z]+\s+)?(?:road|highway|motorway|route|railway|railroad|"
+                   r"rail line|expressway|freeway)\b", re.I)
+
+
+def _with_road_ends(text: str, toks, out: list[PlaceMention], gaz: Gazetteer
+                    ) -> list[PlaceMention]:
+    """"on the Kharkiv-Kupiansk highway", "the Tyre-Al Housh main road": a road named by
+    the towns it links lies at its first town, when that is a town the gazetteer knows (the
+    hyphenated whole names no place)."""
+    added: list[PlaceMention] = []
+    for s, e, tok in toks:
+        if "-" not in tok:
+            continue
+        first, rest = tok.split("-", 1)
+        if not (first[:1].isupper() and rest[:1].isupper()):
+            continue
+        # the road word comes after the whole two-town name ("Tyre-Al Housh main road")
+        tail = text[e:e + 40]
+        m = re.match(r"^(?:\s+[A-Z][\w'’-]*){0,2}", tail)
+        if not _ROAD.match(tail[m.end():] if m else tail):
+            continue
+        if any(p.span.start < s + len(first) and s < p.span.end for p in out):
+            continue
+        cands = [c for c in gaz.lookup(first) if c.kind == "city"]
+        if not cands:
+            continue
+        added.append(PlaceMention(span=Span(s, s + len(first), first, STAGE), name=first,
+                                  kind="city", cue="road", candidates=tuple(cands),
+                                  key=name_key(first)))
+    if not added:
+        return out
+    return sorted(out + added, key=lambda m: m.span.start)
 
 
 # a town respelled by another transliteration is taken only after these prepositions

@@ -17,6 +17,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "iobj", "attr", "oprd", "dative"})
 # prepositions introducing the target of an action
 TARGET_PREPS = frozenset({"on", "at", "against", "towards", "toward", "into", "with", "of", "for"})
+# verbs whose object is what was talked about
+TOPIC_VERBS = frozenset({"discuss", "debate", "review", "address", "raise", "consider",
+                         "examine", "talk", "assess"})
 # ground taken from someone: "recaptured the village from Russian forces"
 TAKEN_FROM_VERBS = frozenset({"capture", "recapture", "retake", "seize", "take", "liberate",
                               "wrest", "reclaim", "regain", "free"})
@@ -245,6 +248,9 @@ def locative_of(place_root, trigger) -> bool:
             return True
         if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return False
+        if cur.dep_ == "dobj" and cur.head.lemma_.lower() in TOPIC_VERBS:
+            return False  # "discussed the risk of an offensive in Rafah": the topic's place,
+            #               not where they talked
         cur = cur.head
     return False
 

@@ -302,7 +302,9 @@ class Extractor:
                 men.type in SELF_ACTING_TYPES:
             first = r.subject  # "40,000 Polish troops have been deployed": Poland deployed them
         if first is not None:
-            actor1 = self._actor_at(first, layers, last_actor, used)
+            actor1 = self._actor_at(first, layers, last_actor, used,
+                                    locative_places_ok=men.type not in VIOLENT)
+            # ("the strike on a school in Gaza killed 12": Gaza is where, not who)
             if actor1 is not None:
                 conj_actor = self._conjoined_actor(first, actor1, layers, used)
                 if conj_actor is not None and conj_actor.span is not None and \

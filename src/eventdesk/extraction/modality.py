@@ -27,6 +27,9 @@ FUTURE_GOVERNORS = frozenset({
 })
 INTENT_NOUNS = frozenset({"plan", "intention", "intent", "aim", "threat", "readiness",
                           "willingness"})  # (an offer or a pledge is an act of its own)
+# nouns of what may happen: "the risk of an assault", "the threat of strikes"
+RISK_NOUNS = frozenset({"risk", "danger", "threat", "prospect", "possibility", "spectre",
+                        "specter", "fear", "likelihood", "chance", "looming", "eve"})
 # plans and schedules are not events yet, nor promises: "are due to meet next week"
 SCHEDULE_GOVERNORS = frozenset({"due", "schedule", "expect", "set", "desire", "want", "hope",
                                 "like", "deem", "need", "consider", "going"})
@@ -124,6 +127,10 @@ def modality(tok: "Token") -> Modality:
         future = True
         if any(c.dep_ in ("det", "neg") and c.lower_ in NEGATORS for c in verb.head.children):
             negated = True
+    # "the risk of an assault on Rafah", "fears of a new offensive": what may happen
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+            tok.head.head.lemma_.lower() in RISK_NOUNS:
+        hypothetical = True
     # "are due to meet": the adjective governs through an xcomp of the copula
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and \
             verb.head.lemma_.lower() in SCHEDULE_GOVERNORS:
