@@ -108,3 +108,37 @@ def test_what_may_happen_is_no_event(pipeline):
                  "The threat of renewed strikes on the port of Odesa has grown.",
                  "Officials warned of the danger of an attack on the plant in Enerhodar."):
         assert assaults(text, pipeline) == [], text
+
+
+def test_occupiers_are_the_other_side_not_the_place(pipeline):
+    # the report names Ukraine's air force (a Ukrainian armed actor) and "Russians": the
+    # occupiers are the Russians, not the report's usual armed country
+    text = ("Russians shelled Kharkiv on Monday, the Ukrainian air force said. In Kupiansk "
+            "the occupiers hit a school with a guided bomb.")
+    evs = assaults(text, pipeline, published="2024-10-08")
+    [kup] = [e for e in evs if e.location is not None and e.location.name == "Kupiansk"]
+    assert kup.actor1 is not None and kup.actor1.country == "RUS"
+
+
+def test_a_city_district_is_no_village_namesake(pipeline):
+    # "Kyivskyi" is also a village in the Poltava region; a city's district is not it
+    text = "A guided bomb hit a high-rise in the Kyivskyi district on Tuesday, the mayor of " \
+        "Kharkiv said."
+    [ev] = assaults(text, pipeline, published="2024-10-08")
+    assert ev.location is not None and ev.location.name == "Kharkiv"
+
+
+def test_follow_ups_count_from_the_incidents_last_mention(pipeline):
+    # the strike is told again in the fourth sentence; the toll nine sentences after the
+    # first mention belongs to it, not to the village strike told after it
+    text = ("On Tuesday evening Russian forces struck Kharkiv with glide bombs, the mayor said. "
+            "Sirens had sounded at 4 pm. The air force warned of launches at 4.52 pm. "
+            "A second wave of bombs hit the city at 5.10 pm, the mayor said. "
+            "Rescuers searched the rubble. Power was cut in two districts. Trams stopped. "
+            "Schools moved online. Shelters stayed open. At least five people were injured. "
+            "A further bomb landed in Cherkaska Lozova, a village north of the city; nobody "
+            "was hurt there.")
+    evs = assaults(text, pipeline, published="2024-10-08")
+    by_place = {e.location.name: e for e in evs if e.location is not None}
+    assert by_place["Kharkiv"].injuries == 5
+    assert by_place["Cherkaska Lozova"].injuries == 0

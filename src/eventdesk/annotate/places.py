@@ -559,6 +559,9 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
             same = _district_of_town(gaz, key)
             if same:
                 kind = "admin2"
+        if kind == "admin2" and not same and _ADJECTIVAL.search(key):
+            return None  # "the Kyivskyi district" of a city: an adjectival district name is
+            #              no village's (the Poltava village of Kyivskyi is not meant)
         if kind == "admin2" and not same:
             if nxt + 1 < n and keys[min(nxt + 1, n - 1)] == "of" and not any(
                     keys[k] in _REGION_WORDS for k in range(nxt + 2, min(n, nxt + 6))):
@@ -590,6 +593,7 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
 
 
 _RAION_SUFFIXES = ("skiy", "sky", "skii", "skyi")
+_ADJECTIVAL = re.compile(r"(?:skyi|skiy|skii|sky|ska|ske|skoye|skoe|tskyi|zkyi|zkiy)$")
 # a list of regions after a plural unit word: each of "the regions of Belgorod, Bryansk and
 # Kursk" is a region
 _REGIONS_OF_LIST = re.compile(

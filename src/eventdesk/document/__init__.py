@@ -84,9 +84,16 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
         else:
             kept.append(ev)  # (a report that tells only a past event is about that event)
     starts = list(sentence_starts)
-    items = [Item(event=ev, sentence=max(0, bisect.bisect_right(starts, ev.trigger.start) - 1),
+    def index(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    # (an event the merge stage already joined across sentences was last told in the
+    # sentence of its last trigger)
+    items = [Item(event=ev, sentence=index(ev.trigger.start),
                   block=structure.paragraph(ev.trigger.start),
-                  title=structure.in_title(ev.trigger.start))
+                  title=structure.in_title(ev.trigger.start),
+                  last=index(max([ev.trigger.start] + [e.span.start for e in ev.evidence
+                                                       if e.role == "trigger"])))
              for ev in sorted(kept, key=lambda e: e.trigger.start)]
     alive, folds = build_incidents(items)
     final = {fold.source.id: fold.target_id for fold in folds}  # a target folded later on

@@ -67,6 +67,11 @@ class Item:
     block: int  # index of its block (paragraph)
     title: bool  # in the title lines
     alive: bool = True
+    last: int = -1  # index of the last sentence that tells it (mentions folded into it)
+
+    @property
+    def last_sentence(self) -> int:
+        return max(self.sentence, self.last)
 
     @property
     def start(self) -> int:
@@ -167,6 +172,7 @@ def _fold(items: list[Item], src: Item, dst: Item, rule: str, reason: str,
             merged = merged.replace(actor2=other)
     folds.append(Fold(rule, reason, src.event, dst.event.id))
     dst.event = merged
+    dst.last = max(dst.last_sentence, src.last_sentence)
     src.alive = False
 
 
@@ -212,7 +218,7 @@ def _follow_ups(items: list[Item], folds: list[Fold]) -> None:
         placed = [c for c in items if c.alive and c is not it and own_place(c.event) is not None
                   and _compatible(ev, c.event) and not _new_time(ev, c.event)]
         before = [c for c in placed if c.start < it.start
-                  and it.sentence - c.sentence <= FOLLOW_UP_SENTENCES]
+                  and it.sentence - c.last_sentence <= FOLLOW_UP_SENTENCES]
         after = [c for c in placed if c.start > it.start and not c.title
                  and c.sentence - it.sentence <= LEAD_SENTENCES]
         incidents = {id(c) for c in placed if not c.title}

@@ -712,12 +712,17 @@ class Extractor:
     @staticmethod
     def _fill_countries(drafts: list[_Draft], actors: Sequence[Any]) -> None:
         """Armed actors named without a country ("the military", "militants") take the
-        document's usual armed country (for forces) or the event's country (for armed groups)."""
+        document's usual armed country (for forces) or the event's country (for armed groups);
+        occupiers and invaders take the report's other armed country, never the place's."""
         counts: dict[str, int] = {}
         for a in actors:
             if getattr(a, "sector", None) == "MIL" and a.country:
                 counts[a.country] = counts.get(a.country, 0) + 1
         usual = max(counts, key=lambda c: counts[c]) if counts else None
+        named: dict[str, int] = {}  # every country a party of the report belongs to
+        for a in actors:
+            if a.country and getattr(a, "sector", None) != "IGO":
+                named[a.country] = named.get(a.country, 0) + 1
         for d in drafts:
             a = d.actor1
             loc = d.location.country if d.location is not None else None
@@ -729,6 +734,14 @@ class Extractor:
             if a is None or a.country is not None or a.sector not in ("MIL", "REB"):
                 continue
             loc = d.location.country if d.location is not None else None
+            if FOREIGN_FORCE.search(a.name or ""):
+                # "the occupiers hit a building in Kharkiv": a force foreign to the place,
+                # the report's other armed country (none when the report names no other)
+                others = [c for c in sorted(named, key=lambda c: -named[c]) if c != loc]
+                if loc and others:
+                    d.actor1 = Actor(name=a.name, country=others[0], sector=a.sector,
+                                     span=a.span, entry_id=a.entry_id)
+                continue
             country = (usual or loc) if a.sector == "MIL" else (loc or usual)
             if country:
                 d.actor1 = Actor(name=a.name, country=country, sector=a.sector, span=a.span,
@@ -933,6 +946,9 @@ class Extractor:
 # one-sided moves of a warring party that PLOVER codes towards the other party
 DYADIC = frozenset({"CONCEDE", "THREATEN", "ACCUSE"})
 HOSTILE = VIOLENT | {"ACCUSE", "THREATEN", "COERCE", "SANCTION", "REJECT"}
+# forces named as foreign to the place they act in
+FOREIGN_FORCE = re.compile(r"\b(?:occupiers|occupying forces|occupation forces|invaders|"
+                           r"aggressors?|invading forces)\b", re.I)
 # ground won back is won from the other side: "the army liberated two villages"
 RETAKEN = re.compile(r"\b(?:liberat|recaptur|retak|retook|regain|reclaim|freed)", re.I)
 TRUCE = re.compile(r"\b(?:cease-?fire|truce|armistice|pause|hand(?:ed|s|ing)? over|return(?:ed|s)?)\b",
