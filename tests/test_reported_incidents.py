@@ -142,3 +142,18 @@ def test_follow_ups_count_from_the_incidents_last_mention(pipeline):
     by_place = {e.location.name: e for e in evs if e.location is not None}
     assert by_place["Kharkiv"].injuries == 5
     assert by_place["Cherkaska Lozova"].injuries == 0
+
+
+def test_the_day_of_the_report_is_not_the_day_of_the_attack(pipeline):
+    from datetime import date
+    # "reported on Saturday that ... were killed": Friday or Saturday, most likely Friday
+    [ev] = assaults("The army reported on Saturday that eight soldiers were killed in an "
+                    "ambush near Ouallam.", pipeline, published="2023-02-12")
+    assert (ev.date.earliest, ev.date.latest) == (date(2023, 2, 10), date(2023, 2, 11))
+    assert ev.date.best == date(2023, 2, 10)
+    # a day the told clause names, or a day before the verb, is the attack's own
+    for text in ("Eight soldiers were killed in an ambush near Ouallam on Saturday, the army "
+                 "said.",
+                 "On Saturday, the army said, gunmen ambushed a patrol near Ouallam."):
+        [ev] = assaults(text, pipeline, published="2023-02-12")
+        assert (ev.date.earliest, ev.date.latest) == (date(2023, 2, 11), date(2023, 2, 11))

@@ -492,6 +492,14 @@ class Extractor:
         window = pick_window(layers.times, start=t_start, end=t_end, sentence_start=s_start,
                              sentence_end=s_end, published=published, dateline=layers.dateline,
                              text=text, carry_skip=self._quoted)
+        if men.type in VIOLENT and window.span is not None and \
+                window.earliest == window.latest and \
+                _dates_the_report(sdoc, window.span, head):
+            # "the ministry reported on Saturday that ten soldiers were killed": the day is
+            # the report's; the attack came that day or the day before, most likely before
+            day = window.earliest
+            window = DateWindow(earliest=day - timedelta(days=1), latest=day,
+                                span=window.span, rule="reported_on", best=day - timedelta(days=1))
         if men.type not in VIOLENT and perfect_tense(sdoc[men.head]):
             # "have been demobilized since the accord": the window runs from the accord
             since = [t for t in layers.times if t.relation == "since"
@@ -1032,6 +1040,30 @@ def _borrowed(window: DateWindow, sent: Any) -> bool:
     if window.span is None:
         return window.rule in ("published", "default", "")
     return window.span.start < sent.start_char
+
+
+def _dates_the_report(sdoc: Any, span: Any, trigger: Any) -> bool:
+    """The time expression ``span`` modifies a verb of saying whose reported clause holds the
+    trigger ("reported on Saturday that ten soldiers were killed"), not the event itself."""
+    tokens = [t for t in sdoc if span.start <= t.idx < span.end]
+    if not tokens:
+        return False
+    cur = tokens[0]
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if cur.lemma_.lower() not in SAY_LEMMAS or cur.i == trigger.i or tokens[0].i < cur.i:
+        return False  # (a time before the verb dates the told event: "On Saturday, the
+        #               governor said, troops shelled the town")
+    clause = trigger
+    for _ in range(8):
+        if clause.head.i == cur.i:
+            return clause.dep_ in ("ccomp", "xcomp", "parataxis")
+        if clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    return False
 
 
 def _running(c: Any) -> bool:
