@@ -157,3 +157,19 @@ def test_the_day_of_the_report_is_not_the_day_of_the_attack(pipeline):
                  "On Saturday, the army said, gunmen ambushed a patrol near Ouallam."):
         [ev] = assaults(text, pipeline, published="2023-02-12")
         assert (ev.date.earliest, ev.date.latest) == (date(2023, 2, 11), date(2023, 2, 11))
+
+
+def test_a_long_run_up_to_now_is_history(pipeline):
+    for text in ("Over the last decade, Mali has been fighting an insurgency in the north.",
+                 "In the past two years the militants have attacked dozens of villages."):
+        assert assaults(text, pipeline, published="2024-08-03") == [], text
+    # a week is a report's period, not history
+    [ev] = assaults("Russian strikes killed 12 people in Kharkiv over the past week.", pipeline,
+                    published="2024-08-03")
+    assert ev.fatalities == 12
+
+
+def test_forcing_troops_to_withdraw_is_fighting(pipeline):
+    [ev] = assaults("The AFU forced Russian units to withdraw from two villages near Kupiansk.",
+                    pipeline, published="2022-09-01")
+    assert (ev.actor1.country, ev.actor2.country) == ("UKR", "RUS")

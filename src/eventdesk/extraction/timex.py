@@ -394,7 +394,11 @@ def _resolve_dependent(text: str, pub: date, found: list[TimeMention],
             # period, which mostly ends the day before the report
             report = unit in ("day", "days", "week", "weeks") or \
                 unit in ("hour", "hours") and n is not None and n >= 24
-            out.append(_mention(text, s, e, earliest, end, "past", "point", pub,
+            # "over the last decade", "in the past two years": a long run up to the report,
+            # like "since 2014" (what happened in it is history, not today's news)
+            long_run = (end - earliest).days > 31
+            out.append(_mention(text, s, e, earliest, end, "past",
+                                "since" if long_run else "point", pub,
                                 best=end - one if report else None))
         elif kind == "daily":
             if _future_clause(text, s):

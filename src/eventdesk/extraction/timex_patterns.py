@@ -68,7 +68,7 @@ _PATTERNS = [
                rf"(?P<se_name>(?i:spring|summer|autumn|winter))\b"
                rf"(?:(?:\s+of)?,?\s+(?P<se_year>{YEAR})(?!\d))?"),
     ("past", rf"(?i:(?:(?:in|over|during|for|within)\s+the|over|during|for|in|within)\s+(?:past|last|previous))\s+"
-             rf"(?:(?P<pa_n>{NUM})\s+)?(?P<pa_unit>(?i:hours?|days?|weeks?|months?|years?))\b"),
+             rf"(?:(?P<pa_n>{NUM})\s+)?(?P<pa_unit>(?i:hours?|days?|weeks?|months?|years?|decades?))\b"),
     # a daily report's period: "killed seven civilians in a day", "97 times per day",
     # "in 24 hours" (the reporting day, before the publication day)
     ("daily", r"(?i:(?:in|over|during)\s+(?:a|one|a\s+single|the)\s+day|per\s+day"
@@ -224,6 +224,8 @@ def _unit_back(d: date, n: int, unit: str) -> date:
         return d - timedelta(days=7 * n)
     if u == "month":
         return _add_months(d, -n)
+    if u == "decade":
+        n *= 10
     return _safe(d.year - n, d.month, min(d.day, 28)) or d
 
 
