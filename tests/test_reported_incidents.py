@@ -173,3 +173,16 @@ def test_forcing_troops_to_withdraw_is_fighting(pipeline):
     [ev] = assaults("The AFU forced Russian units to withdraw from two villages near Kupiansk.",
                     pipeline, published="2022-09-01")
     assert (ev.actor1.country, ev.actor2.country) == ("UKR", "RUS")
+
+
+def test_a_dispersed_crowd_is_a_protest_met_by_the_state(pipeline):
+    for text in ("Riot police dispersed the opposition rally in Yerevan with stun grenades on "
+                 "Monday.",
+                 "Demonstrators were dispersed outside the parliament in Yerevan on Monday."):
+        evs = extract(text, published="2024-05-14", pipeline=pipeline)
+        assert [e.type for e in evs] == ["PROTEST"], text
+        [ev] = evs
+        assert (ev.acled_event_type, ev.acled_sub_event_type) == (
+            "Protests", "Protest with intervention")
+        assert ev.actor1.country == "ARM" and ev.actor1.sector == "CVL"
+        assert ev.actor2 is not None and ev.actor2.country == "ARM"

@@ -278,6 +278,20 @@ class Extractor:
             # Ukrainian drones") it tells that side's salvo, with the defender as its target
             return self._intercepted_salvo(doc, sdoc, sent, si, men, layers, published,
                                            trigger, evidence, hit_things, r, last_actor)
+        if entry.reverse and men.type == "PROTEST":
+            # "police dispersed the rally": the crowd (its named side, else the place's
+            # people) protests; the dispersing force is what it faced
+            obj = r.objects[0] if r.objects else (r.subject if r.passive else None)
+            crowd = self._actor_in_subtree(obj, layers, [], exclude_generic=True) \
+                if obj is not None else None
+            if crowd is not None and crowd.sector in ("GOV", "MIL"):
+                crowd = None  # ("an anti-government rally")
+            force = self._actor_at(r.subject, layers, last_actor, []) \
+                if r.subject is not None and not r.passive else (
+                    self._actor_at(r.agent, layers, last_actor, [])
+                    if r.agent is not None else None)
+            return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,
+                                      evidence, crowd, force, [])
         if entry.reverse:
             # "troops repelled 38 Russian assaults": the attacker is in the object
             obj = r.objects[0] if r.objects else None
@@ -932,6 +946,10 @@ class Extractor:
             if actor2 is None:
                 actor2 = Actor(name=f"Government ({loc_country})", country=loc_country,
                                sector="GOV")
+            elif actor2.country is None and actor2.sector in ("GOV", "MIL"):
+                # "officers began dispersing the rally": the place's police
+                actor2 = Actor(name=actor2.name, country=loc_country, sector=actor2.sector,
+                               span=actor2.span, entry_id=actor2.entry_id)
         evidence = list(d.evidence)
         for w in weapons:
             if w.span is not None:
