@@ -54,6 +54,9 @@ def test_a_headline_alone_is_the_report():
     "Related: Talks stall again",
     "Follow us on Telegram",
     "By continuing to use this site you agree to our cookie policy.",
+    "For the latest news on the war in Sudan, visit our live page.",
+    "Get our morning newsletter with the day's top stories.",
+    "Download our app for breaking news alerts.",
 ])
 def test_page_furniture(line):
     s = find_structure("Shelling hit the village of Bilozerka on Monday, the governor said.\n"

@@ -186,3 +186,24 @@ def test_a_dispersed_crowd_is_a_protest_met_by_the_state(pipeline):
             "Protests", "Protest with intervention")
         assert ev.actor1.country == "ARM" and ev.actor1.sector == "CVL"
         assert ev.actor2 is not None and ev.actor2.country == "ARM"
+
+
+def test_the_victims_after_an_attackers_weapon_are_not_the_attackers(pipeline):
+    # "Russian drones wounded two women": the women are not Russian women
+    [ev] = assaults("Russian drones wounded two women in Kherson.", pipeline,
+                    published="2024-01-24")
+    assert ev.actor1 is not None and ev.actor1.country == "RUS"
+    assert ev.actor2 is not None and (ev.actor2.country, ev.actor2.sector) == ("UKR", "CVL")
+    assert ev.injuries == 2
+
+
+def test_where_the_wounded_were_treated_is_not_where_they_were_hit(pipeline):
+    [ev] = assaults("Russian shelling wounded two women in Kherson; they were treated at a "
+                    "hospital in Mykolaiv.", pipeline, published="2024-01-24")
+    assert ev.location is not None and ev.location.name == "Kherson"
+
+
+def test_a_lake_named_after_a_country_is_no_country(pipeline):
+    [ev] = assaults("Gunmen attacked fishing camps by Lake Chad early on Sunday.",
+                    pipeline, published="2025-01-13")
+    assert ev.location is None or ev.location.country != "TCD"

@@ -459,6 +459,9 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
                 if not _is_cap(toks[m][2]) and keys[m] not in ("and",):
                     break
     prev = _prev_words(toks, keys, i)
+    if i > 0 and keys[i - 1] in _FEATURE_BEFORE and _is_cap(toks[i - 1][2]) and \
+            text[toks[i - 1][1]:toks[i][0]] == " ":
+        return None  # "the shores of Lake Chad", "Mount Hermon": a feature, not the country
     before_cue = None
     for size in (3, 2, 1):
         if len(prev) >= size:
@@ -593,6 +596,7 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
 
 
 _RAION_SUFFIXES = ("skiy", "sky", "skii", "skyi")
+_FEATURE_BEFORE = frozenset({"lake", "mount", "mt", "river", "cape"})
 _ADJECTIVAL = re.compile(r"(?:skyi|skiy|skii|sky|ska|ske|skoye|skoe|tskyi|zkyi|zkiy)$")
 # a list of regions after a plural unit word: each of "the regions of Belgorod, Bryansk and
 # Kursk" is a region

@@ -8,6 +8,7 @@ reference points ("20 km west of X") lose, and "in the region" refers back to th
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from eventdesk.extraction import arguments as args
@@ -61,6 +62,9 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
         root = pspan.root
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
             continue  # "attacked by Israel": the agent acts, it is no place
+        if _names_a_hospital(root, args.doc_text(sdoc)[e:e + 30]):
+            continue  # "taken to Dera district hospital", "a hospital in Kyiv": where the
+            #           wounded were treated, not where they were hit
         if _in_other_relative_clause(root, head):
             continue  # "detained a man who passed positions to Moscow": the man's story
         locative = args.locative_of(root, head) or (
@@ -103,6 +107,22 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
 DAMAGE_NOUNS = frozenset({"fire", "blaze", "explosion", "blast", "damage", "fires", "explosions"})
 MOTION_VERBS = frozenset({"enter", "cross", "fly", "head", "approach", "violate", "stray",
                           "sail", "drift", "penetrate", "reach"})
+
+
+HOSPITAL_WORDS = frozenset({"hospital", "hospitals", "clinic", "morgue", "infirmary"})
+_HOSPITAL_AFTER = re.compile(r"^\s*(?:(?:district|regional|central|city|military|general|"
+                             r"children's|university)\s+)*(?:hospital|clinic|morgue)\b", re.I)
+
+
+def _names_a_hospital(root: Any, after: str) -> bool:
+    """The place names a hospital or where one is: "Dera district hospital", "treated in a
+    hospital in Kyiv"."""
+    if _HOSPITAL_AFTER.match(after):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "in" and \
+            root.head.head.lower_ in HOSPITAL_WORDS:
+        return True
+    return False
 
 
 def _in_other_relative_clause(tok: Any, head: Any) -> bool:

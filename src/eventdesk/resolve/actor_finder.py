@@ -241,7 +241,9 @@ class _Finder:
             while p < self.n:
                 q = self._possessive(p) if (roles or named or owner) else p
                 r = q
-                while r < self.n and r not in lex_at:
+                # (after a role, the next role must follow at once: in "Russian shelling
+                # wounded two women" the modifiers "wounded two" do not join the women to it)
+                while r < self.n and r not in lex_at and not (roles and q == p):
                     m = self._modifier_end(r)
                     if m == r:
                         break
