@@ -207,3 +207,14 @@ def test_a_lake_named_after_a_country_is_no_country(pipeline):
     [ev] = assaults("Gunmen attacked fishing camps by Lake Chad early on Sunday.",
                     pipeline, published="2025-01-13")
     assert ev.location is None or ev.location.country != "TCD"
+
+
+def test_a_state_closing_roads_is_no_protest(pipeline):
+    for text in ("Israel blocked off roads around the camp during the raid.",
+                 "Police blocked roads into the capital on Monday."):
+        evs = extract(text, published="2023-09-04", pipeline=pipeline)
+        assert [e for e in evs if e.type == "PROTEST"] == [], text
+    # a crowd closing roads still protests
+    evs = extract("Farmers blocked roads with tractors in Warsaw on Monday.",
+                  published="2023-09-04", pipeline=pipeline)
+    assert [e.type for e in evs] == ["PROTEST"]

@@ -708,10 +708,14 @@ class Extractor:
 
     @staticmethod
     def _keep(d: _Draft) -> bool:
-        if d.mention.type == "PROTEST" and d.actor1 is not None and d.actor1.sector == "MIL" \
+        if d.mention.type == "PROTEST" and d.actor1 is not None and (
+                d.actor1.sector == "MIL" or d.actor1.sector in ("GOV", None) and d.actor1.country
+                and (d.actor1.entry_id or "").split(":")[0] in ("country", "capital", "demonym")
+                or d.actor1.sector == "GOV" and (d.actor1.entry_id or "").startswith("role:")) \
                 and d.sent.doc[d.mention.head].lemma_.lower() in MARCH_VERBS | BLOCK_VERBS:
-            return False  # "soldiers marched out of the plant", "the forces blocked traffic":
-            #               troops moving or closing roads, no protest
+            return False  # "soldiers marched out of the plant", "the forces blocked traffic",
+            #               "Israel blocked off roads": a state moving troops or closing roads,
+            #               no protest
         a1 = d.actor1
         if d.mention.type in SPEECH_TYPES and a1 is not None and a1.sector == "CVL" and \
                 (a1.entry_id or "").startswith("role:") and \
