@@ -218,3 +218,20 @@ def test_a_state_closing_roads_is_no_protest(pipeline):
     evs = extract("Farmers blocked roads with tractors in Warsaw on Monday.",
                   published="2023-09-04", pipeline=pipeline)
     assert [e.type for e in evs] == ["PROTEST"]
+
+
+def test_where_rockets_came_from_is_not_where_they_hit(pipeline):
+    [ev] = assaults("Later on Sunday Hezbollah launched 30 rockets from Lebanon toward the "
+                    "upper Galilee.", pipeline, published="2024-05-05")
+    assert ev.location is None or ev.location.country != "LBN"
+
+
+def test_a_quoted_toll_reports_the_attack(pipeline):
+    # an observer's quoted toll is the report of an attack; a quoted threat stays words
+    [ev] = assaults("“Four people have been killed and nine wounded in Israeli strikes on a "
+                    "house in the city of Hama,” the monitor said.", pipeline,
+                    published="2024-02-07")
+    assert (ev.fatalities, ev.injuries) == (4, 9)
+    assert ev.actor1 is not None and ev.actor1.country == "ISR"
+    assert assaults("“We will strike their bases again and again,” the minister said.",
+                    pipeline, published="2024-02-07") == []

@@ -234,8 +234,12 @@ class Extractor:
                 head.lemma_.lower() in TOLL_NOUNS:
             first = None  # "health officials reported 30 deaths": the source, not the attacker
         entry = primary.entry
-        if any(qs <= t_start and t_end <= qe for qs, qe in self._quoted):
+        if any(qs <= t_start and t_end <= qe for qs, qe in self._quoted) and not (
+                men.type in VIOLENT and self._quoted_toll(sent, layers, t_start)):
             return None  # words inside a quotation are what someone said, not an event
+            #              (but an official's or a monitor's quoted toll reports the attack:
+            #              "“Five people have been killed in Israeli strikes on Homs,” the
+            #              monitor said")
         if self._after_history(t_start, sent, layers):
             return None  # "... since the war began on Oct. 7, 2023, when fighters attacked";
             #              "In a ruling last spring, the tribunal urged ..."
@@ -407,6 +411,15 @@ class Extractor:
                              country=defender.country, sector="MIL", span=defender.span)
         return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,
                                   evidence, attacker, defender, [])
+
+    def _quoted_toll(self, sent: Any, layers: Layers, pos: int) -> bool:
+        """The quotation holding ``pos`` states a toll (a count of killed or injured) in the
+        trigger's sentence."""
+        quote = next(((qs, qe) for qs, qe in self._quoted if qs <= pos < qe), None)
+        if quote is None:
+            return False
+        return any(c.count is not None and quote[0] <= c.span.start < quote[1]
+                   for c in layers.casualties.within(sent.start_char, sent.end_char))
 
     @staticmethod
     def _after_history(pos: int, sent: Any, layers: Layers) -> bool:

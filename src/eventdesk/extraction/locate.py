@@ -62,6 +62,11 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
         root = pspan.root
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
             continue  # "attacked by Israel": the agent acts, it is no place
+        if etype in VIOLENT and root.dep_ == "pobj" and root.head.lower_ == "from" and \
+                root.head.head.lemma_.lower() in LAUNCH_VERBS and \
+                pm.place.precision in ("country", "admin1"):
+            continue  # "rockets were fired from Lebanon at the Galilee": where they came from,
+            #           not where they hit
         if _names_a_hospital(root, args.doc_text(sdoc)[e:e + 30]):
             continue  # "taken to Dera district hospital", "a hospital in Kyiv": where the
             #           wounded were treated, not where they were hit
@@ -109,6 +114,7 @@ MOTION_VERBS = frozenset({"enter", "cross", "fly", "head", "approach", "violate"
                           "sail", "drift", "penetrate", "reach"})
 
 
+LAUNCH_VERBS = frozenset({"fire", "launch", "shoot", "lob"})
 HOSPITAL_WORDS = frozenset({"hospital", "hospitals", "clinic", "morgue", "infirmary"})
 _HOSPITAL_AFTER = re.compile(r"^\s*(?:(?:district|regional|central|city|military|general|"
                              r"children's|university)\s+)*(?:hospital|clinic|morgue)\b", re.I)
