@@ -235,3 +235,17 @@ def test_a_quoted_toll_reports_the_attack(pipeline):
     assert ev.actor1 is not None and ev.actor1.country == "ISR"
     assert assaults("“We will strike their bases again and again,” the minister said.",
                     pipeline, published="2024-02-07") == []
+
+
+def test_requests_of_no_other_party(pipeline):
+    def requests(text):
+        return [e for e in extract(text, published="2023-12-07", pipeline=pipeline)
+                if e.type == "REQUEST"]
+    # a force calling in its own reinforcements, families sheltering in a building
+    assert requests("The troops called in more reinforcements and surrounded the house.") \
+        == []
+    assert requests("The families had sought refuge in the school after their homes were "
+                    "destroyed.") == []
+    # refuge in a country asks that country; a call on allies asks them
+    assert len(requests("Some 8,000 Syrians sought refuge in Turkey last month.")) == 1
+    assert len(requests("Kyiv called on its allies to send more air defence systems.")) == 1

@@ -741,6 +741,14 @@ class Extractor:
         if d.mention.type == "THREATEN" and d.actor2 is None and _advisory(d):
             return False  # "the maritime agency warned ships to stay alert": advice, no threat
         a2 = d.actor2
+        if d.mention.type == "REQUEST" and REINFORCEMENTS.match(
+                d.sent.text[d.trigger.end - d.sent.start_char:]):
+            return False  # "the unit called in more reinforcements": a force's own means
+        if d.mention.type == "REQUEST" and "refuge" in d.trigger.text.lower() and (
+                a2 is None or not a2.country) and (
+                d.location is None or d.location.precision != "country"):
+            return False  # "had sought refuge in a school": people fled, they asked no state
+            #               (refuge in Germany asks Germany)
         if d.mention.type == "REQUEST" and a1 is not None and a2 is not None and \
                 a2.sector == "CVL" and a1.sector in ("GOV", "MIL") and a1.country and \
                 a2.country == a1.country:
@@ -989,6 +997,9 @@ class Extractor:
 # one-sided moves of a warring party that PLOVER codes towards the other party
 DYADIC = frozenset({"CONCEDE", "THREATEN", "ACCUSE"})
 HOSTILE = VIOLENT | {"ACCUSE", "THREATEN", "COERCE", "SANCTION", "REJECT"}
+# what a force calls for from its own side: "called on more reinforcements", "air support"
+REINFORCEMENTS = re.compile(r"^\s*(?:in\s+|for\s+|on\s+)?(?:more\s+|additional\s+|extra\s+)?"
+                            r"(?:reinforcements|back-?up|air support|artillery support)\b", re.I)
 # forces named as foreign to the place they act in
 FOREIGN_FORCE = re.compile(r"\b(?:occupiers|occupying forces|occupation forces|invaders|"
                            r"aggressors?|invading forces)\b", re.I)
