@@ -249,3 +249,14 @@ def test_requests_of_no_other_party(pipeline):
     # refuge in a country asks that country; a call on allies asks them
     assert len(requests("Some 8,000 Syrians sought refuge in Turkey last month.")) == 1
     assert len(requests("Kyiv called on its allies to send more air defence systems.")) == 1
+
+
+def test_a_time_in_a_clause_of_another_event_is_not_carried(pipeline):
+    from datetime import date
+    text = ("The two foreign ministers met in Jeddah on Tuesday, following a phone call held "
+            "last week between their presidents.\n\nThe ministers agreed to restore their "
+            "embassies' staff.")
+    evs = extract(text, published="2025-02-18", pipeline=pipeline)
+    [agree] = [e for e in evs if e.type == "AGREE"]
+    assert agree.date is not None and agree.date.latest == date(2025, 2, 18)
+    assert agree.date.earliest == date(2025, 2, 18)

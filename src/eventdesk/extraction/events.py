@@ -110,6 +110,11 @@ class Extractor:
         # the reporter's attribution of a stance and may carry the event
         self._quoted = [(q.span.start, q.span.end) for q in find_quotes(text, 0, len(text))
                         if q.span is not None and len(q.text.split()) >= 4]
+        # times a later sentence does not inherit: inside quotations, and inside a clause of
+        # another event ("met on Tuesday, following a call held last week": the next
+        # sentence's agreement is Tuesday's, not last week's)
+        self._no_carry = self._quoted + [(t.span.start, t.span.end) for t in times
+                                         if _in_subordinate_clause(sdoc, t.span)]
         self._last_statement_place: tuple[int, Place] | None = None
         drafts: list[_Draft] = []
         sents = list(sdoc.sents)
@@ -518,7 +523,7 @@ class Extractor:
         # date --------------------------------------------------------------
         window = pick_window(layers.times, start=t_start, end=t_end, sentence_start=s_start,
                              sentence_end=s_end, published=published, dateline=layers.dateline,
-                             text=text, carry_skip=self._quoted)
+                             text=text, carry_skip=self._no_carry)
         if men.type in VIOLENT and window.span is not None and \
                 window.earliest == window.latest and \
                 _dates_the_report(sdoc, window.span, head):
@@ -1086,6 +1091,23 @@ def _borrowed(window: DateWindow, sent: Any) -> bool:
     if window.span is None:
         return window.rule in ("published", "default", "")
     return window.span.start < sent.start_char
+
+
+def _in_subordinate_clause(sdoc: Any, span: Any) -> bool:
+    """The time expression lies in a participle or relative clause on a noun ("a call held
+    last week", "the strike that hit the port on Monday"), not in its sentence's main
+    clause."""
+    tokens = [t for t in sdoc if span.start <= t.idx < span.end]
+    if not tokens:
+        return False
+    cur = tokens[0]
+    for _ in range(10):
+        if cur.dep_ in ("acl", "relcl"):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _dates_the_report(sdoc: Any, span: Any, trigger: Any) -> bool:
