@@ -260,3 +260,13 @@ def test_a_time_in_a_clause_of_another_event_is_not_carried(pipeline):
     [agree] = [e for e in evs if e.type == "AGREE"]
     assert agree.date is not None and agree.date.latest == date(2025, 2, 18)
     assert agree.date.earliest == date(2025, 2, 18)
+
+
+def test_a_region_before_an_attack_word_is_where_it_fell(pipeline):
+    # "the latest Zaporizhzhia attack" fell on Zaporizhzhia; it is the same incident
+    evs = assaults("Russian missiles struck Zaporizhzhia overnight. The regional governor "
+                   "said the latest Zaporizhzhia attack had killed three people.", pipeline,
+                   published="2024-10-03")
+    assert len(evs) == 1
+    [ev] = evs
+    assert ev.actor1.country == "RUS" and ev.fatalities == 3

@@ -290,6 +290,10 @@ class _Finder:
                 continue
             if owner is not None and owner.kind == "region" and not roles and not unknown:
                 continue
+            if owner is not None and owner.kind == "region" and roles and named is None and \
+                    all(r_.entry.needs_owner for r_ in roles):
+                continue  # "the latest Kharkiv attack", "the Belgorod shelling": the region is
+                #           where the attack fell, not who made it
             if owner is not None and owner.kind == "demonym" and not roles and named is None \
                     and not unknown and lex.j < self.n and keys[lex.j] in PLACE_NOUNS:
                 continue  # "the Russian border region of Belgorod", "Ukrainian cities": a place
