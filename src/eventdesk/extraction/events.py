@@ -1097,8 +1097,8 @@ def _in_subordinate_clause(sdoc: Any, span: Any) -> bool:
     """The time expression lies in a participle or relative clause on a noun ("a call held
     last week", "the strike that hit the port on Monday"), not in its sentence's main
     clause."""
-    tokens = [t for t in sdoc if span.start <= t.idx < span.end]
-    if not tokens:
+    tokens = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
         return False
     cur = tokens[0]
     for _ in range(10):
@@ -1113,8 +1113,8 @@ def _in_subordinate_clause(sdoc: Any, span: Any) -> bool:
 def _dates_the_report(sdoc: Any, span: Any, trigger: Any) -> bool:
     """The time expression ``span`` modifies a verb of saying whose reported clause holds the
     trigger ("reported on Saturday that ten soldiers were killed"), not the event itself."""
-    tokens = [t for t in sdoc if span.start <= t.idx < span.end]
-    if not tokens:
+    tokens = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
         return False
     cur = tokens[0]
     for _ in range(4):
