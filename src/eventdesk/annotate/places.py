@@ -185,6 +185,13 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = (),
     return _with_national_areas(text, _with_described_capitals(text, out, gaz), gaz)
 
 
+def _with_added(out: list[PlaceMention], added: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions found so far with those a later pass added, in text order."""
+    if not added:
+        return out
+    return sorted(out + added, key=lambda p: p.span.start)
+
+
 _ROAD = re.compile(r"^\s+(?:[a-z]+\s+)?(?:road|highway|motorway|route|railway|railroad|"
                    r"rail line|expressway|freeway)\b", re.I)
 
@@ -214,9 +221,7 @@ def _with_road_ends(text: str, toks, out: list[PlaceMention], gaz: Gazetteer
         added.append(PlaceMention(span=Span(s, s + len(first), first, STAGE), name=first,
                                   kind="city", cue="road", candidates=tuple(cands),
                                   key=name_key(first)))
-    if not added:
-        return out
-    return sorted(out + added, key=lambda m: m.span.start)
+    return _with_added(out, added)
 
 
 # a town respelled by another transliteration is taken only after these prepositions
@@ -256,9 +261,7 @@ def _with_respelled(text: str, toks, keys, out: list[PlaceMention], gaz: Gazette
         if cands:
             added.append(PlaceMention(span=Span(s, e, tok, STAGE), name=cands[0].name, kind="city",
                                       cue=keys[i - 1], candidates=tuple(cands), key=key))
-    if not added:
-        return out
-    return sorted(out + added, key=lambda m: m.span.start)
+    return _with_added(out, added)
 
 
 # longer words that title case leaves in lower case ("Talks on Peace Plan amid Strikes")
@@ -320,9 +323,7 @@ def _with_communities(text: str, out: list[PlaceMention], gaz: Gazetteer
             added.append(PlaceMention(span=Span(s, e, text[s:e], STAGE), name=cands[0].name,
                                       kind="city", cue="community", candidates=tuple(cands),
                                       key=name_key(m.group(1) + "ska")))
-    if not added:
-        return out
-    return sorted(out + added, key=lambda p: p.span.start)
+    return _with_added(out, added)
 
 
 _CAPITAL_PHRASE = re.compile(r"\b[Tt]he ([A-Z][a-z]+) capital\b")
@@ -360,9 +361,7 @@ def _with_described_capitals(text: str, out: list[PlaceMention], gaz: Gazetteer
             continue
         added.append(PlaceMention(span=Span(s, e, text[s:e], STAGE), name=capital, kind="city",
                                   cue="capital", candidates=cands[:1], key=name_key(capital)))
-    if not added:
-        return out
-    return sorted(out + added, key=lambda p: p.span.start)
+    return _with_added(out, added)
 
 
 _NATIONAL_AREA = re.compile(
@@ -391,9 +390,7 @@ def _with_national_areas(text: str, out: list[PlaceMention], gaz: Gazetteer
         added.append(PlaceMention(span=Span(s, e, text[s:e], STAGE), name=entry.name,
                                   kind="country", cue="demonym", candidates=(entry,),
                                   key=name_key(entry.name)))
-    if not added:
-        return out
-    return sorted(out + added, key=lambda p: p.span.start)
+    return _with_added(out, added)
 
 
 def _prev_words(toks, keys, i: int, k: int = 3) -> list[str]:
