@@ -237,6 +237,19 @@ def test_a_quoted_toll_reports_the_attack(pipeline):
                     pipeline, published="2024-02-07") == []
 
 
+def test_a_partial_quote_after_its_subject_is_the_reporters_clause(pipeline):
+    # the subject stands outside the quotation, which only carries the verb phrase: the
+    # writer reports the claim; a whole quoted sentence stays what someone said
+    [ev] = assaults('Russian units "have succeeded in liberating the village of Umanske", the '
+                    'defence ministry said on Sunday.', pipeline, published="2024-06-02")
+    assert ev.location is not None and ev.location.name == "Umanske"
+    assert ev.actor1 is not None and ev.actor1.country == "RUS"
+    assert assaults('The ministry said its units had "captured the village of Umanske".',
+                    pipeline, published="2024-06-02") != []
+    assert assaults('"Our units have captured the village of Umanske," the ministry said.',
+                    pipeline, published="2024-06-02") == []
+
+
 def test_requests_of_no_other_party(pipeline):
     def requests(text):
         return [e for e in extract(text, published="2023-12-07", pipeline=pipeline)

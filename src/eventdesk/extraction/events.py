@@ -240,7 +240,8 @@ class Extractor:
             first = None  # "health officials reported 30 deaths": the source, not the attacker
         entry = primary.entry
         if any(qs <= t_start and t_end <= qe for qs, qe in self._quoted) and not (
-                men.type in VIOLENT and self._quoted_toll(sent, layers, t_start)):
+                men.type in VIOLENT and self._quoted_toll(sent, layers, t_start)) and not (
+                self._partial_quote(first, t_start)):
             return None  # words inside a quotation are what someone said, not an event
             #              (but an official's or a monitor's quoted toll reports the attack:
             #              "“Five people have been killed in Israeli strikes on Homs,” the
@@ -425,6 +426,20 @@ class Extractor:
             return False
         return any(c.count is not None and quote[0] <= c.span.start < quote[1]
                    for c in layers.casualties.within(sent.start_char, sent.end_char))
+
+    def _partial_quote(self, subject: Any, pos: int) -> bool:
+        """The quotation holding ``pos`` continues the reporter's own clause, whose subject
+        stands before it, outside the quotes: 'Its troops "have taken the village of X", the
+        ministry said' reports the claim as the writer's sentence, not a speech."""
+        quote = next(((qs, qe) for qs, qe in self._quoted if qs <= pos < qe), None)
+        if quote is None or subject is None or subject.idx >= quote[0]:
+            return False
+        doc = subject.doc
+        end = max(t.i for t in subject.subtree) + 1
+        between = [t for t in doc[end:] if t.idx < quote[0]]
+        # only the verb's auxiliaries or adverbs stand between ("army units had “liberated")
+        return all(t.dep_ in ("aux", "auxpass", "neg", "advmod", "punct") or t.is_space
+                   for t in between)
 
     @staticmethod
     def _after_history(pos: int, sent: Any, layers: Layers) -> bool:
