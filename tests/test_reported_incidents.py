@@ -283,3 +283,43 @@ def test_a_region_before_an_attack_word_is_where_it_fell(pipeline):
     assert len(evs) == 1
     [ev] = evs
     assert ev.actor1.country == "RUS" and ev.fatalities == 3
+
+
+def test_a_topic_listed_after_including_is_no_event(pipeline):
+    # "discussed A ..., including B": B is one of the topics, whatever "including" attaches to
+    text = ("The delegations also discussed humanitarian relief during the truce, including the "
+            "swap of prisoners of war.")
+    types = [e.type for e in extract(text, published="2025-03-11", pipeline=pipeline)]
+    assert "RETREAT" not in types and "CONSULT" in types
+    # outside talk, a listed event stays one
+    assert assaults("Strikes went on during the truce, including the shelling of Kherson.",
+                    pipeline, published="2025-03-11") != []
+
+
+def test_executing_an_act_is_no_killing(pipeline):
+    assert assaults("Kyiv and Moscow have executed what both capitals call the biggest swap "
+                    "of captives so far.", pipeline, published="2024-01-03") == []
+    assert assaults("The battalion executed the plan on Monday.", pipeline,
+                    published="2024-01-03") == []
+    assert len(assaults("Two men were executed by the militants in Raqqa.", pipeline,
+                        published="2024-01-03")) == 1
+
+
+def test_a_toll_in_round_magnitudes_is_a_running_total(pipeline):
+    for text in ("Violence tied to the armed groups has killed thousands of people in the "
+                 "country.",
+                 "The insurgents have killed hundreds of villagers and driven a million from "
+                 "their homes."):
+        assert assaults(text, pipeline, published="2023-03-02") == [], text
+    assert len(assaults("Gunmen have killed 15 villagers in the east, the army said.",
+                        pipeline, published="2023-03-02")) == 1
+
+
+def test_a_dateline_of_several_cities_names_no_filing_place(pipeline):
+    from eventdesk.annotate.dateline import find_dateline
+    found = find_dateline("LONDON/ ADEN/ DOHA: A missile hit a cargo ship, officials said.")
+    assert found is not None and found.place.text == "LONDON/ ADEN/ DOHA"
+    assert find_dateline("Kyiv/Moscow: talks ended.") is None  # running text, not capitals
+    evs = extract("LONDON/ ADEN/ DOHA: The US condemned the attack on the vessel.",
+                  published="2024-03-08", pipeline=pipeline)
+    assert evs and all(e.location is None for e in evs)

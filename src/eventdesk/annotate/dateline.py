@@ -19,7 +19,8 @@ STAGE = "annotate.dateline"
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    r"[ \t]*(?P<place>[A-Z][A-Za-z'’.\-]+(?:[ \-][A-Z][A-Za-z'’.\-]+){0,3})"
+    r"[ \t]*(?P<place>[A-Z][A-Za-z'’.\-]+(?:[ \-][A-Z][A-Za-z'’.\-]+){0,3}"
+    r"(?:\s?/\s?[A-Z][A-Za-z'’.\-]+(?:[ \-][A-Z][A-Za-z'’.\-]+){0,3}){0,3})"  # "KYIV/MOSCOW"
     r"(?P<rest>(?:,\s*[A-Z][A-Za-z'’.\- ]{1,30}?){0,2}"
     rf"(?:,?\s+(?P<date>(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?))?"
     r"\s*(?:\([A-Za-z .&/-]{1,30}\))?)\s*(?:(?P<dash>—|–)\s*|(?P<sep>--?|:)\s+|"
@@ -41,7 +42,10 @@ def find_dateline(text: str) -> Dateline | None:
         if not m:
             continue
         place = m.group("place")
-        caps = place.replace(" ", "").replace("-", "").isupper() and len(place) >= 3
+        caps = place.replace(" ", "").replace("-", "").replace("/", "").isupper() and \
+            len(place) >= 3
+        if "/" in place and not caps:
+            continue  # "and/or", "Kyiv/Moscow" in running text: only capitals make a dateline
         if m.group("agency") and not m.group("date"):
             continue
         if m.group("sep") == ":" or n > 0:

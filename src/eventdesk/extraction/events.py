@@ -97,7 +97,11 @@ class Extractor:
             start, end = dateline.span.start, dateline.span.end
             inside = [p for p in places if start <= p.span.start and p.span.end <= end]
             places = [p for p in places if not (start <= p.span.start < end)]
-            self._dateline_place = inside[0].place if inside else None
+            # ("WASHINGTON/ SANA'A/ DUBAI:", a report filed from several cities, names no
+            # one filing place)
+            named = {p.place.name for p in inside
+                     if dateline.place.start <= p.span.start < dateline.place.end}
+            self._dateline_place = inside[0].place if inside and len(named) <= 1 else None
             actors = [a for a in actors if not (start <= a.span.start < end)]
         times = find_times(text, published=published, dateline=dateline)
         casualties = find_casualties(text, 0, len(text))

@@ -139,9 +139,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "the strike started a fire at the depot": a blaze, not gunfire
     if entry.type == "ASSAULT" and (_served_for(tok) or _named_battle(tok)
                                     or _clash_of_views(tok) or _fights_a_thing(tok)
-                                    or _measure_targets(tok)):
+                                    or _measure_targets(tok) or _executes_an_act(tok)):
         return None  # "who fought for Ukraine", "the Battle of Kosovo", "clashes over trade",
-        #              "firefighters battled the blaze", "the arrests targeted activists"
+        #              "firefighters battled the blaze", "the arrests targeted activists",
+        #              "executed the swap"
     if entry.type == "THREATEN" and _forecast(tok):
         return None  # "warned the toll could climb further": a forecast, not a threat
     if entry.type not in ("ASSAULT", "PROTEST") and _vague_subject(tok):
@@ -559,6 +560,25 @@ def _fights_a_thing(tok) -> bool:
         for c in tok.children)
 
 
+# what is "executed" when no one is put to death: a plan, an order, an operation, a swap
+EXECUTED_ACTS = frozenset({"what", "which", "plan", "plans", "order", "orders", "operation",
+                           "operations", "exchange", "swap", "deal", "agreement", "transfer",
+                           "mission", "manoeuvre", "maneuver", "strategy", "programme",
+                           "program", "project", "search", "warrant", "attack", "strike",
+                           "strikes", "raid", "handover", "policy", "decision", "move",
+                           "contract", "transaction", "step", "steps", "task", "tasks"})
+
+
+def _executes_an_act(tok) -> bool:
+    """"executed what officials call the largest swap", "the plan was executed": carrying
+    out an act, not putting someone to death."""
+    return tok.lemma_.lower() == "execute" and any(
+        c.dep_ in ("dobj", "nsubjpass", "ccomp") and (
+            c.lemma_.lower() in EXECUTED_ACTS or c.tag_ in ("WP", "WDT")
+            or any(g.dep_ == "dobj" and g.tag_ in ("WP", "WDT") for g in c.children))
+        for c in tok.children)
+
+
 def _served_for(tok) -> bool:
     """"two Danes who fought for Ukraine", "fighting alongside the rebels": serving with a side,
     not a fight (unlike "fighting for control of the town")."""
@@ -842,17 +862,21 @@ def _topic_of_talks(tok) -> bool:
     """A noun trigger that is what people talk about, not what happened: the object of
     "discuss"/"negotiate" (through "the resumption of ..."), or "talks on ..."."""
     cur = tok
-    for _ in range(5):
+    listed = False  # reached through "including": one of the topics listed
+    for _ in range(6):
         head = cur.head
         if head.i == cur.i:
             return False
-        if cur.dep_ in ("dobj", "pobj", "nsubjpass") and head.lemma_.lower() in TOPIC_VERBS \
-                and head.pos_ == "VERB":
-            return True
+        listed = listed or (cur.dep_ == "pobj" and head.lower_ == "including")
+        if (cur.dep_ in ("dobj", "pobj", "nsubjpass") or listed and cur.dep_ in (
+                "prep", "nsubj")) and head.lemma_.lower() in TOPIC_VERBS and head.pos_ == "VERB":
+            return True  # a listed topic: "discussed aid during the truce, including the
+            #              exchange of prisoners" (however the parser attaches "including")
         if cur.dep_ == "pobj" and head.lower_ in ("on", "about", "over") and \
                 head.head.lower_ in TOPIC_NOUNS:
             return True
-        if cur.dep_ not in ("pobj", "prep", "compound", "dobj", "conj", "amod", "nmod"):
+        if cur.dep_ not in ("pobj", "prep", "compound", "dobj", "conj", "amod", "nmod") and \
+                not (listed and cur.dep_ == "nsubj"):
             return False
         cur = head
     return False

@@ -69,8 +69,13 @@ LONG_RUN = re.compile(
     r"\b(?:this|last) year\b|\bso far\b|\bin total\b|\bto date\b|\boverall\b|"
     r"\bsince (?:last|early|late)\b(?! (?:morning|afternoon|evening|night|midnight|hours?)\b)|\bin (?:the )?(?:war|conflict)\b", re.I)
 # a war's or campaign's running toll: "the campaign has killed over 30,000 people"
-WAR_TOTAL = re.compile(r"\b(?:war|offensive|campaign|invasion|conflict|hostilities)\b[^.;]{0,30}"
-                       r"\b(?:has|have) (?:so far |now )?(?:killed|left|claimed)\b", re.I)
+# "violence linked to the insurgents has killed thousands": a toll counted in round magnitudes
+WAR_TOTAL = re.compile(r"\b(?:war|offensive|campaign|invasion|conflict|hostilities|violence|"
+                       r"insurgency|unrest)\b[^.;]{0,30}"
+                       r"\b(?:has|have) (?:so far |now )?(?:killed|left|claimed)\b|"
+                       r"\b(?:has|have) (?:so far |now |already )?(?:killed|claimed the lives of) "
+                       r"(?:more than |over |at least |tens of |many |several )?"
+                       r"(?:thousands|hundreds|millions)\b", re.I)
 SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|worst|largest|biggest|heaviest) (?:\w+ ){0,2}since\b",
                                re.I)
 FOLLOW_UP = re.compile(r"^\W*(?:the|this|that|these|those) (?:attacks?|strikes?|shelling|bombing|"
