@@ -290,3 +290,32 @@ def test_an_owner_before_installed_or_flagged_stays_the_actors_country():
     found = find_actors("Russian-installed officials and a Greek-owned tanker were named.")
     assert [(a.span.text, a.country) for a in found][:2] == [
         ("Russian-installed officials", "RUS"), ("Greek-owned tanker", "GRC")]
+
+
+def test_local_titles_serve_where_the_reports_towns_are():
+    # the attackers' demonym is the most named country, but the local officials belong to
+    # the country of the towns the report is about
+    text = ("Ukrainian drones struck a fuel depot in the Bryansk region overnight. Ukrainian "
+            "forces fired again at noon, and local authorities said nobody was hurt.")
+    [auth] = [m for m in find_actors(text) if m.name == "local authorities"]
+    assert auth.country == "UKR"  # by mention counts alone
+    [auth] = [m for m in find_actors(text, place_country="RUS")
+              if m.name == "local authorities"]
+    assert auth.country == "RUS"
+    # an explicit dateline country still wins
+    dl = "MINSK, Belarus, May 3 — Local authorities said nobody was hurt."
+    [auth] = [m for m in find_actors(dl, place_country="RUS") if "authorities" in m.name]
+    assert auth.country == "BLR"
+
+
+def test_pipeline_gives_local_officials_the_country_of_the_places():
+    from datetime import date
+
+    from eventdesk.api import Pipeline
+    from eventdesk.records import Document
+    text = ("Ukrainian drones hit an oil depot in the town of Liski in Russia's Voronezh "
+            "region overnight. Ukrainian forces have hit the depot before. The regional "
+            "governor accused the Ukrainian army of targeting civilians.")
+    evs = Pipeline().process(Document.from_text(text, published=date(2025, 3, 4)))
+    [accuse] = [e for e in evs if e.type == "ACCUSE"]
+    assert accuse.actor1.country == "RUS" and accuse.actor2.country == "UKR"

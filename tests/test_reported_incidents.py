@@ -323,3 +323,17 @@ def test_a_dateline_of_several_cities_names_no_filing_place(pipeline):
     evs = extract("LONDON/ ADEN/ DOHA: The US condemned the attack on the vessel.",
                   published="2024-03-08", pipeline=pipeline)
     assert evs and all(e.location is None for e in evs)
+
+
+def test_an_officials_notice_to_the_public_is_no_threat_or_request(pipeline):
+    text = ("Drones struck Bila Tserkva overnight. City authorities are warning residents "
+            "about smoke in some districts and asking that they stay indoors.")
+    types = [e.type for e in extract(text, published="2025-09-02", pipeline=pipeline)]
+    assert "THREATEN" not in types and "REQUEST" not in types
+    # a warning to protesters, or a foreign army's call on another country's residents, stay
+    assert [e.type for e in extract("The police warned the protesters to leave the square "
+                                    "or face arrest.", published="2025-09-02",
+                                    pipeline=pipeline)] == ["THREATEN"]
+    assert "REQUEST" in [e.type for e in extract(
+        "Israel's army urged residents of southern Lebanon to leave their homes.",
+        published="2025-09-02", pipeline=pipeline)]

@@ -187,6 +187,11 @@ class Pipeline:
         placed = [PlacedMention(pm.span, pl, getattr(pm, "kind", pl.precision),
                                 getattr(pm, "cue", None))
                   for pm, pl in zip(pmentions, resolved) if pl is not None]
+        home = _place_country(placed, dateline)
+        if home is not None:
+            # local titles with no owner ("local authorities", "the regional governor") serve
+            # where the report's towns and regions are, not where its attackers come from
+            actors = find_actors(doc.text, place_country=home)
         structure = find_structure(doc.text)
         events = self.extractor.extract(doc, sdoc, actors=actors, places=placed,
                                         published=published, dateline=dateline,
@@ -204,6 +209,23 @@ class Pipeline:
         if decisions is not None:
             decisions.extend(result.decisions)
         return list(result.events)
+
+
+def _place_country(placed: list, dateline: Dateline | None) -> str | None:
+    """The country of most of the towns and regions a text names outside its dateline (None
+    when it names none, or two countries equally often)."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    for p in placed:
+        if dateline is not None and dateline.span.start <= p.span.start < dateline.span.end:
+            continue
+        if p.place.precision in ("city", "admin1") and p.place.country:
+            counts[p.place.country] += 1
+    top = counts.most_common(2)
+    if not top or len(top) > 1 and top[0][1] == top[1][1]:
+        return None
+    return top[0][0]
 
 
 def parse_input(text: str, dateline: Dateline | None) -> str:

@@ -46,6 +46,12 @@ NO_COMMENT = frozenset({"comment", "say", "confirm", "elaborate", "disclose", "a
                         "take", "reveal", "identify"})
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE",
                              "CONCEDE", "CONSULT"})
+# the general public an official notice addresses (not protesters, not a named group)
+THE_PUBLIC = frozenset({"residents", "resident", "citizens", "people", "population", "public",
+                        "civilians", "inhabitants", "locals", "motorists", "drivers",
+                        "households", "parents", "everyone"})
+
+
 PROTESTERS = frozenset({"protesters", "protestors", "demonstrators", "crowds", "crowd",
                         "rioters", "mob", "mobs", "protester", "demonstrator"})
 FEATURE_WORDS = ("reservoir", "river", "sea ", "lake", "dam", "canal", "bay", "gulf")

@@ -477,13 +477,15 @@ class _Finder:
 
 
 def find_mentions(d: "ActorDictionary", text: str, *,
-                  context_country: str | None = None) -> list["ActorMention"]:
+                  context_country: str | None = None,
+                  place_country: str | None = None) -> list["ActorMention"]:
     """Every actor mention in ``text`` (see :func:`eventdesk.resolve.actors.find_actors`)."""
     if not text:
         return []
     f = _Finder(d, text)
     f.scan()
     dateline_end, explicit, capital = f.dateline()
-    context = context_country or f.context_country(explicit, capital)
+    context = context_country or explicit or place_country or f.context_country(
+        explicit, capital)
     mentions = f.chains(context, dateline_end)
     return f.corefer(mentions)

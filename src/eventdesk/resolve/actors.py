@@ -200,11 +200,13 @@ class ActorDictionary:
         seen: set[str] = set()
         return [e for e in found if not (e.id in seen or seen.add(e.id))]
 
-    def find(self, text: str, *, context_country: str | None = None) -> list[ActorMention]:
+    def find(self, text: str, *, context_country: str | None = None,
+             place_country: str | None = None) -> list[ActorMention]:
         """Every actor mention in ``text``; see :func:`find_actors`."""
         from eventdesk.resolve.actor_finder import find_mentions
 
-        return find_mentions(self, text, context_country=context_country)
+        return find_mentions(self, text, context_country=context_country,
+                             place_country=place_country)
 
     def adjective(self, iso3: str | None) -> str | None:
         """The demonym adjective of a country ("Russian"), or its name when it has none."""
@@ -220,14 +222,17 @@ _LOCK = threading.Lock()
 
 
 def find_actors(text: str, *, context_country: str | None = None,
+                place_country: str | None = None,
                 dictionary: ActorDictionary | None = None) -> list[ActorMention]:
     """Every actor mention in ``text``, non-overlapping, longest first, in text order.
 
     ``context_country`` (ISO3) is the document's own country, used for local titles with
     no country of their own ("the regional governor", "police"); by default it is read
-    from the dateline or, failing that, the most mentioned country.
+    from the dateline or, failing that, ``place_country`` (the country of the towns and
+    regions the text names, where its local officials serve), or the most mentioned country.
     """
-    return (dictionary or ActorDictionary.load()).find(text, context_country=context_country)
+    return (dictionary or ActorDictionary.load()).find(
+        text, context_country=context_country, place_country=place_country)
 
 
 # ---------------------------------------------------------------------- data files
