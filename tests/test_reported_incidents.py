@@ -337,3 +337,27 @@ def test_an_officials_notice_to_the_public_is_no_threat_or_request(pipeline):
     assert "REQUEST" in [e.type for e in extract(
         "Israel's army urged residents of southern Lebanon to leave their homes.",
         published="2025-09-02", pipeline=pipeline)]
+
+
+def test_unclear_if_is_an_open_question(pipeline):
+    text = ("Drones struck a fuel depot in Oryol. Officials did not say if there were "
+            "casualties among the workers.")
+    types = [e.type for e in extract(text, published="2024-12-13", pipeline=pipeline)]
+    assert types == ["ASSAULT"]
+    # a real condition stays a threat
+    assert "THREATEN" in [e.type for e in extract(
+        "If the army shells the town again, the rebels will strike back.",
+        published="2024-12-13", pipeline=pipeline)]
+
+
+def test_a_state_evacuating_its_own_people_is_no_coercion(pipeline):
+    def coerce(text):
+        return [e for e in extract(text, published="2024-08-19", pipeline=pipeline)
+                if e.type == "COERCE"]
+    assert coerce("Ukrainian authorities ordered families with children to evacuate the "
+                  "town of Pokrovsk on Monday.") == []
+    # occupation authorities moving people out, or an army ordering another people out, are
+    [ev] = coerce("Russian occupation authorities ordered residents to leave the town of "
+                  "Kamianka-Dniprovska.")
+    assert ev.actor1.country == "RUS"
+    assert len(coerce("Israel's army ordered residents of Rafah to evacuate.")) == 1

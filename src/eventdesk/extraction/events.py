@@ -30,7 +30,7 @@ from eventdesk.extraction.rules import (
     INTERCEPTED, LABOUR, LONG_RUN, MILITARY_TARGETS, NO_COMMENT, NON_AGENTS, OCCUPIED,
     PLACE_LIKE_KINDS, PROTESTERS, RELEASES, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
     SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_NOUNS, TOLL_REPORT_VERBS,
-    TOLL_REVISION, THE_PUBLIC, VICTIM_NOUNS, VIOLENT, WAR_TOTAL, ENEMY_WORDS,
+    TOLL_REVISION, THE_PUBLIC, VICTIM_NOUNS, EVACUATION, VIOLENT, WAR_TOTAL, ENEMY_WORDS,
 )
 from eventdesk.extraction.timex import TimeMention, dateline_time, find_times, pick_window
 from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evidence, Place,
@@ -778,6 +778,12 @@ class Extractor:
                 a2.country == a1.country:
             return False  # "the military urged all civilians to go to shelters": a state's
             #               instruction to its own people, no request between parties
+        if d.mention.type == "COERCE" and a1 is not None and a1.sector in ("GOV", "MIL") and \
+                a1.country and d.location is not None and d.location.country == a1.country and \
+                EVACUATION.search(d.trigger.text) and (a2 is None or a2.country in (
+                    None, a1.country)):
+            return False  # "authorities ordered families to evacuate the city": a state moving
+            #               its own people out of harm's way, not forced displacement
         if d.mention.type in ("REQUEST", "THREATEN") and a1 is not None and a2 is not None \
                 and a2.sector == "CVL" and a2.country in (None, a1.country) and \
                 a1.sector == "GOV" and (a1.entry_id or "").startswith("role:") and \

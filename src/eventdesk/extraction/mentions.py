@@ -762,15 +762,25 @@ def _before_present(tok) -> bool:
         c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in tok.children)
 
 
+# words whose "if" clause is an indirect question, not a condition
+ASKING_HEADS = frozenset({"unclear", "clear", "known", "unknown", "know", "ask", "wonder",
+                          "check", "verify", "confirm", "determine", "establish", "sure",
+                          "certain", "uncertain", "say", "tell", "see", "investigate"})
+
+
 def _open_question(tok) -> bool:
     """An indirect question: "officials asked whether any soldiers were killed", "it is unclear
     whether the drones hit the depot". The clause is asked about, not told; its verb (or the
-    verb a nominal trigger hangs on) has the marker "whether"."""
+    verb a nominal trigger hangs on) has the marker "whether", or "if" under a word of asking
+    or knowing ("unclear if", "did not say if")."""
     cur = tok
     for _ in range(4):
         if cur.pos_ in ("VERB", "AUX") or cur.dep_ in ("ccomp", "advcl", "csubj"):
             if any(c.dep_ == "mark" and c.lower_ == "whether" for c in cur.children):
                 return True
+            if any(c.dep_ == "mark" and c.lower_ == "if" for c in cur.children) and \
+                    cur.head.lemma_.lower() in ASKING_HEADS:
+                return True  # "unclear if anyone was hurt": "if" as "whether"
             if cur.dep_ in ("ccomp", "advcl", "csubj", "ROOT", "relcl", "conj"):
                 return False
         if cur.head.i == cur.i:

@@ -46,6 +46,8 @@ NO_COMMENT = frozenset({"comment", "say", "confirm", "elaborate", "disclose", "a
                         "take", "reveal", "identify"})
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE",
                              "CONCEDE", "CONSULT"})
+# an order to leave a place ("ordered residents to evacuate the town")
+EVACUATION = re.compile(r"\b(?:evacuat\w*|leave|flee|move out)\b", re.I)
 # the general public an official notice addresses (not protesters, not a named group)
 THE_PUBLIC = frozenset({"residents", "resident", "citizens", "people", "population", "public",
                         "civilians", "inhabitants", "locals", "motorists", "drivers",
