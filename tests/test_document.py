@@ -673,3 +673,37 @@ def test_an_unknown_settlement_of_the_sentence_is_not_replaced_by_another_town(p
     evs = [e for e in extract(text, published="2024-03-04", pipeline=pipeline)
            if e.type == "ASSAULT"]
     assert [e.location.name for e in evs if e.location is not None] == ["Goma"]
+
+
+def test_photo_captions_tell_no_events(pipeline):
+    captions = [
+        "Flowers lie outside a school that was struck by a drone in Sumy, Ukraine, March 3, "
+        "2025. REUTERS/Jane Doe",
+        "In this photo provided by the regional police, rescuers clear rubble after a missile "
+        "strike in Odesa.",
+        "Soldiers patrol a street in Goma, Congo, Jan. 30, 2025. (AP Photo/John Roe)",
+        "Rebels shelled the outskirts of the town on Monday (Photo: screenshot from a video)",
+    ]
+    for line in captions:
+        s = find_structure("Headline about the war\n\n" + line + "\n\nThe report goes on here.")
+        assert [b.kind for b in s.blocks] == ["title", "caption", "body"], line
+    text = (captions[0] + "\n\nKYIV - Officials said on Saturday that nine residents died in "
+            "the drone strike on Sumy last Monday.")
+    evs = assaults(extract(text, published="2025-03-08", pipeline=pipeline))
+    assert len(evs) == 1 and evs[0].fatalities == 9
+    assert "REUTERS" not in evs[0].evidence[0].span.text
+    # a line that only mentions a photo stays news
+    s = find_structure("Headline\n\nThe photo agency said its staff were safe.\n\nMore text.")
+    assert "caption" not in [b.kind for b in s.blocks]
+
+
+def test_a_time_between_speaker_and_verb_dates_the_saying(pipeline):
+    # "officials on Sunday said ... killed in last week's strike": the strike took last week
+    text = ("Officials on Sunday said 30 residents had died in last week's Russian strike on "
+            "Ternopil.")
+    [ev] = assaults(extract(text, published="2025-11-23", pipeline=pipeline))
+    assert ev.date.earliest < date(2025, 11, 22) and ev.date.latest <= date(2025, 11, 23)
+    # a time opening the sentence before the speaker still dates the told event
+    [ev] = assaults(extract("On Saturday, the governor said, troops shelled the town of Nikopol.",
+                            published="2025-11-23", pipeline=pipeline))
+    assert ev.date.earliest == ev.date.latest == date(2025, 11, 22)

@@ -36,7 +36,8 @@ class Block:
     """One non-empty line of the text (a paragraph, a headline, a caption, ...).
 
     ``kind``: ``title`` (headline zone at the top), ``body``, ``boilerplate`` (page furniture:
-    no news) or ``background`` (a paragraph labelled as earlier news or history).
+    no news), ``caption`` (a photo caption: a picture's description, no news) or
+    ``background`` (a paragraph labelled as earlier news or history).
     """
 
     start: int
@@ -78,7 +79,8 @@ class DocStructure:
     def skipped(self, start: int, end: int) -> bool:
         """Whether text[start:end] lies in page furniture."""
         block = self.block_at(start)
-        return block is not None and block.kind == "boilerplate" and end <= block.end + 1
+        return block is not None and block.kind in ("boilerplate", "caption") and \
+            end <= block.end + 1
 
     def furniture(self) -> list[tuple[int, int]]:
         return [(b.start, b.end) for b in self.blocks if b.kind == "boilerplate"]
@@ -88,6 +90,7 @@ class DocStructure:
 class _Lists:
     boilerplate: re.Pattern[str]
     background: re.Pattern[str]
+    caption: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -97,8 +100,9 @@ def _lists() -> _Lists:
     try:
         furniture = "|".join(f"(?:{p})" for p in data["boilerplate"])
         labels = "|".join(f"(?:{p})" for p in data["background_labels"])
+        captions = "|".join(f"(?:{p})" for p in data["captions"])
         return _Lists(re.compile(rf"^\W*(?:{furniture})", re.I),
-                      re.compile(rf"^\W*(?:{labels})", re.I))
+                      re.compile(rf"^\W*(?:{labels})", re.I), re.compile(captions))
     except (KeyError, TypeError, re.error) as exc:
         raise ConfigError(f"data/structure.yaml: {exc}") from None
 
@@ -131,6 +135,9 @@ def find_structure(text: str) -> DocStructure:
         line = text[s:e]
         if lists.boilerplate.search(line):
             kinds.append("boilerplate")
+            continue
+        if lists.caption.search(line):
+            kinds.append("caption")
             continue
         if in_title and n < TITLE_MAX_LINES and _is_title_line(line):
             kinds.append("title")

@@ -118,7 +118,9 @@ class Extractor:
         # another event ("met on Tuesday, following a call held last week": the next
         # sentence's agreement is Tuesday's, not last week's)
         self._no_carry = self._quoted + [(t.span.start, t.span.end) for t in times
-                                         if _in_subordinate_clause(sdoc, t.span)]
+                                         if _in_subordinate_clause(sdoc, t.span)] + (
+            [] if structure is None else  # (a caption's date is the picture's)
+            [(b.start, b.end) for b in structure.blocks if b.kind == "caption"])
         self._last_statement_place: tuple[int, Place] | None = None
         drafts: list[_Draft] = []
         sents = list(sdoc.sents)
@@ -126,7 +128,8 @@ class Extractor:
         last_violent: _Draft | None = None
         last_actor: dict[str, Actor] = {}
         for si, sent in enumerate(sents):
-            if structure is not None and structure.skipped(sent.start_char, sent.end_char):
+            if structure is not None and structure.skipped(
+                    sent.start_char, sent.start_char + len(sent.text.rstrip())):
                 continue  # page furniture: "Support The Moscow Times!"
             mentions = find_mentions(sent, self.lexicon, background_tokens=background,
                                      since_tokens=since,
@@ -546,11 +549,22 @@ class Extractor:
         if men.type in VIOLENT and window.span is not None and \
                 window.earliest == window.latest and \
                 _dates_the_report(sdoc, window.span, head):
-            # "the ministry reported on Saturday that ten soldiers were killed": the day is
-            # the report's; the attack came that day or the day before, most likely before
-            day = window.earliest
-            window = DateWindow(earliest=day - timedelta(days=1), latest=day,
-                                span=window.span, rule="reported_on", best=day - timedelta(days=1))
+            sub = list(head.subtree)
+            own = [t for t in layers.times if sub[0].idx <= t.span.start
+                   and t.span.end <= sub[-1].idx + len(sub[-1].text)
+                   and t.relation != "future" and not t.background]
+            if own:
+                # "said on Sunday that 30 were killed in last week's strike": the told
+                # clause names its own time
+                window = own[0].window()
+            else:
+                # "the ministry reported on Saturday that ten soldiers were killed": the day
+                # is the report's; the attack came that day or the day before, most likely
+                # before
+                day = window.earliest
+                window = DateWindow(earliest=day - timedelta(days=1), latest=day,
+                                    span=window.span, rule="reported_on",
+                                    best=day - timedelta(days=1))
         if men.type not in VIOLENT and perfect_tense(sdoc[men.head]):
             # "have been demobilized since the accord": the window runs from the accord
             since = [t for t in layers.times if t.relation == "since"
@@ -1153,9 +1167,12 @@ def _dates_the_report(sdoc: Any, span: Any, trigger: Any) -> bool:
         if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             break
         cur = cur.head
-    if cur.lemma_.lower() not in SAY_LEMMAS or cur.i == trigger.i or tokens[0].i < cur.i:
-        return False  # (a time before the verb dates the told event: "On Saturday, the
-        #               governor said, troops shelled the town")
+    subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if cur.lemma_.lower() not in SAY_LEMMAS or cur.i == trigger.i or tokens[0].i < cur.i and \
+            not (subjects and subjects[0].i < tokens[0].i):
+        return False  # (a time before the verb and its subject dates the told event: "On
+        #               Saturday, the governor said, troops shelled the town"; between them
+        #               it dates the saying: "the governor on Saturday said ...")
     clause = trigger
     for _ in range(8):
         if clause.head.i == cur.i:
