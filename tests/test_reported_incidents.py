@@ -361,3 +361,13 @@ def test_a_state_evacuating_its_own_people_is_no_coercion(pipeline):
                   "Kamianka-Dniprovska.")
     assert ev.actor1.country == "RUS"
     assert len(coerce("Israel's army ordered residents of Rafah to evacuate.")) == 1
+
+
+def test_a_speaker_hung_on_the_agent_phrase_is_no_attacker(pipeline):
+    # the parser hangs "Ivan Petrov, the governor, said" on "debris" as a conjunct or an
+    # apposition; the speaker is not who injured the people
+    for text in ("About forty people were injured by falling debris, Ivan Petrov, the "
+                 "Moscow-appointed governor of the city, said on Telegram.",
+                 "Twelve people were injured by flying glass, Ivan Petrov, the governor, said."):
+        [ev] = assaults(text, pipeline, published="2024-06-23")
+        assert ev.actor1 is None or ev.actor1.sector != "GOV", text

@@ -37,6 +37,8 @@ from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evi
                                Quote, Span, Victim)
 from eventdesk.resolve.actor_finder import PATRON_WORDS
 
+# what follows the speaker of a report (and its apposition): "..., the governor, said"
+SPEAKER_TAIL = re.compile(r"[\s,]*(?:said|says|told|added|wrote|stated|reported|claimed)\b")
 # "Rwanda-backed rebels", "Ankara-aligned forces": the state before the hyphen is a patron,
 # not the country of the role word after it
 PATRON = re.compile(r"-(?:" + "|".join(sorted(PATRON_WORDS)) + r")\b", re.I)
@@ -654,9 +656,16 @@ class Extractor:
             # (not a place the phrase locates itself in: "rallies against the law across
             # Armenia" are against the law, not against Armenia; but the recipients of aid
             # "to families in Gaza" are of the place)
+            # (a speaker the parser hung on the phrase as a conjunct or apposition is no party:
+            # "injured by falling debris, Ivan Petrov, the governor of the city, said")
+            text = tok.doc.text
+            speakers = [args.token_char_range(c) for c in tok.children
+                        if c.dep_ in ("conj", "appos")
+                        and SPEAKER_TAIL.match(text, args.token_char_range(c)[1])]
             cands = [c for c in layers.actors.within(start, end)
-                     if locative_places_ok or not (getattr(c, "locative", False)
-                                                   and getattr(c, "kind", "") in PLACE_LIKE_KINDS)]
+                     if (locative_places_ok or not (getattr(c, "locative", False)
+                                                    and getattr(c, "kind", "") in PLACE_LIKE_KINDS))
+                     and not any(a <= c.span.start < b for a, b in speakers)]
             hit = cands[0] if cands else None
         if hit is None:
             return None
