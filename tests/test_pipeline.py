@@ -574,3 +574,21 @@ def test_a_nominal_whose_predicate_the_cut_took_is_no_event(pipeline):
     events = extract("Drone raids on border depots in the Kursk region\n",
                      published="2024-06-22", pipeline=pipeline)
     assert [e.type for e in events if e.type == "ASSAULT"] == ["ASSAULT"]
+
+
+def test_a_meeting_placed_in_a_country_takes_the_venue_named_later(pipeline):
+    text = ("Russian and Ukrainian negotiators ended a round of talks in Turkey on Tuesday.\n\n"
+            "Moscow said it would scale back operations near Kyiv.\n\n"
+            "A Russian deputy minister said the army had begun to pull back.\n\n"
+            "The Ukrainian general staff said it had seen troop movements.\n\n"
+            "The chief Russian negotiator had flown to Istanbul for the round.")
+    evs = extract(text, published="2022-03-29", pipeline=pipeline)
+    [talks] = [e for e in evs if e.type == "CONSULT"]
+    assert talks.location is not None and talks.location.name == "Istanbul"
+    # an attack placed in a country does not take a town named far away
+    text = ("Drones struck a depot in Russia on Tuesday.\n\nOfficials gave no toll.\n\n"
+            "Markets were calm.\n\nTraders said prices held.\n\nThe governor of Tver region "
+            "was in Moscow for a meeting.")
+    [hit] = [e for e in extract(text, published="2022-03-29", pipeline=pipeline)
+             if e.type == "ASSAULT"]
+    assert hit.location is None or hit.location.precision == "country"

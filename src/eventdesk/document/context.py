@@ -23,6 +23,8 @@ proposal" rejects the United States' plan. Each rule names the construction it h
   a capital that acts ("Moscow's missile attacks", "Moscow said") counts as no place here;
   an event whose sentence names a settlement the gazetteer does not know ("seized the eastern
   town of Bunagana") keeps its coarser place: that settlement is its town, not another one.
+  A meeting placed in a country or region takes the one town of it named anywhere in the
+  report (its venue: "talks in Turkey" ... "the delegations held in Istanbul").
 * ``context.subjects``: a coercion (a curfew, a ban, arrests) that a state orders at home, of
   no one of another country, is of its own people.
 * ``context.victims``: an attack's victims or soldiers named with no country ("killed six
@@ -251,7 +253,7 @@ def names_unknown_settlement(ev: Event, places: Sequence[Any]) -> bool:
 
 
 def _town_in_region(ev: Event, places: Sequence[Any], starts: Sequence[int],
-                    region: Place | None = None) -> Place | None:
+                    region: Place | None = None, reach: int = CARRY_SENTENCES) -> Place | None:
     """The one town of the event's region (its own place, or ``region``) that the text names
     within ``CARRY_SENTENCES`` sentences of it ("ended in Alaska" ... "on arrival at an air
     base in Anchorage"); none when the event's sentence names a settlement of its own that the
@@ -267,8 +269,8 @@ def _town_in_region(ev: Event, places: Sequence[Any], starts: Sequence[int],
     # a country-wide place takes the one region or town of that country named beside it
     # ("a refinery in Russia" ... "the Ryazan region governor said")
     k = bisect.bisect_right(starts, ev.sentence.start) - 1
-    lo = starts[max(0, k - CARRY_SENTENCES)] if starts else 0
-    hi = starts[k + CARRY_SENTENCES + 1] if k + CARRY_SENTENCES + 1 < len(starts) else 10**12
+    lo = starts[max(0, k - reach)] if starts else 0
+    hi = starts[k + reach + 1] if k + reach + 1 < len(starts) else 10**12
     if region.precision == "country":
         finer = {(p.place.name, p.place.country): p for p in places
                  if lo <= p.span.start < hi and p.place.precision in ("city", "admin1")
@@ -306,10 +308,13 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
         ev = it.event
         if ev.type in LOCATED_TYPES or ev.type == "ASSAULT":
             town = _town_in_region(ev, places, sentence_starts)
+            why = "the one town of its region the report names beside it"
+            if town is None and ev.type == "CONSULT":
+                town = _town_in_region(ev, places, sentence_starts, reach=len(sentence_starts))
+                why = "the one town of its country or region the report names: the venue"
             if town is not None:
                 ev = _with_place(ev, town)
-                done.append(Completion("context.town", "the one town of its region the "
-                                       "report names beside it", ev))
+                done.append(Completion("context.town", why, ev))
         if ev.type in LOCATED_TYPES and ev.location is None:
             carried = _carry_place(items, k)
             sides = {a.country for a in (ev.actor1, ev.actor2) if a is not None and a.country}
