@@ -410,7 +410,7 @@ NO_GOLD_DOCUMENT = [
     ('The army evacuated its troops from the island.',
      'retreat/evacuate:V * troops|forces|positions|base', 'RETREAT'),
     ('The rebels released 40 prisoners on Saturday.',
-     'retreat/release:V * prisoner|prisoners|hostage|hostages|detainee|detainees|captive|captives|servicemen|soldiers|civilians|POWs', 'RETREAT'),
+     'retreat/release:V * prisoner|prisoners|hostage|hostages|detainee|detainees|captive|captives|servicemen|soldiers|civilians|POWs|&PEOPLES', 'RETREAT'),
     ('The two armies carried out a prisoner swap on Friday.',
      'retreat/@prisoner swap', 'RETREAT'),
     ('The prime minister stepped down on Friday.',
@@ -585,7 +585,7 @@ FORMS = [
     ('The garrison surrendered on Friday.',
      'retreat/surrender:V', 'RETREAT'),
     ('The militants freed three hostages on Friday.',
-     'retreat/free:V * prisoner|prisoners|hostage|hostages|detainee|detainees|captive|captives', 'RETREAT'),
+     'retreat/free:V * prisoner|prisoners|hostage|hostages|detainee|detainees|captive|captives|&PEOPLES', 'RETREAT'),
     ('The army demobilized 2,000 soldiers.',
      'retreat/demobilize:V', 'RETREAT'),
     ('The army demobilised 2,000 soldiers.',
@@ -927,3 +927,15 @@ def test_more_rules_on_their_constructions(nlp, text, rule, etype):
 def test_a_prohibited_aid_is_no_aid(nlp):
     assert "AID" not in {t for _, t in rules_and_types(
         nlp, "The government announced on Wednesday it would prohibit all aid to the region.")}
+
+
+def test_captives_named_by_their_people_are_released():
+    from eventdesk import extract
+    for text, a1, a2 in (("In return, Kyiv released 150 Russians held since the spring.",
+                          "UKR", "RUS"),
+                         ("The militants freed 12 Israelis on Sunday.", None, "ISR")):
+        evs = [e for e in extract(text, published="2024-01-03") if e.type == "RETREAT"]
+        assert len(evs) == 1, text
+        assert evs[0].actor2 is not None and evs[0].actor2.country == a2
+        if a1:
+            assert evs[0].actor1.country == a1
