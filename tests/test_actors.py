@@ -319,3 +319,13 @@ def test_pipeline_gives_local_officials_the_country_of_the_places():
     evs = Pipeline().process(Document.from_text(text, published=date(2025, 3, 4)))
     [accuse] = [e for e in evs if e.type == "ACCUSE"]
     assert accuse.actor1.country == "RUS" and accuse.actor2.country == "UKR"
+
+
+def test_a_capitals_possessive_acts_after_a_locative_preposition():
+    # "in response to Moscow's bombardment": Moscow acts; "in Kyiv's suburbs" locates
+    [m] = [a for a in find_actors("It was a reply to Moscow's relentless shelling of the grid.")
+           if a.span.text == "Moscow"]
+    assert m.locative is False
+    [m] = [a for a in find_actors("Blasts were heard in Kyiv's western suburbs overnight.")
+           if a.span.text == "Kyiv"]
+    assert m.locative is True

@@ -371,3 +371,22 @@ def test_a_speaker_hung_on_the_agent_phrase_is_no_attacker(pipeline):
                  "Twelve people were injured by flying glass, Ivan Petrov, the governor, said."):
         [ev] = assaults(text, pipeline, published="2024-06-23")
         assert ev.actor1 is None or ev.actor1.sector != "GOV", text
+
+
+def test_a_trend_over_recent_months_is_no_event(pipeline):
+    for text in ("Kyiv has stepped up its drone attacks on Russian fuel depots in recent "
+                 "months.",
+                 "In recent weeks, Moscow has intensified its strikes on the power grid."):
+        assert assaults(text, pipeline, published="2025-02-05") == [], text
+    # a time of a phrase beside the event does not make it a trend
+    [ev] = assaults("A man was wounded by shelling in his garden in Avdiivka, a town of heavy "
+                    "fighting in recent weeks.", pipeline, published="2025-02-05")
+    assert ev.injuries == 1
+
+
+def test_a_capital_owning_the_attack_is_no_place(pipeline):
+    text = ("A drone attack in southern Russia set a fuel depot on fire on Wednesday, the "
+            "governor said.\n\nKyiv calls its strikes a reply to Moscow's relentless shelling "
+            "of Ukrainian towns.")
+    evs = assaults(text, pipeline, published="2025-02-05")
+    assert all(e.location is None or e.location.name != "Moscow" for e in evs)

@@ -548,6 +548,11 @@ class Extractor:
         window = pick_window(layers.times, start=t_start, end=t_end, sentence_start=s_start,
                              sentence_end=s_end, published=published, dateline=layers.dateline,
                              text=text, carry_skip=self._no_carry)
+        if window.span is not None and TREND_PERIOD.search(window.span.text) and \
+                (window.latest - window.earliest).days > 14 and \
+                _times_own_clause(sdoc, window.span, head):
+            return None  # "Kyiv has stepped up its attacks on refineries in recent months": a
+            #              trend over a period up to now, not an event of the day
         if men.type in VIOLENT and window.span is not None and \
                 window.earliest == window.latest and \
                 _dates_the_report(sdoc, window.span, head):
@@ -1163,6 +1168,23 @@ def _in_subordinate_clause(sdoc: Any, span: Any) -> bool:
             return False
         cur = cur.head
     return False
+
+
+# a period that runs up to the report: "in recent months", "over the past few weeks"
+TREND_PERIOD = re.compile(r"\b(?:recent|past|last)\s+(?:few\s+|several\s+|two\s+|three\s+)?"
+                          r"(?:weeks|months|years)\b", re.I)
+
+
+def _times_own_clause(sdoc: Any, span: Any, trigger: Any) -> bool:
+    """The time expression ``span`` modifies the trigger's own clause (its verb, or the
+    trigger itself), not a phrase or clause beside it."""
+    tokens = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return False
+    verb = args.clause_verb(trigger)
+    root = tokens.root  # "weeks" of "in recent weeks": its preposition hangs on the clause
+    head = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+    return head.i in (trigger.i, verb.i)
 
 
 def _dates_the_report(sdoc: Any, span: Any, trigger: Any) -> bool:

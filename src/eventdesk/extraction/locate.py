@@ -79,6 +79,9 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
             continue  # statements and meetings: only "in/at X" of their own clause
         if pm.place.precision == "country" and root.dep_ == "poss":
             continue  # "Ukraine's second-largest city"
+        if root.dep_ == "poss" and root.head.i == head.i and hit is not None and \
+                getattr(hit, "kind", "") == "capital":
+            continue  # "Moscow's bombardment of the grid": the capital acts, it is no place
         score = -abs(s - hpos) / 40.0 + (1.5 if locative else 0.0)
         if pm.place.precision == "city" and pm.place.admin1 and any(
                 o.place.precision == "admin1" and o.place.admin1 == pm.place.admin1

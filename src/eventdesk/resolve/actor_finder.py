@@ -25,6 +25,16 @@ if TYPE_CHECKING:  # pragma: no cover
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+|[^\w\s]")
 DATELINE_RE = re.compile(r"\s(?:\u2014|\u2013|--|-)\s|\(Reuters\)|\(AP\)|\(AFP\)")
 COUNTRYISH = frozenset({"country", "capital", "demonym", "region"})
+# "Moscow's incessant bombardment": up to three lower-case words after the possessive
+_POSSESSIVE_TAIL = re.compile(r"['’]s((?:\s+[a-z][a-z-]*){1,3})")
+# nouns of a part of a place: "Kyiv's suburbs", "Moscow's outskirts"
+_PLACE_PARTS = frozenset({"suburb", "suburbs", "outskirts", "district", "districts", "centre",
+                          "center", "region", "regions", "province", "oblast", "airport",
+                          "streets", "street", "neighbourhood", "neighborhood", "neighbourhoods",
+                          "neighborhoods", "port", "border", "borders", "territory", "capital",
+                          "city", "south", "north", "east", "west", "frontline", "coast",
+                          "downtown", "residential", "area", "areas", "villages", "towns",
+                          "skies", "airspace"})
 _AREA_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "central",
                               "northeastern", "northwestern", "southeastern", "southwestern",
                               "north-eastern", "north-western", "south-eastern", "south-western",
@@ -207,6 +217,13 @@ class _Finder:
             k -= 1
         return k >= 0 and self.keys[k] in self.d.locatives
 
+    def _acting_possessive(self, end: int) -> bool:
+        """A name followed by "'s" and a lower-case noun phrase that is no part of a place
+        acts, whatever preposition stands before it: "in response to Moscow's bombardment"
+        (not "in Kyiv's suburbs", "in Russia's Kursk region")."""
+        m = _POSSESSIVE_TAIL.match(self.text, end)
+        return m is not None and not any(w.lower() in _PLACE_PARTS for w in m.group(1).split())
+
     # ------------------------------------------------------------ pass 2: chains
     # (a state before "-aligned"/"-allied"/"-loyal" is a patron, like one before "-backed":
     # "Ankara-aligned forces" are not Turkey's army; "Al Qaeda-aligned militants" are its own)
@@ -330,7 +347,7 @@ class _Finder:
         d, toks = self.d, self.toks
         s, e = toks[i][0], toks[j - 1][1]
         span = Span(s, e, self.text[s:e], STAGE)
-        loc = self._locative(i, dateline_end)
+        loc = self._locative(i, dateline_end) and not self._acting_possessive(e)
         role = roles[-1].entry if roles else None
         if named is not None and named.entry.kind == "person" and not unknown:
             p = named.entry  # (a person is never a place, whatever preposition precedes)
