@@ -707,3 +707,24 @@ def test_a_time_between_speaker_and_verb_dates_the_saying(pipeline):
     [ev] = assaults(extract("On Saturday, the governor said, troops shelled the town of Nikopol.",
                             published="2025-11-23", pipeline=pipeline))
     assert ev.date.earliest == ev.date.latest == date(2025, 11, 22)
+
+
+def test_protests_in_cities_listed_after_including_are_one_per_city(pipeline):
+    text = "Students held rallies on Friday in several cities, including Shiraz and Tabriz."
+    evs = [e for e in extract(text, published="2023-09-17", pipeline=pipeline)
+           if e.type == "PROTEST"]
+    assert sorted(e.location.name for e in evs) == ["Shiraz", "Tabriz"]
+    # an attack summed up before "including" stays one
+    text = "Shelling killed five people in the region on Friday, including in Nikopol and Marhanets."
+    evs = assaults(extract(text, published="2023-09-17", pipeline=pipeline))
+    assert len(evs) == 1
+
+
+def test_a_bare_plural_told_as_happening_is_news(pipeline):
+    text = "Demonstrations took place in Tehran and Mashhad on Saturday."
+    evs = [e for e in extract(text, published="2023-09-17", pipeline=pipeline)
+           if e.type == "PROTEST"]
+    assert len(evs) == 2
+    # a bare plural spoken of in general stays no event
+    assert extract("The minister spoke about protests in general terms.",
+                   published="2023-09-17", pipeline=pipeline) == []

@@ -293,6 +293,9 @@ def _unplaced(items: list[Item], folds: list[Fold], etype: str) -> None:
 _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
 
 
+# "staged protests in several cities, including X and Y": the cities listed are where
+_CITIES_INCLUDING = re.compile(r"\b(?:cities|towns|places|regions|provinces)\b[^.;]{0,30}"
+                               r"\bincluding\s*$", re.I)
 _UNKNOWN_ITEMS = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s*,\s*)+$")
 
 
@@ -330,9 +333,12 @@ def split_places(items: list[Item], places: Sequence[Any], text: str) -> list[Ev
         if _UNKNOWN_ITEMS.match(between):
             between = ""  # "retook Blahodante, Makarivka and Neskuchne": a first item the
             #               gazetteer does not know (a misspelling, a hamlet) is still a list
-        if len(between) > 40 or "," in between or "including" in between.lower():
+        listed = ev.type == "PROTEST" and _CITIES_INCLUDING.search(between)
+        if not listed and (len(between) > 40 or "," in between or
+                           "including" in between.lower()):
             continue  # the places must be what the attack hit ("shelled X and Y", "bombs on
-            #           the villages of X and Y"), not a list after a summary (", including")
+            #           the villages of X and Y"), not a list after a summary (", including");
+            #           protests "in other cities, including X and Y" were held in each
         if len({p.place.geonameid or p.place.name for p in chain}) < 2:
             continue
         for q in chain:

@@ -914,8 +914,24 @@ def _anaphoric_nominal(tok) -> bool:
     if det is not None and det.dep_ == "poss" and det.lower_ in DETERMINERS:
         return not any(c.dep_ == "prep" for c in children)
     if tok.tag_ == "NNS" and det is None and not anchors:
-        return True
+        return not _occurs(tok)
     return False
+
+
+# verbs that tell that an event happened: "protests took place", "clashes erupted"
+OCCURRENCE_VERBS = frozenset({"erupt", "occur", "rage", "spread", "flare", "unfold", "resume"})
+
+
+def _occurs(tok) -> bool:
+    """A bare plural told as happening: the subject of "take place", "break out", "be held",
+    "erupt", "spread" ("Protests took place in several cities")."""
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    kids = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "prt")}
+    return lemma in OCCURRENCE_VERBS or (lemma == "take" and "place" in kids) or (
+        lemma == "break" and "out" in kids) or (lemma == "hold" and tok.dep_ == "nsubjpass")
 
 
 def _most_specific(matches: list) -> list:
