@@ -390,3 +390,15 @@ def test_a_capital_owning_the_attack_is_no_place(pipeline):
             "of Ukrainian towns.")
     evs = assaults(text, pipeline, published="2025-02-05")
     assert all(e.location is None or e.location.name != "Moscow" for e in evs)
+
+
+def test_a_trip_that_meets_no_other_party_is_no_consultation(pipeline):
+    def consults(text):
+        return [e for e in extract(text, published="2025-04-16", pipeline=pipeline)
+                if e.type == "CONSULT"]
+    assert consults("Bombs hit Kherson on Wednesday, and when medics arrived at the site, "
+                    "shelling resumed.") == []
+    assert consults("The interior minister of Georgia arrived in Batumi on Monday.") == []
+    # a party's trip to another country is a visit
+    assert len(consults("The Turkish foreign minister arrived in Moscow on Monday for "
+                        "talks.")) == 1

@@ -806,6 +806,13 @@ class Extractor:
                 a2.country == a1.country:
             return False  # "the military urged all civilians to go to shelters": a state's
             #               instruction to its own people, no request between parties
+        if d.mention.type == "CONSULT" and d.trigger.text.lower().startswith(
+                ("arriv", "visit")) and (a2 is None or a2.country in (
+                    None, getattr(a1, "country", None))) and (
+                a1 is None or a1.sector not in ("GOV", "MIL", "IGO", "REB") or
+                d.location is not None and d.location.country == a1.country):
+            return False  # "when the rescuers arrived at the scene", "the minister visited a
+            #               hospital in his own country": no trip of a party to another one
         if d.mention.type == "COERCE" and a1 is not None and a1.sector in ("GOV", "MIL") and \
                 a1.country and d.location is not None and d.location.country == a1.country and \
                 EVACUATION.search(d.trigger.text) and (a2 is None or a2.country in (
