@@ -402,3 +402,15 @@ def test_a_trip_that_meets_no_other_party_is_no_consultation(pipeline):
     # a party's trip to another country is a visit
     assert len(consults("The Turkish foreign minister arrived in Moscow on Monday for "
                         "talks.")) == 1
+
+
+def test_a_call_with_no_caller_and_no_one_called_on_is_no_request(pipeline):
+    def requests(text):
+        return [e for e in extract(text, published="2025-01-13", pipeline=pipeline)
+                if e.type == "REQUEST"]
+    assert requests("The massacre drew wide condemnation and international calls for an "
+                    "inquiry.") == []
+    # a named caller, or a deontic "X must" addressed to a party, stay requests
+    assert len(requests("The UN called for an inquiry into the massacre.")) == 1
+    assert len(requests("The summit concluded that rich nations must give more money to "
+                        "fight hunger.")) == 1

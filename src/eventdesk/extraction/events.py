@@ -782,6 +782,11 @@ class Extractor:
             #               "Israel blocked off roads": a state moving troops or closing roads,
             #               no protest
         a1 = d.actor1
+        if d.mention.type == "REQUEST" and a1 is None and d.actor2 is None and all(
+                m.entry.type == "REQUEST" for m in d.mention.matches):
+            return False  # "international calls for an inquiry", "calling for reforms": a
+            #               call with no one who calls and no one called on (a deontic "X
+            #               must ..." is a request addressed to X: kept)
         if d.mention.type in SPEECH_TYPES and a1 is not None and a1.sector == "CVL" and \
                 (a1.entry_id or "").startswith("role:") and \
                 (a1.name or "").lower().rsplit(" ", 1)[-1] in PROTESTERS:
