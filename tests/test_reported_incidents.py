@@ -414,3 +414,22 @@ def test_a_call_with_no_caller_and_no_one_called_on_is_no_request(pipeline):
     assert len(requests("The UN called for an inquiry into the massacre.")) == 1
     assert len(requests("The summit concluded that rich nations must give more money to "
                         "fight hunger.")) == 1
+
+
+def test_a_state_named_as_a_party_is_not_where_the_attack_happened(pipeline):
+    # the country inside the speaker's name, or the subject of another clause, is no place
+    for text in ("The US Central Command said two sailors were killed when a Houthi missile "
+                 "struck the tanker.",
+                 "After the surge in Houthi raids on shipping, Britain formed a naval task "
+                 "force."):
+        evs = assaults(text, pipeline, published="2024-03-08")
+        assert all(e.location is None or e.location.precision != "country" for e in evs), text
+    # a country that is attacked, or where the attack happened, stays its place
+    [ev] = assaults("Houthi drones struck Israel on Monday.", pipeline, published="2024-03-08")
+    assert ev.location is not None and ev.location.country == "ISR"
+
+
+def test_a_headline_sets_its_scene_with_a_country_modifier(pipeline):
+    [ev] = assaults("Explosions rock east Ukraine airport as battle intensifies", pipeline,
+                    published="2015-01-17")
+    assert ev.location is not None and ev.location.country == "UKR"

@@ -133,10 +133,10 @@ class Extractor:
             if structure is not None and structure.skipped(
                     sent.start_char, sent.start_char + len(sent.text.rstrip())):
                 continue  # page furniture: "Support The Moscow Times!"
+            self._headline = structure is not None and structure.headline_style(
+                sent.start_char)
             mentions = find_mentions(sent, self.lexicon, background_tokens=background,
-                                     since_tokens=since,
-                                     headline=structure is not None
-                                     and structure.headline_style(sent.start_char))
+                                     since_tokens=since, headline=self._headline)
             sent_drafts = []
             for men in mentions:
                 if si == cut and men.nominal and _predicate_cut(sent, sdoc[men.head]):
@@ -714,7 +714,8 @@ class Extractor:
 
     def _place(self, sdoc: Any, head: Any, sent: Any, layers: Layers, used: list[Any],
                etype: str, *, initiator: Span | None = None) -> Place | None:
-        return choose_place(sdoc, head, sent, layers, used, etype, initiator=initiator)
+        return choose_place(sdoc, head, sent, layers, used, etype, initiator=initiator,
+                            headline=getattr(self, "_headline", False))
 
     @staticmethod
     def _casualty_only(d: _Draft) -> bool:

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from eventdesk.extraction import arguments as args
-from eventdesk.extraction.rules import FEATURE_WORDS, STATEMENT_TYPES, VIOLENT
+from eventdesk.extraction.rules import FEATURE_WORDS, SAY_LEMMAS, STATEMENT_TYPES, VIOLENT
 from eventdesk.records import Place, Span
 
 
@@ -29,7 +29,8 @@ class PlacedMention:
 
 
 def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
-                 etype: str, *, initiator: Span | None = None) -> Place | None:
+                 etype: str, *, initiator: Span | None = None,
+                 headline: bool = False) -> Place | None:
     cands = layers.places.within(sent.start_char, sent.end_char)
     if not cands:
         return anaphoric_place(sent, layers)
@@ -79,6 +80,14 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
             continue  # statements and meetings: only "in/at X" of their own clause
         if pm.place.precision == "country" and root.dep_ == "poss":
             continue  # "Ukraine's second-largest city"
+        if pm.place.precision == "country" and not locative and (
+                hit is not None and (hit.span.start < s or hit.span.end > e)
+                and _speaker(sdoc, hit)
+                or not headline and root.dep_ in ("compound", "nmod", "amod", "nsubj")):
+            continue  # "the US Central Command said", "the US formed a coalition", "Ukraine
+            #           is grappling with": a state named as a party or a modifier, not where
+            #           the event happened (a headline's terse "Ukraine death toll rises",
+            #           "East Ukraine airport", sets its scene so)
         if root.dep_ == "poss" and root.head.i == head.i and hit is not None and \
                 getattr(hit, "kind", "") == "capital":
             continue  # "Moscow's bombardment of the grid": the capital acts, it is no place
@@ -198,3 +207,12 @@ def is_actor_name(pm: "PlacedMention", layers: Any, sdoc: Any) -> bool:
     if before.split()[-1:] and before.split()[-1] in _PLACE_NOUNS:
         return False  # "police in the capital Dhaka" (whatever the parser attached it to)
     return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj", "conj", "appos")
+
+
+def _speaker(sdoc: Any, actor: Any) -> bool:
+    """The actor mention is the subject of a verb of saying ("the US Central Command said")."""
+    span = sdoc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in SAY_LEMMAS
