@@ -88,3 +88,18 @@ def test_a_report_of_a_protest_with_arrests(pipeline):
                  if e.type == "PROTEST"]
     assert (protest.acled_event_type, protest.acled_sub_event_type) == (
         "Protests", "Protest with intervention")
+
+
+def test_a_strike_with_no_means_by_an_air_power_is_an_air_strike():
+    from eventdesk import extract
+    def sub(text):
+        [ev] = [e for e in extract(text, published="2024-10-08") if e.type == "ASSAULT"]
+        return ev.acled_sub_event_type
+    assert sub("An Israeli strike hit a house in Rafah on Monday, killing four people.") == \
+        "Air/drone strike"
+    assert sub("US strikes hit Houthi targets near Sanaa on Monday.") == "Air/drone strike"
+    # other attackers' unnamed means stay a shelling; named means decide for everyone
+    assert sub("A Russian strike hit a house in Kherson on Monday, killing four people.") == \
+        "Shelling/artillery/missile attack"
+    assert sub("Israeli artillery shelled the village of Khiam on Monday.") == \
+        "Shelling/artillery/missile attack"

@@ -15,8 +15,10 @@ ACLED codebook's definitions (word lists in ``data/quantities.yaml``, ``acled_wo
 * an armed group's direct violence against civilians (a massacre, gunmen killing villagers)
   is Violence against civilians / Attack, or Abduction/forced disappearance;
 * otherwise ("a strike hit a house") a remote attack whose means are unknown: Explosions/Remote
-  violence with the sub-event type a shelling, which the document stage revises when the
-  report's other attacks by the same side are air strikes.
+  violence with the sub-event type an Air/drone strike when the attacker is a state whose
+  strikes abroad are an air campaign (``acled_air_powers``: Israel, the United States, ...),
+  else a shelling, which the document stage revises when the report's other attacks by the
+  same side are air strikes.
 """
 
 from __future__ import annotations
@@ -66,11 +68,27 @@ def acled_without_means(trigger: str, sentence: str, actor1: Actor | None,
         return ("aerial", REMOTE, AIR)
     if w["remote"].search(words):
         return ("heavy-weapons", REMOTE, SHELLING)
+    air_power = actor1 is not None and actor1.country in _air_powers() and \
+        a1 in (None, "MIL", "GOV")
+    if air_power and _STRIKE.search(trigger) and not w["ground"].search(words):
+        return ("aerial", REMOTE, AIR)  # "US strikes hit Houthi targets"
     if w["ground"].search(words) or w["capture"].search(words) or a2 in ARMED_SECTORS:
         return (None, "Battles", "Armed clash")
     if a1 == "REB" and a2 == "CVL":
         return (None, "Violence against civilians", "Attack")
+    if air_power:
+        return ("aerial", REMOTE, AIR)  # "an Israeli strike on a house in Gaza"
     return (None, REMOTE, SHELLING)
+
+
+# remote-strike verbs and nouns ("strikes hit", "targeted", "pounded")
+_STRIKE = re.compile(r"\b(?:strik\w*|struck|hit|target\w*|pound\w*)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _air_powers() -> frozenset[str]:
+    raw = resources.files("eventdesk").joinpath("data/quantities.yaml").read_text("utf-8")
+    return frozenset(yaml.safe_load(raw)["acled_air_powers"])
 
 
 def remote_words(text: str) -> bool:
