@@ -74,6 +74,11 @@ def test_shelling_named_in_the_report_keeps_unnamed_strikes_open(pipeline):
     ("Protesters stormed the police station and set fire to cars.",
      ("Riots", "Violent demonstration")),
     ("A mob lynched two men accused of theft in the market.", ("Riots", "Mob violence")),
+    # demonstrators throwing things or breaking through, whoever the crowd is
+    ("Students hurled rocks and bottles at the riot officers outside the ministry.",
+     ("Riots", "Violent demonstration")),
+    ("The marchers tore down the fence around the parliament before police pushed them back.",
+     ("Riots", "Violent demonstration")),
 ])
 def test_protest_sub_types_by_the_codebook(text, expected):
     from eventdesk.extraction.acled import protest_subtype
