@@ -35,6 +35,11 @@ VILLAGERS = Actor("villagers", "COD", "CVL")
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("hit", "A strike hit a house, killing two.", None, None,
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    # armed men against unarmed people, with no fighting told
+    ("killed", "Two residents were killed during an army raid on the camp.", ARMY, VILLAGERS,
+     ("Violence against civilians", "Attack")),
+    ("killed", "Two residents were killed as troops clashed with gunmen in the camp.", ARMY,
+     VILLAGERS, ("Battles", "Armed clash")),
 ])
 def test_types_from_wording_and_parties(trigger, sentence, a1, a2, expected):
     assert acled_without_means(trigger, sentence, a1, a2)[1:] == expected

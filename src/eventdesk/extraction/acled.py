@@ -62,6 +62,12 @@ def acled_without_means(trigger: str, sentence: str, actor1: Actor | None,
         if a1 == "REB":
             return (None, "Battles", "Non-state actor overtakes territory")
         return (None, "Battles", "Armed clash")
+    if a2 == "CVL" and (w["ground"].search(trigger) or w["ground"].search(words)) and \
+            not w["air"].search(words) and not w["remote"].search(words) and \
+            not _FIGHT.search(words):
+        # "residents were killed during a raid on the camp", "gunmen raided a village": armed
+        # men against unarmed people, with no fighting told, is Violence against civilians
+        return (None, "Violence against civilians", "Attack")
     if w["ground"].search(trigger):
         return (None, "Battles", "Armed clash")
     if w["air"].search(words) and not w["remote"].search(words):
@@ -81,6 +87,10 @@ def acled_without_means(trigger: str, sentence: str, actor1: Actor | None,
     return (None, REMOTE, SHELLING)
 
 
+# fighting between armed sides ("clashes", "gun battle", "exchange of fire")
+_FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|firefights?|gunfights?|"
+                    r"exchanges? of fire|exchanged fire|skirmish\w*|militants?|fighters|"
+                    r"gunmen were killed|resist\w*)\b", re.I)
 # remote-strike verbs and nouns ("strikes hit", "targeted", "pounded")
 _STRIKE = re.compile(r"\b(?:strik\w*|struck|hit|target\w*|pound\w*)\b", re.I)
 
