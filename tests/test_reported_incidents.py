@@ -3,6 +3,8 @@ tests: who was hit, who fired, and which counts and references tell a new event.
 
 from __future__ import annotations
 
+import dataclasses
+
 from eventdesk import extract
 
 
@@ -433,3 +435,20 @@ def test_a_headline_sets_its_scene_with_a_country_modifier(pipeline):
     [ev] = assaults("Explosions rock east Ukraine airport as battle intensifies", pipeline,
                     published="2015-01-17")
     assert ev.location is not None and ev.location.country == "UKR"
+
+
+def test_a_statement_told_again_in_the_same_words_is_one_event(pipeline):
+    from eventdesk.merge.within import mergeable
+    [a] = [e for e in extract("Kyiv will accept the American proposal on a truce.",
+                              published="2025-03-11", pipeline=pipeline) if e.type == "AGREE"]
+    [b] = [e for e in extract("There is readiness to accept the American proposal on a truce.",
+                              published="2025-03-11", pipeline=pipeline) if e.type == "AGREE"]
+    assert b.actor1 is None and a.trigger.text == b.trigger.text
+    b = b.replace(sentence=dataclasses.replace(b.sentence, start=b.sentence.start + 500))
+    assert mergeable(a, b, sentence_gap=1)
+    # two parties doing the same short thing stay two
+    text = ("The Baltic states imposed sanctions on the officials.\n\nLithuania imposed "
+            "sanctions on eleven of them on Monday.")
+    evs = [e for e in extract(text, published="2025-03-11", pipeline=pipeline)
+           if e.type == "SANCTION"]
+    assert len(evs) == 2

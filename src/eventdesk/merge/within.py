@@ -179,7 +179,14 @@ def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
     if a.type != "ASSAULT":
         # speech acts and meetings: same initiator required
         if a.actor1 is None or b.actor1 is None:
-            return sentence_gap <= 1 and places is True
+            return sentence_gap <= 1 and places is True or (
+                sentence_gap <= 2 and places is not False and
+                len(a.trigger.text.split()) >= 3 and
+                " ".join(a.trigger.text.lower().split()) ==
+                " ".join(b.trigger.text.lower().split()))
+            #   (the same words told again, as a quoted statement repeats its lead: "X is
+            #   ready to accept the proposal" ... "“X expressed readiness to accept the
+            #   proposal,” the statement said")
         if (a.actor1.country is None or b.actor1.country is None) and sentence_gap <= 1 and \
                 a.actor1.sector != "IGO" and b.actor1.sector != "IGO":
             return True  # "The two leaders also discussed ..." after their phone call
