@@ -452,3 +452,28 @@ def test_a_statement_told_again_in_the_same_words_is_one_event(pipeline):
     evs = [e for e in extract(text, published="2025-03-11", pipeline=pipeline)
            if e.type == "SANCTION"]
     assert len(evs) == 2
+
+
+def test_a_superlative_over_this_year_is_no_running_total(pipeline):
+    [ev] = assaults("On Sunday, two Russian missiles hit the city of Sumy, killing 30 people in "
+                    "the deadliest strike on civilians in Ukraine this year.", pipeline,
+                    published="2025-04-16")
+    assert ev.fatalities == 30 and ev.location.name == "Sumy"
+    # a count over the year stays a running total
+    assert assaults("Russian strikes have killed 300 civilians in the region this year.",
+                    pipeline, published="2025-04-16") == []
+
+
+def test_it_is_unclear_if_is_an_open_question(pipeline):
+    from eventdesk.annotate.nlp import load_nlp
+    from eventdesk.extraction.mentions import _open_question
+    nlp = load_nlp()
+    for text in ("It is unclear if there were casualties among the workers of the depot.",
+                 "It was not clear if there were any casualties."):
+        doc = nlp(text)
+        [tok] = [t for t in doc if t.lower_ == "casualties"]
+        assert _open_question(tok), text
+    text = ("Drones struck a fuel depot in Oryol. The damage was not yet known, and it is "
+            "unclear if anybody was hurt as a result of the reported strike.")
+    assert [e.type for e in extract(text, published="2024-12-13", pipeline=pipeline)] == \
+        ["ASSAULT"]

@@ -778,8 +778,10 @@ def _open_question(tok) -> bool:
         if cur.pos_ in ("VERB", "AUX") or cur.dep_ in ("ccomp", "advcl", "csubj"):
             if any(c.dep_ == "mark" and c.lower_ == "whether" for c in cur.children):
                 return True
-            if any(c.dep_ == "mark" and c.lower_ == "if" for c in cur.children) and \
-                    cur.head.lemma_.lower() in ASKING_HEADS:
+            if any(c.dep_ == "mark" and c.lower_ == "if" for c in cur.children) and (
+                    cur.head.lemma_.lower() in ASKING_HEADS or any(
+                        c.dep_ == "acomp" and c.lower_ in ASKING_HEADS
+                        for c in cur.head.children)):  # ("it is unclear if": "is" heads it)
                 return True  # "unclear if anyone was hurt": "if" as "whether"
             if cur.dep_ in ("ccomp", "advcl", "csubj", "ROOT", "relcl", "conj"):
                 return False

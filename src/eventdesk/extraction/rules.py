@@ -84,8 +84,11 @@ WAR_TOTAL = re.compile(r"\b(?:war|offensive|campaign|invasion|conflict|hostiliti
                        r"\b(?:has|have) (?:so far |now |already )?(?:killed|claimed the lives of) "
                        r"(?:more than |over |at least |tens of |many |several )?"
                        r"(?:thousands|hundreds|millions)\b", re.I)
-SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|worst|largest|biggest|heaviest) (?:\w+ ){0,2}since\b",
-                               re.I)
+# "the deadliest attack since August", "the deadliest attack on civilians this year": a
+# comparison with a period, not a count over it
+SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|worst|largest|biggest|heaviest) (?:\w+ ){0,2}since\b|"
+                               r"\b(?:\w+est|worst|largest|biggest|heaviest) (?:[\w-]+ ){1,5}"
+                               r"(?:so far )?(?:this|last) (?:year|month|week)\b", re.I)
 FOLLOW_UP = re.compile(r"^\W*(?:the|this|that|these|those) (?:attacks?|strikes?|shelling|bombing|"
                        r"raid|barrage|explosions?|blasts?)\b|\b(?:also|as well)\b", re.I)
 OCCUPIED = re.compile(r"\b(?:occupied|occupation|annexed|held by|-held|controlled by|"
