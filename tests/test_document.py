@@ -728,3 +728,13 @@ def test_a_bare_plural_told_as_happening_is_news(pipeline):
     # a bare plural spoken of in general stays no event
     assert extract("The minister spoke about protests in general terms.",
                    published="2023-09-17", pipeline=pipeline) == []
+
+
+def test_a_follow_up_joins_its_incident_despite_a_time_carried_from_other_news(pipeline):
+    # the toll sentence has no time of its own; the Sunday it would carry is the meeting's
+    text = ("A Russian missile hit a block of flats in Ternopil on Tuesday, killing 30 people."
+            "\n\nOn Sunday diplomats held talks on the peace plan in Geneva.\n\n"
+            "Rescuers said the search was over.\n\nMore than 80 people were injured.")
+    evs = assaults(extract(text, published="2025-11-23", pipeline=pipeline))
+    assert len(evs) == 1
+    assert (evs[0].fatalities, evs[0].injuries) == (30, 80)

@@ -144,9 +144,13 @@ def _figures_conflict(a: Event, b: Event) -> bool:
                for x, y in ((a.fatalities, b.fatalities), (a.injuries, b.injuries)))
 
 
-def _compatible(follow: Event, incident: Event) -> bool:
+def _compatible(follow: Event, incident: Event, *, own_time: bool = False) -> bool:
+    """Same type, overlapping dates, no new attacker, no new incident announced. With
+    ``own_time`` only a time the follow-up states itself counts (a time carried over from an
+    earlier sentence about something else does not keep it apart)."""
     later = follow if follow.trigger.start > incident.trigger.start else incident
-    return (follow.type == incident.type and dates_overlap(follow, incident)
+    dates_ok = dates_overlap(follow, incident) or (own_time and own_date(follow) is None)
+    return (follow.type == incident.type and dates_ok
             and not _new_attacker(follow, incident) and not opens_new_incident(later))
 
 
@@ -216,7 +220,7 @@ def _follow_ups(items: list[Item], folds: list[Fold]) -> None:
             continue  # (a place taken from the dateline or the text before is not its own)
         ev = it.event
         placed = [c for c in items if c.alive and c is not it and own_place(c.event) is not None
-                  and _compatible(ev, c.event) and not _new_time(ev, c.event)]
+                  and _compatible(ev, c.event, own_time=True) and not _new_time(ev, c.event)]
         before = [c for c in placed if c.start < it.start
                   and it.sentence - c.last_sentence <= FOLLOW_UP_SENTENCES]
         after = [c for c in placed if c.start > it.start and not c.title
