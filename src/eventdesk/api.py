@@ -188,7 +188,7 @@ class Pipeline:
                                 getattr(pm, "cue", None))
                   for pm, pl in zip(pmentions, resolved) if pl is not None]
         home = _place_country(placed, dateline)
-        if home is not None:
+        if home is not None and any(_took_context(a, home) for a in actors):
             # local titles with no owner ("local authorities", "the regional governor") serve
             # where the report's towns and regions are, not where its attackers come from
             actors = find_actors(doc.text, place_country=home)
@@ -209,6 +209,15 @@ class Pipeline:
         if decisions is not None:
             decisions.extend(result.decisions)
         return list(result.events)
+
+
+def _took_context(actor: Any, home: str) -> bool:
+    """The mention got its country from the document's context (a title with no owner, a
+    person the dictionary does not know), and that country is not ``home``."""
+    if actor.country is None or actor.country == home:
+        return False
+    entry = actor.entry_id or ""
+    return entry.startswith("role:") or (not entry and actor.kind == "person")
 
 
 def _place_country(placed: list, dateline: Dateline | None) -> str | None:
