@@ -13,6 +13,12 @@ def assaults(text, pipeline, published="2024-05-10"):
             if e.type == "ASSAULT"]
 
 
+def of_type(etype, text, pipeline, published="2024-05-10"):
+    """The events of type ``etype`` the pipeline finds in ``text``."""
+    return [e for e in extract(text, published=published, pipeline=pipeline)
+            if e.type == etype]
+
+
 def test_definite_reference_in_the_first_sentence_is_new(pipeline):
     # nothing comes before the first sentence, so "the death" refers to no earlier report
     [ev] = assaults("A weekly newspaper reported the death of a French volunteer medic in "
@@ -354,8 +360,7 @@ def test_unclear_if_is_an_open_question(pipeline):
 
 def test_a_state_evacuating_its_own_people_is_no_coercion(pipeline):
     def coerce(text):
-        return [e for e in extract(text, published="2024-08-19", pipeline=pipeline)
-                if e.type == "COERCE"]
+        return of_type("COERCE", text, pipeline, published="2024-08-19")
     assert coerce("Ukrainian authorities ordered families with children to evacuate the "
                   "town of Pokrovsk on Monday.") == []
     # occupation authorities moving people out, or an army ordering another people out, are
@@ -396,8 +401,7 @@ def test_a_capital_owning_the_attack_is_no_place(pipeline):
 
 def test_a_trip_that_meets_no_other_party_is_no_consultation(pipeline):
     def consults(text):
-        return [e for e in extract(text, published="2025-04-16", pipeline=pipeline)
-                if e.type == "CONSULT"]
+        return of_type("CONSULT", text, pipeline, published="2025-04-16")
     assert consults("Bombs hit Kherson on Wednesday, and when medics arrived at the site, "
                     "shelling resumed.") == []
     assert consults("The interior minister of Georgia arrived in Batumi on Monday.") == []
@@ -408,8 +412,7 @@ def test_a_trip_that_meets_no_other_party_is_no_consultation(pipeline):
 
 def test_a_call_with_no_caller_and_no_one_called_on_is_no_request(pipeline):
     def requests(text):
-        return [e for e in extract(text, published="2025-01-13", pipeline=pipeline)
-                if e.type == "REQUEST"]
+        return of_type("REQUEST", text, pipeline, published="2025-01-13")
     assert requests("The massacre drew wide condemnation and international calls for an "
                     "inquiry.") == []
     # a named caller, or a deontic "X must" addressed to a party, stay requests
@@ -449,9 +452,7 @@ def test_a_statement_told_again_in_the_same_words_is_one_event(pipeline):
     # two parties doing the same short thing stay two
     text = ("The Baltic states imposed sanctions on the officials.\n\nLithuania imposed "
             "sanctions on eleven of them on Monday.")
-    evs = [e for e in extract(text, published="2025-03-11", pipeline=pipeline)
-           if e.type == "SANCTION"]
-    assert len(evs) == 2
+    assert len(of_type("SANCTION", text, pipeline, published="2025-03-11")) == 2
 
 
 def test_a_superlative_over_this_year_is_no_running_total(pipeline):
