@@ -8,6 +8,7 @@ import pytest
 from eventdesk import extract
 from eventdesk.extraction.acled import acled_without_means
 from eventdesk.records import Actor
+from helpers import of_type
 
 REBELS = Actor("M23", "COD", "REB")
 ARMY = Actor("Army", "COD", "MIL")
@@ -94,8 +95,7 @@ def test_protest_sub_types_by_the_codebook(text, expected):
 def test_a_report_of_a_protest_with_arrests(pipeline):
     text = ("Hundreds of students rallied in central Minsk on Sunday against the election "
             "result. At least 30 protesters were detained, a rights group said.")
-    [protest] = [e for e in extract(text, published="2025-03-03", pipeline=pipeline)
-                 if e.type == "PROTEST"]
+    [protest] = of_type("PROTEST", text, pipeline, published="2025-03-03")
     assert (protest.acled_event_type, protest.acled_sub_event_type) == (
         "Protests", "Protest with intervention")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk import extract
 from eventdesk.annotate.debris import mask_debris
+from helpers import of_type
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -27,8 +27,7 @@ def test_mask_debris(text, expected):
 def test_place_after_debris_is_the_event_place_and_evidence_keeps_the_source(pipeline):
     text = ("Army artillery destroyed two ammunition depots of the Ukrainian forces in the "
             "area of ??Kupiansk, the defence ministry said.")
-    events = [e for e in extract(text, published="2024-03-02", pipeline=pipeline)
-              if e.type == "ASSAULT"]
+    events = of_type("ASSAULT", text, pipeline, published="2024-03-02")
     assert len(events) == 1
     [ev] = events
     assert ev.location is not None and ev.location.name in ("Kupiansk", "Kupyansk")

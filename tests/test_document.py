@@ -12,6 +12,7 @@ from eventdesk.annotate.structure import find_structure
 from eventdesk.document import resolve_document
 from eventdesk.document.background import why_background
 from eventdesk.records import DateWindow, Document, Event, Place, Span
+from helpers import of_type
 
 
 def assaults(events):
@@ -206,8 +207,7 @@ def test_a_detention_after_a_raid_happened_there_at_the_raiders_hands(pipeline):
 
 def test_passive_arrests_with_no_agent_are_the_authorities_of_the_place(pipeline):
     text = "At least 40 people were arrested in Minsk on Sunday, a rights group said."
-    [coerce] = [e for e in extract(text, published="2025-03-03", pipeline=pipeline)
-                if e.type == "COERCE"]
+    [coerce] = of_type("COERCE", text, pipeline, published="2025-03-03")
     assert coerce.actor1 is not None and coerce.actor1.country == "BLR"
     assert coerce.actor1.sector == "GOV"
 
@@ -216,16 +216,14 @@ def test_a_meeting_takes_its_parties_from_its_sentence_and_the_talks_before_it(p
     text = ("The negotiations, involving U.S. envoy Steve Witkoff, stalled over territory. "
             "A breakthrough came at a three-hour meeting in the Kremlin on Tuesday, which "
             "Vladimir Putin called useful.")
-    [meeting] = [e for e in extract(text, published="2025-03-06", pipeline=pipeline)
-                 if e.type == "CONSULT"]
+    [meeting] = of_type("CONSULT", text, pipeline, published="2025-03-06")
     assert {meeting.actor1.country, meeting.actor2.country} == {"RUS", "USA"}
 
 
 def test_a_rejection_targets_the_owner_of_the_proposal(pipeline):
     text = ("Moscow studied the U.S. ceasefire proposal for two days. Sergei Lavrov said "
             "on Friday that several of its points were \u201cunacceptable.\u201d")
-    [reject] = [e for e in extract(text, published="2025-03-07", pipeline=pipeline)
-                if e.type == "REJECT"]
+    [reject] = of_type("REJECT", text, pipeline, published="2025-03-07")
     assert reject.actor1.country == "RUS" and reject.actor2 is not None
     assert reject.actor2.country == "USA"
 
@@ -364,8 +362,7 @@ def test_a_meeting_told_again_in_later_sentences_is_one_meeting(pipeline):
     text = ("MINSK, May 3. /TASS/. The third round of talks between Russia and Ukraine in "
             "Minsk ended after two hours. The sides discussed an exchange of prisoners. "
             "The delegations also discussed a possible truce.")
-    meetings = [e for e in extract(text, published="2025-05-03", pipeline=pipeline)
-                if e.type == "CONSULT"]
+    meetings = of_type("CONSULT", text, pipeline, published="2025-05-03")
     assert len(meetings) == 1 and meetings[0].location.name == "Minsk"
 
 
@@ -393,15 +390,13 @@ def test_no_adversary_without_a_two_country_war(pipeline):
 
 def test_soldiers_attacked_by_others_are_the_places_soldiers(pipeline):
     text = "Gunmen killed six soldiers in a raid on a base near Damboa on Sunday."
-    [ev] = [e for e in extract(text, published="2025-01-06", pipeline=pipeline)
-            if e.type == "ASSAULT"]
+    [ev] = of_type("ASSAULT", text, pipeline, published="2025-01-06")
     assert ev.actor2 is not None and ev.actor2.country == "NGA"
 
 
 def test_a_states_coercion_at_home_is_of_its_own_people(pipeline):
     text = "Police in Dhaka detained 300 people on Friday, officials said."
-    [ev] = [e for e in extract(text, published="2024-07-20", pipeline=pipeline)
-            if e.type == "COERCE"]
+    [ev] = of_type("COERCE", text, pipeline, published="2024-07-20")
     assert ev.actor1.country == "BGD" and ev.actor2.country == "BGD"
 
 
@@ -410,8 +405,7 @@ def test_an_update_of_the_figures_is_the_same_incident(pipeline):
             "the governor said. Five more people were injured.\n\n"
             "Update: Prosecutors later reported that Russian forces hit a port in the Mykolaiv "
             "district with a ballistic missile, killing four people and wounding six.")
-    evs = [e for e in extract(text, published="2024-10-09", pipeline=pipeline)
-           if e.type == "ASSAULT"]
+    evs = of_type("ASSAULT", text, pipeline, published="2024-10-09")
     assert len(evs) == 1
     assert (evs[0].fatalities, evs[0].injuries) == (4, 6)
 
@@ -419,8 +413,7 @@ def test_an_update_of_the_figures_is_the_same_incident(pipeline):
 def test_two_strikes_in_one_region_without_an_update_stay_two(pipeline):
     text = ("A Russian missile hit the port of Izmail on Tuesday, killing two people. "
             "Separately, a drone hit a warehouse in Odesa on Tuesday, injuring five.")
-    evs = [e for e in extract(text, published="2024-10-09", pipeline=pipeline)
-           if e.type == "ASSAULT"]
+    evs = of_type("ASSAULT", text, pipeline, published="2024-10-09")
     assert len(evs) == 2
 
 
@@ -492,16 +485,14 @@ def test_countryless_victims_take_the_place_the_report_gives_the_attack():
 def test_a_curfew_with_troops_deployed_is_imposed_on_the_states_own_people(pipeline):
     text = ("Kenya on Friday announced a nationwide curfew and the deployment of military "
             "forces after days of unrest.")
-    [coerce] = [e for e in extract(text, published="2024-06-22", pipeline=pipeline)
-                if e.type == "COERCE"]
+    [coerce] = of_type("COERCE", text, pipeline, published="2024-06-22")
     assert coerce.actor1.country == "KEN" and coerce.actor2.country == "KEN"
 
 
 def test_a_measure_taken_at_home_takes_the_one_region_named_beside_it(pipeline):
     text = ("Ukraine's security service said on Monday it had detained a man who passed "
             "troop positions to Moscow. The suspect lived in the Poltava region, it added.")
-    [coerce] = [e for e in extract(text, published="2025-02-10", pipeline=pipeline)
-                if e.type == "COERCE"]
+    [coerce] = of_type("COERCE", text, pipeline, published="2025-02-10")
     assert coerce.actor1.country == "UKR"
     assert coerce.location is not None and coerce.location.precision == "admin1"
     assert coerce.location.admin1 == "Poltava"
@@ -511,8 +502,7 @@ def test_a_place_in_a_relative_clause_is_the_persons_story_unless_it_is_where_th
         pipeline):
     # "who passed ... to Moscow" tells about the man, not where the arrest was
     text = "Police in Tbilisi said on Monday they had detained a man who sold arms in Baku."
-    [coerce] = [e for e in extract(text, published="2025-02-10", pipeline=pipeline)
-                if e.type == "COERCE"]
+    [coerce] = of_type("COERCE", text, pipeline, published="2025-02-10")
     assert coerce.location is not None and coerce.location.name == "Tbilisi"
     # a motion into a place says where the intercepted craft were
     text = "Lithuanian jets shot down Belarusian drones that had entered Lithuanian airspace."
@@ -554,14 +544,12 @@ def test_a_placeless_meeting_joins_the_visit_of_its_other_side(pipeline):
             "plan.\n\nWashington has given Khartoum until Friday to accept the plan.\n\n"
             "Before the Sudanese delegation met with the Americans on Sunday "
             "afternoon, its leader praised the hosts.\n")
-    consults = [e for e in extract(text, published="2025-06-01", pipeline=pipeline)
-                if e.type == "CONSULT"]
+    consults = of_type("CONSULT", text, pipeline, published="2025-06-01")
     assert len(consults) == 1
     assert consults[0].location is not None and consults[0].location.name == "Oslo"
     assert {consults[0].actor1.country, consults[0].actor2.country} == {"USA", "SDN"}
     # (a deadline "given X until Friday to accept" asserts no acceptance)
-    assert not [e for e in extract(text, published="2025-06-01", pipeline=pipeline)
-                if e.type == "AGREE"]
+    assert not of_type("AGREE", text, pipeline, published="2025-06-01")
 
 
 def test_a_broadcaster_named_like_a_town_is_no_place(pipeline):
@@ -630,8 +618,7 @@ def test_a_raid_reports_killings_are_no_force_against_its_only_protest(pipeline)
     text = ("Soldiers killed four gunmen in a raid on the Tulkarm camp on Wednesday, the "
             "army said.\nShops in Nablus stayed shut on Thursday in a general strike called "
             "by local factions to protest against the raid.\n")
-    [protest] = [e for e in extract(text, published="2024-09-05", pipeline=pipeline)
-                 if e.type == "PROTEST"]
+    [protest] = of_type("PROTEST", text, pipeline, published="2024-09-05")
     assert protest.acled_sub_event_type == "Peaceful protest"
 
 
@@ -641,21 +628,18 @@ def test_two_coercive_measures_at_one_place_stay_two(pipeline):
     text = ("The government declared a curfew in Chittagong on Friday.\n\n"
             "Police also banned all marches and public meetings in Chittagong on Friday, "
             "the police chief told reporters.\n")
-    coerce = [e for e in extract(text, published="2024-08-02", pipeline=pipeline)
-              if e.type == "COERCE"]
+    coerce = of_type("COERCE", text, pipeline, published="2024-08-02")
     assert len(coerce) == 2
     text = ("Police arrested 40 people in Chittagong on Friday.\n\n"
             "Those detained were taken to a police station, officials said.\n")
-    coerce = [e for e in extract(text, published="2024-08-02", pipeline=pipeline)
-              if e.type == "COERCE"]
+    coerce = of_type("COERCE", text, pipeline, published="2024-08-02")
     assert len(coerce) == 1
 
 
 def test_a_protest_is_not_against_the_country_it_spreads_across(pipeline):
     text = ("Police detained dozens during rallies against the pension reform across "
             "Georgia on Saturday.")
-    [ev] = [e for e in extract(text, published="2024-05-12", pipeline=pipeline)
-            if e.type == "PROTEST"]
+    [ev] = of_type("PROTEST", text, pipeline, published="2024-05-12")
     assert ev.actor2 is None or ev.actor2.name != "Georgia"
 
 
@@ -664,14 +648,12 @@ def test_an_unknown_settlement_of_the_sentence_is_not_replaced_by_another_town(p
     town the report names beside it (Goma) is not its place."""
     text = ("M23 fighters seized the border town of Kavumbiro in the DR Congo on Sunday, "
             "residents said. It lies some 50 km north of Goma.\n")
-    evs = [e for e in extract(text, published="2024-03-04", pipeline=pipeline)
-           if e.type == "ASSAULT"]
+    evs = of_type("ASSAULT", text, pipeline, published="2024-03-04")
     assert evs and all(e.location is None or e.location.name != "Goma" for e in evs)
     # a sentence that names no settlement of its own still takes the one town beside it
     text = ("Rebels attacked army positions in the Democratic Republic of Congo on Sunday, "
             "residents of Goma said.\n")
-    evs = [e for e in extract(text, published="2024-03-04", pipeline=pipeline)
-           if e.type == "ASSAULT"]
+    evs = of_type("ASSAULT", text, pipeline, published="2024-03-04")
     assert [e.location.name for e in evs if e.location is not None] == ["Goma"]
 
 
@@ -711,8 +693,7 @@ def test_a_time_between_speaker_and_verb_dates_the_saying(pipeline):
 
 def test_protests_in_cities_listed_after_including_are_one_per_city(pipeline):
     text = "Students held rallies on Friday in several cities, including Shiraz and Tabriz."
-    evs = [e for e in extract(text, published="2023-09-17", pipeline=pipeline)
-           if e.type == "PROTEST"]
+    evs = of_type("PROTEST", text, pipeline, published="2023-09-17")
     assert sorted(e.location.name for e in evs) == ["Shiraz", "Tabriz"]
     # an attack summed up before "including" stays one
     text = "Shelling killed five people in the region on Friday, including in Nikopol and Marhanets."
@@ -722,8 +703,7 @@ def test_protests_in_cities_listed_after_including_are_one_per_city(pipeline):
 
 def test_a_bare_plural_told_as_happening_is_news(pipeline):
     text = "Demonstrations took place in Tehran and Mashhad on Saturday."
-    evs = [e for e in extract(text, published="2023-09-17", pipeline=pipeline)
-           if e.type == "PROTEST"]
+    evs = of_type("PROTEST", text, pipeline, published="2023-09-17")
     assert len(evs) == 2
     # a bare plural spoken of in general stays no event
     assert extract("The minister spoke about protests in general terms.",

@@ -9,6 +9,7 @@ import pytest
 from eventdesk import extract
 from eventdesk.errors import InputError
 from eventdesk.records import Document
+from helpers import of_type
 
 
 def by_type(events, etype):
@@ -589,6 +590,5 @@ def test_a_meeting_placed_in_a_country_takes_the_venue_named_later(pipeline):
     text = ("Drones struck a depot in Russia on Tuesday.\n\nOfficials gave no toll.\n\n"
             "Markets were calm.\n\nTraders said prices held.\n\nThe governor of Tver region "
             "was in Moscow for a meeting.")
-    [hit] = [e for e in extract(text, published="2022-03-29", pipeline=pipeline)
-             if e.type == "ASSAULT"]
+    [hit] = of_type("ASSAULT", text, pipeline, published="2022-03-29")
     assert hit.location is None or hit.location.precision == "country"

@@ -11,6 +11,7 @@ import pytest
 from eventdesk.annotate.places import find_places
 from eventdesk.resources.gazetteer import haversine_km
 from eventdesk.resolve.places import resolve_name, resolve_places
+from helpers import of_type
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
@@ -344,8 +345,7 @@ def test_the_place_of_the_fire_a_strike_caused_is_the_strikes(pipeline):
 
     text = ("A drone was probably the cause of the blaze that started at the Afipsky refinery "
             "at night, the Krasnodar governor said.")
-    [ev] = [e for e in extract(text, published="2023-05-31", pipeline=pipeline)
-            if e.type == "ASSAULT"]
+    [ev] = of_type("ASSAULT", text, pipeline, published="2023-05-31")
     assert ev.location is not None and (ev.location.name, ev.location.precision) == (
         "Afipsky", "city")
 
@@ -376,8 +376,7 @@ def test_a_country_named_as_the_agent_is_no_place(pipeline):
 
     text = ("The Syrian south was hit by Israel in air raids on Friday, killing three "
             "people, as the Israeli army said it had targeted members of a militia.")
-    events = [e for e in extract(text, published="2025-10-25", pipeline=pipeline)
-              if e.type == "ASSAULT"]
+    events = of_type("ASSAULT", text, pipeline, published="2025-10-25")
     assert events and all(e.location is None or e.location.country != "ISR" for e in events)
 
 
@@ -389,10 +388,8 @@ def test_a_country_named_as_the_agent_is_no_place(pipeline):
     ("A mine exploded near a farm outside Verkhniotoretske.", "Verkhnotoretske"),
 ])
 def test_town_respelled_by_another_transliteration(text, town) -> None:
-    ms = find_places(text)
-    assert [m.name for m in ms] == [town]
-    [p] = resolve_places(ms, text=text)
-    assert p is not None and p.country == "UKR" and p.precision == "city"
+    p = _the_one_place(text, town)
+    assert p.country == "UKR" and p.precision == "city"
 
 
 @pytest.mark.parametrize("text", [
@@ -456,9 +453,16 @@ def test_lists_of_places() -> None:
     ("Shells hit a minibus on the Kharkiv-Chuhuiv highway.", "Kharkiv"),
 ])
 def test_a_road_named_by_two_towns_lies_at_the_first(text, town) -> None:
+    _the_one_place(text, town)
+
+
+def _the_one_place(text, town):
+    """The one place mention of ``text``, named ``town``, resolved."""
     ms = find_places(text)
     assert [m.name for m in ms] == [town]
-    assert resolve_places(ms, text=text)[0] is not None
+    [p] = resolve_places(ms, text=text)
+    assert p is not None
+    return p
 
 
 def test_hyphenated_names_that_are_no_road_are_no_places() -> None:

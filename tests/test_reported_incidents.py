@@ -6,17 +6,11 @@ from __future__ import annotations
 import dataclasses
 
 from eventdesk import extract
+from helpers import of_type
 
 
 def assaults(text, pipeline, published="2024-05-10"):
-    return [e for e in extract(text, published=published, pipeline=pipeline)
-            if e.type == "ASSAULT"]
-
-
-def of_type(etype, text, pipeline, published="2024-05-10"):
-    """The events of type ``etype`` the pipeline finds in ``text``."""
-    return [e for e in extract(text, published=published, pipeline=pipeline)
-            if e.type == etype]
+    return of_type("ASSAULT", text, pipeline, published=published)
 
 
 def test_definite_reference_in_the_first_sentence_is_new(pipeline):
@@ -98,9 +92,8 @@ def test_the_place_of_a_topic_is_not_where_the_talks_were(pipeline):
     # and the risk of an assault is no assault
     assert [e for e in events if e.type == "ASSAULT"] == []
     # the venue of a meeting is still its place
-    evs = [e for e in extract("The two ministers met in Jeddah and discussed the situation "
-                              "in Sudan.", published="2024-04-30", pipeline=pipeline)
-           if e.type == "CONSULT"]
+    evs = of_type("CONSULT", "The two ministers met in Jeddah and discussed the situation "
+                  "in Sudan.", pipeline, published="2024-04-30")
     assert [e.location.name for e in evs] == ["Jeddah"]
 
 
@@ -260,8 +253,7 @@ def test_a_partial_quote_after_its_subject_is_the_reporters_clause(pipeline):
 
 def test_requests_of_no_other_party(pipeline):
     def requests(text):
-        return [e for e in extract(text, published="2023-12-07", pipeline=pipeline)
-                if e.type == "REQUEST"]
+        return of_type("REQUEST", text, pipeline, published="2023-12-07")
     # a force calling in its own reinforcements, families sheltering in a building
     assert requests("The troops called in more reinforcements and surrounded the house.") \
         == []
@@ -442,10 +434,10 @@ def test_a_headline_sets_its_scene_with_a_country_modifier(pipeline):
 
 def test_a_statement_told_again_in_the_same_words_is_one_event(pipeline):
     from eventdesk.merge.within import mergeable
-    [a] = [e for e in extract("Kyiv will accept the American proposal on a truce.",
-                              published="2025-03-11", pipeline=pipeline) if e.type == "AGREE"]
-    [b] = [e for e in extract("There is readiness to accept the American proposal on a truce.",
-                              published="2025-03-11", pipeline=pipeline) if e.type == "AGREE"]
+    [a] = of_type("AGREE", "Kyiv will accept the American proposal on a truce.", pipeline,
+                  published="2025-03-11")
+    [b] = of_type("AGREE", "There is readiness to accept the American proposal on a truce.",
+                  pipeline, published="2025-03-11")
     assert b.actor1 is None and a.trigger.text == b.trigger.text
     b = b.replace(sentence=dataclasses.replace(b.sentence, start=b.sentence.start + 500))
     assert mergeable(a, b, sentence_gap=1)

@@ -7,6 +7,7 @@ import pytest
 from eventdesk.errors import ConfigError
 from eventdesk.extraction.lexicon import Lexicon, TokenView, default_lexicon
 from eventdesk.extraction.mentions import find_mentions
+from helpers import of_type
 
 
 def types_of(nlp, text: str) -> list[str]:
@@ -159,8 +160,7 @@ def test_a_number_standing_for_downed_drones_is_no_attack(pipeline):
 
     text = ("The air force said Russia had launched 80 Shahed-type attack drones at the country "
             "overnight, of which 52 were shot down over the central regions.")
-    evs = [e for e in extract(text, published="2025-05-15", pipeline=pipeline)
-           if e.type == "ASSAULT"]
+    evs = of_type("ASSAULT", text, pipeline, published="2025-05-15")
     assert len(evs) == 1 and "launched" in evs[0].trigger.text
 
 
@@ -282,8 +282,8 @@ def test_a_forecast_is_no_threat(nlp):
 def test_abductions_are_acled_abductions(pipeline):
     from eventdesk import extract
 
-    [ev] = [e for e in extract("Gunmen abducted 20 villagers near Gusau on Monday.",
-                               published="2023-10-17", pipeline=pipeline) if e.type == "COERCE"]
+    [ev] = of_type("COERCE", "Gunmen abducted 20 villagers near Gusau on Monday.", pipeline,
+                   published="2023-10-17")
     assert (ev.acled_event_type, ev.acled_sub_event_type) == (
         "Violence against civilians", "Abduction/forced disappearance")
 

@@ -30,15 +30,14 @@ from eventdesk.extraction.rules import (
     INTERCEPTED, LABOUR, LONG_RUN, MILITARY_TARGETS, NO_COMMENT, NON_AGENTS, OCCUPIED,
     PLACE_LIKE_KINDS, PROTESTERS, RELEASES, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
     SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_NOUNS, TOLL_REPORT_VERBS,
-    TOLL_REVISION, THE_PUBLIC, VICTIM_NOUNS, EVACUATION, VIOLENT, WAR_TOTAL, ENEMY_WORDS,
+    TOLL_REVISION, THE_PUBLIC, VICTIM_NOUNS, EVACUATION, SPEAKER_TAIL, TREND_PERIOD, VIOLENT,
+    WAR_TOTAL, ENEMY_WORDS,
 )
 from eventdesk.extraction.timex import TimeMention, dateline_time, find_times, pick_window
 from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evidence, Place,
                                Quote, Span, Victim)
 from eventdesk.resolve.actor_finder import PATRON_WORDS
 
-# what follows the speaker of a report (and its apposition): "..., the governor, said"
-SPEAKER_TAIL = re.compile(r"[\s,]*(?:said|says|told|added|wrote|stated|reported|claimed)\b")
 # "Rwanda-backed rebels", "Ankara-aligned forces": the state before the hyphen is a patron,
 # not the country of the role word after it
 PATRON = re.compile(r"-(?:" + "|".join(sorted(PATRON_WORDS)) + r")\b", re.I)
@@ -1181,11 +1180,6 @@ def _in_subordinate_clause(sdoc: Any, span: Any) -> bool:
             return False
         cur = cur.head
     return False
-
-
-# a period that runs up to the report: "in recent months", "over the past few weeks"
-TREND_PERIOD = re.compile(r"\b(?:recent|past|last)\s+(?:few\s+|several\s+|two\s+|three\s+)?"
-                          r"(?:weeks|months|years)\b", re.I)
 
 
 def _times_own_clause(sdoc: Any, span: Any, trigger: Any) -> bool:

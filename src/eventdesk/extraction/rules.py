@@ -46,6 +46,11 @@ NO_COMMENT = frozenset({"comment", "say", "confirm", "elaborate", "disclose", "a
                         "take", "reveal", "identify"})
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE",
                              "CONCEDE", "CONSULT"})
+# what follows the speaker of a report (and its apposition): "..., the governor, said"
+SPEAKER_TAIL = re.compile(r"[\s,]*(?:said|says|told|added|wrote|stated|reported|claimed)\b")
+# a period that runs up to the report: "in recent months", "over the past few weeks"
+TREND_PERIOD = re.compile(r"\b(?:recent|past|last)\s+(?:few\s+|several\s+|two\s+|three\s+)?"
+                          r"(?:weeks|months|years)\b", re.I)
 # an order to leave a place ("ordered residents to evacuate the town")
 EVACUATION = re.compile(r"\b(?:evacuat\w*|leave|flee|move out)\b", re.I)
 # the general public an official notice addresses (not protesters, not a named group)
