@@ -43,6 +43,23 @@ def test_structure_title_lines_body_furniture_and_labels():
     assert s.paragraph(text.index("school")) == 3
 
 
+def test_a_headline_repeated_below_page_lines_stays_a_headline(pipeline):
+    # Pages repeat their title (tab title, heading, share card) between other top lines: a
+    # copy of the headline is a headline wherever it comes in the top lines, and a copy told
+    # with no time of its own is no second attack beside the lead's dated one.
+    headline = "Militia commander killed in drone strike in northern Syria"
+    text = (f"{headline}\n\nWorld\n2024-03-02 | 08:15\nMost read\n{headline}\n"
+            f"3 min\n{headline}\n\n"
+            "Two men were killed on Friday evening in a drone strike on a car near Manbij, "
+            "the local council said.\n\n"
+            "One of the two was a field commander of the militia, a source said.\n")
+    s = find_structure(text)
+    assert [b.kind for b in s.blocks] == ["title"] * 7 + ["body", "body"]
+    assert s.body_start == text.index("Two men")
+    [attack] = assaults(extract(text, published="2024-03-02", pipeline=pipeline))
+    assert attack.location.name == "Manbij"
+
+
 def test_a_headline_alone_is_the_report():
     s = find_structure("Drone strike kills three in Sumy")
     assert [b.kind for b in s.blocks] == ["body"]
@@ -284,6 +301,11 @@ def test_the_target_of_an_attack_is_its_place_but_not_the_attacker(pipeline):
     # two agencies in the parentheses, a pool credit
     ("KURSK, Jan 9, 2025 (UNB/AFP) - A drone strike set a warehouse ablaze overnight.",
      "KURSK, Jan 9, 2025 (UNB/AFP) - "),
+    # a place in ordinary case, then an agency's bracket and the first sentence, no dash
+    ("Protesters clash with police\n\nYerevan, (APP - 4th Mar, 2025) Police detained ten "
+     "people on Monday.", "Yerevan, (APP - 4th Mar, 2025) "),
+    ("Chennai, Jan 5 (IANS) Two boats were seized on Sunday.", "Chennai, Jan 5 (IANS) "),
+    ("Blast in market\nPeshawar (Reuters) A bomb exploded on Friday.", "Peshawar (Reuters) "),
 ])
 def test_datelines_at_the_head_of_the_body(text, dateline):
     from eventdesk.annotate.dateline import find_dateline
@@ -296,6 +318,8 @@ def test_datelines_at_the_head_of_the_body(text, dateline):
     "Russian forces shelled the town.\nKyiv-based analysts said the attack was planned.",
     "Drone strike kills two\nOfficials said: the drone hit a bus.",
     "Trump: talks went well",
+    # a bracket that is an acronym, not an agency
+    "Foreign ministers met\nThe European Union (EU) Foreign Affairs Council met on Monday.",
 ])
 def test_no_dateline_in_ordinary_lines(text):
     from eventdesk.annotate.dateline import find_dateline
@@ -307,6 +331,16 @@ def test_a_dateline_after_the_headline_is_no_event_place(pipeline):
     text = ("Gunmen kill four at a market\n\n"
             "QUETTA: Gunmen killed four people at a market in Turbat on Monday, police said.")
     assert only_assault_place(text, "2025-03-04", pipeline) == "Turbat"
+
+
+def test_a_wire_dateline_in_ordinary_case_is_where_the_report_was_filed(pipeline):
+    # "Yerevan, (AGENCY ...)": the events take the dateline's town when they name no other,
+    # and the dateline's place is no place of the attack it does not tell
+    text = ("Police detain two opposition leaders\n\n"
+            "Yerevan, (APP - 4th Mar, 2025) Armenian police on Sunday detained two opposition "
+            "leaders during a street protest.\n")
+    [arrest] = of_type("COERCE", text, pipeline, "2025-03-04")
+    assert arrest.location is not None and arrest.location.name == "Yerevan"
 
 
 def test_an_attack_on_places_named_together_is_one_attack_per_place(pipeline):

@@ -18,13 +18,22 @@ from eventdesk.records import Dateline, Span
 STAGE = "annotate.dateline"
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# news agencies whose bracket after a place opens a report (a bracket of another acronym,
+# "The European Union (EU) Foreign ...", is no dateline)
+_AGENCIES = ("Reuters|Xinhua|Sputnik|Anadolu|Interfax|Ukrinform|Bernama|Yonhap|Kyodo|Bloomberg|"
+             "AFP|AP|APP|IANS|PTI|ANI|UNI|IRNA|WAM|SPA|KUNA|QNA|MENA|TASS|RIA|BSS|NNA|SANA|"
+             "PAP|dpa|DPA|ANSA|EFE|NAN|UrduPoint|AA|CNA|VNA|PNA|KCNA|ISNA|Mehr|Tasnim|BelTA|"
+             "Trend|Azertag|Armenpress|Kazinform|APA|Kabar|Akipress")
 _DATELINE = re.compile(
     r"[ \t]*(?P<place>[A-Z][A-Za-z'’.\-]+(?:[ \-][A-Z][A-Za-z'’.\-]+){0,3}"
     r"(?:\s?/\s?[A-Z][A-Za-z'’.\-]+(?:[ \-][A-Z][A-Za-z'’.\-]+){0,3}){0,3})"  # "KYIV/MOSCOW"
     r"(?P<rest>(?:,\s*[A-Z][A-Za-z'’.\- ]{1,30}?){0,2}"
     rf"(?:,?\s+(?P<date>(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?))?"
     r"\s*(?:\([A-Za-z .&/-]{1,30}\))?)\s*(?:(?P<dash>—|–)\s*|(?P<sep>--?|:)\s+|"
-    r"(?P<agency>\.\s*/[A-Za-z-]{2,12}/\.?)\s*)"  # "ISTANBUL, June 2. /TASS/."
+    r"(?P<agency>\.\s*/[A-Za-z-]{2,12}/\.?)\s*|"  # "ISTANBUL, June 2. /TASS/."
+    # "Tbilisi, (APP - 2nd Feb, 2025) Police ...", "New Delhi, Jan 5 (IANS) The ...": a
+    # bracket naming a news agency, then the report's first sentence
+    rf"(?P<wire>,?\s*\((?=[^()\n]*\b(?:{_AGENCIES})\b)[^()\n]{{2,80}}\)\s+)(?=[A-Z\"“‘']))"
 )
 HEAD_CHARS = 1500  # a dateline opens one of the report's first paragraphs
 MAX_LINES = 8
@@ -48,6 +57,8 @@ def find_dateline(text: str) -> Dateline | None:
             continue  # "and/or", "Kyiv/Moscow" in running text: only capitals make a dateline
         if m.group("agency") and not m.group("date"):
             continue
+        if m.group("wire"):
+            return _dateline(text, m)  # a wire service's bracket marks a dateline anywhere
         if m.group("sep") == ":" or n > 0:
             if not caps:
                 continue

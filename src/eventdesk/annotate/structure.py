@@ -107,6 +107,10 @@ def _lists() -> _Lists:
         raise ConfigError(f"data/structure.yaml: {exc}") from None
 
 
+def _key(line: str) -> str:
+    return " ".join(_WORD.findall(line.casefold()))
+
+
 def _is_title_line(line: str) -> bool:
     words = _WORD.findall(line)
     return 0 < len(words) <= TITLE_MAX_WORDS and not _FINAL.search(line)
@@ -131,6 +135,7 @@ def find_structure(text: str) -> DocStructure:
         pos += len(raw)
     kinds: list[str] = []
     in_title = True
+    titles: set[str] = set()
     for n, (s, e) in enumerate(lines):
         line = text[s:e]
         if lists.boilerplate.search(line):
@@ -139,8 +144,11 @@ def find_structure(text: str) -> DocStructure:
         if lists.caption.search(line):
             kinds.append("caption")
             continue
-        if in_title and n < TITLE_MAX_LINES and _is_title_line(line):
+        # A page repeats its headline (page title, heading, share card): a copy of a title
+        # line still belongs to the title zone, however far down the top lines it comes.
+        if in_title and _is_title_line(line) and (n < TITLE_MAX_LINES or _key(line) in titles):
             kinds.append("title")
+            titles.add(_key(line))
             continue
         in_title = False
         kinds.append("background" if lists.background.search(line) else "body")

@@ -174,6 +174,12 @@ def _fold(items: list[Item], src: Item, dst: Item, rule: str, reason: str,
                       if a is not None and a.country and a.country != a1.country), None)
         if other is not None:
             merged = merged.replace(actor2=other)
+    if not dates_overlap(first.event, second.event):
+        # folded across dates only when one of them carried no time of its own: the stated
+        # time is the incident's ("killed on Friday evening" under an undated headline)
+        stated = next((it.event.date for it in (dst, src) if own_date(it.event) is not None),
+                      merged.date)
+        merged = merged.replace(date=stated)
     folds.append(Fold(rule, reason, src.event, dst.event.id))
     dst.event = merged
     dst.last = max(dst.last_sentence, src.last_sentence)
@@ -203,12 +209,19 @@ def _more_specific(a: Place | None, b: Place | None) -> Place | None:
     return b if PRECISION_RANK.get(b.precision, 3) < PRECISION_RANK.get(a.precision, 3) else a
 
 
+def _headline_place_agrees(title: Place | None, body: Place | None) -> bool:
+    """A headline names the incident's place as it is known abroad: "in northern Syria" over
+    a body that tells the town. A country in the headline agrees with any place in it."""
+    if title is not None and body is not None and title.precision == "country":
+        return title.country == body.country
+    return places_agree(title, body) is not False
+
+
 def _headlines(items: list[Item], folds: list[Fold]) -> None:
     body = [it for it in items if not it.title]
     for it in [i for i in items if i.title and i.alive]:
-        target = next((b for b in body if b.alive and _compatible(it.event, b.event)
-                       and places_agree(it.event.location, b.event.location) is not False),
-                      None)
+        target = next((b for b in body if b.alive and _compatible(it.event, b.event, own_time=True)
+                       and _headline_place_agrees(it.event.location, b.event.location)), None)
         if target is not None:
             _fold(items, it, target, "incident.headline",
                   "the headline summarises an incident the body tells", folds)
