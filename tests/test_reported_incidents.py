@@ -303,6 +303,42 @@ def test_executing_an_act_is_no_killing(pipeline):
                     published="2024-01-03") == []
     assert len(assaults("Two men were executed by the militants in Raqqa.", pipeline,
                         published="2024-01-03")) == 1
+    # executing an attack is carrying it out, whoever plans it with it
+    for text in ("The two commanders took part in planning and executing the 2019 massacre "
+                 "at the market, the army said.",
+                 "The men helped plan and execute the bombing of the embassy."):
+        assert extract(text, published="2024-01-03", pipeline=pipeline) == [], text
+
+
+def test_a_toll_no_one_attack_reaches_is_the_wars_running_total(pipeline):
+    # "More than 80,000 people have been wounded": a count of the war so far, told with no
+    # "since" and no "war"; it neither makes an event nor adds to the strike told before it
+    text = ("A strike on a school in Jabalia killed 12 people on Tuesday, medics said. More "
+            "than 80,000 people have been wounded, officials in the territory said.")
+    [ev] = assaults(text, pipeline, published="2024-06-12")
+    assert ev.fatalities == 12 and ev.injuries is None
+    assert assaults("Over 45,000 people have been killed, the ministry said.", pipeline,
+                    published="2024-06-12") == []
+
+
+def test_what_a_deal_provides_for_is_no_event(pipeline):
+    # "Under the terms of the deal, X will ...": a term of the deal, not (yet) an act
+    text = ("The two sides agreed to a truce on Tuesday. Under the terms of the deal, the army "
+            "will pull its troops out of the district within 30 days.")
+    evs = extract(text, published="2025-01-15", pipeline=pipeline)
+    assert [e.type for e in evs] == ["AGREE"]
+    # what a plan or one of its phases includes or "would see"
+    text = ("The mediators' latest proposal envisions a month-long pause, alongside a swap of "
+            "prisoners that would see 300 detainees freed.")
+    assert of_type("RETREAT", text, pipeline, published="2025-01-15") == []
+    text = "The second phase of the plan includes an exchange of prisoners and a pullback."
+    assert of_type("RETREAT", text, pipeline, published="2025-01-15") == []
+    # a deal described in a relative clause does not make its own verb a term
+    text = "The plan, which includes a prisoner swap, was rejected by Russia on Monday."
+    assert of_type("REJECT", text, pipeline, published="2025-01-15") != []
+    # a term carried out is an event
+    text = "Under the deal, the militants released 20 captives on Sunday."
+    assert of_type("RETREAT", text, pipeline, published="2025-01-15") != []
 
 
 def test_a_toll_in_round_magnitudes_is_a_running_total(pipeline):

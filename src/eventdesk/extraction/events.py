@@ -603,7 +603,8 @@ class Extractor:
                 if abs(c.span.start - t_start) < 80]
         if men.type in VIOLENT and near and (all(_running(c) for c in near) and
                                              self._running_total(sent, layers)
-                                             or WAR_TOTAL.search(sent.text)):
+                                             or WAR_TOTAL.search(sent.text)
+                                             or all(_war_scale(c) for c in near)):
             return None  # a running total ("has killed tens of thousands since ...", "the
             #              campaign has killed over 30,000")
         if men.nominal and actor1 is None and location is None and window.span is None:
@@ -731,7 +732,8 @@ class Extractor:
                            additive: bool = False) -> None:
         total = self._running_total(sent, layers)
         mentions = [c for c in layers.casualties.within(sent.start_char, sent.end_char)
-                    if not (_running(c) and total) and not getattr(c, "subset", False)]
+                    if not (_running(c) and total) and not _war_scale(c)
+                    and not getattr(c, "subset", False)]
         if not mentions:
             return
         violent = [d for d in drafts if d.mention.type in VIOLENT]
@@ -1219,6 +1221,15 @@ def _dates_the_report(sdoc: Any, span: Any, trigger: Any) -> bool:
             return False
         clause = clause.head
     return False
+
+
+WAR_SCALE = 10_000  # no one attack kills or wounds this many: a toll of the war so far
+
+
+def _war_scale(c: Any) -> bool:
+    """"Over 80,000 people have been hurt": a count only a war's running toll reaches, told
+    with or without "since the war began"."""
+    return c.count is not None and c.count >= WAR_SCALE
 
 
 def _running(c: Any) -> bool:

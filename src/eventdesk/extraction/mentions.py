@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventdesk.extraction.lexicon import Lexicon, TokenView, TriggerMatch
 from eventdesk.extraction.modality import is_embedded_content, modality
+from eventdesk.extraction.rules import DEAL_NOUNS, DEAL_PROVIDE_VERBS, DEAL_PROVIDES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -196,6 +197,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if _topic_of_talks(tok):
         return None  # "met Erdogan to discuss the resumption of prisoner exchanges", "the
         #              sides discussed an exchange of prisoners"
+    if _terms_of_deal(tok, mod):
+        return None  # "Under the deal, troops will withdraw within 60 days", "the plan's
+        #              first phase includes an exchange of prisoners": what a deal provides
     if not match.pattern.nominal and not headline and _generic_present(tok) and \
             entry.type in GENERIC_TYPES:
         return None  # (a headline tells past events in the present: "Glide bombs kill two")
@@ -566,7 +570,10 @@ EXECUTED_ACTS = frozenset({"what", "which", "plan", "plans", "order", "orders", 
                            "mission", "manoeuvre", "maneuver", "strategy", "programme",
                            "program", "project", "search", "warrant", "attack", "strike",
                            "strikes", "raid", "handover", "policy", "decision", "move",
-                           "contract", "transaction", "step", "steps", "task", "tasks"})
+                           "contract", "transaction", "step", "steps", "task", "tasks",
+                           "massacre", "massacres", "assault", "assaults", "bombing",
+                           "bombings", "offensive", "ambush", "invasion", "coup", "plot",
+                           "hijacking", "kidnapping", "abduction", "attacks", "raids"})
 
 
 def _executes_an_act(tok) -> bool:
@@ -868,6 +875,49 @@ TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "negotiate", "review",
                          "raise", "propose", "plan", "prepare", "explore", "examine"})
 TOPIC_NOUNS = frozenset({"talks", "negotiations", "discussions", "discussion", "meeting",
                          "proposal", "proposals", "plan", "plans", "deal", "framework"})
+
+
+def _terms_of_deal(tok, mod) -> bool:
+    """The trigger is a term of a deal or plan: a future or conditional act "under the terms
+    of the agreement" ("troops will withdraw", "hostages would be freed"), or what a deal, a
+    plan or a phase of one "includes", "envisions" or "would see" (whatever the tense)."""
+    sent = tok.sent
+    rel = tok.idx - sent.start_char
+    if any(m.end() <= rel for m in DEAL_PROVIDES.finditer(sent.text)):
+        return True
+    verb = tok
+    for _ in range(8):  # up to the verb of the trigger's clause, through noun phrases
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("amod", "compound"):
+            break
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if mod.future or mod.hypothetical:
+        for t in (tok, verb):
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("under", "per"):
+                    objs = [o for o in prep.subtree if o.dep_ == "pobj"][:2]
+                    if any(o.lemma_.lower() in DEAL_NOUNS for o in objs):
+                        return True
+        if verb.dep_ == "relcl" and verb.head.lemma_.lower() in DEAL_NOUNS | {"which"}:
+            return True  # "a swap deal, under which 20 captives would be let go"
+    cur, steps = verb, 0
+    while steps < 3 and cur.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if cur.lemma_.lower() in DEAL_PROVIDE_VERBS and subj is not None and \
+                subj.lemma_.lower() in DEAL_NOUNS and cur is not tok:
+            return True  # "the proposal envisions a pause alongside a prisoner exchange"
+        if cur.dep_ not in ("relcl", "xcomp", "ccomp", "advcl", "conj") or cur.head.i == cur.i:
+            break
+        if cur.dep_ == "relcl" and cur.head.lemma_.lower() not in DEAL_NOUNS and \
+                cur.head.pos_ == "NOUN":
+            cur = cur.head
+            while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+                cur = cur.head  # the clause the noun of the relative clause stands in
+        else:
+            cur = cur.head
+        steps += 1
+    return False
 
 
 def _topic_of_talks(tok) -> bool:

@@ -110,3 +110,21 @@ DEFAULT_ACLED = {
     "RETREAT": ("Strategic developments", "Non-violent transfer of territory"),
     "AGREE": ("Strategic developments", "Agreement"),
 }
+
+# what a deal, a plan or one of its phases provides for: its terms, not events yet
+DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "plan", "proposal", "ceasefire", "truce",
+                        "framework", "arrangement", "pact", "treaty", "roadmap", "initiative",
+                        "term", "phase", "stage", "provision", "draft", "resolution", "offer"})
+DEAL_PROVIDE_VERBS = frozenset({"include", "involve", "see", "envisage", "envision",
+                                "stipulate", "provide", "entail", "foresee", "require", "cover",
+                                "call", "contain", "comprise", "outline", "propose"})
+_DEAL = (r"(?:deal|agreement|accord|plan|proposal|ceasefire|truce|framework|arrangement|pact|"
+         r"treaty|roadmap|initiative|phase|stage|draft|offer)s?")
+# the parser often misreads these sentences ("the proposal envisions" as a noun phrase), so
+# the words themselves decide: a deal noun, then a verb of providing, then the trigger
+# (not through "which"/"that": "the deal, which includes an exchange, was signed" is signed)
+DEAL_PROVIDES = re.compile(
+    rf"\b{_DEAL}\b(?:,? (?!which\b|that\b)[\w'’-]+){{0,5}}? (?:(?:would|will) (?:also )?"
+    r"(?:see|include|involve|entail|require)|includes|included|envisions|envisages|stipulates|"
+    r"provides for|calls for|entails|foresees|outlines|involves|sets out)\b|"
+    r"\bunder (?:which|whose terms)\b", re.I)
