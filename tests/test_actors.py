@@ -244,6 +244,22 @@ def test_a_party_after_a_preposition_is_no_place():
     assert m["Russia"].locative
 
 
+@pytest.mark.parametrize("text,locative", [
+    # a demonym before a word of the act names its side, whatever preposition precedes
+    ("Four people were killed in a Russian attack on the town.", False),
+    ("The toll from Israeli strikes on the camp rose to nine.", False),
+    ("Nine people died in an Iranian double missile attack on the city.", False),
+    # before a word of an area it is where: "into Russian hands", "near Russian lines"
+    ("The town fell into Russian hands.", True),
+    ("Drones struck in Russian positions near the river.", True),
+    ("A strike hit near Syrian lines.", True),
+])
+def test_a_demonym_after_a_preposition_is_a_side_unless_an_area_follows(text, locative):
+    [m] = [v for k, v in by_text(text).items() if k.split()[0] in (
+        "Russian", "Israeli", "Iranian", "Ukrainian", "Syrian")]
+    assert m.locative is locative
+
+
 def test_security_and_intelligence_services_are_institutions_of_their_owner():
     found = find_actors("Georgian security services said they had detained two men, and "
                         "the intelligence services of Armenia declined to comment.")

@@ -403,6 +403,47 @@ def test_toll_revision_windows(pipeline):
                            "Tuesday, officials said.", published="2025-04-16",
                            pipeline=pipeline), "ASSAULT")
     assert ev.date.latest == date(2025, 4, 14)
+    # a count "stood at 40 on Tuesday morning": that is the time of the count
+    [ev] = by_type(extract("The number of wounded in the strike on Sloviansk stood at 40 on "
+                           "Tuesday morning.", published="2025-04-16", pipeline=pipeline),
+                   "ASSAULT")
+    assert ev.date.latest < date(2025, 4, 15)
+
+
+def test_the_time_of_a_telling_dates_no_attack_told_after_it(pipeline):
+    # "figures were given on Tuesday": the day of the telling is no day of the strike in the
+    # next sentence, and it hides the older times before it
+    text = ("Russian missiles struck Kramatorsk overnight. Officials gave the latest figures "
+            "on Wednesday, the agency reported. Russian missiles hit a hotel and a cafe in "
+            "Sloviansk, killing four people.")
+    evs = by_type(extract(text, published="2025-04-18", pipeline=pipeline), "ASSAULT")
+    [ev] = [e for e in evs if e.location is not None and e.location.name == "Sloviansk"]
+    assert ev.date.span is None or ev.date.span.text != "Wednesday"
+    # a statement told next happens when the telling did
+    text = ("The governor told reporters on Sunday that the strike was a war crime. He urged "
+            "the United Nations to send monitors to the city.")
+    [req] = by_type(extract(text, published="2025-04-16", pipeline=pipeline), "REQUEST")
+    assert req.date.earliest == req.date.latest == date(2025, 4, 13) and req.date.carried
+
+
+def test_an_incident_keeps_the_time_told_with_it_over_a_carried_one(pipeline):
+    # a follow-up at the same place that inherited a later time from the sentence before it
+    # (a count given "on Tuesday morning") folds into the lead without narrowing its night
+    import dataclasses
+
+    from eventdesk.merge.within import combine
+    [lead] = by_type(extract("A Russian missile attack on Pokrovsk on Monday night killed "
+                             "five people.", published="2025-04-15", pipeline=pipeline),
+                     "ASSAULT")
+    [hit] = by_type(extract("On Tuesday morning the missiles hit a hotel in Pokrovsk.",
+                            published="2025-04-15", pipeline=pipeline), "ASSAULT")
+    assert lead.date.earliest == date(2025, 4, 14) and hit.date.earliest == date(2025, 4, 15)
+    carried = hit.replace(date=dataclasses.replace(hit.date, carried=True))
+    assert combine(lead, carried).date == lead.date
+    assert combine(carried, lead).date == lead.date
+    # two times told with their own events: the narrower, as before
+    assert combine(lead, hit).date.earliest == date(2025, 4, 15)
+
 
 
 def test_a_country_in_a_place_phrase_is_not_the_attacker(pipeline):

@@ -153,6 +153,8 @@ class DateWindow:
     # the most likely day inside the window when the wording says more than the window
     # ("in the past 24 hours" in a daily report: the window is [pub-1, pub], the day pub-1)
     best: date | None = None
+    # the time expression was told in an earlier sentence and carried over to this event
+    carried: bool = False
 
     def __post_init__(self) -> None:
         if self.best is not None and not self.earliest <= self.best <= self.latest:
@@ -166,7 +168,8 @@ class DateWindow:
     def to_dict(self) -> dict[str, Any]:
         return {"earliest": self.earliest.isoformat(), "latest": self.latest.isoformat(),
                 "best": self.best.isoformat() if self.best else None,
-                "rule": self.rule, "span": self.span.to_dict() if self.span else None}
+                "rule": self.rule, "span": self.span.to_dict() if self.span else None,
+                "carried": self.carried}
 
 
 @dataclass(frozen=True, slots=True)

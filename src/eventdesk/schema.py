@@ -33,6 +33,8 @@ _DESCRIPTIONS = {
     "start": "character offset of the first character in the document text",
     "end": "character offset one past the last character",
     "stage": "the stage that made this fact",
+    "carried": "the time expression was told in an earlier sentence and carried over to "
+               "this event (the event's own sentence names no time)",
     "rule": "the rule that made this fact: for a trigger '<lexicon entry id>/<pattern id>', "
             "for a date window the time rule ('explicit', 'weekday', 'overnight', ...); '' "
             "when none is recorded",

@@ -122,6 +122,11 @@ class Extractor:
                                          if _in_subordinate_clause(sdoc, t.span)] + (
             [] if structure is None else  # (a caption's date is the picture's)
             [(b.start, b.end) for b in structure.blocks if b.kind == "caption"])
+        # an attack told next does not happen when the telling before it did ("figures were
+        # given on Tuesday. Missiles hit a hotel ..."); a statement told next may ("told
+        # reporters on Sunday ... He urged the UN to act")
+        self._telling_times = [(t.span.start, t.span.end) for t in times
+                               if _time_of_telling(sdoc, t.span)]
         self._last_statement_place: tuple[int, Place] | None = None
         drafts: list[_Draft] = []
         sents = list(sdoc.sents)
@@ -546,7 +551,8 @@ class Extractor:
         # date --------------------------------------------------------------
         window = pick_window(layers.times, start=t_start, end=t_end, sentence_start=s_start,
                              sentence_end=s_end, published=published, dateline=layers.dateline,
-                             text=text, carry_skip=self._no_carry)
+                             text=text, carry_skip=self._no_carry,
+                             carry_stop=self._telling_times if men.type in VIOLENT else ())
         if window.span is not None and TREND_PERIOD.search(window.span.text) and \
                 (window.latest - window.earliest).days > 14 and \
                 _times_own_clause(sdoc, window.span, head):
@@ -1165,6 +1171,32 @@ def _borrowed(window: DateWindow, sent: Any) -> bool:
     if window.span is None:
         return window.rule in ("published", "default", "")
     return window.span.start < sent.start_char
+
+
+# what is told when a time dates the telling: "the latest figures were given on Tuesday"
+TOLD_THINGS = frozenset({"figure", "data", "information", "detail", "update", "number",
+                         "statement", "toll", "tally"})
+
+
+def _time_of_telling(sdoc: Any, span: Any) -> bool:
+    """The time expression dates a telling ("officials said on Tuesday", "the latest figures
+    were provided on Tuesday"), not an event: a later sentence does not inherit it."""
+    tokens = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return False
+    cur = tokens.root
+    for _ in range(3):  # "on Tuesday" -> "on" -> the verb
+        if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX"):
+            break
+        cur = cur.head
+    if cur.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = cur.lemma_.lower()
+    if lemma in SAY_LEMMAS:
+        return True
+    return lemma in ("provide", "give", "release", "publish", "update") and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in TOLD_THINGS
+        for c in cur.children)
 
 
 def _in_subordinate_clause(sdoc: Any, span: Any) -> bool:

@@ -11,8 +11,12 @@ SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", 
                           "CONCEDE"})
 SAY_LEMMAS = frozenset({"say", "tell", "state", "announce", "write", "report", "claim", "add",
                         "note", "declare", "confirm", "insist"})
-TOLL_REVISION = re.compile(r"\b(?:toll|number of [a-z]+ killed)\b.{0,120}?\b(?:rose|risen|"
-                           r"climbed|increased|reached|has risen)\b", re.I | re.S)
+# a count told again later: its time is the count's ("by Tuesday noon the number of
+# injured stood at 40"), the strike came before it
+TOLL_REVISION = re.compile(
+    r"\b(?:toll|number of (?:[a-z]+ )?(?:killed|dead|deaths|wounded|injured|injuries|victims|"
+    r"casualties))\b.{0,120}?\b(?:rose|risen|climbed|increased|reached|has risen|grew|jumped|"
+    r"stood at|stands at|was put at|has been put at)\b", re.I | re.S)
 INTERCEPTED = frozenset({"drone", "drones", "missile", "missiles", "rocket", "rockets", "uav",
                          "uavs", "shahed", "shaheds", "projectile", "projectiles"})
 # "blamed the RSF for the attack": the accused of a blame that names the attack just told

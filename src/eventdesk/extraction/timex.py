@@ -27,6 +27,8 @@ Windows never end after ``published`` unless the relation is ``future``.
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -497,7 +499,8 @@ def default_window(published: date) -> DateWindow:
 def pick_window(mentions: list[TimeMention], *, start: int, end: int, sentence_start: int,
                 sentence_end: int, published: date, dateline: TimeMention | None = None,
                 carry: int = 1000, text: str | None = None,
-                carry_skip: Sequence[tuple[int, int]] = ()) -> DateWindow:
+                carry_skip: Sequence[tuple[int, int]] = (),
+                carry_stop: Sequence[tuple[int, int]] = ()) -> DateWindow:
     """The window for an event whose evidence is ``text[start:end]`` in the given sentence.
 
     Order: a mention inside the evidence (the first one that is not background history),
@@ -528,6 +531,10 @@ def pick_window(mentions: list[TimeMention], *, start: int, end: int, sentence_s
         prior = [t for t in usable if sentence_start - carry <= t.span.start < sentence_start
                  and not any(a <= t.span.start < b for a, b in carry_skip)]
         chosen = prior[-1] if prior else None
+        if chosen is not None and any(a <= chosen.span.start < b for a, b in carry_stop):
+            chosen = None  # the last time told dates something else, and hides older ones
+        if chosen is not None:
+            return dataclasses.replace(chosen.window(), carried=True)
     if chosen is None:
         return dateline.window() if dateline else default_window(published)
     return chosen.window()

@@ -232,6 +232,21 @@ def _figure(a: int | None, b: int | None, *, b_later: bool) -> int | None:
     return max(a, b)
 
 
+def _own_date(e: Event) -> bool:
+    """The event's time is stated with it (not carried from a sentence before)."""
+    return e.date is not None and e.date.span is not None and not e.date.carried
+
+
+def _incident_date(a: Event, b: Event) -> DateWindow | None:
+    """A time stated with the event beats one carried from the sentence before it ("killed
+    on Monday night" over a follow-up that inherited "figures given on Tuesday")."""
+    if _own_date(a) and not _own_date(b) and b.date is not None and b.date.span is not None:
+        return a.date
+    if _own_date(b) and not _own_date(a) and a.date is not None and a.date.span is not None:
+        return b.date
+    return _narrower(a.date, b.date)
+
+
 def combine(a: Event, b: Event) -> Event:
     """Fold event `b` (later in the text) into event `a`."""
     rev_b = any(e.role in ("fatalities", "injuries") for e in b.evidence) and (
@@ -246,7 +261,7 @@ def combine(a: Event, b: Event) -> Event:
         actor1=a.actor1 or b.actor1,
         actor2=a.actor2 or b.actor2,
         location=_better_place(a.location, b.location),
-        date=_narrower(a.date, b.date),
+        date=_incident_date(a, b),
         fatalities=fat,
         injuries=inj,
         victims=a.victims + tuple(v for v in b.victims if v not in a.victims),

@@ -35,6 +35,14 @@ _PLACE_PARTS = frozenset({"suburb", "suburbs", "outskirts", "district", "distric
                           "city", "south", "north", "east", "west", "frontline", "coast",
                           "downtown", "residential", "area", "areas", "villages", "towns",
                           "skies", "airspace"})
+# "Russian territory", "Ukrainian waters": nouns of an area a demonym can stand before
+_DEMONYM_AREAS = frozenset({"territories", "waters", "soil", "land", "lands", "side", "sea",
+                            "zone", "zones", "positions", "lines", "rear", "regions", "town",
+                            "cities", "village", "settlement", "settlements", "base", "bases",
+                            "frontier", "hinterland", "interior", "part", "parts", "hands",
+                            "control", "sector"})
+# up to two lower-case words after a demonym, or a hyphen ("Russian-held")
+_DEMONYM_TAIL = re.compile(r"(-)?\s*((?:[a-z][a-z]*\s*){0,2})")
 _AREA_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "central",
                               "northeastern", "northwestern", "southeastern", "southwestern",
                               "north-eastern", "north-western", "south-eastern", "south-western",
@@ -217,6 +225,15 @@ class _Finder:
             k -= 1
         return k >= 0 and self.keys[k] in self.d.locatives
 
+    def _before_place_noun(self, end: int) -> bool:
+        """The words after a demonym name an area ("Russian territory", "Ukrainian-held
+        villages"), so a preposition before it is locative."""
+        m = _DEMONYM_TAIL.match(self.text, end)
+        assert m is not None  # (every part of the pattern is optional)
+        if m.group(1):
+            return True  # "Russian-occupied", "Ukrainian-held"
+        return any(w.lower() in _PLACE_PARTS | _DEMONYM_AREAS for w in m.group(2).split())
+
     def _acting_possessive(self, end: int) -> bool:
         """A name followed by "'s" and a lower-case noun phrase that is no part of a place
         acts, whatever preposition stands before it: "in response to Moscow's bombardment"
@@ -387,6 +404,9 @@ class _Finder:
                                 head, loc and owner.kind in COUNTRYISH and not roles)
         if owner is not None:
             head = self._head(i, j)
+            if loc and owner.kind == "demonym" and not self._before_place_noun(e):
+                loc = False  # "killed in a Russian attack": the attack's side, not a place
+                #              (unlike "in Russian airspace", "in Russian-held villages")
             return ActorMention(span, owner.name, owner.country, owner.sector, owner.kind,
                                 owner.id, head, loc)
         assert role is not None

@@ -52,7 +52,8 @@ def _window(d: dict[str, Any] | None) -> DateWindow | None:
     return DateWindow(earliest=date.fromisoformat(d["earliest"]),
                       latest=date.fromisoformat(d["latest"]),
                       span=_span(d.get("span")), rule=d.get("rule", "") or "",
-                      best=date.fromisoformat(d["best"]) if d.get("best") else None)
+                      best=date.fromisoformat(d["best"]) if d.get("best") else None,
+                      carried=bool(d.get("carried", False)))
 
 
 def event_from_dict(d: dict[str, Any]) -> Event:
