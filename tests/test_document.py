@@ -306,6 +306,12 @@ def test_the_target_of_an_attack_is_its_place_but_not_the_attacker(pipeline):
      "people on Monday.", "Yerevan, (APP - 4th Mar, 2025) "),
     ("Chennai, Jan 5 (IANS) Two boats were seized on Sunday.", "Chennai, Jan 5 (IANS) "),
     ("Blast in market\nPeshawar (Reuters) A bomb exploded on Friday.", "Peshawar (Reuters) "),
+    # a big town (or a capital) or a place of the country named after it, in ordinary case,
+    # before a colon and a whole sentence
+    ("Lahore: Three policemen were wounded when gunmen opened fire on a checkpoint on "
+     "Sunday.", "Lahore: "),
+    ("Strike on a village\n\nVilkhuvatka, Ukraine: A drone hit a farm in the village on "
+     "Friday, officials said.", "Vilkhuvatka, Ukraine: "),
 ])
 def test_datelines_at_the_head_of_the_body(text, dateline):
     from eventdesk.annotate.dateline import find_dateline
@@ -318,6 +324,9 @@ def test_datelines_at_the_head_of_the_body(text, dateline):
     "Russian forces shelled the town.\nKyiv-based analysts said the attack was planned.",
     "Drone strike kills two\nOfficials said: the drone hit a bus.",
     "Trump: talks went well",
+    # a name before a colon that is no known town, or a headline after it
+    "Zelensky: We will not give up any land in these talks, he told the crowd.",
+    "Kyiv: Russian drones hit city",
     # a bracket that is an acronym, not an agency
     "Foreign ministers met\nThe European Union (EU) Foreign Affairs Council met on Monday.",
 ])

@@ -60,12 +60,36 @@ def find_dateline(text: str) -> Dateline | None:
         if m.group("wire"):
             return _dateline(text, m)  # a wire service's bracket marks a dateline anywhere
         if m.group("sep") == ":" or n > 0:
-            if not caps:
+            if not caps and not _known_town_colon(text, m):
                 continue
         elif not (caps or m.group("rest").strip()):
             continue
         return _dateline(text, m)
     return None
+
+
+TOWN_POPULATION = 100_000  # a town this big (or a capital) is a dateline's place on its own
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*(?:\s|$)")
+
+
+def _known_town_colon(text: str, m: re.Match[str]) -> bool:
+    """"Srinagar: Five soldiers were killed ...", "Hroza, Ukraine: A missile hit ...": a
+    place in ordinary case before a colon opens the report's first sentence when the
+    gazetteer knows it as a big town or a capital, or as a place of the country named after
+    it, and a whole sentence follows (a headline "Kyiv: drones hit city" has no final stop)."""
+    if m.group("sep") != ":":
+        return False
+    after = text[m.end():m.end() + 400].split("\n", 1)[0]
+    if len(after.split()) < 8 or not _SENTENCE_END.search(after) or not after[:1].isupper():
+        return False
+    from eventdesk.resources.gazetteer import Gazetteer  # (loaded once, on first need)
+    gaz = Gazetteer.load()
+    entries = [e for e in gaz.lookup(m.group("place")) if e.kind == "city"]
+    rest = m.group("rest").strip(" ,")
+    if rest:
+        countries = {e.country for e in gaz.lookup(rest) if e.kind == "country"}
+        return any(e.country in countries for e in entries)
+    return any(e.population >= TOWN_POPULATION or e.feature == "PPLC" for e in entries)
 
 
 def _dateline(text: str, m: re.Match[str]) -> Dateline:
