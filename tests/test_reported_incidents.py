@@ -506,3 +506,36 @@ def test_it_is_unclear_if_is_an_open_question(pipeline):
             "unclear if anybody was hurt as a result of the reported strike.")
     assert [e.type for e in extract(text, published="2024-12-13", pipeline=pipeline)] == \
         ["ASSAULT"]
+
+
+def test_people_who_are_no_party_make_no_event_of_record(pipeline):
+    # "people sought medical help", "medics provided assistance": ordinary people are no
+    # source of a request or of aid (a state, an armed or political group, an official is)
+    for text in ("Some 140 people had sought medical help after the strike, the governor said.",
+                 "Emergency medics provided assistance to the wounded at the scene.",
+                 "Villagers in the district appealed to the United Nations for help on Friday."):
+        assert extract(text, published="2025-06-20", pipeline=pipeline) == [], text
+    # people named by their community speak as that community
+    text = "Kurdish residents of the town appealed to the United Nations for help on Friday."
+    assert of_type("REQUEST", text, pipeline, published="2025-06-20") != []
+    # a crowd's threat of a strike is its act
+    text = "Farmers of the valley threatened to hold a general strike unless the tax was cut."
+    assert of_type("THREATEN", text, pipeline, published="2025-06-20") != []
+
+
+def test_a_state_and_its_own_people_make_no_event_of_record(pipeline):
+    # a promise to the country's citizens, people allowed out of the shelters
+    for text in ("The prime minister promised the country's citizens that the army would "
+                 "respond.",
+                 "Around 20 minutes later, people were allowed to leave the shelters."):
+        assert extract(text, published="2025-06-20", pipeline=pipeline) == [], text
+    # a release of captives stays one
+    assert of_type("RETREAT", "The militants released 20 hostages on Sunday.", pipeline,
+                   published="2025-06-20") != []
+
+
+def test_people_named_in_what_was_said_are_not_its_speaker(pipeline):
+    text = ("The UN rights office said the shooting of people waiting for food could be a war "
+            "crime.")
+    [ev] = of_type("ACCUSE", text, pipeline, published="2025-06-20")
+    assert ev.actor1 is not None and ev.actor1.sector == "IGO"

@@ -38,6 +38,38 @@ from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evi
                                Quote, Span, Victim)
 from eventdesk.resolve.actor_finder import PATRON_WORDS
 
+# people who are no party: the civilians' role entry named by a plain noun of people
+ORDINARY_PEOPLE = "role:civilians"
+PEOPLE_NOUNS = frozenset({"people", "persons", "residents", "villagers", "medics", "rescuers",
+                          "doctors", "nurses", "civilians", "citizens", "locals", "inhabitants",
+                          "passengers", "survivors", "witnesses", "families", "relatives",
+                          "patients", "workers", "volunteers", "onlookers", "bystanders",
+                          "public", "population", "man", "woman", "men", "women", "someone"})
+
+
+def _named_community(d: Any, a: Actor) -> bool:
+    """"Druze inhabitants", "Kurdish residents": people named by their community or nation
+    (a capitalised word right before the noun) speak as that community."""
+    if a.span is None:
+        return False
+    prev = [t for t in d.sent if t.idx + len(t.text) <= a.span.start][-1:]
+    return bool(prev) and prev[0].text[:1].isupper() and (
+        prev[0].i != d.sent.start or prev[0].pos_ == "PROPN" or prev[0].ent_type_ == "NORP")
+
+
+def _ordinary_people(a: Actor | None) -> bool:
+    """"people", "residents", "medics", "villagers": people who are no party to an event of
+    record (not "the European Community", which the actor finder may misread as a role)."""
+    return a is not None and a.entry_id == ORDINARY_PEOPLE and \
+        (a.name or "").lower().rsplit(" ", 1)[-1] in PEOPLE_NOUNS
+# types whose source must be an actor of record (PROTEST and violence may be anyone's)
+# (a threat of a strike or a protest is a crowd's act: "inhabitants threatened a strike")
+OF_RECORD_TYPES = frozenset({"REQUEST", "AID", "AGREE", "SUPPORT", "CONCEDE", "CONSULT",
+                             "COOPERATE", "REJECT", "ACCUSE", "SANCTION", "MOBILIZE"})
+# acts a state may direct at its own people, no event between parties (a release of
+# hostages or an arrest is one)
+DOMESTIC_TYPES = frozenset({"AGREE", "CONCEDE", "REQUEST", "THREATEN", "SUPPORT", "AID"})
+
 # "Rwanda-backed rebels", "Ankara-aligned forces": the state before the hyphen is a patron,
 # not the country of the role word after it
 PATRON = re.compile(r"-(?:" + "|".join(sorted(PATRON_WORDS)) + r")\b", re.I)
@@ -389,6 +421,14 @@ class Extractor:
                                       actor1, used, roles=r, last_actor=last_actor)
         if actor1 is None and men.type in SPEECH_TYPES | {"CONSULT"}:
             actor1 = self._speaker(sent, layers, last_actor, used)
+        elif _ordinary_people(actor1) and men.type in SPEECH_TYPES and not (
+                r.subject is not None and actor1.span is not None and
+                actor1.span.start <= r.subject.idx < actor1.span.end):
+            # "the office said the killing of people seeking food could be a war crime":
+            # people named in what was said are no speaker; the one who said it is
+            speaker = self._speaker(sent, layers, last_actor, used)
+            if speaker is not None and not _ordinary_people(speaker):
+                actor1 = speaker
         return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,
                                   evidence, actor1, conj_actor, used, roles=r,
                                   last_actor=last_actor)
@@ -832,6 +872,16 @@ class Extractor:
                     None, a1.country)):
             return False  # "authorities ordered families to evacuate the city": a state moving
             #               its own people out of harm's way, not forced displacement
+        if d.mention.type in OF_RECORD_TYPES and _ordinary_people(a1) and a1.country is None \
+                and not _named_community(d, a1):
+            return False  # "people sought medical help", "medics provided assistance",
+            #               "villagers demanded justice": people who are no party (a state,
+            #               an armed or political group, an official) make no such event
+        if d.mention.type in DOMESTIC_TYPES and _ordinary_people(a2) and \
+                (a2.name or "").lower().rsplit(" ", 1)[-1] in THE_PUBLIC and (
+                    a1 is None or a1.sector in ("GOV", "MIL") and a2.country in (None, a1.country)):
+            return False  # "the premier promised the country's citizens", "people were
+            #               allowed to leave the shelters": a state and its own people
         if d.mention.type in ("REQUEST", "THREATEN") and a1 is not None and a2 is not None \
                 and a2.sector == "CVL" and a2.country in (None, a1.country) and \
                 a1.sector == "GOV" and (a1.entry_id or "").startswith("role:") and \
