@@ -57,6 +57,18 @@ def _named_community(d: Any, a: Actor) -> bool:
         prev[0].i != d.sent.start or prev[0].pos_ == "PROPN" or prev[0].ent_type_ == "NORP")
 
 
+def _people_of_a_place(d: Any, a: Actor) -> bool:
+    """"residents of southern Lebanon": people placed by a phrase of their own, whose country
+    the report may not share with the actor facing them."""
+    if a.span is None:
+        return False
+    noun = next((t for t in d.sent if t.idx == a.span.start), None)
+    return noun is not None and any(
+        p.dep_ == "prep" and p.lower_ in ("of", "in", "from") and any(
+            o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "LOC") or o.pos_ == "PROPN")
+            for o in p.children) for p in noun.children)
+
+
 def _ordinary_people(a: Actor | None) -> bool:
     """"people", "residents", "medics", "villagers": people who are no party to an event of
     record (not "the European Community", which the actor finder may misread as a role)."""
@@ -879,7 +891,10 @@ class Extractor:
             #               an armed or political group, an official) make no such event
         if d.mention.type in DOMESTIC_TYPES and _ordinary_people(a2) and \
                 (a2.name or "").lower().rsplit(" ", 1)[-1] in THE_PUBLIC and (
-                    a1 is None or a1.sector in ("GOV", "MIL") and a2.country in (None, a1.country)):
+                    a1 is None or a1.sector in ("GOV", "MIL") and (
+                        a2.country == a1.country or a2.country is None and (
+                            d.location is None or d.location.country == a1.country)
+                        and not _people_of_a_place(d, a2))):
             return False  # "the premier promised the country's citizens", "people were
             #               allowed to leave the shelters": a state and its own people
         if d.mention.type in ("REQUEST", "THREATEN") and a1 is not None and a2 is not None \
