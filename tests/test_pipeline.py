@@ -165,6 +165,24 @@ def test_described_capital_is_a_place(pipeline):
     [ev] = by_type(extract(text, published="2025-04-24", pipeline=pipeline), "ASSAULT")
     assert ev.location is not None and ev.location.name == "Kyiv"
     assert ev.injuries == 7
+    # a headline drops the article: "strike on Syrian capital", "Drones hit Ukrainian capital"
+    for text, capital in (("Three dead in Turkey strike on Iraqi capital, officials say",
+                           "Baghdad"),
+                          ("Drones hit Ukrainian capital overnight, injuring four", "Kyiv")):
+        [ev] = by_type(extract(text, published="2025-04-24", pipeline=pipeline), "ASSAULT")
+        assert ev.location is not None and ev.location.name == capital, text
+
+
+def test_a_country_named_before_a_word_of_attack_is_the_attacker(pipeline):
+    # "dead in Israel strike on X": after a preposition, a country's name that modifies a word
+    # of an attack names its side, not the place (a bare name there is the place)
+    [ev] = by_type(extract("Three dead in Turkey strike on Iraqi capital, officials say",
+                           published="2025-04-24", pipeline=pipeline), "ASSAULT")
+    assert ev.actor1 is not None and ev.actor1.country == "TUR"
+    assert ev.location.country == "IRQ"
+    [ev] = by_type(extract("Two people were killed in Russia on Monday by a drone strike.",
+                           published="2025-04-24", pipeline=pipeline), "ASSAULT")
+    assert ev.actor1 is None or ev.actor1.country != "RUS"
 
 
 def test_military_shorthand_counts(pipeline):

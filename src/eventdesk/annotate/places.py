@@ -326,7 +326,11 @@ def _with_communities(text: str, out: list[PlaceMention], gaz: Gazetteer
     return _with_added(out, added)
 
 
-_CAPITAL_PHRASE = re.compile(r"\b[Tt]he ([A-Z][a-z]+) capital\b")
+# "the Ukrainian capital"; in a headline without the article, after a preposition or a verb
+# of striking ("strike on Syrian capital", "Drones hit Ukrainian capital")
+_CAPITAL_PHRASE = re.compile(r"(?:\b[Tt]he |\b(?:on|in|at|to|near|over|across|into|towards?|"
+                             r"hit|hits|strike|strikes|rock|rocks|pound|pounds) )"
+                             r"([A-Z][a-z]+) capital\b")
 
 
 @lru_cache(maxsize=1)
@@ -356,7 +360,9 @@ def _with_described_capitals(text: str, out: list[PlaceMention], gaz: Gazetteer
         cands = tuple(e for e in gaz.lookup(capital, country=iso3) if e.kind == "city")
         if not cands:
             continue
-        s, e = m.start(), m.end()
+        s, e = m.start(1), m.end()
+        if text[m.start():s].lower() == "the ":
+            s = m.start()
         if any(p.span.start < e and s < p.span.end for p in out):
             continue
         added.append(PlaceMention(span=Span(s, e, text[s:e], STAGE), name=capital, kind="city",

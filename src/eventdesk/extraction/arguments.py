@@ -123,8 +123,17 @@ def clause_verb(tok):
             continue
         if cur.pos_ in ("NOUN", "PROPN"):
             return cur
+        if cur.head.lemma_.lower() in SPEECH_LEMMAS and cur.dep_ in ("dep", "ccomp",
+                                                                     "parataxis"):
+            return tok  # "Three dead in a strike, officials say": whoever says it did not
+            #             do it; the trigger's phrase has no subject of its own
         cur = cur.head
     return cur
+
+
+# verbs whose complement is what was said, not what their subject did
+SPEECH_LEMMAS = frozenset({"say", "tell", "report", "claim", "state", "add", "announce",
+                           "confirm", "write"})
 
 
 # nouns of a light-verb phrase whose complement is the act itself ("took the step of

@@ -41,6 +41,11 @@ _DEMONYM_AREAS = frozenset({"territories", "waters", "soil", "land", "lands", "s
                             "cities", "village", "settlement", "settlements", "base", "bases",
                             "frontier", "hinterland", "interior", "part", "parts", "hands",
                             "control", "sector"})
+# words of an attack a country's name can modify: "Israel strike", "US drone attack"
+_ACT_NOUNS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "attack", "attacks",
+                        "raid", "raids", "shelling", "bombardment", "bombing", "bombings",
+                        "offensive", "assault", "assaults", "incursion", "barrage", "drone",
+                        "drones", "missile", "missiles", "rocket", "rockets", "air"})
 # up to two lower-case words after a demonym, or a hyphen ("Russian-held")
 _DEMONYM_TAIL = re.compile(r"(-)?\s*((?:[a-z][a-z]*\s*){0,2})")
 _AREA_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "central",
@@ -225,6 +230,13 @@ class _Finder:
             k -= 1
         return k >= 0 and self.keys[k] in self.d.locatives
 
+    def _before_act_noun(self, end: int) -> bool:
+        """A word of an attack follows the name: "Israel strike", "Russia drone attack"."""
+        m = _DEMONYM_TAIL.match(self.text, end)
+        assert m is not None
+        words = m.group(2).split()
+        return not m.group(1) and bool(words) and words[0].lower() in _ACT_NOUNS
+
     def _before_place_noun(self, end: int) -> bool:
         """The words after a demonym name an area ("Russian territory", "Ukrainian-held
         villages"), so a preposition before it is locative."""
@@ -407,6 +419,9 @@ class _Finder:
             if loc and owner.kind == "demonym" and not self._before_place_noun(e):
                 loc = False  # "killed in a Russian attack": the attack's side, not a place
                 #              (unlike "in Russian airspace", "in Russian-held villages")
+            elif loc and owner.kind in ("country", "capital") and self._before_act_noun(e):
+                loc = False  # "dead in Israel strike on the capital": a country's name used
+                #              as the attack's modifier names its side
             return ActorMention(span, owner.name, owner.country, owner.sector, owner.kind,
                                 owner.id, head, loc)
         assert role is not None
