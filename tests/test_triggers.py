@@ -280,12 +280,18 @@ def test_a_forecast_is_no_threat(nlp):
 
 
 def test_abductions_are_acled_abductions(pipeline):
-    from eventdesk import extract
-
-    [ev] = of_type("COERCE", "Gunmen abducted 20 villagers near Gusau on Monday.", pipeline,
-                   published="2023-10-17")
-    assert (ev.acled_event_type, ev.acled_sub_event_type) == (
-        "Violence against civilians", "Abduction/forced disappearance")
+    # PLOVER's ASSAULT of mode "abduct"; ACLED's Violence against civilians / Abduction,
+    # whatever arms the kidnappers carried
+    for text in ("Gunmen abducted 20 villagers near Gusau on Monday.",
+                 "Armed men kidnapped four road workers near Kharan on Sunday.",
+                 "The militants took 12 passengers hostage on the highway on Friday."):
+        [ev] = of_type("ASSAULT", text, pipeline, published="2023-10-17")
+        assert ev.mode == "abduct", text
+        assert (ev.acled_event_type, ev.acled_sub_event_type) == (
+            "Violence against civilians", "Abduction/forced disappearance"), text
+    # an arrest by the police stays COERCE
+    assert of_type("COERCE", "Police detained 20 protesters in Gusau on Monday.", pipeline,
+                   published="2023-10-17") != []
 
 
 def test_the_media_are_no_attackers(pipeline):

@@ -1033,6 +1033,9 @@ class Extractor:
                 d.actor1.name.lower().split()[-1] in PROTESTERS:
             etype = "PROTEST"  # protesters attacking embassies: a riot, coded as a protest
             acled = ("Riots", "Violent demonstration")
+        elif d.mention.type in VIOLENT and mode == "abduct":
+            # a kidnapping: ACLED's abduction, whatever arms the kidnappers carried
+            acled = ("Violence against civilians", "Abduction/forced disappearance")
         elif d.mention.type in VIOLENT:
             hint = acled_hint(list(weapons), d.sent.text)
             own = acled_without_means(d.trigger.text, "", d.actor1, d.actor2)

@@ -25,7 +25,7 @@ BLAMED_FOR_ATTACK = re.compile(
     r"Tuesday's|Monday's|Thursday's|Friday's|Saturday's|Sunday's)?\s*(?:deadly\s+)?"
     r"(?:attack|strike|shelling|bombing|massacre|killings?|blast|explosion)\b", re.I)
 # ACLED: an abduction or kidnapping is Violence against civilians / Abduction/forced
-# disappearance (PLOVER codes it COERCE, as the PLOVER gold standard does), not an arrest
+# disappearance, not an arrest (PLOVER: an ASSAULT of mode "abduct", data/triggers.yaml)
 ABDUCTION = re.compile(r"\b(?:abduct|kidnap|took .{0,20}hostage|taken .{0,20}hostage|"
                        r"forcibly disappear)", re.I)
 ARRESTS = re.compile(r"\b(?:arrest|detain|detention|abduct|kidnap|jail|imprison|round(?:ed)? up|"
