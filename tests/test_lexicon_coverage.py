@@ -319,6 +319,8 @@ NO_GOLD_DOCUMENT = [
      'accuse/slam:V -into|onto|through', 'ACCUSE'),
     ('A guided bomb slammed into a school in the town on Friday.',
      'assault.strike/slam:V into|onto', 'ASSAULT'),
+    ('Government troops retook the hilltop village on Tuesday.',
+     'assault.fight/retook', 'ASSAULT'),
     ('Gunmen abducted eleven farm workers near the border.',
      'assault.abduct/abduct:V', 'ASSAULT'),
     ('Pirates kidnapped the crew of a fishing boat.',

@@ -539,3 +539,14 @@ def test_people_named_in_what_was_said_are_not_its_speaker(pipeline):
             "crime.")
     [ev] = of_type("ACCUSE", text, pipeline, published="2025-06-20")
     assert ev.actor1 is not None and ev.actor1.sector == "IGO"
+
+
+def test_a_way_or_a_purpose_to_act_is_no_act(pipeline):
+    # "the best way to free the hostages", "their raids are to support the rebels": a means or
+    # an aim, not a release or a support that happened
+    for text in ("The premier said military pressure was the only way to free the captives.",
+                 "The militia says its raids are to support the villagers in the valley."):
+        assert extract(text, published="2024-02-07", pipeline=pipeline) == [], text
+    # an attempted attack is an attack in ACLED's codebook
+    assert assaults("Guards stopped an attempt to storm the border post near Kupiansk.",
+                    pipeline, published="2024-02-07") != []

@@ -367,6 +367,13 @@ NON_FACTIVE = frozenset({"refrain", "fail", "hesitate", "deem", "want", "hope",
                          "recommend", "consider", "give"})
 
 
+# nouns of a way or an aim whose to-infinitive is not (yet) done: "the best way to free"
+# (not "attempt", "bid": an attempted attack is an attack in ACLED's codebook)
+MEANS_NOUNS = frozenset({"way", "means", "aim", "goal", "purpose", "chance", "opportunity",
+                         "intention", "need", "tool", "strategy", "option", "right", "duty",
+                         "obligation", "ability", "capacity"})
+
+
 def _unasserted_infinitive(tok, heads: dict[int, str]) -> bool:
     """An infinitive or gerund under a word that does not assert it happened."""
     while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.i not in heads:
@@ -374,6 +381,11 @@ def _unasserted_infinitive(tok, heads: dict[int, str]) -> bool:
     if tok.head.i == tok.i or tok.head.i in heads:
         return False
     gov = tok.head
+    to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if to_inf and tok.dep_ in ("relcl", "acl") and gov.lemma_.lower() in MEANS_NOUNS:
+        return True  # "the best way to free the hostages", "a bid to retake the town"
+    if to_inf and tok.dep_ == "xcomp" and gov.lemma_.lower() == "be":
+        return True  # "its raids are to support the villagers": a purpose told
     if tok.dep_ == "pcomp" and gov.dep_ == "prep":
         gov = gov.head  # "refrained from detailing"
     elif tok.dep_ not in ("xcomp", "ccomp", "advcl", "acl"):
