@@ -550,3 +550,22 @@ def test_a_way_or_a_purpose_to_act_is_no_act(pipeline):
     # an attempted attack is an attack in ACLED's codebook
     assert assaults("Guards stopped an attempt to storm the border post near Kupiansk.",
                     pipeline, published="2024-02-07") != []
+
+
+def test_officials_gathered_to_discuss_met(pipeline):
+    # "gathered in X to discuss": officials meet; whether a gathering is a protest, its
+    # actors decide (people who are no party hold no meeting)
+    text = "Armenian and Azerbaijani diplomats gathered in Vienna on Friday to discuss the deal."
+    [ev] = of_type("CONSULT", text, pipeline, published="2025-03-10")
+    assert ev.location.name == "Vienna" and {ev.actor1.country, ev.actor2.country} == {
+        "ARM", "AZE"}
+    text = "Hundreds of farmers gathered in the square to discuss the new tax."
+    assert of_type("CONSULT", text, pipeline, published="2025-03-10") == []
+
+
+def test_drills_begun_are_a_show_of_force_and_joint_ones_cooperation(pipeline):
+    text = "The army launched military drills near the border on Monday."
+    assert of_type("MOBILIZE", text, pipeline, published="2025-03-10") != []
+    text = "The two armies began large-scale joint military exercises on Monday."
+    assert [e.type for e in extract(text, published="2025-03-10", pipeline=pipeline)] == [
+        "COOPERATE"]

@@ -44,7 +44,9 @@ PEOPLE_NOUNS = frozenset({"people", "persons", "residents", "villagers", "medics
                           "doctors", "nurses", "civilians", "citizens", "locals", "inhabitants",
                           "passengers", "survivors", "witnesses", "families", "relatives",
                           "patients", "workers", "volunteers", "onlookers", "bystanders",
-                          "public", "population", "man", "woman", "men", "women", "someone"})
+                          "public", "population", "man", "woman", "men", "women", "someone",
+                          "farmers", "students", "traders", "fishermen", "shoppers", "youths",
+                          "children", "pupils", "drivers"})
 
 
 def _named_community(d: Any, a: Actor) -> bool:

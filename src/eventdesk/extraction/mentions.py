@@ -209,8 +209,11 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "Kyiv rarely claims responsibility for attacks in Russia"
     if _unasserted_infinitive(tok, heads):
         return None  # "deemed it premature to discuss", "refrained from detailing"
-    if _purpose_of_trigger(tok, heads):
+    if _purpose_of_trigger(tok, heads) and not (
+            entry.type == "CONSULT" and heads.get(tok.head.i) == "PROTEST"):
         return None  # "rallied to demand fixed terms": the demand is the rally's purpose
+        #              (but "officials gathered in Geneva to discuss the plan" met: whether
+        #              the gathering was a protest the actors decide)
     if entry.type == "SUPPORT" and tok.lemma_.lower() in PRAISE_VERBS and \
             not any(c.dep_ in ("dobj", "attr") for c in tok.children) and any(
                 c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
