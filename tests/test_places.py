@@ -467,3 +467,19 @@ def _the_one_place(text, town):
 
 def test_hyphenated_names_that_are_no_road_are_no_places() -> None:
     assert find_places("The Franco-German plan was discussed on Monday.") == []
+
+
+def test_a_district_the_gazetteer_lacks_is_no_town_of_another_region() -> None:
+    """"Bishnupur district" in a report on Manipur that names the state: the gazetteer has
+    only a town of that name in West Bengal. Better no place than one 700 km off; a district
+    of the region named resolves as before."""
+    text = ("Gunmen shot dead three village guards in Bishnupur district on Sunday. Security "
+            "was stepped up across Manipur, and more troops were flown to Imphal.")
+    got = {m.span.text: p for m, p in resolved(text)}
+    assert got["Bishnupur district"] is None
+    assert got["Imphal"] is not None and got["Imphal"].admin1 == "Manipur"
+    text = ("Shelling hit a village in Pokrovsk district on Sunday, officials in the Donetsk "
+            "region said.")
+    got = {m.span.text: p for m, p in resolved(text)}
+    place = next(p for k, p in got.items() if k.startswith("Pokrovsk"))
+    assert place is not None and place.admin1 == "Donetsk"

@@ -237,7 +237,8 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
         if unit is not None:
             out.append(_place(unit, m, name=unit.name))
         elif _foreign_namesake(e, idx, chosen) or (
-                not locals_[idx] and _far_namesake(e, idx, chosen, mentions)):
+                not locals_[idx] and _far_namesake(e, idx, chosen, mentions)) or \
+                _district_of_another_region(e, idx, m, chosen, mentions):
             out.append(None)
         else:
             out.append(_place(e, m))
@@ -359,6 +360,21 @@ def _unit_instead(e: Entry, m: PlaceMention, units: Sequence[Entry]) -> Entry | 
         return None
     order = {"admin2": 0, "admin1": 1, "country": 2}
     return min(areas, key=lambda u: order[u.kind])
+
+
+def _district_of_another_region(e: Entry, idx: int, m: PlaceMention,
+                                chosen: Sequence[Entry | None],
+                                mentions: Sequence[PlaceMention]) -> bool:
+    """"Bishnupur district" in a report on Manipur that names the state: a district the
+    gazetteer lacks, not the namesake town of another state (a region named in the report
+    says where its districts are)."""
+    if m.kind != "admin2" or e.kind != "city" or not e.admin1:
+        return False
+    regions = {(c.country, c.admin1) for j, c in enumerate(chosen)
+               if c is not None and j != idx and c.kind == "admin1" and
+               mentions[j].key != m.key}
+    return bool(regions) and all(r[0] == e.country for r in regions) and \
+        (e.country, e.admin1) not in regions
 
 
 FOREIGN_MAX_POPULATION = 50_000
