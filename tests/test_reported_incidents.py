@@ -569,3 +569,15 @@ def test_drills_begun_are_a_show_of_force_and_joint_ones_cooperation(pipeline):
     text = "The two armies began large-scale joint military exercises on Monday."
     assert [e.type for e in extract(text, published="2025-03-10", pipeline=pipeline)] == [
         "COOPERATE"]
+
+
+def test_an_act_repeated_before_in_the_pluperfect_is_a_record_not_news(pipeline):
+    # "he had been detained several times": the record of a person, no event of the report
+    text = ("Police detained a student in Minsk on Friday. Before that, she had been arrested "
+            "several times for joining marches.")
+    assert len(of_type("COERCE", text, pipeline, published="2024-01-31")) == 1
+    assert assaults("The militia had repeatedly shelled the village before the truce, "
+                    "residents said.", pipeline, published="2024-01-31") == []
+    # repeated on a day of its own: one event
+    assert len(assaults("Russian forces shelled the town several times on Monday.", pipeline,
+                        published="2024-01-31")) == 1

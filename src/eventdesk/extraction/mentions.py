@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventdesk.extraction.lexicon import Lexicon, TokenView, TriggerMatch
 from eventdesk.extraction.modality import is_embedded_content, modality
-from eventdesk.extraction.rules import DEAL_NOUNS, DEAL_PROVIDE_VERBS, DEAL_PROVIDES
+from eventdesk.extraction.rules import DEAL_NOUNS, DEAL_PROVIDE_VERBS, DEAL_PROVIDES, ITERATED
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -207,6 +207,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "in the north, where the army is fighting separatists": a standing state
     if match.pattern.nominal and not headline and _habitual_plural(tok):
         return None  # "Kyiv rarely claims responsibility for attacks in Russia"
+    if not headline and _iterated_before(tok):
+        return None  # "she had been arrested several times for joining marches": a record
     if _unasserted_infinitive(tok, heads):
         return None  # "deemed it premature to discuss", "refrained from detailing"
     if _purpose_of_trigger(tok, heads) and not (
@@ -331,6 +333,19 @@ def _present_state(verb) -> bool:
 HABITUAL_WORDS = frozenset({"often", "rarely", "never", "always", "usually", "repeatedly",
                             "routinely", "regularly", "frequently", "seldom", "recurrent",
                             "previous", "past", "frequent", "repeated", "regular"})
+
+
+def _iterated_before(tok) -> bool:
+    """An act told as repeated an unknown number of times before the report's news, in the
+    pluperfect ("had been arrested several times", "had repeatedly shelled"): a record of the
+    past, not one event (a count with its own day, "shelled the town several times on
+    Monday", is still one)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    pluperfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
+                     for c in verb.children)
+    return pluperfect and bool(ITERATED.search(" ".join(t.text for t in verb.subtree)))
 
 
 def _habitual_plural(tok) -> bool:

@@ -132,3 +132,9 @@ DEAL_PROVIDES = re.compile(
     r"(?:see|include|involve|entail|require)|includes|included|envisions|envisages|stipulates|"
     r"provides for|calls for|entails|foresees|outlines|involves|sets out)\b|"
     r"\bunder (?:which|whose terms)\b", re.I)
+
+# an act repeated an unknown number of times: "several times", "repeatedly", "on many
+# occasions" (not a count: "40 times overnight")
+ITERATED = re.compile(r"\b(?:(?:several|many|multiple|numerous|countless|dozens of) times|"
+                      r"repeatedly|more than once|time and again|"
+                      r"on (?:several|many|multiple|numerous) occasions)\b", re.I)
