@@ -317,6 +317,8 @@ NO_GOLD_DOCUMENT = [
      'accuse/slam:V -into|onto|through', 'ACCUSE'),
     ('A guided bomb slammed into a school in the town on Friday.',
      'assault.strike/slam:V into|onto', 'ASSAULT'),
+    ('Monitors recorded new violations of the ceasefire near the river.',
+     'assault.noun/violation|violations of * &TRUCE', 'ASSAULT'),
     ('The alliance sent troops to the island after the unrest.',
      'mobilize/send|sent|dispatch|dispatched|airlift|airlifted * troops|forces|brigades|reinforcements|reserves|soldiers|warships|police|gendarmes|personnel|battalions|companies|marines|paratroopers', 'MOBILIZE'),
     ('The interior ministry dispatched 3,000 gendarmes to the port city.',

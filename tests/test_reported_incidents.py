@@ -581,3 +581,13 @@ def test_an_act_repeated_before_in_the_pluperfect_is_a_record_not_news(pipeline)
     # repeated on a day of its own: one event
     assert len(assaults("Russian forces shelled the town several times on Monday.", pipeline,
                         published="2024-01-31")) == 1
+
+
+def test_a_cease_fire_written_with_a_hyphen_is_one_word(pipeline):
+    # the tokenizer splits "cease-fire" into cease / - / fire: the "fire" is no gunfire
+    text = ("The premier turned down the offer on Tuesday. His comments, made while the French "
+            "envoy was visiting to push a cease-fire plan, dimmed hopes for a deal.")
+    assert assaults(text, pipeline, published="2024-02-07") == []
+    # and it is a truce: its violations are attacks, as the unsplit word's are
+    assert len(assaults("Armenia reports sporadic violations of cease-fire", pipeline,
+                        published="2024-02-07")) == 1

@@ -59,7 +59,11 @@ def token_views(sent: "SpacySpan") -> list[TokenView]:
             guess = _guess_lemma(t.doc.vocab, t.lower_)
             if guess is not None:
                 lemma, pos = guess
-        views.append(TokenView(t.lower_, lemma, pos, t.i))
+        lower = t.lower_
+        if lower == "fire" and t.i >= 2 and t.doc[t.i - 1].text == "-" and \
+                t.doc[t.i - 2].lower_ == "cease" and not t.doc[t.i - 1].whitespace_:
+            lower = lemma = "ceasefire"  # "cease-fire", split by the tokenizer, is one word
+        views.append(TokenView(lower, lemma, pos, t.i))
     return views
 
 
