@@ -31,22 +31,13 @@ from eventdesk.extraction.rules import (
     PLACE_LIKE_KINDS, PROTESTERS, RELEASES, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
     SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_NOUNS, TOLL_REPORT_VERBS,
     TOLL_REVISION, THE_PUBLIC, VICTIM_NOUNS, EVACUATION, SPEAKER_TAIL, TREND_PERIOD, VIOLENT,
-    WAR_TOTAL, ENEMY_WORDS,
+    WAR_TOTAL, ENEMY_WORDS, DOMESTIC_TYPES, OF_RECORD_TYPES, ORDINARY_PEOPLE, PEOPLE_NOUNS,
+    TOLD_THINGS, WAR_SCALE,
 )
 from eventdesk.extraction.timex import TimeMention, dateline_time, find_times, pick_window
 from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evidence, Place,
                                Quote, Span, Victim)
 from eventdesk.resolve.actor_finder import PATRON_WORDS
-
-# people who are no party: the civilians' role entry named by a plain noun of people
-ORDINARY_PEOPLE = "role:civilians"
-PEOPLE_NOUNS = frozenset({"people", "persons", "residents", "villagers", "medics", "rescuers",
-                          "doctors", "nurses", "civilians", "citizens", "locals", "inhabitants",
-                          "passengers", "survivors", "witnesses", "families", "relatives",
-                          "patients", "workers", "volunteers", "onlookers", "bystanders",
-                          "public", "population", "man", "woman", "men", "women", "someone",
-                          "farmers", "students", "traders", "fishermen", "shoppers", "youths",
-                          "children", "pupils", "drivers"})
 
 
 def _named_community(d: Any, a: Actor) -> bool:
@@ -76,13 +67,7 @@ def _ordinary_people(a: Actor | None) -> bool:
     record (not "the European Community", which the actor finder may misread as a role)."""
     return a is not None and a.entry_id == ORDINARY_PEOPLE and \
         (a.name or "").lower().rsplit(" ", 1)[-1] in PEOPLE_NOUNS
-# types whose source must be an actor of record (PROTEST and violence may be anyone's)
-# (a threat of a strike or a protest is a crowd's act: "inhabitants threatened a strike")
-OF_RECORD_TYPES = frozenset({"REQUEST", "AID", "AGREE", "SUPPORT", "CONCEDE", "CONSULT",
-                             "COOPERATE", "REJECT", "ACCUSE", "SANCTION", "MOBILIZE"})
-# acts a state may direct at its own people, no event between parties (a release of
-# hostages or an arrest is one)
-DOMESTIC_TYPES = frozenset({"AGREE", "CONCEDE", "REQUEST", "THREATEN", "SUPPORT", "AID"})
+
 
 # "Rwanda-backed rebels", "Ankara-aligned forces": the state before the hyphen is a patron,
 # not the country of the role word after it
@@ -1243,11 +1228,6 @@ def _borrowed(window: DateWindow, sent: Any) -> bool:
     return window.span.start < sent.start_char
 
 
-# what is told when a time dates the telling: "the latest figures were given on Tuesday"
-TOLD_THINGS = frozenset({"figure", "data", "information", "detail", "update", "number",
-                         "statement", "toll", "tally"})
-
-
 def _time_of_telling(sdoc: Any, span: Any) -> bool:
     """The time expression dates a telling ("officials said on Tuesday", "the latest figures
     were provided on Tuesday"), not an event: a later sentence does not inherit it."""
@@ -1323,9 +1303,6 @@ def _dates_the_report(sdoc: Any, span: Any, trigger: Any) -> bool:
             return False
         clause = clause.head
     return False
-
-
-WAR_SCALE = 10_000  # no one attack kills or wounds this many: a toll of the war so far
 
 
 def _war_scale(c: Any) -> bool:

@@ -138,3 +138,27 @@ DEAL_PROVIDES = re.compile(
 ITERATED = re.compile(r"\b(?:(?:several|many|multiple|numerous|countless|dozens of) times|"
                       r"repeatedly|more than once|time and again|"
                       r"on (?:several|many|multiple|numerous) occasions)\b", re.I)
+
+# people who are no party: the civilians' role entry named by a plain noun of people
+ORDINARY_PEOPLE = "role:civilians"
+PEOPLE_NOUNS = frozenset({"people", "persons", "residents", "villagers", "medics", "rescuers",
+                          "doctors", "nurses", "civilians", "citizens", "locals", "inhabitants",
+                          "passengers", "survivors", "witnesses", "families", "relatives",
+                          "patients", "workers", "volunteers", "onlookers", "bystanders",
+                          "public", "population", "man", "woman", "men", "women", "someone",
+                          "farmers", "students", "traders", "fishermen", "shoppers", "youths",
+                          "children", "pupils", "drivers"})
+
+# types whose source must be an actor of record (PROTEST and violence may be anyone's)
+# (a threat of a strike or a protest is a crowd's act: "inhabitants threatened a strike")
+OF_RECORD_TYPES = frozenset({"REQUEST", "AID", "AGREE", "SUPPORT", "CONCEDE", "CONSULT",
+                             "COOPERATE", "REJECT", "ACCUSE", "SANCTION", "MOBILIZE"})
+# acts a state may direct at its own people, no event between parties (a release of
+# hostages or an arrest is one)
+DOMESTIC_TYPES = frozenset({"AGREE", "CONCEDE", "REQUEST", "THREATEN", "SUPPORT", "AID"})
+
+# what is told when a time dates the telling: "the latest figures were given on Tuesday"
+TOLD_THINGS = frozenset({"figure", "data", "information", "detail", "update", "number",
+                         "statement", "toll", "tally"})
+
+WAR_SCALE = 10_000  # no one attack kills or wounds this many: a toll of the war so far
