@@ -708,6 +708,11 @@ def test_photo_captions_tell_no_events(pipeline):
         "strike in Odesa.",
         "Soldiers patrol a street in Goma, Congo, Jan. 30, 2025. (AP Photo/John Roe)",
         "Rebels shelled the outskirts of the town on Monday (Photo: screenshot from a video)",
+        # a wire caption's tail: place, country, (weekday,) date, maybe a credit after a dash
+        "The premier addresses cabinet members by video link at his residence, outside Ankara, "
+        "Turkey, Tuesday, Oct. 8, 2024.",
+        "Firefighters work at a burnt warehouse after a drone strike, in Kharkiv region, "
+        "Ukraine, May 2. — Reuters",
     ]
     for line in captions:
         s = find_structure("Headline about the war\n\n" + line + "\n\nThe report goes on here.")
@@ -717,9 +722,12 @@ def test_photo_captions_tell_no_events(pipeline):
     evs = assaults(extract(text, published="2025-03-08", pipeline=pipeline))
     assert len(evs) == 1 and evs[0].fatalities == 9
     assert "REUTERS" not in evs[0].evidence[0].span.text
-    # a line that only mentions a photo stays news
-    s = find_structure("Headline\n\nThe photo agency said its staff were safe.\n\nMore text.")
-    assert "caption" not in [b.kind for b in s.blocks]
+    # a line that only mentions a photo stays news, and so does a line dated with "on"
+    for line in ("The photo agency said its staff were safe.",
+                 "Drones hit a depot in the city of Kharkiv, Ukraine, on May 2.",
+                 "The main news of the day at noon Kyiv time, Monday, September 12"):
+        s = find_structure("Headline\n\n" + line + "\n\nMore text.")
+        assert "caption" not in [b.kind for b in s.blocks], line
 
 
 def test_a_time_between_speaker_and_verb_dates_the_saying(pipeline):
