@@ -73,7 +73,7 @@ _SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*(?:\s|$)")
 
 
 def _known_town_colon(text: str, m: re.Match[str]) -> bool:
-    """"Srinagar: Five soldiers were killed ...", "Hroza, Ukraine: A missile hit ...": a
+    """"Lahore: Three policemen were wounded ...", "Vilkhuvatka, Ukraine: A drone hit ...": a
     place in ordinary case before a colon opens the report's first sentence when the
     gazetteer knows it as a big town or a capital, or as a place of the country named after
     it, and a whole sentence follows (a headline "Kyiv: drones hit city" has no final stop)."""

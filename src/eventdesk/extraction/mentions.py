@@ -405,7 +405,7 @@ def _unasserted_infinitive(tok, heads: dict[int, str]) -> bool:
     gov = tok.head
     to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if to_inf and tok.dep_ in ("relcl", "acl") and gov.lemma_.lower() in MEANS_NOUNS:
-        return True  # "the best way to free the hostages", "a bid to retake the town"
+        return True  # "the only way to free the captives", "the means to end the siege"
     if to_inf and tok.dep_ == "xcomp" and gov.lemma_.lower() == "be":
         return True  # "its raids are to support the villagers": a purpose told
     if tok.dep_ == "pcomp" and gov.dep_ == "prep":
@@ -933,7 +933,7 @@ def _terms_of_deal(tok, mod) -> bool:
                     objs = [o for o in prep.subtree if o.dep_ == "pobj"][:2]
                     if any(o.lemma_.lower() in DEAL_NOUNS for o in objs):
                         return True
-        if verb.dep_ == "relcl" and verb.head.lemma_.lower() in DEAL_NOUNS | {"which"}:
+        if verb.dep_ == "relcl" and verb.head.lemma_.lower() in DEAL_NOUNS:
             return True  # "a swap deal, under which 20 captives would be let go"
     cur, steps = verb, 0
     while steps < 3 and cur.pos_ in ("VERB", "AUX"):
