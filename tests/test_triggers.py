@@ -657,3 +657,75 @@ def test_previous_attacks_are_recalled_not_news(nlp, text, expected):
 ])
 def test_praise_of_a_state_of_affairs_supports_no_party(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t == "SUPPORT"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a past clause of "since" is where a span of time starts: known, not news
+    ("The barrage adds to the strain on the grid two years since Moscow launched its "
+     "invasion.", []),
+    ("Tehran's sway in the region rose steadily since it began arming the militias.", []),
+    # the clause "since" governs is the earlier event; the main clause is still news
+    ("Since the army pulled out on Monday, rebels have shelled the town twice.", ["ASSAULT"]),
+])
+def test_a_clause_of_since_is_the_start_of_a_span_not_news(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t in ("ASSAULT", "SUPPORT", "RETREAT")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a war or a campaign measured in weeks, months or years is the state of things
+    ("The envoy hopes to broker a truce to end three years of fighting.", []),
+    ("The lull follows weeks of shelling on both banks of the river.", []),
+    # days of fighting may be the incident itself
+    ("Two days of fighting for the airport left the terminal in ruins.", ["ASSAULT"]),
+])
+def test_fighting_over_a_long_span_is_the_state_of_the_war(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "ASSAULT"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Several thousand pensioners took part in a march through the city centre on Sunday.",
+     ["PROTEST"]),
+    ("Nurses took part in the protests outside the ministry.", ["PROTEST"]),
+    ("Farmers joined the march on parliament with their tractors.", ["PROTEST"]),
+    ("A march through the old town ended peacefully.", ["PROTEST"]),
+    # the month, and talks taken part in, are no protest
+    ("The envoy took part in talks in March.", []),
+    ("Turkey joined the talks in March.", []),
+])
+def test_taking_part_in_or_joining_a_march_is_protest(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "PROTEST"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Four people were hurt when the shell hit a bus stop.", ["ASSAULT"]),
+    ("One was hurt in the blast, the governor said.", ["ASSAULT"]),
+    ("The economy was hurt by the sanctions, the bank said.", []),
+])
+def test_people_hurt_are_casualties_an_economy_hurt_is_not(nlp, text, expected):
+    assert sorted({t for t in types_of(nlp, text) if t == "ASSAULT"}) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The rebels have demonstrated their ability to hit the port at will.", []),
+    ("The tests demonstrated that the shield works, the army said.", []),
+    ("Hundreds demonstrated outside the embassy on Friday.", ["PROTEST"]),
+])
+def test_demonstrating_a_thing_is_showing_it_not_protest(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "PROTEST"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('"Who gave the order?" he asked.', []),
+    ('"Why the port, and why now?" asked the mayor.', []),
+    ("The mayor asked the army to open a corridor.", ["REQUEST"]),
+])
+def test_a_quoted_question_asked_is_no_request(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "REQUEST"] == expected
+
+
+def test_an_inquiry_that_names_no_suspect_accuses_no_party(pipeline):
+    text = ("The navy said on Monday that a drone had hit the base and that the incident was "
+            "being investigated. Police in Croatia are investigating alleged crimes by Serbian "
+            "troops.")
+    evs = of_type("ACCUSE", text, pipeline, published="2024-04-01")
+    assert [(e.actor1.country, e.actor2.country) for e in evs] == [("HRV", "SRB")]

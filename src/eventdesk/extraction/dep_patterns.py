@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # what a node's `rel` says about it and the node it comes `from` (spaCy's REL_OP)
 RELATIONS = {">": "a dependent of", ">>": "somewhere below", "<": "the head of",
              "<<": "somewhere above"}
-POS_VALUES = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
+POS_VALUES = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "C": ("NOUN",), "A": ("ADJ",)}
 
 
 @dataclass(frozen=True, slots=True)

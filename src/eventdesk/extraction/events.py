@@ -31,8 +31,8 @@ from eventdesk.extraction.rules import (
     PLACE_LIKE_KINDS, PROTESTERS, RELEASES, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
     SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_NOUNS, TOLL_REPORT_VERBS,
     TOLL_REVISION, THE_PUBLIC, VICTIM_NOUNS, EVACUATION, SPEAKER_TAIL, TREND_PERIOD, VIOLENT,
-    WAR_TOTAL, ENEMY_WORDS, DOMESTIC_TYPES, OF_RECORD_TYPES, ORDINARY_PEOPLE, PEOPLE_NOUNS,
-    TOLD_THINGS, WAR_SCALE,
+    WAR_TOTAL, ENEMY_WORDS, DOMESTIC_TYPES, INQUIRY, OF_RECORD_TYPES, ORDINARY_PEOPLE,
+    PEOPLE_NOUNS, TOLD_THINGS, WAR_SCALE,
 )
 from eventdesk.extraction.timex import TimeMention, dateline_time, find_times, pick_window
 from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evidence, Place,
@@ -871,6 +871,9 @@ class Extractor:
                     None, a1.country)):
             return False  # "authorities ordered families to evacuate the city": a state moving
             #               its own people out of harm's way, not forced displacement
+        if d.mention.type == "ACCUSE" and a2 is None and INQUIRY.search(d.trigger.text):
+            return False  # "the incident is being investigated", "launched a probe into the
+            #               failure": an inquiry that names no suspect accuses no party
         if d.mention.type in OF_RECORD_TYPES and _ordinary_people(a1) and a1.country is None \
                 and not _named_community(d, a1):
             return False  # "people sought medical help", "medics provided assistance",

@@ -19,7 +19,7 @@ from typing import Any
 from eventdesk.records import PLOVER_MODES, PLOVER_TYPES
 
 GAPS = ("*", "**")
-POS_TAGS = ("V", "N", "A")
+POS_TAGS = ("V", "N", "C", "A")
 SPECIAL_TYPES = ("NONE",)  # an entry that only counts when negated (see `negated`)
 FUTURE_SPECIALS = ("drop",)
 ID_RE = re.compile(r"^[a-z][a-z0-9_.-]*$")
@@ -201,7 +201,7 @@ DEPS_KEYS = {"id": "the pattern's id (lower case, '-')",
 NODE_KEYS = {"node": "the node's name", "from": "the earlier node this one is related to",
              "rel": "how: > a dependent of it (default), >> below it, < its head, << above it",
              "lemma": "lemma alternatives (a|b, &SET)", "lower": "word forms (a|b, &SET)",
-             "pos": "V, N or A (a|b)", "dep": "dependency label alternatives (dobj|nsubjpass)"}
+             "pos": "V, N, C or A (a|b)", "dep": "dependency label alternatives (dobj|nsubjpass)"}
 PATTERN_ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 NODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 

@@ -7,6 +7,8 @@ clause name one event ("struck ..., killing two and wounding nine").
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -156,8 +158,13 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "lawmakers were inundated with phone calls": pressure, not talks
     if entry.type == "CONSULT" and _reaction_met(tok):
         return None  # "the outcome was met with skepticism": a reaction, not a meeting
+    if entry.type == "PROTEST" and tok.lemma_.lower() == "demonstrate" and any(
+            c.dep_ in ("dobj", "ccomp") for c in tok.children):
+        return None  # "demonstrated its ability to strike", "demonstrated that ...": shown
     if entry.type == "REQUEST" and _question_put(tok):
         return None  # "When asked how he would respond, ...": a question put to a speaker
+    if _long_span_of(tok):
+        return None  # "three years of fighting", "weeks of shelling": the state of the war
     if match.pattern.nominal and _sequel_of(tok):
         return None  # "The latest attack follows explosions at ...": the earlier events
     if match.pattern.nominal and entry.type in ("CONSULT", "AGREE") and _time_adjunct(tok):
@@ -183,6 +190,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "days before Brazil hosts the summit": not yet
     if _open_question(tok):
         return None  # "questioned whether any soldiers were killed": asked, not told
+    if _since_clause(tok):
+        return None  # "two years since Moscow launched its invasion": the span's start
     if _participial_modifier(tok) and not (entry.id == "assault.kill" and (
             tok.dep_ == "acl" or _counted_casualties(tok))) and not _opening_gerund(match, tok) \
             and not _telegraphic_passive(tok):
@@ -713,10 +722,19 @@ def _reaction_met(tok) -> bool:
         and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
 
 
+# a quoted question just before the verb, its speaker between ('"Why now?" he asked')
+_QUESTION_QUOTED = re.compile(r"\?\s*[\"”’']\s*,?\s*(?:[\w.-]+\s+){0,3}$")
+
+
 def _question_put(tok) -> bool:
     """"When asked how he would respond, ...", "Asked about the strike, ...": a reduced clause
-    with no subject of its own: the speaker was asked, nobody requested anything."""
-    if tok.lemma_.lower() != "ask" or tok.tag_ != "VBN":
+    with no subject of its own: the speaker was asked, nobody requested anything; '"Were they
+    armed?" he asked': a question quoted, put by the speaker."""
+    if tok.lemma_.lower() != "ask":
+        return False
+    if _QUESTION_QUOTED.search(tok.doc[tok.sent.start:tok.i].text + " "):
+        return True
+    if tok.tag_ != "VBN":
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in tok.children):
         return False
@@ -796,6 +814,26 @@ def _attempted(tok) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ATTEMPT_VERBS
 
 
+def _since_clause(tok) -> bool:
+    """"two years since Moscow launched its invasion", "its sway rose since it began arming
+    the militias": a past clause of "since" is the point a span of time runs
+    from, a known earlier event, not news (the verb of a nominal trigger decides; "since" on
+    the first of coordinated verbs covers them all)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else (
+        tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
+    while verb is not None:
+        if verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "mark" and c.lower_ == "since"
+                                               for c in verb.children):
+            return True
+        if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            verb = verb.head  # "since it began supporting"
+        elif verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            return False
+    return False
+
+
 def _before_present(tok) -> bool:
     """"before Brazil hosts the summit", "until the army withdraws": a present-tense
     clause of "before"/"until" tells what has not happened yet."""
@@ -833,6 +871,18 @@ def _open_question(tok) -> bool:
 
 
 SEQUEL_VERBS = frozenset({"follow", "come", "came", "precede"})
+
+
+LONG_SPANS = frozenset({"weeks", "months", "years", "decades"})
+
+
+def _long_span_of(tok) -> bool:
+    """"to end three years of fighting", "after months of shelling": a war or a campaign
+    measured over a long span is the state of things, not one incident (days of fighting
+    may be the news)."""
+    prep = tok.head
+    return tok.dep_ in ("pobj", "pcomp") and prep.lower_ == "of" and \
+        prep.head.i != prep.i and prep.head.lower_ in LONG_SPANS
 
 
 def _sequel_of(tok) -> bool:

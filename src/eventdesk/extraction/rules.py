@@ -56,6 +56,9 @@ SPEAKER_TAIL = re.compile(r"[\s,]*(?:said|says|told|added|wrote|stated|reported|
 TREND_PERIOD = re.compile(r"\b(?:recent|past|last)\s+(?:few\s+|several\s+|two\s+|three\s+)?"
                           r"(?:weeks|months|years)\b", re.I)
 # an order to leave a place ("ordered residents to evacuate the town")
+# an inquiry as the trigger of an accusation ("investigating the incident", "launched a
+# probe into the failure")
+INQUIRY = re.compile(r"\b(?:investigat\w*|probe[sd]?|probing|inquir\w*|enquir\w*)\b", re.I)
 EVACUATION = re.compile(r"\b(?:evacuat\w*|leave|flee|move out)\b", re.I)
 # the general public an official notice addresses (not protesters, not a named group)
 THE_PUBLIC = frozenset({"residents", "resident", "citizens", "people", "population", "public",
