@@ -376,6 +376,79 @@ def test_a_protest_told_in_several_sentences_in_one_town(pipeline):
     assert arrests.actor1 is not None and arrests.actor1.country == "KEN"
 
 
+def test_an_attack_of_its_own_time_with_no_place_takes_the_reports_one_town(pipeline):
+    """``context.place`` for attacks: kept apart by its own day, an attack whose sentence
+    names no place happened in the one town of the report; the target's country decides."""
+    text = ("Russian drones struck Mykolaiv on Sunday, injuring three people. A residential "
+            "building was damaged in Mykolaiv.\n\nEarlier, on Friday, a Russian drone hit a "
+            "delivery van.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-12-16")
+    assert len(evs) == 2
+    assert [e.location.name if e.location else None for e in evs] == ["Mykolaiv", "Mykolaiv"]
+    # the town is where the report's events are: not carried into a report of two towns
+    text = ("Russian drones struck Mykolaiv on Sunday, injuring three people. Shelling hit "
+            "Kherson on Saturday.\n\nEarlier, on Friday, a Russian drone hit a delivery van.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-12-16")
+    van = [e for e in evs if "van" in text[e.sentence.start:e.sentence.end]]
+    assert len(van) == 1 and van[0].location is None
+    # nor where the target is of another country
+    text = ("Russian drones struck Mykolaiv on Sunday, injuring three people.\n\nOn Friday, "
+            "Ukrainian drones hit a Russian refinery.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-12-16")
+    far = [e for e in evs if e.actor1 is not None and e.actor1.country == "UKR"]
+    assert far and all(e.location is None or e.location.country == "RUS" for e in far)
+
+
+def test_an_attack_on_regions_named_together_is_one_attack_per_region(pipeline):
+    """``incident.each_place`` for regions: "the X, Y and Z regions", before or after the
+    verb, is one attack per region; drones downed over regions are one salvo met there."""
+    text = ("Russian missiles hit power plants in the Chernihiv, Sumy, Poltava and Cherkasy "
+            "regions overnight, the operator said.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-05-09")
+    assert sorted(e.location.name for e in evs) == ["Cherkasy", "Chernihiv", "Poltava", "Sumy"]
+    assert all(e.location.precision == "admin1" for e in evs)
+    text = ("Energy facilities in the Chernihiv, Sumy and Cherkasy regions were hit by Russian "
+            "drones overnight, the operator said.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-05-09")
+    assert sorted(e.location.name for e in evs) == ["Cherkasy", "Chernihiv", "Sumy"]
+    text = ("Air defence units destroyed 40 Ukrainian drones over the Bryansk, Oryol and Kursk "
+            "regions overnight, the ministry said.\n")
+    assert len(of_type("ASSAULT", text, pipeline, published="2024-05-09")) == 1
+    # "one was hurt in the Y region": a clause of its own place after "X were injured in X"
+    text = ("Russian missiles struck energy sites on Wednesday. Three people were injured in "
+            "the Odesa region, and in the Mykolaiv region one was hurt, the minister said.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-05-09")
+    assert sorted((e.location.name.split()[0], e.location.precision, e.injuries)
+                  for e in evs) == [("Mykolaiv", "admin1", 1), ("Odesa", "admin1", 3)]
+
+
+def test_the_place_of_what_a_crowd_demands_is_not_where_it_marches(pipeline):
+    text = ("Thousands of people marched through Paris on Saturday calling for a ceasefire in "
+            "Gaza.\n")
+    [ev] = of_type("PROTEST", text, pipeline, published="2023-11-25")
+    assert ev.location is not None and ev.location.name == "Paris"
+    text = "Demonstrators rallied on Sunday, demanding an end to the war in Sudan.\n"
+    evs = of_type("PROTEST", text, pipeline, published="2023-11-26")
+    assert all(e.location is None or e.location.country != "SDN" for e in evs)
+
+
+def test_the_capital_is_the_one_national_capital_the_report_names(pipeline):
+    from eventdesk.annotate.places import find_places
+
+    text = ("Tens of thousands marched through the capital on Saturday. The crowd set off "
+            "from a square in central Madrid at noon.\n")
+    assert [m.name for m in find_places(text)] == ["Madrid", "Madrid"]
+    [ev] = of_type("PROTEST", text, pipeline, published="2023-11-25")
+    assert ev.location is not None and ev.location.name == "Madrid"
+    # two capitals named: "the capital" stays unplaced
+    text = ("Tens of thousands marched through the capital on Saturday, as envoys met in Cairo "
+            "and Madrid.\n")
+    assert "the capital" not in [m.span.text for m in find_places(text)]
+    # "the capital of X", "the capital, X" name it themselves
+    text = "Fighting reached the capital of Sudan; officials in Madrid said so.\n"
+    assert "the capital" not in [m.span.text for m in find_places(text)]
+
+
 def test_a_second_strike_named_as_such_is_its_own_incident(pipeline):
     text = ("Shelling killed five civilians in El Fasher on Friday, the army said. Medics "
             "later told of a second RSF strike on the eastern edge of the city.")

@@ -182,7 +182,8 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = (),
     out = _with_road_ends(text, toks, out, gaz)
     out = _with_respelled(text, toks, keys, out, gaz, lx, persons)
     out = _with_communities(text, out, gaz)
-    return _with_national_areas(text, _with_described_capitals(text, out, gaz), gaz)
+    out = _with_described_capitals(text, out, gaz)
+    return _with_national_areas(text, _with_bare_capital(text, out), gaz)
 
 
 def _with_added(out: list[PlaceMention], added: list[PlaceMention]) -> list[PlaceMention]:
@@ -370,6 +371,29 @@ def _with_described_capitals(text: str, out: list[PlaceMention], gaz: Gazetteer
     return _with_added(out, added)
 
 
+# "through the capital", "beyond the capital": no country named with it
+_BARE_CAPITAL = re.compile(r"\b[Tt]he capital\b(?!\s*(?:,\s*[A-Z]|of\b|city\b|[A-Z]))")
+
+
+def _with_bare_capital(text: str, out: list[PlaceMention]) -> list[PlaceMention]:
+    """"marched through the capital" in a report that names one national capital (London,
+    in "set off from Marble Arch in West London") is that capital; a report naming two
+    capitals, or none, leaves "the capital" unplaced."""
+    capitals = {c.geonameid: c for m in out for c in m.candidates[:3]
+                if c.feature == "PPLC"}
+    if len(capitals) != 1:
+        return out
+    [capital] = capitals.values()
+    added = []
+    for m in _BARE_CAPITAL.finditer(text):
+        if any(p.span.start < m.end() and m.start() < p.span.end for p in out):
+            continue
+        added.append(PlaceMention(span=Span(m.start(), m.end(), m.group(0), STAGE),
+                                  name=capital.name, kind="city", cue="capital",
+                                  candidates=(capital,), key=name_key(capital.name)))
+    return _with_added(out, added)
+
+
 _NATIONAL_AREA = re.compile(
     r"\b([A-Z][a-z]+)\s+(?:cities|towns|villages|regions|territory|soil|airspace|ports"
     r"|(?:energy\s+)?(?:infrastructure|facilities|grid))\b")
@@ -455,7 +479,7 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
     if after_kind is None:  # "the Kherson and Zaporizhzhia regions"
         k = j + 1
         if k < n and keys[k] == "and" or (k < n and text[toks[j][1]:toks[k][0]].strip() == ","):
-            for m in range(k + 1, min(n, k + 5)) if not _POSS.search(toks[j][2]) else ():
+            for m in range(k + 1, min(n, k + 9)) if not _POSS.search(toks[j][2]) else ():
                 if keys[m] in ("regions", "oblasts", "provinces", "districts", "raions"):
                     after_kind, after_word = lx.after_kind.get(keys[m], None), keys[m]
                     break

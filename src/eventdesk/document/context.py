@@ -12,7 +12,10 @@ proposal" rejects the United States' plan. Each rule names the construction it h
   back); a meeting with no place nearby takes the venue of the report's placed meeting; any
   such event takes the report's town when all its placed events happen in one town
   ("protesters gathered near Parliament" in a report of protests in Nairobi). A place in
-  none of the event's parties' countries is not carried.
+  none of the event's parties' countries is not carried. An attack that its report keeps
+  apart from the incidents (a time of its own, another attacker) and that names no place
+  takes only that last one, the report's one town ("on Saturday a drone hit a postal van"
+  in a report of strikes on one city): the place before it may be another incident's.
 * ``context.home``: a curfew, a ban or a mobilisation that a state's government or forces
   order, with no place named, is ordered at home: the place is that state (country
   precision).
@@ -99,9 +102,10 @@ def _with_place(ev: Event, place: Place) -> Event:
     return ev.replace(location=place)
 
 
-def _carry_place(items: list[Item], k: int) -> tuple[Place, str] | None:
+def _carry_place(items: list[Item], k: int, *, town_only: bool = False
+                 ) -> tuple[Place, str] | None:
     it = items[k]
-    for j in range(k - 1, -1, -1):
+    for j in range(k - 1, -1, -1) if not town_only else ():
         prev = items[j]
         if it.sentence - prev.sentence > CARRY_SENTENCES:
             break
@@ -110,7 +114,7 @@ def _carry_place(items: list[Item], k: int) -> tuple[Place, str] | None:
         place = own_place(prev.event)
         if place is not None and place.precision != "country":
             return place, "the place of the event told just before it"
-    if it.event.type == "CONSULT":
+    if it.event.type == "CONSULT" and not town_only:
         venues = [own_place(o.event) for o in items if o is not it and o.event.type == "CONSULT"]
         venues = [v for v in venues if v is not None and v.precision == "city"]
         if venues:
@@ -315,9 +319,11 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
             if town is not None:
                 ev = _with_place(ev, town)
                 done.append(Completion("context.town", why, ev))
-        if ev.type in LOCATED_TYPES and ev.location is None:
-            carried = _carry_place(items, k)
-            sides = {a.country for a in (ev.actor1, ev.actor2) if a is not None and a.country}
+        if (ev.type in LOCATED_TYPES or ev.type == "ASSAULT") and ev.location is None:
+            carried = _carry_place(items, k, town_only=ev.type == "ASSAULT")
+            sides = {a.country for a in ((ev.actor2,) if ev.type == "ASSAULT" else
+                                         (ev.actor1, ev.actor2))
+                     if a is not None and a.country}  # an attack is where its target is
             if carried is not None and sides and carried[0].country not in sides:
                 carried = None  # "Russia and Belarus began exercises" is not in Poland
             if carried is not None:

@@ -313,22 +313,24 @@ _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
 # "staged protests in several cities, including X and Y": the cities listed are where
 _CITIES_INCLUDING = re.compile(r"\b(?:cities|towns|places|regions|provinces)\b[^.;]{0,30}"
                                r"\bincluding\s*$", re.I)
+_AIRSPACE = re.compile(r"\bover\b", re.I)
 _UNKNOWN_ITEMS = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s*,\s*)+$")
 
 
 def split_places(items: list[Item], places: Sequence[Any], text: str) -> list[Event]:
     """``incident.each_place``: an attack on places named together ("dropped bombs on the
-    villages of X and Y", "shelled X, Y and Z") is one attack per place, as ACLED codes one
-    event per location; the first keeps the figures (the text does not split them)."""
+    villages of X and Y", "shelled X, Y and Z", "hit plants in the X, Y and Z regions") is
+    one attack per place, as ACLED codes one event per location; the first keeps the
+    figures (the text does not split them). Towns list with towns, regions with regions."""
     added: list[Event] = []
     for it in list(items):
         ev = it.event
         loc = ev.location
         if ev.type not in INCIDENT_TYPES or loc is None or loc.span is None or \
-                loc.precision != "city" or not _own(loc.span, ev):
+                loc.precision not in ("city", "admin1") or not _own(loc.span, ev):
             continue
         in_sentence = sorted((p for p in places if ev.sentence.start <= p.span.start
-                              < ev.sentence.end and p.place.precision == "city"),
+                              < ev.sentence.end and p.place.precision == loc.precision),
                              key=lambda p: p.span.start)
         chain = [p for p in in_sentence if p.span.start == loc.span.start]
         if not chain:
@@ -346,7 +348,10 @@ def split_places(items: list[Item], places: Sequence[Any], text: str) -> list[Ev
         if len(chain) < 2:
             continue
         between = text[ev.trigger.end:chain[0].span.start] if \
-            ev.trigger.end <= chain[0].span.start else ","
+            ev.trigger.end <= chain[0].span.start else (
+                text[chain[-1].span.end:ev.trigger.start]
+                if chain[-1].span.end <= ev.trigger.start else ",")
+        #           ("plants in the X, Y and Z regions were hit": the places before it)
         if _UNKNOWN_ITEMS.match(between):
             between = ""  # "retook Blahodante, Makarivka and Neskuchne": a first item the
             #               gazetteer does not know (a misspelling, a hamlet) is still a list
@@ -356,6 +361,9 @@ def split_places(items: list[Item], places: Sequence[Any], text: str) -> list[Ev
             continue  # the places must be what the attack hit ("shelled X and Y", "bombs on
             #           the villages of X and Y"), not a list after a summary (", including");
             #           protests "in other cities, including X and Y" were held in each
+        if loc.precision == "admin1" and _AIRSPACE.search(between):
+            continue  # "downed 43 drones over the X, Y and Z regions": where a salvo was
+            #           met, not one attack on each region
         if len({p.place.geonameid or p.place.name for p in chain}) < 2:
             continue
         for q in chain:

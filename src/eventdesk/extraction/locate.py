@@ -73,6 +73,9 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
             #           wounded were treated, not where they were hit
         if _in_other_relative_clause(root, head):
             continue  # "detained a man who passed positions to Moscow": the man's story
+        if _in_demand(root, head):
+            continue  # "marched in the capital calling for a ceasefire in Gaza": what they
+            #           ask for, not where they are
         locative = args.locative_of(root, head) or (
             etype in VIOLENT and root.dep_ in ("dobj", "nsubjpass")
             and root.head.i in (head.i, args.clause_verb(head).i))  # "shelled Nikopol"
@@ -140,6 +143,24 @@ def _names_a_hospital(root: Any, after: str) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "in" and \
             root.head.head.lower_ in HOSPITAL_WORDS:
         return True
+    return False
+
+
+DEMAND_LEMMAS = frozenset({"call", "demand", "urge", "plead", "press", "appeal"})
+
+
+def _in_demand(tok: Any, head: Any) -> bool:
+    """``tok`` lies in what a verb of demanding other than the trigger asks for ("a march
+    through the capital calling for a truce in Gaza", "rallied, demanding an end to the war
+    in Sudan"): the first verb above it is the demand, and the trigger is outside it."""
+    cur = tok
+    for _ in range(10):
+        if cur.head.i == cur.i or cur.i == head.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur.lemma_.lower() in DEMAND_LEMMAS and cur.i != head.i and \
+                not (cur.left_edge.i <= head.i <= cur.right_edge.i)
     return False
 
 
