@@ -449,6 +449,35 @@ def test_the_capital_is_the_one_national_capital_the_report_names(pipeline):
     assert "the capital" not in [m.span.text for m in find_places(text)]
 
 
+def test_an_incident_placed_only_by_its_context_joins_the_one_told_there(pipeline):
+    """``incident.placed_later``: a renaming of the incident with only a country of its own
+    ("the incident was a drone attack ... on Russian territory"), put in the report's town by
+    ``context.town``, is the incident told there before, not a second attack."""
+    text = ("A fuel tank at an oil depot in Tuapse caught fire overnight on Thursday, officials "
+            "said.\n\nFirefighters put out the blaze by morning. Nobody was hurt, the regional "
+            "governor said. Rail traffic near the depot was halted for several hours.\n\n"
+            "Quoting its sources, a Ukrainian broadcaster says the incident was a drone attack "
+            "conducted by Ukraine's military intelligence in a campaign of raids on fuel depots "
+            "on Russian territory. The raid on Tuapse was the third on the port this month.\n")
+    [ev] = of_type("ASSAULT", text, pipeline, published="2024-01-26")
+    assert ev.location.name == "Tuapse" and ev.actor1.country == "UKR"
+
+
+def test_a_place_that_opens_a_sentence_sets_the_scene_of_its_paragraph(pipeline):
+    """``context.place``: "In Moscow, ..." opens a paragraph's scene; a detention told later
+    in that paragraph with no place of its own happened there (not in the next paragraph)."""
+    text = ("Anti-war memorials appeared in Russia on Friday.\n\nIn Moscow, residents laid "
+            "flowers at a monument to a Ukrainian poet. Police stood nearby. Later, two people "
+            "were detained near the monument, a rights group said.\n\nIn Perm, a student was "
+            "fined.\n\nSeveral others were detained on the same day, the group said.\n")
+    evs = of_type("COERCE", text, pipeline, published="2023-02-25")
+    moscow = [e for e in evs if "two people" in text[e.sentence.start:e.sentence.end]]
+    assert len(moscow) == 1 and moscow[0].location is not None
+    assert moscow[0].location.name == "Moscow"
+    others = [e for e in evs if "Several others" in text[e.sentence.start:e.sentence.end]]
+    assert all(e.location is None or e.location.name != "Moscow" for e in others)
+
+
 def test_a_second_strike_named_as_such_is_its_own_incident(pipeline):
     text = ("Shelling killed five civilians in El Fasher on Friday, the army said. Medics "
             "later told of a second RSF strike on the eastern edge of the city.")

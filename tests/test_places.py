@@ -483,3 +483,19 @@ def test_a_district_the_gazetteer_lacks_is_no_town_of_another_region() -> None:
     got = {m.span.text: p for m, p in resolved(text)}
     place = next(p for k, p in got.items() if k.startswith("Pokrovsk"))
     assert place is not None and place.admin1 == "Donetsk"
+
+
+def _by_name(text: str) -> dict:
+    ms = find_places(text)
+    return {m.name: p for m, p in zip(ms, resolve_places(ms, text=text))}
+
+
+def test_local_government_areas_and_townships_are_districts():
+    """"Gwoza Local Government Area", "Gusau LGA": Nigeria's second-level units (like
+    Pakistan's tehsils and Myanmar's townships) name a district, not a person "X Local"."""
+    got = _by_name("Gunmen raided a hamlet in Gwoza Local Government Area of Borno State on "
+                    "Sunday.")
+    assert "Gwoza" in got and got["Gwoza"].precision == "admin2"
+    assert got["Gwoza"].admin1 == "Borno"
+    got = _by_name("Bandits struck a village in Gusau LGA, police said.")
+    assert "Gusau" in got and got["Gusau"].precision == "admin2"

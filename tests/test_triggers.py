@@ -729,3 +729,15 @@ def test_an_inquiry_that_names_no_suspect_accuses_no_party(pipeline):
             "troops.")
     evs = of_type("ACCUSE", text, pipeline, published="2024-04-01")
     assert [(e.actor1.country, e.actor2.country) for e in evs] == [("HRV", "SRB")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what a proposal, a plan or a call puts forward has not happened
+    ("The summit follows a proposal by the Kremlin on Monday to resume direct talks.", []),
+    ("Qatar made a new offer to host negotiations between the two sides.", []),
+    # talks held are news
+    ("The delegations resumed direct talks in Istanbul on Monday.", ["CONSULT"]),
+])
+def test_what_a_proposal_puts_forward_is_not_held(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "CONSULT"] == expected
+

@@ -44,7 +44,7 @@ from eventdesk.annotate.structure import DocStructure
 from eventdesk.document.background import why_background
 from eventdesk.document.context import complete
 from eventdesk.document.implied import implied_protests
-from eventdesk.document.incidents import Item, build_incidents, split_places
+from eventdesk.document.incidents import Item, build_incidents, fold_placed, split_places
 from eventdesk.document.means import protest_types, report_means
 from eventdesk.records import Decision, Event
 
@@ -115,9 +115,15 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
         decisions.append(_decision("completed", "incident.each_place", "one attack per place "
                                    "of places named together", ev))
     if text:
-        for done in complete(alive, actors=actors, sentence_starts=starts, text=text,
-                             places=places):
+        completed = complete(alive, actors=actors, sentence_starts=starts, text=text,
+                             places=places)
+        for done in completed:
             decisions.append(_decision("completed", done.rule, done.reason, done.event))
+        placed = {d.event.id for d in completed if d.rule in ("context.town", "context.place")}
+        for fold in fold_placed(alive, placed):
+            decisions.append(_decision("attached", fold.rule, fold.reason, fold.source,
+                                       into=into(fold.target_id)))
+        alive = [it for it in alive if it.alive]
     for done in implied_protests(alive, text, starts):
         decisions.append(_decision("completed", done.rule, done.reason, done.event))
     for ev in protest_types(alive, text, starts) if text else ():

@@ -9,7 +9,9 @@ proposal" rejects the United States' plan. Each rule names the construction it h
 * ``context.place``: an event that happens somewhere (detentions, protests, meetings, aid,
   deployments, withdrawals) and whose sentence names no place takes the place of the event
   told just before it (same or previous paragraph, at most ``CARRY_SENTENCES`` sentences
-  back); a meeting with no place nearby takes the venue of the report's placed meeting; any
+  back), else the town that opens a sentence of its paragraph before it ("In Moscow,
+  residents laid flowers ... Later, two people were detained near the monument"); a
+  meeting with no place nearby takes the venue of the report's placed meeting; any
   such event takes the report's town when all its placed events happen in one town
   ("protesters gathered near Parliament" in a report of protests in Nairobi). A place in
   none of the event's parties' countries is not carried. An attack that its report keeps
@@ -102,7 +104,29 @@ def _with_place(ev: Event, place: Place) -> Event:
     return ev.replace(location=place)
 
 
-def _carry_place(items: list[Item], k: int, *, town_only: bool = False
+# a sentence opened by its place: "In Moscow, residents laid flowers ..."
+_FRONTED = re.compile(r"^\W*(?:In|At|Across)\s+(?:the\s+(?:city|town|village|capital)\s+of\s+)?$")
+
+
+def _paragraph_scene(text: str, places: Sequence[Any], ev: Event,
+                     sentence_starts: Sequence[int]) -> Place | None:
+    """The place that opens a sentence of the event's paragraph before it ("In Moscow, ...":
+    the scene of what the paragraph goes on to tell), the last such one."""
+    para = text.rfind("\n", 0, ev.sentence.start) + 1
+    scene = None
+    for pm in places:
+        s = pm.span.start
+        if s < para or s >= ev.sentence.start or pm.place.precision != "city":
+            continue
+        k = bisect.bisect_right(sentence_starts, s) - 1
+        start = max(sentence_starts[k] if k >= 0 else 0, para)
+        if _FRONTED.match(text[start:s]) and text[pm.span.end:pm.span.end + 2].startswith(","):
+            scene = pm.place
+    return scene
+
+
+def _carry_place(items: list[Item], k: int, *, town_only: bool = False, text: str = "",
+                 places: Sequence[Any] = (), sentence_starts: Sequence[int] = ()
                  ) -> tuple[Place, str] | None:
     it = items[k]
     for j in range(k - 1, -1, -1) if not town_only else ():
@@ -114,6 +138,9 @@ def _carry_place(items: list[Item], k: int, *, town_only: bool = False
         place = own_place(prev.event)
         if place is not None and place.precision != "country":
             return place, "the place of the event told just before it"
+    scene = _paragraph_scene(text, places, it.event, sentence_starts) if text else None
+    if scene is not None:
+        return scene, "the place that opens a sentence of its paragraph before it"
     if it.event.type == "CONSULT" and not town_only:
         venues = [own_place(o.event) for o in items if o is not it and o.event.type == "CONSULT"]
         venues = [v for v in venues if v is not None and v.precision == "city"]
@@ -320,7 +347,8 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
                 ev = _with_place(ev, town)
                 done.append(Completion("context.town", why, ev))
         if (ev.type in LOCATED_TYPES or ev.type == "ASSAULT") and ev.location is None:
-            carried = _carry_place(items, k, town_only=ev.type == "ASSAULT")
+            carried = _carry_place(items, k, town_only=ev.type == "ASSAULT", text=text,
+                                   places=places, sentence_starts=sentence_starts)
             sides = {a.country for a in ((ev.actor2,) if ev.type == "ASSAULT" else
                                          (ev.actor1, ev.actor2))
                      if a is not None and a.country}  # an attack is where its target is

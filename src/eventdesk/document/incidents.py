@@ -20,8 +20,11 @@ each names the construction it handles:
   a town of that region (or country) a sentence or two away, with no conflicting figures, are
   one incident at the town ("... killed in the Kherson region" / "bombs hit houses in the
   village of X"; "launched missiles toward Israel" / "a missile fell in Tel Aviv").
-* ``incident.each_place``: an attack on places named together ("the villages of X and Y")
-  is one attack per place (ACLED codes one event per location).
+* ``incident.each_place``: an attack on places named together ("the villages of X and Y",
+  "the X, Y and Z regions") is one attack per place (ACLED codes one event per location).
+* ``incident.placed_later``: a mention that only the report's context puts in a town (the
+  incident named again, "the incident was a drone attack ... on Russian territory") is the
+  incident told in that town before it (run after ``document.context``).
 * ``incident.revision``: a mention told as an update of the figures ("Update: prosecutors
   later said the strike killed four", "the toll has since risen to nine") at the place of an
   earlier incident, or a place inside it or around it, is that incident with the revised
@@ -382,6 +385,38 @@ def split_places(items: list[Item], places: Sequence[Any], text: str) -> list[Ev
     items.sort(key=lambda i: (i.start, i.event.location.span.start
                               if i.event.location and i.event.location.span else 0))
     return added
+
+
+def fold_placed(items: list[Item], placed: set[str]) -> list[Fold]:
+    """``incident.placed_later``: an attack that only the report's context placed (the
+    incident named again with no town of its own, "the incident was a drone strike by ...",
+    then put in the report's town) joins the incident told before it in that same place, at
+    an overlapping time, by no other attacker. ``placed``: ids of the events so placed."""
+    folds: list[Fold] = []
+    alive = [it for it in items if it.alive]
+    for it in alive:
+        ev = it.event
+        if ev.id not in placed or ev.type not in INCIDENT_TYPES or ev.location is None or \
+                own_place(ev) is not None:
+            continue
+        for first in alive:
+            if first is it or not first.alive or first.start >= it.start:
+                continue
+            loc = first.event.location
+            if loc is None or not _same_spot(loc, ev.location):
+                continue
+            if _compatible(ev, first.event) and not _new_time(ev, first.event) and \
+                    not _figures_conflict(ev, first.event):
+                _fold(items, it, first, "incident.placed_later", "placed in the report's town "
+                      "by its context: the incident told there before", folds)
+                break
+    return folds
+
+
+def _same_spot(a: Place, b: Place) -> bool:
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    return a.name == b.name and a.precision == b.precision and a.country == b.country
 
 
 def build_incidents(items: Sequence[Item]) -> tuple[list[Item], list[Fold]]:

@@ -402,7 +402,12 @@ NON_FACTIVE = frozenset({"refrain", "fail", "hesitate", "deem", "want", "hope",
 # (not "attempt", "bid": an attempted attack is an attack in ACLED's codebook)
 MEANS_NOUNS = frozenset({"way", "means", "aim", "goal", "purpose", "chance", "opportunity",
                          "intention", "need", "tool", "strategy", "option", "right", "duty",
-                         "obligation", "ability", "capacity"})
+                         "obligation", "ability", "capacity",
+                         # what is put forward: "a proposal by Putin to resume talks" (a
+                         # readiness or a promise to act is itself an intent, PLOVER's AGREE;
+                         # "announced plans to storm the town" a threat)
+                         "proposal", "offer", "bid", "initiative", "call", "push",
+                         "request", "demand"})
 
 
 def _unasserted_infinitive(tok, heads: dict[int, str]) -> bool:
@@ -415,6 +420,10 @@ def _unasserted_infinitive(tok, heads: dict[int, str]) -> bool:
     to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if to_inf and tok.dep_ in ("relcl", "acl") and gov.lemma_.lower() in MEANS_NOUNS:
         return True  # "the only way to free the captives", "the means to end the siege"
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and gov.dep_ in ("relcl", "acl") and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children) and \
+            gov.head.lemma_.lower() in MEANS_NOUNS:
+        return True  # "an offer to host negotiations": the talks it names
     if to_inf and tok.dep_ == "xcomp" and gov.lemma_.lower() == "be":
         return True  # "its raids are to support the villagers": a purpose told
     if tok.dep_ == "pcomp" and gov.dep_ == "prep":
