@@ -741,3 +741,16 @@ def test_an_inquiry_that_names_no_suspect_accuses_no_party(pipeline):
 def test_what_a_proposal_puts_forward_is_not_held(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t == "CONSULT"] == expected
 
+
+def test_a_clash_of_police_and_a_crowd_is_a_violent_demonstration(pipeline):
+    """ACLED's codebook: a demonstration that turns violent (stones thrown, clashes with the
+    police) is a riot, "Violent demonstration", not an armed clash; the crowd is its side."""
+    text = "Riot police clashed with demonstrators outside parliament in Tbilisi on Tuesday."
+    [ev] = [e for e in of_type("PROTEST", text, pipeline, published="2023-03-08")
+            if e.trigger.text.startswith("clash")]
+    assert ev.acled_sub_event_type == "Violent demonstration"
+    assert ev.actor1 is not None and ev.actor1.name.lower().endswith("demonstrators")
+    assert not of_type("ASSAULT", text, pipeline, published="2023-03-08")
+    # armed sides stay an armed clash
+    text = "Rebels clashed with the army near the airport on Monday."
+    assert of_type("ASSAULT", text, pipeline, published="2023-03-08")

@@ -104,6 +104,21 @@ class _Draft:
     more: list = field(default_factory=list)  # follow-up sentences: (start, end) for means/damage
 
 
+CLASH_WORDS = frozenset({"clash", "clashes", "clashed", "clashing", "scuffle", "scuffles",
+                         "scuffled", "skirmish", "skirmishes", "skirmished", "brawl", "brawled"})
+
+
+def _crowd_clash(d: "_Draft") -> bool:
+    """A clash between the forces of order and a crowd ("police clashed with demonstrators",
+    "protesters clashed with police"), with no one killed: ACLED's violent demonstration,
+    not an armed clash (a clash that kills is an attack on the crowd)."""
+    if d.trigger.text.lower().split()[0] not in CLASH_WORDS or any(
+            c.count for c in d.killed) or d.extra_killed:
+        return False
+    return any(a is not None and a.name and a.name.lower().split()[-1] in PROTESTERS
+               for a in (d.actor1, d.actor2))
+
+
 def _span(text: str, start: int, end: int, stage: str = STAGE) -> Span:
     return Span(start=start, end=end, text=text[start:end], stage=stage)
 
@@ -1014,6 +1029,7 @@ class Extractor:
         mode = d.mention.mode
         acled: tuple[str, str] | None = None
         etype = d.mention.type
+        crowd_second = False
         if etype in VIOLENT and d.mention.nominal and d.trigger.text.lower().startswith(
                 "strike") and LABOUR.search(d.sent.text):
             etype = "PROTEST"  # a workers' strike
@@ -1023,6 +1039,10 @@ class Extractor:
                 d.actor1.name.lower().split()[-1] in PROTESTERS:
             etype = "PROTEST"  # protesters attacking embassies: a riot, coded as a protest
             acled = ("Riots", "Violent demonstration")
+        elif etype in VIOLENT and _crowd_clash(d):
+            etype = "PROTEST"  # "police clashed with demonstrators": the demonstration turned
+            acled = ("Riots", "Violent demonstration")  # violent, no deaths told with it
+            crowd_second = True
         elif d.mention.type in VIOLENT and mode == "abduct":
             # a kidnapping: ACLED's abduction, whatever arms the kidnappers carried
             acled = ("Violence against civilians", "Abduction/forced disappearance")
@@ -1059,6 +1079,9 @@ class Extractor:
         if etype != d.mention.type:
             weapons, damage = (), ()
         actor1, actor2 = d.actor1, d.actor2
+        if crowd_second and actor2 is not None and actor2.name and \
+                actor2.name.lower().split()[-1] in PROTESTERS:
+            actor1, actor2 = actor2, actor1  # the crowd is the protest's side
         loc_country = d.location.country if d.location is not None else None
         # the people hit are the place's people, unless the place is held by the other side
         # ("Russian-occupied areas"): then their side is left open
