@@ -98,6 +98,9 @@ def test_weekday_conflict_spans_both_readings():
      ("2024-11-12", "2024-11-13"), "weekday_night"),
     ("The border was sealed at midnight on Tuesday.",
      ("2024-11-12", "2024-11-13"), "weekday_night"),
+    # just before midnight is still that day
+    ("Two men were shot dead shortly before midnight on Tuesday.",
+     ("2024-11-12", "2024-11-12"), "weekday"),
     ("Shelling hit the market last Thursday.", ("2024-11-07", "2024-11-07"), "weekday"),
     ("Sunday's raid destroyed a depot.", ("2024-11-10", "2024-11-10"), "weekday"),
 ])
@@ -254,7 +257,9 @@ def test_dateline(text, expected):
     found = find_dateline(text)  # the annotate stage's, found once per document
     dl = dateline_time(found, published=date(2024, 12, 31) if "Dec" in text else PUB)
     assert dl is not None and dl.rule == "dateline"
-    assert dl.earliest == dl.latest == D(expected)
+    # the filing day, and the night before it, as for a publication day
+    assert (dl.earliest, dl.latest) == (D(expected) - timedelta(days=1), D(expected))
+    assert dl.window().best == D(expected)
     assert text[dl.span.start:dl.span.end] == dl.span.text
     assert dl.span == Span(found.date.start, found.date.end, found.date.text, "extract.timex")
     # the dateline is not repeated by find_times

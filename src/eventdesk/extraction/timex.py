@@ -212,7 +212,11 @@ def _resolve(kind: str, g: dict, ctx: _Ctx, start: int):
             d2 = d + timedelta(days=(WEEKDAYS[g["wd_day2"].lower()] - wd) % 7)
             return d, d2, "weekday_night"
         night = (g.get("wd_part") or "").lower() == "night" or (g.get("wd_of") or "").lower() == "night"
-        if night or _BEFORE_MIDNIGHT.search(text, max(0, start - 15), start):
+        mid = _BEFORE_MIDNIGHT.search(text, max(0, start - 15), start)
+        if mid is not None and re.search(r"(?i:\bbefore\s+)$", text[max(0, mid.start() - 12):
+                                                                   mid.start()]):
+            return d, d, "weekday"  # "just before midnight on Tuesday": still Tuesday
+        if night or mid is not None:
             return d, d + timedelta(days=1), "weekday_night"
         return d, d, "weekday"
     if kind == "overnight":
@@ -471,7 +475,8 @@ def _resolve_dependent(text: str, pub: date, found: list[TimeMention],
 # --------------------------------------------------------------------------- dateline
 def dateline_time(dateline: Dateline | None, *, published: date) -> TimeMention | None:
     """The day of a report's dateline ("KYIV, May 16 (Reuters) -", "GOMA, Congo, Dec. 30,
-    2023 —"): without a year, the one that puts the day on or just before ``published``."""
+    2023 —"): without a year, the one that puts the day on or just before ``published``. As a
+    window it is that day and the one before (best: the day itself)."""
     if dateline is None or dateline.date is None or dateline.month is None or \
             dateline.day is None:
         return None
@@ -485,8 +490,10 @@ def dateline_time(dateline: Dateline | None, *, published: date) -> TimeMention 
     if d is None:
         return None
     found = dateline.date
-    return _resolved(Span(found.start, found.end, found.text, STAGE), d, d, "dateline", "point",
-                     published)
+    # the day the report was filed: what its lead tells without a time of its own happened
+    # that day or the night before it, as for a report's publication day
+    return _resolved(Span(found.start, found.end, found.text, STAGE), d - timedelta(days=1), d,
+                     "dateline", "point", published, best=d)
 
 
 def default_window(published: date) -> DateWindow:
