@@ -754,3 +754,25 @@ def test_a_clash_of_police_and_a_crowd_is_a_violent_demonstration(pipeline):
     # armed sides stay an armed clash
     text = "Rebels clashed with the army near the airport on Monday."
     assert of_type("ASSAULT", text, pipeline, published="2023-03-08")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The chancellor had a telephone conversation with the Russian president on Friday.",
+     ["CONSULT"]),
+    ("The two leaders have had several phone calls since March.", ["CONSULT"]),
+    ("The soldier had a phone in his pocket.", []),
+])
+def test_a_telephone_conversation_had_is_a_meeting(nlp, text, expected):
+    assert sorted({t for t in types_of(nlp, text) if t == "CONSULT"}) == expected
+
+
+def test_the_protests_told_again_with_their_towns_are_placed_there(pipeline):
+    """A definite "the protests" is anaphoric, unless its clause tells where they happened:
+    "The rallies took place in towns such as X, Y and Z" places them, one per town."""
+    text = ("Protests broke out across Iran overnight, activists said. The demonstrations were "
+            "held in cities including Tabriz, Shiraz and Rasht, witnesses said.")
+    evs = of_type("PROTEST", text, pipeline, published="2023-09-17")
+    assert {"Tabriz", "Shiraz", "Rasht"} <= {e.location.name for e in evs if e.location}
+    # told again with no place, the protests stay the incident told before
+    text = "Protests broke out in Tabriz on Friday. The protests were peaceful, police said."
+    assert len(of_type("PROTEST", text, pipeline, published="2023-09-17")) == 1

@@ -1048,6 +1048,9 @@ def _anaphoric_nominal(tok) -> bool:
                and c.lower_ not in ("new", "individual", "further", "more", "such", "other",
                                     "previous", "future", "possible")]
     if det is not None and det.lower_ in DETERMINERS and det.dep_ == "det":
+        if _occurs(tok) and _placed_verb(tok.head):
+            return False  # "The rallies took place in towns such as X, Y and Z": the
+            #               places where the incident told before happened
         # "the attack on the port", "the strike in Nuseirat" anchor it; "the attack" does not
         return not any(c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "near", "against",
                                                           "between", "with", "by", "of",
@@ -1065,6 +1068,16 @@ def _anaphoric_nominal(tok) -> bool:
 
 # verbs that tell that an event happened: "protests took place", "clashes erupted"
 OCCURRENCE_VERBS = frozenset({"erupt", "occur", "rage", "spread", "flare", "unfold", "resume"})
+
+
+PLACE_LIST_NOUNS = frozenset({"cities", "towns", "villages", "regions", "provinces", "areas"})
+
+
+def _placed_verb(verb) -> bool:
+    """The verb has a locative phrase naming places: "in Tehran", "in cities including X"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "across", "at") and any(
+        o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lower_ in PLACE_LIST_NOUNS)
+        for o in c.children) for c in verb.children)
 
 
 def _occurs(tok) -> bool:
