@@ -871,3 +871,24 @@ def test_a_follow_up_joins_its_incident_despite_a_time_carried_from_other_news(p
     evs = assaults(extract(text, published="2025-11-23", pipeline=pipeline))
     assert len(evs) == 1
     assert (evs[0].fatalities, evs[0].injuries) == (30, 80)
+
+
+def test_a_capital_that_acts_or_a_hospital_town_is_not_where_an_attack_happened(pipeline):
+    """A capital named as the state ("as Kyiv's counteroffensive gathers pace", "as Moscow
+    tries to retake the town", "Moscow claimed that ...") and the town the wounded were
+    taken to are not the attack's place; the capital hit, or a headline's speaking capital,
+    is."""
+    text = ("Ukraine says its troops have liberated four villages in the south, as Kyiv's "
+            "counteroffensive gathers pace.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2023-06-12")
+    assert evs and all(e.location is None or e.location.name != "Kyiv" for e in evs)
+    text = "Most of the town has been ruined by shelling as Moscow tries to retake it.\n"
+    evs = of_type("ASSAULT", text, pipeline, published="2023-06-12")
+    assert all(e.location is None or e.location.name != "Moscow" for e in evs)
+    text = ("Militants attacked a checkpost on Friday, killing seven guards. The bodies and the "
+            "wounded were taken to Quetta for treatment, officials said.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-11-16")
+    assert all(e.location is None or e.location.name != "Quetta" for e in evs)
+    text = "Russian missiles struck Kyiv overnight, injuring five people.\n"
+    [ev] = of_type("ASSAULT", text, pipeline, published="2023-06-12")
+    assert ev.location.name == "Kyiv"

@@ -94,6 +94,17 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
         if root.dep_ == "poss" and root.head.i == head.i and hit is not None and \
                 getattr(hit, "kind", "") == "capital":
             continue  # "Moscow's bombardment of the grid": the capital acts, it is no place
+        if hit is not None and not locative and (
+                getattr(hit, "kind", "") == "capital" and not headline
+                and _capital_acting(root, head)
+                or getattr(hit, "kind", "") == "force" and hit.span.end > e
+                and pm.place.precision == "city"):
+            continue  # "as Kyiv's counteroffensive ramps up", "as Moscow tries to retake
+            #           the town", "Moscow claimed that ...": the state, not where it happened
+            #           (a headline's "Kiev reports first combat death" sets its scene)
+        if etype in VIOLENT and _destination_of_wounded(root):
+            continue  # "the injured were taken to Quetta for treatment": where they were
+            #           brought, not where they were hit
         score = -abs(s - hpos) / 40.0 + (1.5 if locative else 0.0)
         if pm.place.precision == "city" and pm.place.admin1 and any(
                 o.place.precision == "admin1" and o.place.admin1 == pm.place.admin1
@@ -144,6 +155,37 @@ def _names_a_hospital(root: Any, after: str) -> bool:
             root.head.head.lower_ in HOSPITAL_WORDS:
         return True
     return False
+
+
+# what a capital's name owns when it stands for the state: its forces, its acts, its stance
+STATE_OWNED = frozenset({"counteroffensive", "offensive", "forces", "troops", "army", "military",
+                         "readiness", "willingness", "ability", "position", "campaign",
+                         "strikes", "strike", "attacks", "attack", "drones", "missiles",
+                         "war", "claims", "demands", "refusal", "decision", "plan", "policy"})
+# what a capital does as a state: speaks, tries, wants
+STATE_VERBS = SAY_LEMMAS | frozenset({"try", "seek", "want", "aim", "accuse", "deny", "insist",
+                                      "warn", "vow", "plan", "refuse"})
+TAKEN_TO_VERBS = frozenset({"take", "transport", "rush", "evacuate", "move", "bring", "airlift",
+                            "transfer", "send", "fly"})
+
+
+def _capital_acting(root: Any, head: Any) -> bool:
+    """A capital named as the state: the owner of forces or of an act other than the
+    trigger's ("Kyiv's counteroffensive"), or the subject of a verb of saying or trying
+    that is not the trigger ("Moscow claimed", "as Moscow tries to retake it")."""
+    if root.dep_ == "poss" and root.head.i != head.i:
+        return root.head.lower_ in STATE_OWNED
+    if root.dep_ == "nsubj" and root.head.i != head.i:
+        return root.head.lemma_.lower() in STATE_VERBS
+    return False
+
+
+def _destination_of_wounded(root: Any) -> bool:
+    """The place the wounded or the dead were brought to: "taken to Quetta", "evacuated to
+    Kyiv for treatment"."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i != prep.i and \
+        prep.head.lemma_.lower() in TAKEN_TO_VERBS
 
 
 DEMAND_LEMMAS = frozenset({"call", "demand", "urge", "plead", "press", "appeal"})
