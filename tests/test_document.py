@@ -892,3 +892,16 @@ def test_a_capital_that_acts_or_a_hospital_town_is_not_where_an_attack_happened(
     text = "Russian missiles struck Kyiv overnight, injuring five people.\n"
     [ev] = of_type("ASSAULT", text, pipeline, published="2023-06-12")
     assert ev.location.name == "Kyiv"
+
+
+def test_property_the_attackers_destroy_is_the_attacks_damage(pipeline):
+    """``incident.property``: houses burnt in an attack told beside it are its damage; arson
+    with no attack beside it stays its own event."""
+    text = ("Gunmen stormed a village in Zamfara State before dawn on Sunday, killing nine "
+            "people, a resident said. The attackers also burnt four houses and a shop.\n")
+    evs = extract(text, published="2024-06-10", pipeline=pipeline)
+    assert [e.type for e in evs] == ["ASSAULT"]
+    assert any(e.role == "damage" and "burnt" in e.span.text for e in evs[0].evidence)
+    text = "Settlers burned three cars belonging to Palestinians near Ramallah on Tuesday.\n"
+    assert [e.type for e in extract(text, published="2024-06-10", pipeline=pipeline)] == [
+        "COERCE"]

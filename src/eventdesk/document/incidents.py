@@ -31,6 +31,9 @@ each names the construction it handles:
   figures, even when the figures differ (the conflicting_counts flag tells the reader).
 * ``incident.unplaced``: when no mention of the type is placed at all, the report's placeless
   mentions that agree are one incident.
+* ``incident.property``: houses burnt or shops looted by the attackers of an attack told
+  just before it (or in its sentence), with no other place or attacker, are that attack's
+  damage, not a second event.
 
 Compatibility everywhere: the same PLOVER type, date windows that overlap, initiators that
 do not name different countries, and no word that opens a new incident ("Another strike hit
@@ -419,6 +422,47 @@ def _same_spot(a: Place, b: Place) -> bool:
     return a.name == b.name and a.precision == b.precision and a.country == b.country
 
 
+PROPERTY_RULE = "coerce.property"
+PROPERTY_REACH = 3  # sentences from the attack
+
+
+def _destroys_property(ev: Event) -> bool:
+    return ev.type == "COERCE" and any(e.role == "trigger" and (e.rule or "").startswith(
+        PROPERTY_RULE) for e in ev.evidence)
+
+
+def _property(items: list[Item], folds: list[Fold]) -> None:
+    """``incident.property``: houses burnt, shops looted by the attackers of an attack told
+    beside it ("stormed the village ..., looting and burning houses", "the bandits also burnt
+    two houses") are that attack's damage, not a second event: a property destruction with
+    no other place and no other attacker, within ``PROPERTY_REACH`` sentences after the
+    attack (or in its sentence), at an overlapping time. Mob arson with no attack beside it
+    stays its own event."""
+    attacks = [it for it in items if it.alive and it.event.type == "ASSAULT"]
+    for it in items:
+        ev = it.event
+        if not it.alive or not _destroys_property(ev):
+            continue
+        near = [a for a in attacks if a.alive and 0 <= it.sentence - a.sentence <= PROPERTY_REACH
+                and abs(it.block - a.block) <= 1]
+        near = [a for a in near if dates_overlap(ev, a.event) and not _new_attacker(ev, a.event)
+                and (own_place(ev) is None or a.event.location is None
+                     or places_agree(ev.location, a.event.location))]
+        if not near:
+            continue
+        dst = max(near, key=lambda a: a.start)
+        seen = {(e.role, e.span.start) for e in dst.event.evidence}
+        extra = tuple(dataclasses.replace(e, role="damage") if e.role == "trigger" else e
+                      for e in ev.evidence if (e.role, e.span.start) not in seen
+                      and e.role in ("trigger", "damage"))
+        folds.append(Fold("incident.property", "property the attackers destroyed in the "
+                          "attack told beside it", ev, dst.event.id))
+        dst.event = dst.event.replace(evidence=dst.event.evidence + extra,
+                                      damage=dst.event.damage + tuple(
+                                          d for d in ev.damage if d not in dst.event.damage))
+        it.alive = False
+
+
 def build_incidents(items: Sequence[Item]) -> tuple[list[Item], list[Fold]]:
     """Fold the violent mentions of one document into incidents (rules in the module doc)."""
     items = list(items)
@@ -432,4 +476,5 @@ def build_incidents(items: Sequence[Item]) -> tuple[list[Item], list[Fold]]:
         _follow_ups(typed, folds)
         _revisions(typed, folds)
         _unplaced(typed, folds, etype)
+    _property(items, folds)
     return [it for it in items if it.alive], folds
