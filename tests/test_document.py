@@ -905,3 +905,17 @@ def test_property_the_attackers_destroy_is_the_attacks_damage(pipeline):
     text = "Settlers burned three cars belonging to Palestinians near Ramallah on Tuesday.\n"
     assert [e.type for e in extract(text, published="2024-06-10", pipeline=pipeline)] == [
         "COERCE"]
+
+
+def test_a_list_of_towns_in_a_follow_up_sentence_is_one_attack_per_town(pipeline):
+    """``incident.each_place``: the towns listed in the sentence of a mention merged into the
+    attack (not in the attack's first sentence) are each an attack."""
+    text = ("Overnight, Russian forces fired artillery at border settlements of the Sumy "
+            "region, the regional administration said. The Esman, Svesa and Bilopillia "
+            "communities came under fire.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-09-08")
+    assert {"Esman", "Svesa", "Bilopillia"} <= {e.location.name for e in evs if e.location}
+    # a village of the list found only as a namesake in another region is left out
+    text = text.replace("Esman, Svesa and Bilopillia", "Esman, Svesa, Bilopillia and Myropil")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-09-08")
+    assert {e.location.admin1 for e in evs if e.location} == {"Sumy"}

@@ -111,7 +111,7 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
     for fold in folds:
         decisions.append(_decision("attached", fold.rule, fold.reason, fold.source,
                                    into=into(fold.target_id)))
-    for ev in split_places(alive, places, text) if text else ():
+    for ev in split_places(alive, places, text, starts) if text else ():
         decisions.append(_decision("completed", "incident.each_place", "one attack per place "
                                    "of places named together", ev))
     if text:

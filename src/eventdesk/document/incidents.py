@@ -42,9 +42,11 @@ do not name different countries, and no word that opens a new incident ("Another
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -323,20 +325,53 @@ _AIRSPACE = re.compile(r"\bover\b", re.I)
 _UNKNOWN_ITEMS = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s*,\s*)+$")
 
 
-def split_places(items: list[Item], places: Sequence[Any], text: str) -> list[Event]:
+STRAY_MAJORITY = 3
+
+
+def _without_strays(chain: list[Any]) -> list[Any]:
+    """A list of villages most of which (``STRAY_MAJORITY`` or more) lie in one region:
+    a name of it resolved to a namesake in another region ("the A, B, C and D
+    communities" of a Sumy report, B found only in Zhytomyr) is a village the gazetteer
+    lacks, not a second front; it is left out rather than placed far away."""
+    regions = Counter(p.place.admin1 for p in chain if p.place.precision == "city")
+    if not regions:
+        return chain
+    region, n = regions.most_common(1)[0]
+    if n < STRAY_MAJORITY or region is None:
+        return chain
+    return [p for p in chain if p.place.precision != "city" or p.place.admin1 == region]
+
+
+def _sentence_of(pos: int, starts: Sequence[int], text: str) -> tuple[int, int]:
+    k = bisect.bisect_right(starts, pos) - 1
+    return (starts[k] if k >= 0 else 0), (starts[k + 1] if k + 1 < len(starts) else len(text))
+
+
+def split_places(items: list[Item], places: Sequence[Any], text: str,
+                 sentence_starts: Sequence[int] = ()) -> list[Event]:
     """``incident.each_place``: an attack on places named together ("dropped bombs on the
     villages of X and Y", "shelled X, Y and Z", "hit plants in the X, Y and Z regions") is
     one attack per place, as ACLED codes one event per location; the first keeps the
-    figures (the text does not split them). Towns list with towns, regions with regions."""
+    figures (the text does not split them). Towns list with towns, regions with regions.
+    The list may stand in the sentence of a mention merged into the event ("The Russians
+    launched strikes on the region's border areas. The A, B and C communities came under
+    fire"): that sentence and its trigger count."""
     added: list[Event] = []
     for it in list(items):
         ev = it.event
         loc = ev.location
         if ev.type not in INCIDENT_TYPES or loc is None or loc.span is None or \
-                loc.precision not in ("city", "admin1") or not _own(loc.span, ev):
+                loc.precision not in ("city", "admin1") or own_place(ev) is None:
             continue
-        in_sentence = sorted((p for p in places if ev.sentence.start <= p.span.start
-                              < ev.sentence.end and p.place.precision == loc.precision),
+        s0, s1 = (ev.sentence.start, ev.sentence.end) if _own(loc.span, ev) or \
+            not sentence_starts else _sentence_of(loc.span.start, sentence_starts, text)
+        trigger = ev.trigger if s0 <= ev.trigger.start < s1 else next(
+            (e.span for e in ev.evidence if e.role == "trigger" and s0 <= e.span.start < s1),
+            None)
+        if trigger is None:
+            continue
+        in_sentence = sorted((p for p in places if s0 <= p.span.start < s1
+                              and p.place.precision == loc.precision),
                              key=lambda p: p.span.start)
         chain = [p for p in in_sentence if p.span.start == loc.span.start]
         if not chain:
@@ -353,10 +388,10 @@ def split_places(items: list[Item], places: Sequence[Any], text: str) -> list[Ev
             chain.insert(0, q)
         if len(chain) < 2:
             continue
-        between = text[ev.trigger.end:chain[0].span.start] if \
-            ev.trigger.end <= chain[0].span.start else (
-                text[chain[-1].span.end:ev.trigger.start]
-                if chain[-1].span.end <= ev.trigger.start else ",")
+        between = text[trigger.end:chain[0].span.start] if \
+            trigger.end <= chain[0].span.start else (
+                text[chain[-1].span.end:trigger.start]
+                if chain[-1].span.end <= trigger.start else ",")
         #           ("plants in the X, Y and Z regions were hit": the places before it)
         if _UNKNOWN_ITEMS.match(between):
             between = ""  # "retook Blahodante, Makarivka and Neskuchne": a first item the
@@ -370,8 +405,18 @@ def split_places(items: list[Item], places: Sequence[Any], text: str) -> list[Ev
         if loc.precision == "admin1" and _AIRSPACE.search(between):
             continue  # "downed 43 drones over the X, Y and Z regions": where a salvo was
             #           met, not one attack on each region
+        chain = _without_strays(chain)
         if len({p.place.geonameid or p.place.name for p in chain}) < 2:
             continue
+        if all(q.span.start != loc.span.start for q in chain):
+            # the event's own place was a stray namesake: it takes the list's first town
+            first = chain[0]
+            loc = first.place if first.place.span is not None else dataclasses.replace(
+                first.place, span=first.span)
+            ev = ev.replace(location=loc, evidence=tuple(
+                e for e in ev.evidence if e.role != "location") + (
+                Evidence("location", first.span),))
+            it.event = ev
         for q in chain:
             if q.span.start == loc.span.start:
                 continue
