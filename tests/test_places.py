@@ -499,3 +499,13 @@ def test_local_government_areas_and_townships_are_districts():
     assert got["Gwoza"].admin1 == "Borno"
     got = _by_name("Bandits struck a village in Gusau LGA, police said.")
     assert "Gusau" in got and got["Gusau"].precision == "admin2"
+
+
+def test_a_village_known_by_its_unit_keeps_it_when_named_again():
+    """One sense per document: a village the gazetteer lacks, placed by the unit named with
+    it, is that unit again when named alone later, not a namesake in another region."""
+    text = ("Air strikes hit Nyaung Kone in Pale township in Sagaing region on Tuesday. "
+            "Residents said a jet dropped bombs on Nyaung Kone village's school.")
+    ms = find_places(text)
+    got = [p for m, p in zip(ms, resolve_places(ms, text=text)) if m.name.startswith("Nyaung")]
+    assert len(got) == 2 and all(p is not None and p.admin1 == "Sagaing" for p in got)

@@ -228,12 +228,25 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
         if not locals_[idx] and (m.key, m.kind) in by_key:
             chosen[idx] = by_key[(m.key, m.kind)]
     _respell(mentions, chosen, ctx, gazetteer)
+    units = [None if e is None else _unit_instead(e, m, _attached_units(mentions, idx, text,
+                                                                         chosen))
+             for idx, (e, m) in enumerate(zip(chosen, mentions))]
+    # one sense per document, again: a village the gazetteer lacks, known by the unit named
+    # with it ("Nyaung Kone ... in Pale township, Sagaing region"), is that unit when named
+    # again alone ("Nyaung Kone village's monastery"), not a namesake elsewhere
+    unit_of_key = {m.key: u for m, u in zip(mentions, units) if u is not None and m.key}
+    for idx, m in enumerate(mentions):
+        e = chosen[idx]
+        u = unit_of_key.get(m.key)
+        if units[idx] is None and u is not None and e is not None and e.kind == "city" and \
+                not _inside(e, u):
+            units[idx] = u
     out: list[Place | None] = []
     for idx, (e, m) in enumerate(zip(chosen, mentions)):
         if e is None:
             out.append(None)
             continue
-        unit = _unit_instead(e, m, _attached_units(mentions, idx, text, chosen))
+        unit = units[idx]
         if unit is not None:
             out.append(_place(unit, m, name=unit.name))
         elif _foreign_namesake(e, idx, chosen) or (
