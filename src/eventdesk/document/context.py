@@ -16,8 +16,9 @@ proposal" rejects the United States' plan. Each rule names the construction it h
   ("protesters gathered near Parliament" in a report of protests in Nairobi). A place in
   none of the event's parties' countries is not carried. An attack that its report keeps
   apart from the incidents (a time of its own, another attacker) and that names no place
-  takes only that last one, the report's one town ("on Saturday a drone hit a postal van"
-  in a report of strikes on one city): the place before it may be another incident's.
+  takes only the town that opens a sentence of its paragraph or the report's one town ("on
+  Saturday a drone hit a postal van" in a report of strikes on one city), where its
+  target's country allows: the place of the event before it may be another incident's.
 * ``context.home``: a curfew, a ban or a mobilisation that a state's government or forces
   order, with no place named, is ordered at home: the place is that state (country
   precision).
