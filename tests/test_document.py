@@ -919,3 +919,12 @@ def test_a_list_of_towns_in_a_follow_up_sentence_is_one_attack_per_town(pipeline
     text = text.replace("Esman, Svesa and Bilopillia", "Esman, Svesa, Bilopillia and Myropil")
     evs = of_type("ASSAULT", text, pipeline, published="2024-09-08")
     assert {e.location.admin1 for e in evs if e.location} == {"Sumy"}
+
+
+def test_a_people_that_names_an_armed_group_is_no_place(pipeline):
+    """"suspected Kuki tribal militants", "Houthi rebels": the name before an armed-group
+    noun is the group's people or movement (Kuki is also a Japanese town), not the place."""
+    text = ("Police in Manipur said on Sunday that Kuki tribal militants had shot dead two "
+            "farmers near their village.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2023-07-02")
+    assert evs and all(e.location is None or e.location.country == "IND" for e in evs)

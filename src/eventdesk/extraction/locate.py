@@ -68,6 +68,9 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
                 pm.place.precision in ("country", "admin1"):
             continue  # "rockets were fired from Lebanon at the Galilee": where they came from,
             #           not where they hit
+        if _GROUP_AFTER.match(args.doc_text(sdoc)[e:e + 40]):
+            continue  # "suspected Kuki tribal militants", "Houthi rebels": a people or a
+            #           movement that names an armed group, not where the event happened
         if _names_a_hospital(root, args.doc_text(sdoc)[e:e + 30]):
             continue  # "taken to Dera district hospital", "a hospital in Kyiv": where the
             #           wounded were treated, not where they were hit
@@ -144,6 +147,11 @@ LAUNCH_VERBS = frozenset({"fire", "launch", "shoot", "lob"})
 HOSPITAL_WORDS = frozenset({"hospital", "hospitals", "clinic", "morgue", "infirmary"})
 _HOSPITAL_AFTER = re.compile(r"^\s*(?:(?:district|regional|central|city|military|general|"
                              r"children's|university)\s+)*(?:hospital|clinic|morgue)\b", re.I)
+
+
+_GROUP_AFTER = re.compile(r"^\s+(?:tribal\s+|ethnic\s+|armed\s+)?(?:militants|rebels|insurgents|"
+                          r"gunmen|tribesmen|militiamen|militias?|separatists|fighters)\b",
+                          re.I)
 
 
 def _names_a_hospital(root: Any, after: str) -> bool:
