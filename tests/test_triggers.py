@@ -776,3 +776,13 @@ def test_the_protests_told_again_with_their_towns_are_placed_there(pipeline):
     # told again with no place, the protests stay the incident told before
     text = "Protests broke out in Tabriz on Friday. The protests were peaceful, police said."
     assert len(of_type("PROTEST", text, pipeline, published="2023-09-17")) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a protest announced, planned or threatened is called for, not held
+    ("The youth movement announced protests against the draft in every big city.", []),
+    ("The dockers' union has planned a general strike for next week.", []),
+    ("Students held protests outside the ministry on Monday.", ["PROTEST"]),
+])
+def test_a_protest_announced_is_not_yet_held(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "PROTEST"] == expected

@@ -158,6 +158,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "lawmakers were inundated with phone calls": pressure, not talks
     if entry.type == "CONSULT" and _reaction_met(tok):
         return None  # "the outcome was met with skepticism": a reaction, not a meeting
+    if entry.type == "PROTEST" and match.pattern.nominal and tok.dep_ == "dobj" and \
+            tok.head.lemma_.lower() in ANNOUNCED_PROTEST_VERBS:
+        return None  # "Vesna announced protests across Russia", "the union planned a
+        #              strike": a protest called for, not yet held
     if entry.type == "PROTEST" and tok.lemma_.lower() == "demonstrate" and any(
             c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return None  # "demonstrated its ability to strike", "demonstrated that ...": shown
@@ -1070,6 +1074,9 @@ def _anaphoric_nominal(tok) -> bool:
 OCCURRENCE_VERBS = frozenset({"erupt", "occur", "rage", "spread", "flare", "unfold", "resume"})
 
 
+# verbs whose object protest is called for, not held ("announced protests", "planned a strike")
+ANNOUNCED_PROTEST_VERBS = frozenset({"announce", "plan", "schedule", "organise", "organize",
+                                     "threaten", "urge"})
 PLACE_LIST_NOUNS = frozenset({"cities", "towns", "villages", "regions", "provinces", "areas"})
 
 
