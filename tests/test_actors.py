@@ -345,3 +345,15 @@ def test_a_capitals_possessive_acts_after_a_locative_preposition():
     [m] = [a for a in find_actors("Blasts were heard in Kyiv's western suburbs overnight.")
            if a.span.text == "Kyiv"]
     assert m.locative is True
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Witnesses in the capital Tashkent saw riot police moving in.", "Tashkent"),
+    ("Crowds gathered in the capital, Lusaka, on Friday.", "Lusaka"),
+    ("Fires burned in the Syrian capital Damascus at dawn.", "Damascus"),
+])
+def test_a_place_noun_in_apposition_keeps_a_capital_locative(text, name):
+    # "in the capital Tashkent": the noun between the preposition and the name does not make
+    # the capital a party
+    [m] = [a for a in find_actors(text) if a.span.text == name]
+    assert m.locative is True

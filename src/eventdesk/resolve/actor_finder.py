@@ -53,6 +53,9 @@ _AREA_ADJECTIVES = frozenset({"eastern", "western", "northern", "southern", "cen
                               "north-eastern", "north-western", "south-eastern", "south-western",
                               "occupied", "war-torn", "embattled", "frontline", "front-line",
                               "neighbouring", "neighboring", "rebel-held", "separatist-held"})
+# nouns that stand in apposition before a town's name ("the capital Tbilisi")
+_APPOSED_PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "settlement",
+                                  "hub", "enclave", "stronghold"})
 # nouns after a demonym that make it a place, not a party
 PLACE_NOUNS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces",
                          "city", "cities", "town", "towns", "village", "villages", "territory",
@@ -224,6 +227,16 @@ class _Finder:
         if self.toks[i][0] < dateline_end:
             return True
         k = i - 1
+        if k >= 0 and self.keys[k] == ",":
+            k -= 1
+        # a place noun in apposition before the name: "in the capital, Nairobi", "at the
+        # southern port city Odesa"
+        if k >= 0 and self.keys[k] in _APPOSED_PLACE_NOUNS:
+            while k >= 0 and self.keys[k] in _APPOSED_PLACE_NOUNS:
+                k -= 1
+            lex = next((x for x in self.lex if x.j == k + 1), None)
+            if lex is not None and lex.entry.kind == "demonym":
+                k = lex.i - 1  # "in the Lebanese capital, Beirut"
         if k >= 0 and self.keys[k] in _AREA_ADJECTIVES:
             k -= 1  # "in eastern Ukraine", "across occupied Crimea"
         if k >= 0 and self.keys[k] in ("the", "a", "an"):
