@@ -238,6 +238,20 @@ def test_a_quoted_toll_reports_the_attack(pipeline):
                     pipeline, published="2024-02-07") == []
 
 
+def test_a_toll_later_in_the_same_quotation_reports_the_attack(pipeline):
+    # an official's account in several quoted sentences: the attack, then its toll; the
+    # attack sentence carries the village, the toll comes two sentences later
+    [ev] = assaults("“Just after dawn, the enemy shelled Shevchenkove village in Kupiansk "
+                    "district. Two barns burned down. A 61-year-old man was killed,” the "
+                    "regional governor wrote on Telegram.", pipeline, published="2023-09-03")
+    assert ev.location is not None and ev.location.name == "Shevchenkove"
+    assert ev.fatalities == 1
+    # "no one was hurt" later in the quotation is no toll: the shelling stays words
+    assert assaults("“At noon the enemy shelled Shevchenkove village in Kupiansk district. "
+                    "Nobody was hurt,” the governor wrote.", pipeline,
+                    published="2023-09-03") == []
+
+
 def test_a_partial_quote_after_its_subject_is_the_reporters_clause(pipeline):
     # the subject stands outside the quotation, which only carries the verb phrase: the
     # writer reports the claim; a whole quoted sentence stays what someone said

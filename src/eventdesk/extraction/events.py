@@ -486,13 +486,15 @@ class Extractor:
                                   evidence, attacker, defender, [])
 
     def _quoted_toll(self, sent: Any, layers: Layers, pos: int) -> bool:
-        """The quotation holding ``pos`` states a toll (a count of killed or injured) in the
-        trigger's sentence."""
+        """The quotation holding ``pos`` states a toll (a count of killed or injured), in the
+        trigger's sentence or in a later sentence of the same quotation (an official's account:
+        "“At dawn the enemy shelled the village. Two men died,” the governor said")."""
         quote = next(((qs, qe) for qs, qe in self._quoted if qs <= pos < qe), None)
         if quote is None:
             return False
-        return any(c.count is not None and quote[0] <= c.span.start < quote[1]
-                   for c in layers.casualties.within(sent.start_char, sent.end_char))
+        return any(c.count is not None and quote[0] <= c.span.start < quote[1] and (
+            c.span.start < sent.end_char or c.count > 0)  # "no one was hurt" is no toll
+            for c in layers.casualties.within(sent.start_char, max(sent.end_char, quote[1])))
 
     def _partial_quote(self, subject: Any, pos: int) -> bool:
         """The quotation holding ``pos`` continues the reporter's own clause, whose subject
