@@ -571,6 +571,17 @@ def test_a_country_wide_attack_takes_the_one_region_beside_it_not_an_acting_capi
         "Kursk", "admin1")
 
 
+def test_a_regions_town_named_only_as_a_reference_point_is_not_the_place(pipeline):
+    """"took a village in the Donetsk region" ... "in control of Vodiane, some 15 km
+    north-west of the regional capital Donetsk": the village is where it happened; the city
+    is only the point the distance is measured from."""
+    text = ("The defence ministry in Moscow said its troops had taken a village in the "
+            "Donetsk region.\nThe ministry said on Tuesday that its units now held Vodiane, "
+            "some 15 km north-west of the regional capital Donetsk.\n")
+    [ev] = by_type(extract(text, published="2024-03-05", pipeline=pipeline), "ASSAULT")
+    assert ev.location is not None and ev.location.name == "Vodiane"
+
+
 def test_ahead_of_or_after_a_meeting_is_no_meeting(nlp):
     from eventdesk.extraction.lexicon import default_lexicon
     from eventdesk.extraction.mentions import find_mentions

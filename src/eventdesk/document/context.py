@@ -284,8 +284,25 @@ def names_unknown_settlement(ev: Event, places: Sequence[Any]) -> bool:
     return False
 
 
+# a town named as a reference point: "30 km east of the regional centre Zaporizhzhia",
+# "north of Kharkiv", "five miles from the city of Idlib"
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s)\s+(?:\([^)]{1,20}\)\s+)?"
+    r"(?:(?:north|south|east|west)[a-z-]*\s+)?(?:of|from)"
+    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+    r"\s+(?:the\s+)?(?:(?:regional|provincial|district)\s+)?"
+    r"(?:(?:capital|city|town|village|centre|center)\s+(?:of\s+)?)?$", re.I)
+
+
+def _reference_point(text: str, span: Any) -> bool:
+    """The place is named as a reference point, not as where something happened."""
+    return bool(text) and bool(_REFERENCE_BEFORE.search(text[max(0, span.start - 60):
+                                                             span.start]))
+
+
 def _town_in_region(ev: Event, places: Sequence[Any], starts: Sequence[int],
-                    region: Place | None = None, reach: int = CARRY_SENTENCES) -> Place | None:
+                    region: Place | None = None, reach: int = CARRY_SENTENCES,
+                    text: str = "") -> Place | None:
     """The one town of the event's region (its own place, or ``region``) that the text names
     within ``CARRY_SENTENCES`` sentences of it ("ended in Alaska" ... "on arrival at an air
     base in Anchorage"); none when the event's sentence names a settlement of its own that the
@@ -319,6 +336,13 @@ def _town_in_region(ev: Event, places: Sequence[Any], starts: Sequence[int],
     towns = {(p.place.name, p.place.country): p for p in places
              if lo <= p.span.start < hi and p.place.precision == "city"
              and p.place.country == region.country and p.place.admin1 == region.admin1}
+    if len(towns) > 1 and text:
+        # a town named only as a reference point ("Vodiane, 15 km north-west of Donetsk")
+        # is not where the event happened
+        towns = {k: p for k, p in towns.items() if not all(
+            _reference_point(text, q.span) for q in places
+            if (q.place.name, q.place.country) == k and q.place.precision == "city"
+            and lo <= q.span.start < hi)}
     if len(towns) != 1:
         return None
     town = next(iter(towns.values()))
@@ -339,10 +363,11 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
     for k, it in enumerate(items):
         ev = it.event
         if ev.type in LOCATED_TYPES or ev.type == "ASSAULT":
-            town = _town_in_region(ev, places, sentence_starts)
+            town = _town_in_region(ev, places, sentence_starts, text=text)
             why = "the one town of its region the report names beside it"
             if town is None and ev.type == "CONSULT":
-                town = _town_in_region(ev, places, sentence_starts, reach=len(sentence_starts))
+                town = _town_in_region(ev, places, sentence_starts, reach=len(sentence_starts),
+                                       text=text)
                 why = "the one town of its country or region the report names: the venue"
             if town is not None:
                 ev = _with_place(ev, town)
