@@ -477,6 +477,10 @@ def test_an_inquiry_presupposes_what_it_looks_into(nlp, text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("The ministry said it had no plans to strike targets across the border.", []),
     ("The army announced plans to storm the town.", ["THREATEN"]),
+    # a plot or a conspiracy to do it is not the deed
+    ("The minister called the riots a conspiracy by foreign services to destroy the state.",
+     []),
+    ("Officials spoke of a plot by two cells to bomb the ministry.", []),
 ])
 def test_a_noun_of_intent_governs_its_infinitive(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t in ("ASSAULT", "THREATEN")] == expected
@@ -754,6 +758,17 @@ def test_a_clash_of_police_and_a_crowd_is_a_violent_demonstration(pipeline):
     # armed sides stay an armed clash
     text = "Rebels clashed with the army near the airport on Monday."
     assert of_type("ASSAULT", text, pipeline, published="2023-03-08")
+
+
+def test_a_protest_that_clashed_with_police_is_the_protest(pipeline):
+    # the clash verb's subject is the protest itself, through a coordinated verb: the
+    # demonstration turned violent, no armed clash of a second party
+    text = ("On Friday mass protests erupted in Skopje, with marchers demanding a new vote, "
+            "and clashed with riot police.")
+    assert not of_type("ASSAULT", text, pipeline, published="2025-06-29")
+    assert of_type("PROTEST", text, pipeline, published="2025-06-29")
+    assert of_type("ASSAULT", "On Friday rebel units entered the town and clashed with the "
+                   "army.", pipeline, published="2025-06-29")
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -104,6 +104,9 @@ class _Draft:
     more: list = field(default_factory=list)  # follow-up sentences: (start, end) for means/damage
 
 
+# nouns of a crowd's action that can be the subject of a clash ("the march clashed with police")
+CROWD_EVENT_NOUNS = frozenset({"protest", "rally", "demonstration", "march", "riot",
+                               "gathering", "procession"})
 CLASH_WORDS = frozenset({"clash", "clashes", "clashed", "clashing", "scuffle", "scuffles",
                          "scuffled", "skirmish", "skirmishes", "skirmished", "brawl", "brawled"})
 
@@ -115,8 +118,18 @@ def _crowd_clash(d: "_Draft") -> bool:
     if d.trigger.text.lower().split()[0] not in CLASH_WORDS or any(
             c.count for c in d.killed) or d.extra_killed:
         return False
-    return any(a is not None and a.name and a.name.lower().split()[-1] in PROTESTERS
-               for a in (d.actor1, d.actor2))
+    if any(a is not None and a.name and a.name.lower().split()[-1] in PROTESTERS
+           for a in (d.actor1, d.actor2)):
+        return True
+    # the clash verb's subject, its own or its conjunct's, is the protest itself ("protests
+    # broke out in the capital ... and clashed with police")
+    tok = next((t for t in d.sent if t.idx == d.trigger.start), None)
+    if tok is None or tok.pos_ != "VERB":
+        return False
+    head = tok.head if tok.dep_ == "conj" else tok
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in CROWD_EVENT_NOUNS or
+                                      c.lower_ in PROTESTERS)
+               for c in (list(tok.children) + (list(head.children) if head is not tok else [])))
 
 
 def _span(text: str, start: int, end: int, stage: str = STAGE) -> Span:
