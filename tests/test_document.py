@@ -907,6 +907,26 @@ def test_property_the_attackers_destroy_is_the_attacks_damage(pipeline):
         "COERCE"]
 
 
+def test_people_hurt_at_a_protest_are_its_toll_not_an_attack(pipeline):
+    """``incident.crowd``: officers or marchers hurt during a rally or its dispersal, and "the
+    clashes" at the protest's town, are the protest's toll; a killing at a protest stays an
+    attack (police who open fire on a crowd)."""
+    text = ("Thousands rallied outside parliament in Yerevan on Monday evening.\n"
+            "During the dispersal of the rally, 14 police officers were injured, the interior "
+            "ministry said.\n")
+    evs = extract(text, published="2024-06-04", pipeline=pipeline)
+    assert [e.type for e in evs] == ["PROTEST"]
+    assert evs[0].injuries == 14
+    text = ("Students marched through Novi Sad on Friday and threw bottles at riot police.\n"
+            "The governor praised the officers.\nOpposition leaders called for calm.\n"
+            "Later, the clashes in Novi Sad were called an attack on the university by the "
+            "police chief.\n")
+    assert not of_type("ASSAULT", text, pipeline, published="2025-09-06")
+    text = ("Thousands rallied in Nairobi on Tuesday. Police opened fire on the crowd, "
+            "killing four people.\n")
+    assert of_type("ASSAULT", text, pipeline, published="2024-06-26")
+
+
 def test_a_list_of_towns_in_a_follow_up_sentence_is_one_attack_per_town(pipeline):
     """``incident.each_place``: the towns listed in the sentence of a mention merged into the
     attack (not in the attack's first sentence) are each an attack."""

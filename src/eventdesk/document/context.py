@@ -26,7 +26,8 @@ proposal" rejects the United States' plan. Each rule names the construction it h
   report names within two sentences of it ("the summit ended in Alaska" ... "on arrival at
   an air base in Anchorage"); an event placed in a country the one region or town of it
   ("a blaze broke out at a fuel depot in Russia" ... "the Ryazan region's governor said");
-  a capital that acts ("Moscow's missile attacks", "Moscow said") counts as no place here;
+  a capital that acts ("Moscow's missile attacks", "Moscow said") counts as no place here,
+  nor does a town named only as a reference point ("15 km north-west of Donetsk");
   an event whose sentence names a settlement the gazetteer does not know ("seized the eastern
   town of Bunagana") keeps its coarser place: that settlement is its town, not another one.
   A meeting placed in a country or region takes the one town of it named anywhere in the

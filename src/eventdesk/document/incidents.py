@@ -508,6 +508,70 @@ def _property(items: list[Item], folds: list[Fold]) -> None:
         it.alive = False
 
 
+# the scene of a crowd's action: "during the dispersal of the rally", "at the protest", "amid
+# the demonstrations"
+DURING_CROWD = re.compile(
+    r"\b(?:during|amid|at|in)\s+(?:the\s+|a\s+|an\s+)?(?:(?:forcible\s+|violent\s+)?"
+    r"dispersal\s+of\s+(?:the\s+|an?\s+)?)?(?:[\w-]+\s+){0,2}"
+    r"(?:protests?|rall(?:y|ies)|demonstrations?|marches|march|riots?|unrest|clashes|"
+    r"sit-ins?|dispersal)\b", re.I)
+CLASH_TRIGGERS = frozenset({"clash", "clashes", "clashed", "scuffle", "scuffles", "skirmish",
+                            "skirmishes", "brawl"})
+CROWD_REACH = 3  # sentences between a protest and the injuries told of it
+
+
+def _definite_crowd(sent: str, clash: bool) -> bool:
+    """The sentence names the protest or the clashes as known ("during the protest", "the
+    clashes"): it refers to one told anywhere before."""
+    m = DURING_CROWD.search(sent)
+    return bool(m and re.search(r"\bthe\b", m.group(0), re.I)) or (
+        clash and bool(re.search(r"\bthe\s+(?:[\w-]+\s+)?(?:clash|clashes|scuffles?)\b", sent,
+                                 re.I)))
+
+
+def _crowd_casualties(items: list[Item], folds: list[Fold]) -> None:
+    """``incident.crowd``: people hurt during a protest or its dispersal ("During the
+    dispersal of the rally, 30 officers were injured"), or "the clashes" at a protest's place,
+    with no one killed and no attacker of another side named, are the protest's toll, not an
+    attack of their own: the protest told in the same sentence, or before it (within
+    ``CROWD_REACH`` sentences, or anywhere when the sentence names it as known: "during the
+    protest", "the clashes") at an agreeing place and time, takes their injuries and
+    evidence. A killing at a protest stays an attack (police who open fire on a crowd)."""
+    protests = [it for it in items if it.alive and it.event.type == "PROTEST"]
+    if not protests:
+        return
+    for it in items:
+        ev = it.event
+        if not it.alive or ev.type != "ASSAULT" or ev.fatalities or ev.weapons:
+            continue
+        sent = ev.sentence.text
+        clash = ev.trigger.text.lower().split()[0] in CLASH_TRIGGERS if ev.trigger.text else False
+        if not clash and not DURING_CROWD.search(sent):
+            continue
+        near = [p for p in protests if p.alive and 0 <= it.sentence - p.sentence and (
+            it.sentence - p.sentence <= CROWD_REACH or _definite_crowd(sent, clash))
+            and dates_overlap(ev, p.event) and places_agree(ev.location, p.event.location)
+            is not False]
+        if ev.actor1 is not None and ev.actor1.country:
+            near = [p for p in near if p.event.location is None or
+                    p.event.location.country == ev.actor1.country]
+        if not near:
+            continue
+        dst = min(near, key=lambda p: (it.sentence - p.sentence, -p.start))
+        seen = {(e.role, e.span.start) for e in dst.event.evidence}
+        extra = tuple(dataclasses.replace(e, role="injuries") if e.role == "trigger" else e
+                      for e in ev.evidence if (e.role, e.span.start) not in seen
+                      and e.role in ("trigger", "injuries", "victim"))
+        injuries = dst.event.injuries if dst.event.injuries is not None else ev.injuries
+        folds.append(Fold("incident.crowd", "people hurt at the protest told beside it: the "
+                          "protest's toll, not an attack", ev, dst.event.id))
+        dst.event = dst.event.replace(
+            evidence=dst.event.evidence + extra, injuries=injuries,
+            victims=dst.event.victims + tuple(v for v in ev.victims
+                                              if v not in dst.event.victims))
+        it.alive = False
+
+
 def build_incidents(items: Sequence[Item]) -> tuple[list[Item], list[Fold]]:
     """Fold the violent mentions of one document into incidents (rules in the module doc)."""
     items = list(items)
@@ -522,4 +586,5 @@ def build_incidents(items: Sequence[Item]) -> tuple[list[Item], list[Fold]]:
         _revisions(typed, folds)
         _unplaced(typed, folds, etype)
     _property(items, folds)
+    _crowd_casualties(items, folds)
     return [it for it in items if it.alive], folds
