@@ -486,6 +486,20 @@ def test_a_noun_of_intent_governs_its_infinitive(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t in ("ASSAULT", "THREATEN")] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the fighting as what a cessation stops is the war going on, not an incident
+    ("Envoys met in Doha to discuss a plan to halt fighting in Sudan for a month.", []),
+    ("The council called for an end to the attacks on the capital.", []),
+    ("A pause in the shelling of the port began at noon.", []),
+    # one operation brought to an end happened
+    ("Army units ended a three-day raid on the camp on Friday.", ["ASSAULT"]),
+    # "before" with a present tense: the assault has not begun
+    ("Mediators hope for a truce before the army proceeds with an assault on the city.", []),
+])
+def test_fighting_that_is_stopped_or_not_yet_begun_is_no_incident(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t in ("ASSAULT", "THREATEN")] == expected
+
+
 @pytest.mark.parametrize("text", [
     "Rebels are fighting for control of the airport.",
     "Riot police clashed with students over the new law on Sunday.",

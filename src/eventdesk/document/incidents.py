@@ -34,6 +34,8 @@ each names the construction it handles:
 * ``incident.property``: houses burnt or shops looted by the attackers of an attack told
   just before it (or in its sentence), with no other place or attacker, are that attack's
   damage, not a second event.
+* ``incident.crowd``: people hurt during a protest or its dispersal, or "the clashes" at a
+  protest's town, with no one killed, are the protest's toll, not an attack of their own.
 
 Compatibility everywhere: the same PLOVER type, date windows that overlap, initiators that
 do not name different countries, and no word that opens a new incident ("Another strike hit

@@ -142,6 +142,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "the man who shot the video": filming, not shooting
     if entry.type == "ASSAULT" and _cease_fire(tok):
         return None  # "ways to cease fire", "hold fire": a stop to fire, not fire
+    if entry.type == "ASSAULT" and _halted(tok):
+        return None  # "a plan to halt fighting", "an end to the attacks": what is stopped
     if entry.type == "ASSAULT" and _blaze(tok):
         return None  # "the strike started a fire at the depot": a blaze, not gunfire
     if entry.type == "ASSAULT" and (_served_for(tok) or _named_battle(tok)
@@ -189,9 +191,11 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type not in VIOLENT_TYPES and _attempted(tok):
         return None  # "have been trying to mediate a deal" (an attempted attack is still
         #              an attack in ACLED's codebook, so violent types keep it)
-    if _before_present(tok) or match.pattern.nominal and tok.dep_ in ("dobj", "nsubj") \
-            and _before_present(tok.head):
-        return None  # "days before Brazil hosts the summit": not yet
+    if _before_present(tok) or match.pattern.nominal and (
+            tok.dep_ in ("dobj", "nsubj") and _before_present(tok.head)
+            or tok.dep_ == "pobj" and _before_present(tok.head.head)):
+        return None  # "days before Brazil hosts the summit", "before the army proceeds with
+        #              an assault on the city": not yet
     if _open_question(tok):
         return None  # "questioned whether any soldiers were killed": asked, not told
     if _since_clause(tok):
@@ -536,6 +540,29 @@ def _filming(tok) -> bool:
     """"shot the video", "shooting footage": to shoot a picture is to film it."""
     return tok.lemma_.lower() == "shoot" and any(
         c.dep_ in ("dobj", "nsubjpass") and c.lower_ in MEDIA_OBJECTS for c in tok.children)
+
+
+CESSATION_VERBS = frozenset({"end", "stop", "halt", "cease", "pause", "suspend", "freeze",
+                             "curb", "de-escalate", "deescalate"})
+# words of the fighting as it goes on (not of one operation: a raid, a siege)
+ONGOING_FIGHTING = frozenset({"fighting", "fight", "hostility", "hostilities", "attack",
+                              "shelling", "strike", "airstrike", "bombardment", "bombing",
+                              "violence", "clash", "war", "killing", "firing", "fire"})
+CESSATION_NOUNS = frozenset({"end", "halt", "pause", "lull", "cessation", "stop", "suspension",
+                             "freeze", "respite"})
+
+
+def _halted(tok) -> bool:
+    """The fighting as what a cessation stops ("a plan to halt fighting in Gaza", "an end to
+    the attacks", "a pause in the shelling"): the war going on, the topic of the stop, not an
+    incident."""
+    head = tok.head
+    if head.i == tok.i or tok.lemma_.lower() not in ONGOING_FIGHTING:
+        return False  # ("troops ended a two-week raid on the camp": the raid happened)
+    if tok.dep_ in ("dobj", "xcomp", "nsubjpass") and head.lemma_.lower() in CESSATION_VERBS:
+        return True
+    return tok.dep_ == "pobj" and head.lower_ in ("to", "in", "of") and \
+        head.head.lemma_.lower() in CESSATION_NOUNS and head.head.i != head.i
 
 
 def _cease_fire(tok) -> bool:
