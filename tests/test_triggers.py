@@ -371,6 +371,12 @@ def test_attempts_at_talks_and_pressure_to_act_are_no_events(nlp):
     ("For weeks, Norway and Oman have been trying to mediate a truce.", "CONSULT"),
     ("The statement came two days before Brazil hosts the climate summit in Belem.", "CONSULT"),
     ("The envoy flew home before the talks resume on Thursday.", "CONSULT"),
+    # what is wanted, or a door left open, is not held
+    ("The ministers stressed the need for direct talks between the two capitals.", "CONSULT"),
+    ("The road is now open for a third round of negotiations, the envoy said.", "CONSULT"),
+    # "meet" a need, a demand or one's death: no meeting
+    ("The grant is meant to meet the most urgent needs of the city.", "CONSULT"),
+    ("The rebels said they would return the town once their demands were met.", "CONSULT"),
 ])
 def test_readiness_attempts_and_what_has_not_happened_yet(nlp, text, absent):
     assert absent not in types_of(nlp, text)
@@ -484,6 +490,19 @@ def test_an_inquiry_presupposes_what_it_looks_into(nlp, text, expected):
 ])
 def test_a_noun_of_intent_governs_its_infinitive(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t in ("ASSAULT", "THREATEN")] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # what one prefers or contemplates doing is not done
+    "A prisoner told reporters why so many conscripts prefer to surrender.",
+    "The governor had contemplated resigning but stayed on.",
+])
+def test_what_is_preferred_or_contemplated_is_not_done(nlp, text):
+    assert not {"RETREAT", "CONCEDE"} & set(types_of(nlp, text))
+
+
+def test_a_withdrawal_told_is_a_retreat(nlp):
+    assert "RETREAT" in types_of(nlp, "Army units withdrew from the village on Monday.")
 
 
 @pytest.mark.parametrize("text,expected", [

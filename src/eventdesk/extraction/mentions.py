@@ -755,10 +755,23 @@ def _forecast(tok) -> bool:
     return False
 
 
+# what one meets that is not a party: "to meet its urgent needs", "the demands were met"
+MET_REQUIREMENTS = frozenset({"need", "demand", "requirement", "target", "goal", "deadline",
+                              "expectation", "criterion", "criteria", "condition", "standard",
+                              "obligation", "quota", "threshold", "challenge", "cost",
+                              "commitment", "pledge", "request", "fate", "end", "death"})
+
+
 def _reaction_met(tok) -> bool:
     """"X was met with skepticism / protests": the passive of "meet with" tells how something
-    was received, not a meeting."""
-    return tok.lemma_.lower() == "meet" and any(c.dep_ == "auxpass" for c in tok.children) \
+    was received, not a meeting; "to meet its urgent needs", "if his demands were met", "met
+    his death": a requirement fulfilled or a fate, not a meeting."""
+    if tok.lemma_.lower() != "meet":
+        return False
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in MET_REQUIREMENTS
+           for c in tok.children):
+        return True
+    return any(c.dep_ == "auxpass" for c in tok.children) \
         and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
 
 
@@ -827,11 +840,25 @@ def _site_of(tok) -> bool:
 READY_WORDS = frozenset({"open", "ready", "willing", "prepared", "amenable", "receptive"})
 
 
+# nouns of what is wanted, whose "for" names what has not been held: "the need for talks",
+# "a push for a summit", "hopes for negotiations"
+WANT_NOUNS = frozenset({"need", "necessity", "push", "call", "hope", "prospect", "plea",
+                        "appeal", "pressure", "case", "demand", "desire", "preparation"})
+
+
 def _open_to(tok) -> bool:
-    """"open to a direct meeting", "ready for talks": what someone would accept."""
+    """"open to a direct meeting", "ready for talks", "the way is open for a summit", "the
+    need for talks": what someone would accept or wants, not held."""
     head = tok.head
-    return tok.dep_ == "pobj" and head.lower_ in ("to", "for") and \
-        head.head.lemma_.lower() in READY_WORDS
+    if tok.dep_ != "pobj" or head.lower_ not in ("to", "for"):
+        return False
+    gov = head.head
+    if gov.lemma_.lower() in READY_WORDS or head.lower_ == "for" and (
+            gov.lemma_.lower() in WANT_NOUNS and gov.pos_ == "NOUN"):
+        return True
+    # the preposition hangs on the copula: "the door is now open for new talks"
+    return gov.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp" and c.lower_ in READY_WORDS for c in gov.children)
 
 
 ATTEMPT_VERBS = frozenset({"try", "attempt", "strive", "struggle"})

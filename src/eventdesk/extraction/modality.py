@@ -23,7 +23,7 @@ FUTURE_GOVERNORS = frozenset({
     "plan", "intend", "aim", "prepare", "want", "hope", "expect", "seek", "threaten", "vow",
     "promise", "pledge", "offer", "agree", "propose", "consider", "ready", "willing", "prepared",
     "due", "set", "going", "wish", "decide", "order", "desire", "like",
-    "would", "need", "deem", "seek",
+    "would", "need", "deem", "seek", "prefer", "contemplate",
 })
 INTENT_NOUNS = frozenset({"plan", "intention", "intent", "aim", "threat", "readiness",
                           "willingness"})  # (an offer or a pledge is an act of its own)
@@ -35,7 +35,8 @@ RISK_NOUNS = frozenset({"risk", "danger", "threat", "prospect", "possibility", "
                         "specter", "fear", "likelihood", "chance", "looming", "eve"})
 # plans and schedules are not events yet, nor promises: "are due to meet next week"
 SCHEDULE_GOVERNORS = frozenset({"due", "schedule", "expect", "set", "desire", "want", "hope",
-                                "like", "deem", "need", "consider", "going"})
+                                "like", "deem", "need", "consider", "going", "prefer",
+                                "contemplate"})
 NEGATORS = frozenset({"not", "n't", "n’t", "nt", "never", "no", "without", "nobody", "neither", "nor"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Speech acts whose complement is content, not an event.
