@@ -279,6 +279,21 @@ def test_a_forecast_is_no_threat(nlp):
                                        "any attack.")
 
 
+def test_a_thing_that_threatens_to_happen_is_no_threat(nlp):
+    # an incident, a dispute, a clause "which threatened to ...": a risk, no one threatened
+    assert "THREATEN" not in types_of(nlp, "A man was shot at the checkpoint, which "
+                                           "threatened to inflame the standoff.")
+    assert "THREATEN" not in types_of(nlp, "The row over the port threatened to derail "
+                                           "the talks.")
+    assert "THREATEN" in types_of(nlp, "The militia threatened to attack the garrison.")
+
+
+def test_a_pledged_reprisal_is_a_threat_not_a_promise(nlp):
+    types = types_of(nlp, "The president pledged a tough response to the looting.")
+    assert "THREATEN" in types and "AGREE" not in types
+    assert "AGREE" in types_of(nlp, "The president pledged more aid to the flood victims.")
+
+
 def test_abductions_are_acled_abductions(pipeline):
     # PLOVER's ASSAULT of mode "abduct"; ACLED's Violence against civilians / Abduction,
     # whatever arms the kidnappers carried

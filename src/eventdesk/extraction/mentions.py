@@ -152,6 +152,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "who fought for Ukraine", "the Battle of Kosovo", "clashes over trade",
         #              "firefighters battled the blaze", "the arrests targeted activists",
         #              "executed the swap"
+    if entry.type == "AGREE" and _pledged_reprisal(tok):
+        return None  # "pledged a tough response": a threat (trigger threaten/pledged-reprisal)
     if entry.type == "THREATEN" and _forecast(tok):
         return None  # "warned the toll could climb further": a forecast, not a threat
     if entry.type not in ("ASSAULT", "PROTEST") and _vague_subject(tok):
@@ -565,6 +567,16 @@ def _halted(tok) -> bool:
         head.head.lemma_.lower() in CESSATION_NOUNS and head.head.i != head.i
 
 
+REPRISAL_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "reprisals",
+                            "punishment", "retribution", "crackdown", "vengeance"})
+
+
+def _pledged_reprisal(tok) -> bool:
+    """"pledged a tough response", "promised a harsh crackdown": the pledge is a threat."""
+    return tok.lemma_.lower() in ("pledge", "promise", "vow") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in REPRISAL_NOUNS for c in tok.children)
+
+
 def _cease_fire(tok) -> bool:
     """"ways to cease fire", "hold their fire": "fire" as what stops."""
     if tok.lower_ not in ("fire", "fires"):
@@ -735,9 +747,22 @@ FORECAST_SUBJECTS = frozenset({"toll", "number", "figure", "figures", "count", "
                                "famine", "hunger", "fighting"})
 
 
+RISKING_SUBJECTS = FORECAST_SUBJECTS | {"incident", "move", "decision", "violence", "conflict",
+                                        "war", "escalation", "row", "dispute", "standoff",
+                                        "crackdown", "unrest", "tension", "tensions", "law",
+                                        "bill", "plan", "policy", "measure", "strike", "attack",
+                                        "killing", "clash", "clashes", "protest", "protests"}
+
+
 def _forecast(tok) -> bool:
     """"warned (that) the death toll would rise", "warned of shortages": what someone expects
     to happen, with no one made to suffer for what someone does (a threat)."""
+    if tok.lemma_.lower() == "threaten":
+        # "the incident, which threatened to inflame tensions": a thing that threatens to
+        # happen risks it; no one threatens anyone
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return subj is not None and any(c.dep_ == "xcomp" for c in tok.children) and (
+            subj.lower_ in ("which", "this") or subj.lemma_.lower() in RISKING_SUBJECTS)
     if tok.lemma_.lower() not in ("warn", "caution"):
         return False
     for c in tok.children:
@@ -847,7 +872,7 @@ WANT_NOUNS = frozenset({"need", "necessity", "push", "call", "hope", "prospect",
 
 
 def _open_to(tok) -> bool:
-    """"open to a direct meeting", "ready for talks", "the way is open for a summit", "the
+    """"open to a direct meeting", "ready for talks", "the door is open for a summit", "the
     need for talks": what someone would accept or wants, not held."""
     head = tok.head
     if tok.dep_ != "pobj" or head.lower_ not in ("to", "for"):
