@@ -821,6 +821,20 @@ of of ADP prep 4
 videos video NOUN pobj 5
 . . PUNCT punct 2
 """),
+    ("retreat/people-released", """
+Kyiv Kyiv PROPN nsubj 1
+released release VERB ROOT 1
+140 140 NUM nummod 3
+people people NOUN dobj 1
+. . PUNCT punct 1
+""", """
+The the DET det 1
+ministry ministry NOUN nsubj 2
+released release VERB ROOT 2
+140 140 NUM nummod 4
+pages page NOUN dobj 2
+. . PUNCT punct 2
+"""),
 ]
 
 
