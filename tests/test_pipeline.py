@@ -582,6 +582,23 @@ def test_a_regions_town_named_only_as_a_reference_point_is_not_the_place(pipelin
     assert ev.location is not None and ev.location.name == "Vodiane"
 
 
+@pytest.mark.parametrize("text,expelling", [
+    ("Fifteen Russian diplomats were declared as undesirable persons by the Dutch "
+     "government on Tuesday.", "NLD"),
+    ("Two Polish diplomats were declared personae non gratae by the Belarusian foreign "
+     "ministry on Tuesday.", "BLR"),
+    ("Earlier on Tuesday, Latvia threw out the Russian ambassador and two attaches.", "LVA"),
+])
+def test_diplomats_declared_unwelcome_or_thrown_out_are_expelled_at_home(pipeline, text,
+                                                                         expelling):
+    """An expulsion in its other wordings; its agent hangs, for the parser, on the "as"
+    noun; with no place named it is done at home (``context.home``)."""
+    [ev] = by_type(extract(text, published="2022-04-05", pipeline=pipeline), "SANCTION")
+    assert ev.actor1 is not None and ev.actor1.country == expelling
+    assert ev.location is not None and (ev.location.country, ev.location.precision) == (
+        expelling, "country")
+
+
 def test_ahead_of_or_after_a_meeting_is_no_meeting(nlp):
     from eventdesk.extraction.lexicon import default_lexicon
     from eventdesk.extraction.mentions import find_mentions
@@ -591,6 +608,11 @@ def test_ahead_of_or_after_a_meeting_is_no_meeting(nlp):
         doc = nlp(text)
         types = [m.type for s in doc.sents for m in find_mentions(s, default_lexicon())]
         assert "CONSULT" not in types, (text, types)
+    # a meeting told in full, its parties and its place, after which a statement came: the
+    # report's news
+    doc = nlp("Kyiv is ready to sign, said a joint communique issued after the meeting of the "
+              "Ukrainian and Saudi delegations in Riyadh.")
+    assert "CONSULT" in [m.type for s in doc.sents for m in find_mentions(s, default_lexicon())]
 
 
 def test_a_full_stop_with_its_space_lost_still_ends_a_sentence():

@@ -19,9 +19,9 @@ proposal" rejects the United States' plan. Each rule names the construction it h
   takes only the town that opens a sentence of its paragraph or the report's one town ("on
   Saturday a drone hit a postal van" in a report of strikes on one city), where its
   target's country allows: the place of the event before it may be another incident's.
-* ``context.home``: a curfew, a ban or a mobilisation that a state's government or forces
-  order, with no place named, is ordered at home: the place is that state (country
-  precision).
+* ``context.home``: a curfew, a ban, a mobilisation or an expulsion of diplomats that a
+  state's government or forces order, with no place named, is ordered at home: the place is
+  that state (country precision).
 * ``context.town``: an event placed in a region takes the one town of that region the
   report names within two sentences of it ("the summit ended in Alaska" ... "on arrival at
   an air base in Anchorage"); an event placed in a country the one region or town of it
@@ -86,6 +86,9 @@ class Completion:
 
 
 HOME_TYPES = frozenset({"COERCE", "MOBILIZE"})
+# an expulsion of diplomats is done at home, where they are sent out of (SANCTION)
+_EXPULSION = re.compile(r"\b(?:expel|expuls|oust|threw out|throw out|thrown out|kick(?:ed)? "
+                        r"out|persona|undesirable|unwelcome)", re.I)
 
 
 def _country_place(iso3: str) -> Place | None:
@@ -391,7 +394,8 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
                                                  sector="CVL", span=a2.span,
                                                  entry_id=a2.entry_id))
                 done.append(Completion("context.place", carried[1], ev))
-        if ev.type in HOME_TYPES and ev.location is None and ev.actor1 is not None and \
+        if (ev.type in HOME_TYPES or ev.type == "SANCTION" and _EXPULSION.search(
+                ev.trigger.text)) and ev.location is None and ev.actor1 is not None and \
                 ev.actor1.country and ev.actor1.sector in STATE_SECTORS and \
                 _in_sentence(ev.actor1.span, ev) and \
                 (home := _country_place(ev.actor1.country)) is not None:

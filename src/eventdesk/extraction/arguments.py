@@ -141,6 +141,16 @@ SPEECH_LEMMAS = frozenset({"say", "tell", "report", "claim", "state", "add", "an
 LIGHT_NOUNS = frozenset({"step", "decision", "move", "measure", "action", "order", "choice"})
 
 
+def _in_clause_below(tok, top) -> bool:
+    """A clause (relative, participle, adverbial) stands between ``tok`` and ``top``."""
+    cur = tok.head
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "acl", "advcl"):
+            return True
+        cur = cur.head
+    return False
+
+
 def roles(tok) -> Roles:
     verb = clause_verb(tok)
     subject = None
@@ -166,6 +176,18 @@ def roles(tok) -> Roles:
                         targets.append(g)
             elif c.dep_ == "auxpass":
                 passive = True
+    # "were declared as undesirable persons by the government": the parser hangs the passive's
+    # by-phrase on the noun of its "as" complement,
+    # or on its predicate noun ("were declared personae non gratae by the ministry")
+    if passive and agent is None:
+        for c in verb.children:
+            if not (c.dep_ == "prep" and c.lower_ == "as" or c.dep_ in ("oprd", "attr")):
+                continue
+            by = next((b for b in c.subtree if b.dep_ == "prep" and b.lower_ == "by"
+                       and not _in_clause_below(b, c)), None)
+            if by is not None:
+                agent = next((x for x in by.children if x.dep_ == "pobj"), agent)
+                break
     # "Refinery says struck by Ukrainian drone": a verb complement of a telling verb with a
     # by-agent of its own is a reduced passive; the teller is its target
     if not passive and agent is not None and tok.i != verb.i and tok.pos_ == "VERB" and \

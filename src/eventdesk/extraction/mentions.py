@@ -1003,6 +1003,15 @@ TIME_PREPS = frozenset({"after", "before", "following", "since", "ahead", "prior
                         "pending"})
 
 
+def _told_in_full(tok) -> bool:
+    """The meeting noun names its parties ("of the two delegations", "between X and Y") and
+    its place ("in Jeddah") in its own phrase."""
+    parties = any(c.dep_ == "prep" and c.lower_ in ("of", "between") for c in tok.children)
+    place = any(t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in ("in", "at")
+                for t in tok.subtree)
+    return parties and place
+
+
 def _time_adjunct(tok) -> bool:
     """A meeting or deal named to date something else ("the pause came after a heated
     meeting", "ahead of Sunday's talks", "prior to the summit"): told as the time of another
@@ -1011,6 +1020,9 @@ def _time_adjunct(tok) -> bool:
     if tok.dep_ != "pobj" or head.i == tok.i:
         return False
     prep = head.lower_
+    if prep in ("after", "following") and _told_in_full(tok):
+        return False  # "a statement following the meeting of the two delegations in Jeddah":
+        #               its parties and its place make it the report's news, not a date
     if prep == "of" and head.head.lower_ in ("ahead", "prior"):
         return True  # "ahead of the talks"
     if prep == "to" and head.head.lower_ == "prior":
