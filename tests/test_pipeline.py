@@ -230,6 +230,14 @@ def test_interceptions_are_not_attacks(pipeline):
     assert [e.trigger.text.split()[0] for e in events] == ["launched"]
 
 
+def test_a_count_of_downed_drones_read_as_an_adverb_is_still_the_salvo(pipeline):
+    # "shot down 30 of 35 drones": the parser may take "30" for an adverb of the verb; the
+    # claim tells the sender's salvo, not an attack by the air force
+    text = "The air force said it shot down 30 of 35 drones launched by Russia overnight."
+    [ev] = by_type(extract(text, published="2024-10-09", pipeline=pipeline), "ASSAULT")
+    assert ev.actor1 is not None and ev.actor1.country == "RUS"
+
+
 def test_perfect_tense_since_keeps_a_withdrawal_but_not_a_running_toll(pipeline):
     text = ("About 400 militia fighters have been demobilized since the March 3 ceasefire, "
             "two commanders said on Sunday.")

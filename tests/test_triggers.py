@@ -279,6 +279,20 @@ def test_a_forecast_is_no_threat(nlp):
                                        "any attack.")
 
 
+@pytest.mark.parametrize("text", [
+    # the perfect with an adverb of repetition: a record up to now
+    "Russia has repeatedly struck grain terminals in the south since leaving the deal.",
+    # a past clause of "since" with a gerund: the span's start
+    "Russia has kept its fleet in port since withdrawing from the accord.",
+    # a gerund as the subject of a present tense: the act in general
+    "Ukrainian officials say hitting oil depots hurts the Russian army.",
+    # the relative clause of attacks told as recurrent
+    "The raid answered previous attacks on the outposts that have killed four soldiers.",
+])
+def test_records_and_acts_in_general_are_no_events(nlp, text):
+    assert not {"ASSAULT", "RETREAT", "REJECT"} & set(types_of(nlp, text)), text
+
+
 def test_a_thing_that_threatens_to_happen_is_no_threat(nlp):
     # an incident, a dispute, a clause "which threatened to ...": a risk, no one threatened
     assert "THREATEN" not in types_of(nlp, "A man was shot at the checkpoint, which "

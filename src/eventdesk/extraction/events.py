@@ -350,6 +350,9 @@ class Extractor:
             head.lemma_.lower() == "shoot" and any(c.lower_ == "down" for c in head.children))
         hit_things = list(r.objects) + ([r.subject] if r.passive and r.subject is not None
                                         else [])
+        if intercept and not hit_things:
+            # "shot down 21 of 22 drones": the parser may take the count for an adverb
+            hit_things = [c for c in head.children if c.dep_ == "npadvmod" and c.like_num]
         if men.type in VIOLENT and intercept and (
                 any(o.lower_ in INTERCEPTED or o.lemma_.lower() in INTERCEPTED
                     for o in hit_things)

@@ -202,6 +202,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "questioned whether any soldiers were killed": asked, not told
     if _since_clause(tok):
         return None  # "two years since Moscow launched its invasion": the span's start
+    if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass") and \
+            tok.head.tag_ in ("VBZ", "VBP"):
+        return None  # "targeting the grid undermines the war effort": an act in general
     if _participial_modifier(tok) and not (entry.id == "assault.kill" and (
             tok.dep_ == "acl" or _counted_casualties(tok))) and not _opening_gerund(match, tok) \
             and not _telegraphic_passive(tok):
@@ -228,6 +231,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # (a headline tells past events in the present: "Glide bombs kill two")
     if not headline and _descriptive_clause(tok):
         return None  # "in the north, where the army is fighting separatists": a standing state
+    if not headline and _in_habitual_clause(tok):
+        return None  # "previous attacks on the outposts that have killed four soldiers":
+        #              told of attacks in general, not one event
     if match.pattern.nominal and not headline and _habitual_plural(tok):
         return None  # "Kyiv rarely claims responsibility for attacks in Russia"
     if not headline and _iterated_before(tok):
@@ -358,17 +364,54 @@ HABITUAL_WORDS = frozenset({"often", "rarely", "never", "always", "usually", "re
                             "previous", "past", "frequent", "repeated", "regular"})
 
 
+REPEATED_ADVERBS = frozenset({"repeatedly", "regularly", "routinely", "frequently", "often",
+                              "constantly", "continually", "continuously", "persistently",
+                              "systematically"})
+
+
 def _iterated_before(tok) -> bool:
     """An act told as repeated an unknown number of times before the report's news, in the
-    pluperfect ("had been arrested several times", "had repeatedly shelled"): a record of the
-    past, not one event (a count with its own day, "shelled the town several times on
+    pluperfect ("had been arrested several times", "had repeatedly shelled") or the perfect
+    with an adverb of repetition ("has repeatedly attacked"): a record, not one event (a count with its own day, "shelled the town several times on
     Monday", is still one)."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     pluperfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
                      for c in verb.children)
-    return pluperfect and bool(ITERATED.search(" ".join(t.text for t in verb.subtree)))
+    if pluperfect:
+        return bool(ITERATED.search(" ".join(t.text for t in verb.subtree)))
+    # the perfect with an adverb of repetition on the verb itself: "has repeatedly attacked
+    # ports since ...", "have regularly shelled the town": a record up to now
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve", "'s")
+                  for c in verb.children)
+    return perfect and any(c.dep_ == "advmod" and c.lower_ in REPEATED_ADVERBS
+                           for c in verb.children)
+
+
+def _in_habitual_clause(tok) -> bool:
+    """The trigger lies in a relative clause of a bare plural event noun told as recurrent
+    ("previous attacks that have killed ...")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "relcl":
+            noun = cur.head
+            for _ in range(3):  # (the parser may hang the clause on the attacks' target:
+                #                "previous assaults on troops that have killed ...")
+                if noun.lower_ in HABITUAL_EVENT_NOUNS and _habitual_plural(noun):
+                    return True
+                if noun.dep_ != "pobj":
+                    return False
+                noun = noun.head.head
+            return False
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+HABITUAL_EVENT_NOUNS = frozenset({"attacks", "assaults", "strikes", "airstrikes", "raids",
+                                  "bombings", "shellings", "incidents", "clashes", "killings"})
 
 
 def _habitual_plural(tok) -> bool:
@@ -908,7 +951,7 @@ def _attempted(tok) -> bool:
 
 def _since_clause(tok) -> bool:
     """"two years since Moscow launched its invasion", "its sway rose since it began arming
-    the militias": a past clause of "since" is the point a span of time runs
+    the militias", "since withdrawing from the deal": a past clause of "since" is the point a span of time runs
     from, a known earlier event, not news (the verb of a nominal trigger decides; "since" on
     the first of coordinated verbs covers them all)."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else (
@@ -917,6 +960,8 @@ def _since_clause(tok) -> bool:
         if verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "mark" and c.lower_ == "since"
                                                for c in verb.children):
             return True
+        if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "since":
+            return True  # "since withdrawing from the deal"
         if verb.dep_ == "xcomp" and verb.head.i != verb.i:
             verb = verb.head  # "since it began supporting"
         elif verb.dep_ == "conj" and verb.head.i != verb.i:
