@@ -45,7 +45,7 @@ ONE_DOCUMENT = [
     ('The shipping company is suing the port authority over the loss of its cargo.',
      'accuse/sue:V', 'ACCUSE'),
     ('The foreign ministry summoned the Russian ambassador over the incident.',
-     'accuse/summon|summoned * ambassador|envoy|diplomat|charge', 'ACCUSE'),
+     'accuse/envoy-summoned', 'ACCUSE'),
     ('Two senior officers have been placed under investigation for the abuse of prisoners.',
      'accuse/under investigation', 'ACCUSE'),
     # agree

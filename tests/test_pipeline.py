@@ -607,6 +607,19 @@ def test_diplomats_declared_unwelcome_or_thrown_out_are_expelled_at_home(pipelin
         expelling, "country")
 
 
+def test_a_summoned_envoy_and_a_long_non_grata_declaration(pipeline):
+    # the envoy as the passive subject, named after the title; the diplomats declared
+    # unwelcome described at length between the verb and "personae non gratae"
+    [ev] = by_type(extract("Swedish Ambassador Anna Lind was summoned by the foreign ministry "
+                           "in Minsk on Monday.", published="2024-03-05", pipeline=pipeline),
+                   "ACCUSE")
+    assert ev.actor2 is not None and ev.actor2.country == "SWE"
+    [ev] = by_type(extract("Minsk declared three staff members of the Lithuanian consulate in "
+                           "Grodno personae non gratae on Monday.", published="2024-03-05",
+                           pipeline=pipeline), "SANCTION")
+    assert ev.actor1 is not None and ev.actor1.country == "BLR"
+
+
 def test_ahead_of_or_after_a_meeting_is_no_meeting(nlp):
     from eventdesk.extraction.lexicon import default_lexicon
     from eventdesk.extraction.mentions import find_mentions
