@@ -293,6 +293,27 @@ def test_records_and_acts_in_general_are_no_events(nlp, text):
     assert not {"ASSAULT", "RETREAT", "REJECT"} & set(types_of(nlp, text)), text
 
 
+def test_calls_with_leaders_and_downgraded_ties(pipeline, nlp):
+    # a call with named leaders is a conversation held, also as the fronted setting of what
+    # the caller then said
+    text = ("In separate calls with Chadian President Mahamat Deby and Nigerien leader "
+            "Abdourahamane Tiani, Ruto urged restraint.")
+    assert of_type("CONSULT", text, pipeline, published="2024-03-05")
+    assert not of_type("CONSULT", "Protesters ignored calls with megaphones to leave the "
+                                  "square.", pipeline, published="2024-03-05")
+    assert "SANCTION" in types_of(nlp, "Quito answered by downgrading relations with Bogota.")
+
+
+def test_blasts_reported_at_named_places_happened(pipeline):
+    # a bare plural reported or heard at named places tells that it happened there: one
+    # attack per town; with no place it stays a reference
+    text = "Explosions were reported in Lviv, Rivne and Lutsk overnight.\n"
+    evs = of_type("ASSAULT", text, pipeline, published="2024-11-17")
+    assert {e.location.name for e in evs if e.location} == {"Lviv", "Rivne", "Lutsk"}
+    assert not of_type("ASSAULT", "Explosions were reported, officials said.\n", pipeline,
+                       published="2024-11-17")
+
+
 def test_a_thing_that_threatens_to_happen_is_no_threat(nlp):
     # an incident, a dispute, a clause "which threatened to ...": a risk, no one threatened
     assert "THREATEN" not in types_of(nlp, "A man was shot at the checkpoint, which "

@@ -1225,14 +1225,17 @@ def _placed_verb(verb) -> bool:
 
 def _occurs(tok) -> bool:
     """A bare plural told as happening: the subject of "take place", "break out", "be held",
-    "erupt", "spread" ("Protests took place in several cities")."""
+    "erupt", "spread" ("Protests took place in several cities"), or reported or heard at
+    named places ("Explosions were reported in Kyiv and Odesa")."""
     verb = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return False
     lemma = verb.lemma_.lower()
     kids = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "prt")}
     return lemma in OCCURRENCE_VERBS or (lemma == "take" and "place" in kids) or (
-        lemma == "break" and "out" in kids) or (lemma == "hold" and tok.dep_ == "nsubjpass")
+        lemma == "break" and "out" in kids) or (lemma == "hold" and tok.dep_ == "nsubjpass") or (
+        # "Strikes were reported in Kyiv, Odesa and Dnipro": reported at named places
+        lemma in ("report", "hear", "record") and tok.dep_ == "nsubjpass" and _placed_verb(verb))
 
 
 def _most_specific(matches: list) -> list:

@@ -171,6 +171,10 @@ def is_embedded_content(tok: "Token", triggers: dict[int, str]) -> bool:
                 c.dep_ == "mark" for c in cur.children) and any(
                 t.text in (",", ";", ":") for t in cur.doc[cur.i:parent.i]):
             return False  # "Fighting flares in the east, Kiev and rebels blame each other"
+        if rel == "prep" and cur.lower_ in ("in", "during") and cur.i < parent.i and \
+                cur.i == cur.sent.start:
+            return False  # "In separate calls with the two leaders, Ruto urged restraint":
+            #               a fronted setting of the act, not its content
         if parent.lemma_.lower() in DENIAL_LEMMAS:
             return True
         if parent.lemma_.lower() in INQUIRY_LEMMAS and cur is tok or (
