@@ -941,6 +941,24 @@ def test_a_list_of_towns_in_a_follow_up_sentence_is_one_attack_per_town(pipeline
     assert {e.location.admin1 for e in evs if e.location} == {"Sumy"}
 
 
+def test_arrests_in_cities_listed_are_one_per_city(pipeline):
+    """``incident.each_place`` for arrests: detentions "in several cities, including X, Y and
+    Z" were made in each (a town of a neighbouring region near the others is no stray)."""
+    text = ("Police detained 40 students in several cities, including Zagreb, Rijeka, Zadar "
+            "and Osijek, on Thursday.\n")
+    evs = of_type("COERCE", text, pipeline, published="2025-07-04")
+    assert {"Zagreb", "Rijeka", "Zadar", "Osijek"} <= {e.location.name for e in evs
+                                                      if e.location}
+    # three in one region and one across its border, 70 km away: all four
+    text = ("Students were detained in several cities, including Belgrade, Kragujevac, Nis "
+            "and Novi Sad, on Wednesday.\n")
+    evs = of_type("COERCE", text, pipeline, published="2025-07-04")
+    assert "Novi Sad" in {e.location.name for e in evs if e.location}
+    text = "Police detained 20 activists in Moscow and Saint Petersburg on Sunday.\n"
+    evs = of_type("COERCE", text, pipeline, published="2025-07-04")
+    assert {e.location.name for e in evs if e.location} == {"Moscow", "Saint Petersburg"}
+
+
 def test_a_people_that_names_an_armed_group_is_no_place(pipeline):
     """"suspected Kuki tribal militants", "Houthi rebels": the name before an armed-group
     noun is the group's people or movement (Kuki is also a Japanese town), not the place."""

@@ -328,20 +328,37 @@ _UNKNOWN_ITEMS = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s*,\s*)+$")
 
 
 STRAY_MAJORITY = 3
+# types whose events split over places named together (ACLED: one event per location);
+# arrests made across several towns are one per town like the protests they end
+SPLIT_TYPES = INCIDENT_TYPES | {"COERCE"}
 
 
 def _without_strays(chain: list[Any]) -> list[Any]:
     """A list of villages most of which (``STRAY_MAJORITY`` or more) lie in one region:
     a name of it resolved to a namesake in another region ("the A, B, C and D
     communities" of a Sumy report, B found only in Zhytomyr) is a village the gazetteer
-    lacks, not a second front; it is left out rather than placed far away."""
+    lacks, not a second front; it is left out rather than placed far away (a town of a
+    neighbouring region within ``STRAY_KM`` of the list's stays: "Belgrade, Novi Sad, Nis")."""
     regions = Counter(p.place.admin1 for p in chain if p.place.precision == "city")
     if not regions:
         return chain
     region, n = regions.most_common(1)[0]
     if n < STRAY_MAJORITY or region is None:
         return chain
-    return [p for p in chain if p.place.precision != "city" or p.place.admin1 == region]
+    core = [p.place for p in chain if p.place.precision == "city" and p.place.admin1 == region]
+    return [p for p in chain if p.place.precision != "city" or p.place.admin1 == region
+            or any(_km_apart(p.place, c) <= STRAY_KM for c in core)]
+
+
+STRAY_KM = 150.0  # a town of another region this close to the list's is no stray namesake
+
+
+def _km_apart(a: Place, b: Place) -> float:
+    from eventdesk.merge.within import haversine_km
+
+    if a.lat is None or b.lat is None:
+        return float("inf")
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _sentence_of(pos: int, starts: Sequence[int], text: str) -> tuple[int, int]:
@@ -362,7 +379,7 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
     for it in list(items):
         ev = it.event
         loc = ev.location
-        if ev.type not in INCIDENT_TYPES or loc is None or loc.span is None or \
+        if ev.type not in SPLIT_TYPES or loc is None or loc.span is None or \
                 loc.precision not in ("city", "admin1") or own_place(ev) is None:
             continue
         s0, s1 = (ev.sentence.start, ev.sentence.end) if _own(loc.span, ev) or \
@@ -398,12 +415,13 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
         if _UNKNOWN_ITEMS.match(between):
             between = ""  # "retook Blahodante, Makarivka and Neskuchne": a first item the
             #               gazetteer does not know (a misspelling, a hamlet) is still a list
-        listed = ev.type == "PROTEST" and _CITIES_INCLUDING.search(between)
+        listed = ev.type in ("PROTEST", "COERCE") and _CITIES_INCLUDING.search(between)
         if not listed and (len(between) > 40 or "," in between or
                            "including" in between.lower()):
             continue  # the places must be what the attack hit ("shelled X and Y", "bombs on
             #           the villages of X and Y"), not a list after a summary (", including");
-            #           protests "in other cities, including X and Y" were held in each
+            #           protests or arrests "in other cities, including X and Y" were held or
+            #           made in each
         if loc.precision == "admin1" and _AIRSPACE.search(between):
             continue  # "downed 43 drones over the X, Y and Z regions": where a salvo was
             #           met, not one attack on each region
