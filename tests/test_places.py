@@ -219,6 +219,17 @@ def test_a_small_foreign_namesake_in_a_text_about_other_countries_is_no_place():
     assert got["Nabatieh"].country == "LBN"
 
 
+def test_a_foreign_region_named_bare_is_no_place_and_a_list_gives_no_unit():
+    # a bare name found only as a region of a country the text never names is no place
+    # ("Abyan" as a West Bank village is not Yemen's governorate); "X, Y, Z": Y, followed
+    # by another name, is a list item, not X's unit
+    text = ("Soldiers raided the villages of Qabatiya, Abyan, Zababdeh and Yamoun near Jenin "
+            "in the West Bank on Monday. In Qabatiya, troops arrested two men.")
+    got = _resolved(text)
+    assert got["Abyan"] is None
+    assert got["Qabatiya"] is not None and got["Qabatiya"].country == "PSE"
+
+
 def test_title_case_headlines_do_not_make_persons_of_places():
     """In "Army Units Take Control Of Balahan Village" every word has a capital: "Take
     Balahan" is no person's name, and later mentions of Balahan are places too."""

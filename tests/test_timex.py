@@ -408,3 +408,15 @@ def test_every_window_has_a_most_likely_day(text):
     assert default_window(pub).best == pub
     past = [t.window() for t in find_times(text, published=pub) if t.rule == "past"]
     assert all(w.best == pub - timedelta(days=1) for w in past)
+
+
+def test_since_an_ordinal_day_of_a_month_is_a_span_start_and_not_carried():
+    # "since the third of last March": the day named as an ordinal of the month still opens
+    # a span; a later sentence with no time of its own is not dated by it
+    text = ("The toll has reached 40 since the third of last March, the ministry said. "
+            "Troops raided the village of Kafr Dan.")
+    [t] = [m for m in find_times(text, published=date(2024, 5, 20)) if "March" in m.span.text]
+    assert t.relation == "since"
+    from eventdesk import extract
+    [ev] = [e for e in extract(text, published="2024-05-20") if e.type == "ASSAULT"]
+    assert ev.date is not None and ev.date.earliest >= date(2024, 5, 19)

@@ -132,7 +132,9 @@ _FIRST = r"\b(?=\d|" + _trie(
 _MASTER = re.compile(_FIRST + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _PATTERNS) + ")")
 
 # Context a few characters before a match.
-_BEFORE_SINCE = re.compile(r"(?i:\b(since|until|till|through|by)\s+(?:(?:the|early|late|mid|mid-)\s+)?)$")
+# (also "since the seventh of last October": a day named as an ordinal of the month)
+_BEFORE_SINCE = re.compile(r"(?i:\b(since|until|till|through|by)\s+(?:the\s+[a-z0-9-]+\s+of\s+)?"
+                           r"(?:(?:the|early|late|mid|mid-)\s+)?)$")
 _BEFORE_MONTH_OK = re.compile(
     r"(?i:\b(?:in|since|by|until|till|from|of|during|through|throughout|before|after|between|and|to|"
     r"on|last|this|next|early|mid|late|end|start|beginning|until)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?)$")

@@ -249,7 +249,7 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
         unit = units[idx]
         if unit is not None:
             out.append(_place(unit, m, name=unit.name))
-        elif _foreign_namesake(e, idx, chosen) or (
+        elif _foreign_namesake(e, idx, chosen, m) or (
                 not locals_[idx] and _far_namesake(e, idx, chosen, mentions)) or \
                 _district_of_another_region(e, idx, m, chosen, mentions):
             out.append(None)
@@ -355,11 +355,18 @@ _LIST_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)$")
 
 
 def _in_list(mentions: Sequence[PlaceMention], k: int, text: str) -> bool:
-    """Mention k is followed by another place joined by "," / "and" / "or" (A, B and C)."""
+    """Mention k is followed by another place joined by "," / "and" / "or" (A, B and C), or
+    by a name the gazetteer does not know, after a comma ("Tubas, Hajjah, Burqa, ...")."""
+    if mentions[k].kind is None and _NAME_NEXT.match(text, mentions[k].span.end):
+        return True
     if k + 1 >= len(mentions):
         return False
     between = text[mentions[k].span.end:mentions[k + 1].span.start]
     return bool(_LIST_NEXT.match(between)) and not any(c in between for c in ".!?\n;")
+
+
+# a capitalised name after a comma, with no unit word after it: the next item of a list
+_NAME_NEXT = re.compile(r"\s*,\s*(?:and\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:,|and\b)")
 
 
 def _unit_instead(e: Entry, m: PlaceMention, units: Sequence[Entry]) -> Entry | None:
@@ -412,11 +419,15 @@ def _far_namesake(e: Entry, idx: int, chosen: Sequence[Entry | None],
     return min(haversine_km(e.lat, e.lon, c.lat, c.lon) for c in others) > FAR_KM
 
 
-def _foreign_namesake(e: Entry, idx: int, chosen: Sequence[Entry | None]) -> bool:
+def _foreign_namesake(e: Entry, idx: int, chosen: Sequence[Entry | None],
+                      m: PlaceMention | None = None) -> bool:
     """A small town of a country the document never names, in a text about other countries
     ("Toul" in a report on southern Lebanon is a Lebanese village missing from the gazetteer,
-    not the French town): better no place than a wrong one."""
-    if e.kind != "city" or e.population >= FOREIGN_MAX_POPULATION:
+    not the French town), or a region of such a country named bare, with no "province" or
+    "region" ("the town of Hajjah" in a West Bank report is not Yemen's Hajjah governorate):
+    better no place than a wrong one."""
+    bare_unit = e.kind in ("admin1", "admin2") and m is not None and m.kind is None
+    if not bare_unit and (e.kind != "city" or e.population >= FOREIGN_MAX_POPULATION):
         return False
     others = [c.country for j, c in enumerate(chosen) if c is not None and j != idx]
     return e.country not in others and len(others) >= FOREIGN_MIN_CONTEXT
