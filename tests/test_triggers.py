@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventdesk import extract
 from eventdesk.errors import ConfigError
 from eventdesk.extraction.lexicon import Lexicon, TokenView, default_lexicon
 from eventdesk.extraction.mentions import find_mentions
@@ -312,6 +313,36 @@ def test_blasts_reported_at_named_places_happened(pipeline):
     assert {e.location.name for e in evs if e.location} == {"Lviv", "Rivne", "Lutsk"}
     assert not of_type("ASSAULT", "Explosions were reported, officials said.\n", pipeline,
                        published="2024-11-17")
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a subject with "no": nothing of the kind happened
+    ("No large crowds gathered outside the court this time.", "PROTEST"),
+    # a source's condition for speaking
+    ("He described the raid to Reuters, asking for anonymity to protect his family.",
+     "REQUEST"),
+    # a demand told before, referred to with "as"
+    ("The prime minister has refused to resign as demanded.", "REQUEST"),
+    # a way or a chance to do it is not doing it
+    ("The plan is the best way to reach a truce and free the hostages held in Gaza, the "
+     "envoy said.", "RETREAT"),
+    # the aim of talks is not reached
+    ("The two sides have been conducting talks in Doha to reach a deal.", "AGREE"),
+])
+def test_what_did_not_happen_or_was_only_aimed_at(pipeline, text, absent):
+    assert absent not in [e.type for e in extract(text, published="2025-02-01",
+                                                  pipeline=pipeline)]
+
+
+def test_a_zero_toll_and_an_aim_reached_are_kept(nlp):
+    assert "ASSAULT" in types_of(nlp, "Shelling hit the town, and no one was hurt.")
+    assert "AGREE" in types_of(nlp, "The two sides reached a deal in Doha on Monday.")
+    assert "ASSAULT" in types_of(nlp, "No fewer than nine soldiers were killed in the raid.")
+    # "no" on another subject of the clause leaves the trigger's own event alone
+    assert "ASSAULT" in types_of(nlp, "No casualties were reported after 15 enemy attacks "
+                                      "near the town.")
+    # what one continues to do, one does
+    assert "AID" in types_of(nlp, "Britain continued to send weapons to Kyiv last year.")
 
 
 def test_a_thing_that_threatens_to_happen_is_no_threat(nlp):

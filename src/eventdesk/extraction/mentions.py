@@ -171,6 +171,16 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "demonstrated its ability to strike", "demonstrated that ...": shown
     if entry.type == "REQUEST" and _question_put(tok):
         return None  # "When asked how he would respond, ...": a question put to a speaker
+    if entry.type == "REQUEST" and _anonymity_asked(tok):
+        return None  # "she told AFP, asking for anonymity": a source's condition, no demand
+    if entry.type == "REQUEST" and tok.tag_ == "VBN" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None  # "refused to resign as demanded": the demand told before
+    if entry.type in AIMED_TYPES and tok.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+            tok.head.lemma_.lower() in AIM_HEADS and tok.i > tok.head.i:
+        return None  # "conducting talks in Doha to reach a deal": an aim of the talks, not
+        #              reached
     if _long_span_of(tok):
         return None  # "three years of fighting", "weeks of shelling": the state of the war
     if match.pattern.nominal and _sequel_of(tok):
@@ -618,6 +628,27 @@ def _pledged_reprisal(tok) -> bool:
     """"pledged a tough response", "promised a harsh crackdown": the pledge is a threat."""
     return tok.lemma_.lower() in ("pledge", "promise", "vow") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in REPRISAL_NOUNS for c in tok.children)
+
+
+ANONYMITY_WORDS = frozenset({"anonymity", "confidentiality", "anonymous"})
+# acts whose aim an agreement, a release or a withdrawal is: "negotiated for months to reach
+# a deal", "travelled to Doha to secure the hostages' release"
+AIMED_TYPES = frozenset({"AGREE", "CONCEDE", "RETREAT", "COOPERATE", "AID", "SUPPORT"})
+AIM_HEADS = frozenset({"conduct", "hold", "work", "negotiate", "meet", "talk", "press",
+                       "push", "strive", "mediate", "travel", "fly", "visit", "arrive", "pursue",
+                       "engage", "intensify"})  # ("continued to send arms" sends them)
+
+
+def _anonymity_asked(tok) -> bool:
+    """"asking for anonymity", "requested anonymity", "asked not to be named": a source's
+    condition for speaking."""
+    if any(c.dep_ == "dobj" and c.lower_ in ANONYMITY_WORDS for c in tok.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.lower_ in ANONYMITY_WORDS for g in c.children) for c in tok.children):
+        return True
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) and any(
+        g.lemma_.lower() in ("name", "identify") for g in c.subtree) for c in tok.children)
 
 
 def _cease_fire(tok) -> bool:

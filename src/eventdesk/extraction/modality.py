@@ -29,7 +29,9 @@ INTENT_NOUNS = frozenset({"plan", "intention", "intent", "aim", "threat", "readi
                           "willingness"})  # (an offer or a pledge is an act of its own)
 # nouns of a secret design, whose infinitive is neither done nor announced: "a conspiracy to
 # destroy the state" (an attempt, by contrast, happened)
-PLOT_NOUNS = frozenset({"plot", "conspiracy", "scheme", "ploy"})
+PLOT_NOUNS = frozenset({"plot", "conspiracy", "scheme", "ploy",
+                        # a way or a chance to do it: "the best way to free the hostages"
+                        "way", "means", "opportunity", "chance", "path", "formula"})
 # nouns of what may happen: "the risk of an assault", "the threat of strikes"
 RISK_NOUNS = frozenset({"risk", "danger", "threat", "prospect", "possibility", "spectre",
                         "specter", "fear", "likelihood", "chance", "looming", "eve"})
@@ -98,6 +100,16 @@ def modality(tok: "Token") -> Modality:
             chain.append(cur)
         else:
             break
+    # a subject with "no" ("No crowds gathered at the site", "no ceasefire had been agreed"):
+    # nothing of the kind happened, and no one refused either
+    # ("no one was hurt" is a toll of zero: the casualty stage reads it)
+    # (only the verb's own event: "No casualties were reported amid 12 attacks" keeps them)
+    # ("No fewer than six soldiers were killed" counts them)
+    if verb.i == tok.i and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "one" and any(
+            d.dep_ == "det" and d.lower_ in ("no", "neither") and not (
+                d.i + 1 < len(d.doc) and d.doc[d.i + 1].lower_ in ("fewer", "less", "more"))
+            for d in c.children) for c in verb.children):
+        negated = hypothetical = True
     for v in chain:
         for child in v.children:
             low = child.lower_
@@ -131,8 +143,8 @@ def modality(tok: "Token") -> Modality:
         future = True
         if any(c.dep_ in ("det", "neg") and c.lower_ in NEGATORS for c in verb.head.children):
             negated = True
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in PLOT_NOUNS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if any(v.dep_ in ("acl", "relcl") and v.head.lemma_.lower() in PLOT_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children) for v in chain):
         hypothetical = True
     # "the risk of an assault on Rafah", "fears of a new offensive": what may happen
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
