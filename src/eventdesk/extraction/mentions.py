@@ -475,6 +475,14 @@ MEANS_NOUNS = frozenset({"way", "means", "aim", "goal", "purpose", "chance", "op
 
 def _unasserted_infinitive(tok, heads: dict[int, str]) -> bool:
     """An infinitive or gerund under a word that does not assert it happened."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "the best way to reach a truce and free the hostages": the
+        #                     conjunct shares the first one's way, even when that is a trigger
+    if first is not tok and first.dep_ in ("relcl", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in first.children) and \
+            first.head.lemma_.lower() in MEANS_NOUNS:
+        return True
     while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.i not in heads:
         tok = tok.head  # "suggested freezing the line and accepting ...": the first conjunct
     if tok.head.i == tok.i or tok.head.i in heads:

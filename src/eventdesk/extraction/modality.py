@@ -29,9 +29,7 @@ INTENT_NOUNS = frozenset({"plan", "intention", "intent", "aim", "threat", "readi
                           "willingness"})  # (an offer or a pledge is an act of its own)
 # nouns of a secret design, whose infinitive is neither done nor announced: "a conspiracy to
 # destroy the state" (an attempt, by contrast, happened)
-PLOT_NOUNS = frozenset({"plot", "conspiracy", "scheme", "ploy",
-                        # a way or a chance to do it: "the best way to free the hostages"
-                        "way", "means", "opportunity", "chance", "path", "formula"})
+PLOT_NOUNS = frozenset({"plot", "conspiracy", "scheme", "ploy"})
 # nouns of what may happen: "the risk of an assault", "the threat of strikes"
 RISK_NOUNS = frozenset({"risk", "danger", "threat", "prospect", "possibility", "spectre",
                         "specter", "fear", "likelihood", "chance", "looming", "eve"})
@@ -143,8 +141,8 @@ def modality(tok: "Token") -> Modality:
         future = True
         if any(c.dep_ in ("det", "neg") and c.lower_ in NEGATORS for c in verb.head.children):
             negated = True
-    if any(v.dep_ in ("acl", "relcl") and v.head.lemma_.lower() in PLOT_NOUNS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in v.children) for v in chain):
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in PLOT_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         hypothetical = True
     # "the risk of an assault on Rafah", "fears of a new offensive": what may happen
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
