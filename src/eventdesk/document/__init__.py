@@ -44,7 +44,8 @@ from eventdesk.annotate.structure import DocStructure
 from eventdesk.document.background import why_background
 from eventdesk.document.context import complete
 from eventdesk.document.implied import implied_protests
-from eventdesk.document.incidents import Item, build_incidents, fold_placed, split_places
+from eventdesk.document.incidents import (Item, build_incidents, fold_placed, split_places,
+                                          unplaced_attacks)
 from eventdesk.document.means import protest_types, report_means
 from eventdesk.records import Decision, Event
 
@@ -132,5 +133,10 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
     for ev in report_means(alive):
         decisions.append(_decision("completed", "means.report_air", "the report's other "
                                    "attacks by the same side are air strikes", ev))
+    for it in unplaced_attacks(alive):
+        decisions.append(_decision("dropped", "incident.unplaced_reference", "an attack no "
+                                   "sentence places, in a report that places its attacks: a "
+                                   "reference, not an incident", it.event))
+    alive = [it for it in alive if it.alive]
     out = sorted((it.event for it in alive), key=lambda e: e.trigger.start)
     return DocumentResult(events=tuple(out), decisions=tuple(decisions))

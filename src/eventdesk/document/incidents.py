@@ -36,6 +36,8 @@ each names the construction it handles:
   damage, not a second event.
 * ``incident.crowd``: people hurt during a protest or its dispersal, or "the clashes" at a
   protest's town, with no one killed, are the protest's toll, not an attack of their own.
+* ``incident.unplaced_reference``: an attack left with no place at the end, in a report that
+  places its other attacks, is a reference, not an incident (dropped).
 
 Compatibility everywhere: the same PLOVER type, date windows that overlap, initiators that
 do not name different countries, and no word that opens a new incident ("Another strike hit
@@ -590,6 +592,25 @@ def _crowd_casualties(items: list[Item], folds: list[Fold]) -> None:
             victims=dst.event.victims + tuple(v for v in ev.victims
                                               if v not in dst.event.victims))
         it.alive = False
+
+
+def unplaced_attacks(items: list[Item]) -> list[Item]:
+    """``incident.unplaced_reference``: an attack still without a place after every rule
+    (its sentence names none, no incident took it, the context gave it none), in a report
+    that places its other attacks, is a reference ("the attacks have not stopped", "since the
+    drone strikes began"), not an incident an analyst can map. A report that places no
+    attack at all (a headline, a brief) keeps its unplaced ones, and an attack whose target's
+    country is known ("hit a Russian refinery") is kept. The items are marked dead;
+    returns them."""
+    if not any(it.alive and it.event.type == "ASSAULT" and it.event.location is not None
+               for it in items):
+        return []
+    out = [it for it in items if it.alive and it.event.type == "ASSAULT"
+           and it.event.location is None
+           and (it.event.actor2 is None or not it.event.actor2.country)]
+    for it in out:
+        it.alive = False
+    return out
 
 
 def build_incidents(items: Sequence[Item]) -> tuple[list[Item], list[Fold]]:
