@@ -305,6 +305,15 @@ def test_calls_with_leaders_and_downgraded_ties(pipeline, nlp):
     assert "SANCTION" in types_of(nlp, "Quito answered by downgrading relations with Bogota.")
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya has seen a sharp rise in bandit attacks in the north since March.", []),
+    ("The province has been struck by decades of unrest, the report said.", []),
+    ("The depot was hit by artillery on Monday.", ["ASSAULT"]),
+])
+def test_a_trend_of_attacks_or_years_of_violence_is_no_incident(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "ASSAULT"] == expected
+
+
 def test_blasts_reported_at_named_places_happened(pipeline):
     # a bare plural reported or heard at named places tells that it happened there: one
     # attack per town; with no place it stays a reference

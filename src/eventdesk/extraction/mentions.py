@@ -1053,12 +1053,24 @@ LONG_SPANS = frozenset({"weeks", "months", "years", "decades"})
 
 
 def _long_span_of(tok) -> bool:
-    """"to end three years of fighting", "after months of shelling": a war or a campaign
-    measured over a long span is the state of things, not one incident (days of fighting
-    may be the news)."""
+    """"to end three years of fighting", "after months of shelling", "struck by decades of
+    unrest", "a rise in attacks": a war or a campaign measured over a long span, or its
+    trend, is the state of things, not one incident (days of fighting may be the news)."""
     prep = tok.head
-    return tok.dep_ in ("pobj", "pcomp") and prep.lower_ == "of" and \
-        prep.head.i != prep.i and prep.head.lower_ in LONG_SPANS
+    if tok.dep_ in ("pobj", "pcomp") and prep.lower_ == "of" and \
+            prep.head.i != prep.i and prep.head.lower_ in LONG_SPANS:
+        return True
+    # a trend of them: "a rise in terrorist attacks", "a surge in drone strikes"
+    if tok.dep_ == "pobj" and prep.lower_ == "in" and prep.head.i != prep.i and \
+            prep.head.lemma_.lower() in TREND_NOUNS:
+        return True
+    # struck by a long span of it: "suffered, struck by decades of unrest"
+    return any(c.dep_ == "agent" and any(
+        g.dep_ == "pobj" and g.lower_ in LONG_SPANS for g in c.children) for c in tok.children)
+
+
+TREND_NOUNS = frozenset({"rise", "increase", "surge", "spike", "uptick", "upsurge", "jump",
+                         "decline", "drop", "fall", "decrease", "reduction", "lull"})
 
 
 def _sequel_of(tok) -> bool:
