@@ -620,6 +620,15 @@ def test_a_summoned_envoy_and_a_long_non_grata_declaration(pipeline):
     assert ev.actor1 is not None and ev.actor1.country == "BLR"
 
 
+def test_a_place_in_a_clause_of_another_scene_is_not_the_attacks(pipeline):
+    """"the raid came as envoys gathered in Cairo": a clause of the same moment ("as",
+    "while") on a verb of gathering or saying tells another scene; its place is not the
+    attack's."""
+    text = "The raid on the camp came as envoys gathered in Cairo for talks on a truce.\n"
+    evs = by_type(extract(text, published="2024-08-16", pipeline=pipeline), "ASSAULT")
+    assert all(e.location is None or e.location.name != "Cairo" for e in evs)
+
+
 def test_ahead_of_or_after_a_meeting_is_no_meeting(nlp):
     from eventdesk.extraction.lexicon import default_lexicon
     from eventdesk.extraction.mentions import find_mentions

@@ -214,12 +214,35 @@ def _in_demand(tok: Any, head: Any) -> bool:
     return False
 
 
+# verbs of a gathering or a statement: a clause of the same moment built on one ("as envoys
+# met in Cairo", "while the president spoke in Kyiv") tells another scene
+SCENE_VERBS = frozenset({"meet", "gather", "talk", "speak", "say", "hold", "visit", "arrive",
+                         "attend", "negotiate", "convene", "travel", "fly"})
+
+
+def _clause_of_another_scene(tok: Any) -> Any:
+    """The clause of the same moment ("as", "while") on a verb of gathering or saying that
+    holds ``tok``, or None."""
+    cur = tok
+    for _ in range(12):
+        if cur.dep_ == "advcl" and cur.lemma_.lower() in SCENE_VERBS and any(
+                c.dep_ == "mark" and c.lower_ in ("as", "while") for c in cur.children):
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def _in_other_relative_clause(tok: Any, head: Any) -> bool:
     """``tok`` lies in a relative clause ("a man who lived in Poltava") or a clause of another
     time ("after strikes in Beirut killed ...") that does not hold the trigger ``head``."""
     other = args.clause_of_other_time(tok)
     if other is not None and not (other.left_edge.i <= head.i <= other.right_edge.i):
         return True  # "launched missiles at Israel days after strikes in Beirut killed ..."
+    scene = _clause_of_another_scene(tok)
+    if scene is not None and not (scene.left_edge.i <= head.i <= scene.right_edge.i):
+        return True  # "the raid came as envoys gathered in Cairo": the envoys' place
     cur = tok
     for _ in range(12):
         if cur.dep_ == "relcl":
