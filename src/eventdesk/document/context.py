@@ -59,6 +59,7 @@ from typing import Any
 
 from eventdesk.document.incidents import Item, own_place
 from eventdesk.extraction.rules import OCCUPIED
+from eventdesk.merge.within import place_km
 from eventdesk.records import Actor, Event, Place
 
 STAGE = "document.context"
@@ -153,20 +154,12 @@ def _carry_place(items: list[Item], k: int, *, town_only: bool = False, text: st
             return venues[0], "the venue of the report's meeting"
     towns = [p for p in (own_place(o.event) for o in items if o is not it)
              if p is not None and p.precision == "city" and p.lat is not None]
-    if towns and all(_km(towns[0], t) <= ONE_PLACE_KM for t in towns[1:]):
+    if towns and all(place_km(towns[0], t) <= ONE_PLACE_KM for t in towns[1:]):
         return towns[0], "the one town where the report's events happen"
     return None
 
 
 ONE_PLACE_KM = 25.0
-
-
-def _km(a: Place, b: Place) -> float:
-    from eventdesk.merge.within import haversine_km
-
-    if a.lat is None or b.lat is None:
-        return 1e9
-    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _state_actor_before(items: list[Item], k: int) -> Actor | None:

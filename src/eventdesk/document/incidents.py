@@ -55,7 +55,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from eventdesk.merge.within import combine, opens_new_incident, places_agree
+from eventdesk.extraction.rules import CLASH_WORDS
+from eventdesk.merge.within import combine, opens_new_incident, place_km, places_agree
 from eventdesk.records import Event, Evidence, Place
 
 STAGE = "document.incidents"
@@ -349,18 +350,11 @@ def _without_strays(chain: list[Any]) -> list[Any]:
         return chain
     core = [p.place for p in chain if p.place.precision == "city" and p.place.admin1 == region]
     return [p for p in chain if p.place.precision != "city" or p.place.admin1 == region
-            or any(_km_apart(p.place, c) <= STRAY_KM for c in core)]
+            or any(place_km(p.place, c) <= STRAY_KM for c in core)]
 
 
 STRAY_KM = 150.0  # a town of another region this close to the list's is no stray namesake
 
-
-def _km_apart(a: Place, b: Place) -> float:
-    from eventdesk.merge.within import haversine_km
-
-    if a.lat is None or b.lat is None:
-        return float("inf")
-    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _sentence_of(pos: int, starts: Sequence[int], text: str) -> tuple[int, int]:
@@ -537,8 +531,6 @@ DURING_CROWD = re.compile(
     r"dispersal\s+of\s+(?:the\s+|an?\s+)?)?(?:[\w-]+\s+){0,2}"
     r"(?:protests?|rall(?:y|ies)|demonstrations?|marches|march|riots?|unrest|clashes|"
     r"sit-ins?|dispersal)\b", re.I)
-CLASH_TRIGGERS = frozenset({"clash", "clashes", "clashed", "scuffle", "scuffles", "skirmish",
-                            "skirmishes", "brawl"})
 CROWD_REACH = 3  # sentences between a protest and the injuries told of it
 
 
@@ -567,7 +559,7 @@ def _crowd_casualties(items: list[Item], folds: list[Fold]) -> None:
         if not it.alive or ev.type != "ASSAULT" or ev.fatalities or ev.weapons:
             continue
         sent = ev.sentence.text
-        clash = ev.trigger.text.lower().split()[0] in CLASH_TRIGGERS if ev.trigger.text else False
+        clash = ev.trigger.text.lower().split()[0] in CLASH_WORDS if ev.trigger.text else False
         if not clash and not DURING_CROWD.search(sent):
             continue
         near = [p for p in protests if p.alive and 0 <= it.sentence - p.sentence and (

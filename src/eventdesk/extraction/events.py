@@ -26,8 +26,8 @@ from eventdesk.extraction.mentions import (Mention, find_mentions, perfect_tense
                                            weapons_sent_at)
 from eventdesk.extraction.quotes import find_quotes
 from eventdesk.extraction.rules import (
-    ABDUCTION, ADDITIVE, ARRESTS, BLAMED_FOR_ATTACK, CIVILIAN_TARGETS, DEFAULT_ACLED, FOLLOW_UP,
-    INTERCEPTED, LABOUR, LONG_RUN, MILITARY_TARGETS, NO_COMMENT, NON_AGENTS, OCCUPIED,
+    ABDUCTION, ADDITIVE, ARRESTS, BLAMED_FOR_ATTACK, CIVILIAN_TARGETS, CLASH_WORDS, DEFAULT_ACLED,
+    FOLLOW_UP, INTERCEPTED, LABOUR, LONG_RUN, MILITARY_TARGETS, NO_COMMENT, NON_AGENTS, OCCUPIED,
     PLACE_LIKE_KINDS, PROTESTERS, RELEASES, REPORT_VERBS, SAY_LEMMAS, SELF_ACTING_TYPES,
     SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_NOUNS, TOLL_REPORT_VERBS,
     TOLL_REVISION, THE_PUBLIC, VICTIM_NOUNS, EVACUATION, SPEAKER_TAIL, TREND_PERIOD, VIOLENT,
@@ -107,8 +107,6 @@ class _Draft:
 # nouns of a crowd's action that can be the subject of a clash ("the march clashed with police")
 CROWD_EVENT_NOUNS = frozenset({"protest", "rally", "demonstration", "march", "riot",
                                "gathering", "procession"})
-CLASH_WORDS = frozenset({"clash", "clashes", "clashed", "clashing", "scuffle", "scuffles",
-                         "scuffled", "skirmish", "skirmishes", "skirmished", "brawl", "brawled"})
 
 
 def _crowd_clash(d: "_Draft") -> bool:

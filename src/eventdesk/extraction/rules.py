@@ -165,3 +165,8 @@ TOLD_THINGS = frozenset({"figure", "data", "information", "detail", "update", "n
                          "statement", "toll", "tally"})
 
 WAR_SCALE = 10_000  # no one attack kills or wounds this many: a toll of the war so far
+
+
+# words of a clash (a crowd's with the police, or armed sides'): the first word of a trigger
+CLASH_WORDS = frozenset({"clash", "clashes", "clashed", "clashing", "scuffle", "scuffles",
+                         "scuffled", "skirmish", "skirmishes", "skirmished", "brawl", "brawled"})

@@ -30,6 +30,13 @@ def haversine_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> floa
     return 2 * r * math.asin(min(1.0, math.sqrt(h)))
 
 
+def place_km(a: Place, b: Place) -> float:
+    """Kilometres between two places' points (infinite when one has no point)."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return float("inf")
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
 def places_agree(a: Place | None, b: Place | None) -> bool | None:
     """True/False when both are known; None when one is missing."""
     if a is None or b is None:
