@@ -607,6 +607,38 @@ def test_diplomats_declared_unwelcome_or_thrown_out_are_expelled_at_home(pipelin
         expelling, "country")
 
 
+def test_an_envoy_told_to_leave_is_expelled_not_coerced(pipeline):
+    """"ordered the ambassador to leave": the dependency pattern naming the envoy as the
+    object wins over the surface "ordered ... to leave" of residents (a COERCE), and its
+    agent expels at home; in the passive with no one named, the state of the post's country
+    ("the Danish ambassador in Hungary") sends the envoy away (``context.agent``)."""
+    evs = extract("Vilnius ordered the Belarusian chargé d'affaires to leave the country on "
+                  "Monday.", published="2024-03-05", pipeline=pipeline)
+    assert [e.type for e in evs] == ["SANCTION"]
+    assert (evs[0].actor1.country, evs[0].actor2.country) == ("LTU", "BLR")
+    assert evs[0].location is not None and evs[0].location.country == "LTU"
+    evs = extract("The Danish ambassador in Hungary was told on Friday to leave "
+                  "within a week.", published="2024-03-05", pipeline=pipeline)
+    assert [e.type for e in evs] == ["SANCTION"]
+    assert (evs[0].actor1.country, evs[0].actor2.country) == ("HUN", "DNK")
+    [ev] = extract("The army ordered residents to leave the village on Monday.",
+                   published="2024-03-05", pipeline=pipeline)
+    assert ev.type == "COERCE"
+
+
+def test_diplomatic_ties_lowered_are_a_sanction(pipeline):
+    """Relations, or the level or size of a diplomatic tie or mission, lowered or reduced."""
+    for text, parties in (
+            ("Riga said it would lower the level of its diplomatic relations with Moscow.",
+             ("LVA", "RUS")),
+            ("Warsaw ordered a cut in the number of Belarusian embassy staff.", ("POL", "BLR")),
+            ("Vilnius lowered diplomatic relations with Minsk on Monday.", ("LTU", "BLR"))):
+        [ev] = by_type(extract(text, published="2024-03-05", pipeline=pipeline), "SANCTION")
+        assert (ev.actor1.country, ev.actor2.country) == parties, text
+    assert not by_type(extract("The central bank lowered the level of its interest rates.",
+                               published="2024-03-05", pipeline=pipeline), "SANCTION")
+
+
 def test_a_summoned_envoy_and_a_long_non_grata_declaration(pipeline):
     # the envoy as the passive subject, named after the title; the diplomats declared
     # unwelcome described at length between the verb and "personae non gratae"

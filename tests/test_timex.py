@@ -207,6 +207,16 @@ def test_future():
     assert t.relation == "until" and t.latest == D("2024-11-02")
 
 
+def test_a_deadline_after_by_is_the_nearest_such_day():
+    """"must leave by 20 November": a deadline with "by" is the nearest such day, after the
+    report as often as before it (not the one of last year, which would make the sentence
+    history); "by Nov. 2 the town had fallen" stays in the past."""
+    t = one("The envoy was told to leave the country by 20 November.")
+    assert t.latest == D("2024-11-20")
+    t = one("By Nov. 2 the rebels had taken the town.")
+    assert t.latest == D("2024-11-02")
+
+
 # --------------------------------------------------------------------------- false dates
 
 @pytest.mark.parametrize("text", [

@@ -89,7 +89,7 @@ class Completion:
 HOME_TYPES = frozenset({"COERCE", "MOBILIZE"})
 # an expulsion of diplomats is done at home, where they are sent out of (SANCTION)
 _EXPULSION = re.compile(r"\b(?:expel|expuls|oust|threw out|throw out|thrown out|kick(?:ed)? "
-                        r"out|persona|undesirable|unwelcome)", re.I)
+                        r"out|persona|undesirable|unwelcome|to leave|to depart)", re.I)
 
 
 def _country_place(iso3: str) -> Place | None:
@@ -387,6 +387,13 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
                                                  sector="CVL", span=a2.span,
                                                  entry_id=a2.entry_id))
                 done.append(Completion("context.place", carried[1], ev))
+        if ev.type == "SANCTION" and ev.actor1 is None and _EXPULSION.search(ev.trigger.text) \
+                and ev.location is not None and ev.location.country and (
+                    ev.actor2 is None or ev.actor2.country != ev.location.country):
+            c = ev.location.country
+            ev = ev.replace(actor1=Actor(name=f"Government ({c})", country=c, sector="GOV"))
+            done.append(Completion("context.agent", "an envoy sent away with no one named: "
+                                   "the state of the post's country", ev))
         if (ev.type in HOME_TYPES or ev.type == "SANCTION" and _EXPULSION.search(
                 ev.trigger.text)) and ev.location is None and ev.actor1 is not None and \
                 ev.actor1.country and ev.actor1.sector in STATE_SECTORS and \

@@ -74,6 +74,7 @@ class TriggerMatch:
     start: int  # first token (doc index)
     end: int  # one past the last token
     head: int  # doc index of the head token
+    words: tuple[int, ...] = ()  # doc indexes of the words the pattern tested (not its gaps)
 
     @property
     def type(self) -> str:
@@ -213,7 +214,7 @@ class Lexicon:
         if self._deps is not None and sent is not None:
             for pattern, ids in self._deps.match(sent):
                 found.append(TriggerMatch(entry=pattern.entry, pattern=pattern, start=min(ids),
-                                          end=max(ids) + 1, head=ids[0]))
+                                          end=max(ids) + 1, head=ids[0], words=tuple(ids)))
         n = len(tokens)
         for k in range(n):
             tok = tokens[k]
@@ -233,6 +234,7 @@ class Lexicon:
                     found.append(TriggerMatch(
                         entry=pattern.entry, pattern=pattern, start=tokens[k].i,
                         end=tokens[positions[-1]].i + 1, head=tokens[positions[pattern.head]].i,
+                        words=tuple(tokens[p].i for p in positions),
                     ))
         return _prune(found)
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from eventdesk.extraction.dep_patterns import DepPattern
 from eventdesk.extraction.lexicon import Lexicon, TokenView, TriggerMatch
 from eventdesk.extraction.modality import is_embedded_content, modality
 from eventdesk.extraction.rules import DEAL_NOUNS, DEAL_PROVIDE_VERBS, DEAL_PROVIDES, ITERATED
@@ -1292,11 +1293,19 @@ def _occurs(tok) -> bool:
 def _most_specific(matches: list) -> list:
     """A bare one-word match gives way to a longer match of another type on the same head
     that spells out its object: "ousted the consular staff" is an expulsion (a sanction), not the
-    "ousted" of a battle; "expelled diplomats" is not the "expel" of residents. (A word
-    that only counts when negated, "would not recognise the results", keeps its match.)"""
-    return [m for m in matches if not (m.end - m.start == 1 and m.type != "NONE" and any(
+    "ousted" of a battle; "expelled diplomats" is not the "expel" of residents. So does a
+    surface match of any length to a dependency pattern of another type on the same head
+    that covers it and names by its role a word the surface pattern skipped over or did not
+    reach: "ordered the envoy to leave" is an expulsion, not the "ordered ... to leave" of
+    residents. (Two patterns testing the same words, "lifted the blockade", both stand. A
+    word that only counts when negated, "would not recognise the results", keeps its
+    match.)"""
+    return [m for m in matches if not (m.type != "NONE" and any(
         o is not m and o.head == m.head and o.type != m.type and o.type != "NONE"
-        and o.end - o.start > 1 and o.start <= m.start and m.end <= o.end
+        and o.start <= m.start and m.end <= o.end
+        and (m.end - m.start == 1 and o.end - o.start > 1
+             or isinstance(o.pattern, DepPattern) and not isinstance(m.pattern, DepPattern)
+             and bool(set(o.words) - set(m.words)))
         for o in matches))]
 
 

@@ -308,7 +308,7 @@ def find_times(text: str, *, published: date,
             continue  # "India Today", "Russia Today": a name, not a time
         before = _BEFORE_SINCE.search(text, max(0, s - 25), s)
         ctx.future = _future_clause(text, s)
-        if before and before.group(1).lower() in ("until", "till") and not ctx.future:
+        if before and before.group(1).lower() in ("until", "till", "by") and not ctx.future:
             ctx.future = "nearest"
         out = _resolve(kind, g, ctx, s)
         if out is None:
