@@ -980,3 +980,41 @@ def test_a_people_that_names_an_armed_group_is_no_place(pipeline):
             "farmers near their village.\n")
     evs = of_type("ASSAULT", text, pipeline, published="2023-07-02")
     assert evs and all(e.location is None or e.location.country == "IND" for e in evs)
+
+
+def test_a_flashback_date_dates_its_own_sentence_only(pipeline):
+    """A time that steps back more than a week before the time the report told first
+    ("resumed its offensive on March 2") is not inherited by the sentences after it, nor by
+    the attack told next through the attack of the flashback."""
+    text = ("Air strikes killed 19 people in the enclave on Friday, medics said.\n"
+            "Israel restarted its campaign in the enclave on March 2, following the breakdown "
+            "of a truce that had brought a brief halt to fighting in the territory.\n"
+            "Four members of one family were killed when a strike flattened their house in "
+            "Rafah.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2025-04-11")
+    rafah = [e for e in evs if e.location is not None and e.location.name == "Rafah"]
+    assert rafah and all(e.date.latest >= date(2025, 4, 10) for e in rafah)
+
+
+def test_another_strike_and_elsewhere_open_new_incidents(pipeline):
+    """"were killed in another strike on ..." (the phrase after the trigger) and a sentence
+    opened by "Elsewhere," tell a new incident: neither merges into the one before it; the
+    placeless "elsewhere" attack is in the region of the town told before, not in it."""
+    text = ("An Israeli air strike killed five people in Gaza City on Friday.\n"
+            "Seven people were killed in another strike on a school in Beit Lahia.\n"
+            "Elsewhere, three people died when a tent was hit.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2025-04-11")
+    assert len(evs) == 3, [(e.location and e.location.name, e.fatalities) for e in evs]
+    where = {e.fatalities: e.location for e in evs}
+    assert where[3] is not None and where[3].precision == "admin1"
+
+
+def test_the_target_of_a_nominal_attack_is_not_its_attacker(pipeline):
+    """"killed in a strike on a police station": the police of the target's name is no
+    attacker; an attacker named before the noun still is."""
+    [ev] = of_type("ASSAULT", "Six people were killed in a strike on a police station in "
+                   "Khan Younis on Friday.\n", pipeline, published="2025-04-11")
+    assert ev.actor1 is None or "police" not in (ev.actor1.name or "").lower()
+    [ev] = of_type("ASSAULT", "Six people were killed in an Israeli strike on a police "
+                   "station in Khan Younis on Friday.\n", pipeline, published="2025-04-11")
+    assert ev.actor1 is not None and ev.actor1.country == "ISR"

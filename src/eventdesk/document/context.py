@@ -59,7 +59,7 @@ from typing import Any
 
 from eventdesk.document.incidents import Item, own_place
 from eventdesk.extraction.rules import OCCUPIED
-from eventdesk.merge.within import place_km
+from eventdesk.merge.within import ELSEWHERE, place_km
 from eventdesk.records import Actor, Event, Place
 
 STAGE = "document.context"
@@ -100,6 +100,19 @@ def _country_place(iso3: str) -> Place | None:
         return None
     return Place(name=e.name, country=e.country, lat=e.lat, lon=e.lon, precision="country",
                  geonameid=e.geonameid if e.geonameid > 0 else None)
+
+
+def _region_of(place: Place) -> Place | None:
+    """The admin1 region that holds a town, as a place of its own."""
+    from eventdesk.resources.gazetteer import Gazetteer
+
+    if place.precision not in ("city", "admin2") or not place.country or not place.admin1:
+        return None
+    e = Gazetteer.load().admin1_entry(place.country, place.admin1)
+    if e is None:
+        return None
+    return Place(name=e.name, country=e.country, lat=e.lat, lon=e.lon, precision="admin1",
+                 admin1=e.name, geonameid=e.geonameid if e.geonameid > 0 else None)
 
 
 def _in_sentence(span: Any, ev: Event) -> bool:
@@ -377,6 +390,11 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
                      if a is not None and a.country}  # an attack is where its target is
             if carried is not None and sides and carried[0].country not in sides:
                 carried = None  # "Russia and Belarus began exercises" is not in Poland
+            if carried is not None and ELSEWHERE.search(ev.sentence.text):
+                region = _region_of(carried[0])
+                carried = None if region is None else (
+                    region, "the region of the place told before it: the sentence moves "
+                    "elsewhere")
             if carried is not None:
                 ev = _with_place(ev, carried[0])
                 a2 = ev.actor2

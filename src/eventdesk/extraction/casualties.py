@@ -208,8 +208,25 @@ def _count_right_before(toks: list[Token], e: int) -> _NP | None:
     return None
 
 
+_DASHES = frozenset({"-", "–", "—"})
+
+
 def _subject_before_aside(toks: list[Token], a: int) -> _NP | None:
-    """"Eleven people, including two children, were injured": the phrase before the aside."""
+    """"Eleven people, including two children, were injured": the phrase before the aside;
+    so too before an aside between dashes ("Five members of a household -- two parents and
+    three sons -- were killed")."""
+    if a - 1 >= 0 and toks[a - 1].low in _DASHES:
+        c = a - 1
+        while c - 1 >= 0 and toks[c - 1].low in _DASHES:
+            c -= 1  # "--" is two tokens
+        for o in range(c - 2, max(0, c - 16) - 1, -1):
+            if toks[o].low in _DASHES:
+                while o - 1 >= 0 and toks[o - 1].low in _DASHES:
+                    o -= 1
+                return _subject_before(toks, o, need_count=True) if o > 0 else None
+            if toks[o].low in (".", ";"):
+                break
+        return None
     if a - 1 < 0 or toks[a - 1].low != ",":
         return None
     if not any(toks[c].low in ("including", "among") for c in range(max(0, a - 14), a - 1)):

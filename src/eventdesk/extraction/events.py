@@ -184,6 +184,7 @@ class Extractor:
         # reporters on Sunday ... He urged the UN to act")
         self._telling_times = [(t.span.start, t.span.end) for t in times
                                if _time_of_telling(sdoc, t.span)]
+        self._flashbacks = _flashbacks(times)
         self._last_statement_place: tuple[int, Place] | None = None
         drafts: list[_Draft] = []
         sents = list(sdoc.sents)
@@ -244,9 +245,11 @@ class Extractor:
                         d.actor1 = last_violent.actor1
                     if not (last_violent is not None and last_violent.sent_index == si
                             and args.clause_of_other_time(sdoc[d.mention.head], 8)
-                            is not None):
+                            is not None) and not self._flashback_dated(d):
                         # (the sentence's own attack, not one a clause of another time
-                        # recalls: "fired missiles on Tuesday, days after strikes killed ...")
+                        # recalls: "fired missiles on Tuesday, days after strikes killed ...",
+                        # nor one told in a flashback: "Israel resumed its offensive on
+                        # March 18": what follows does not inherit its time)
                         last_violent = d
             drafts.extend(sent_drafts)
             self._remember_actors(sent, layers, last_actor)
@@ -408,7 +411,8 @@ class Extractor:
                         actor1.span is not None and conj_actor.span.start < actor1.span.start:
                     actor1, conj_actor = conj_actor, actor1  # the first named leads
         if actor1 is None and men.nominal or actor1 is None and head.pos_ == "NOUN":
-            actor1 = self._actor_in_subtree(head, layers, used, exclude_generic=True)
+            actor1 = self._actor_in_subtree(head, layers, used, exclude_generic=True,
+                                            skip_targets=men.type in VIOLENT)
         if actor1 is None and r.passive and r.agent is None and men.type in VIOLENT:
             actor1 = None
         if actor1 is None and men.type in VIOLENT and not r.passive and (
@@ -427,7 +431,8 @@ class Extractor:
             for m in men.matches:
                 tok = sdoc[m.head]
                 if tok.pos_ in ("NOUN", "PROPN") or m.pattern.nominal:
-                    actor1 = self._actor_in_subtree(tok, layers, used, exclude_generic=True)
+                    actor1 = self._actor_in_subtree(tok, layers, used, exclude_generic=True,
+                                                    skip_targets=True)
                     if actor1 is not None and actor1.sector not in ("CVL",) and not (
                             actor1.span is not None and layers.casualties.covering(
                                 actor1.span.start, actor1.span.end) is not None):
@@ -523,6 +528,11 @@ class Extractor:
         # only the verb's auxiliaries or adverbs stand between ("army units had “liberated")
         return all(t.dep_ in ("aux", "auxpass", "neg", "advmod", "punct") or t.is_space
                    for t in between)
+
+    def _flashback_dated(self, d: _Draft) -> bool:
+        span = d.date.span if d.date is not None else None
+        return span is not None and not d.date.carried and any(
+            a <= span.start < b for a, b in self._flashbacks)
 
     @staticmethod
     def _after_history(pos: int, sent: Any, layers: Layers) -> bool:
@@ -622,7 +632,8 @@ class Extractor:
         window = pick_window(layers.times, start=t_start, end=t_end, sentence_start=s_start,
                              sentence_end=s_end, published=published, dateline=layers.dateline,
                              text=text, carry_skip=self._no_carry,
-                             carry_stop=self._telling_times if men.type in VIOLENT else ())
+                             carry_stop=(self._telling_times if men.type in VIOLENT else [])
+                             + self._flashbacks)
         if window.span is not None and TREND_PERIOD.search(window.span.text) and \
                 (window.latest - window.earliest).days > 14 and \
                 _times_own_clause(sdoc, window.span, head):
@@ -765,10 +776,18 @@ class Extractor:
         return _to_actor(hit)
 
     def _actor_in_subtree(self, tok: Any, layers: Layers, used: list[Any], *,
-                          exclude_generic: bool) -> Actor | None:
+                          exclude_generic: bool, skip_targets: bool = False) -> Actor | None:
+        """The first actor named in the phrase of ``tok``. ``skip_targets``: not in the
+        phrase's target or place ("a strike on a former police station", "an attack
+        against army posts"): the attacker of a nominal attack is named before it or by
+        "by"."""
         start, end = args.token_char_range(tok)
+        targets = [args.token_char_range(c) for c in tok.children
+                   if c.dep_ == "prep" and c.lower_ in TARGET_PREPS] if skip_targets else []
         for hit in layers.actors.within(start, end):
             if exclude_generic and getattr(hit, "kind", "") == "generic":
+                continue
+            if any(a <= hit.span.start < b for a, b in targets):
                 continue
             if getattr(hit, "locative", False):
                 continue  # "a meeting in the Kremlin": a place here
@@ -1268,6 +1287,27 @@ def _borrowed(window: DateWindow, sent: Any) -> bool:
     if window.span is None:
         return window.rule in ("published", "default", "")
     return window.span.start < sent.start_char
+
+
+FLASHBACK_DAYS = 7
+# prepositions that introduce the target or the place of a nominal attack
+TARGET_PREPS = frozenset({"on", "against", "at", "in", "near", "into", "upon", "inside"})
+
+
+def _flashbacks(times: Sequence[TimeMention]) -> list[tuple[int, int]]:
+    """Times that step back more than a week before a time the text told earlier ("killed 25
+    people on Thursday. Israel resumed its offensive on March 18, ... Six members of one
+    family were killed"): they date their own sentence, and the sentences after them do not
+    inherit them (nor an older time behind them)."""
+    out: list[tuple[int, int]] = []
+    latest: date | None = None
+    for t in sorted(times, key=lambda t: t.span.start):
+        if t.relation == "future" or t.background:
+            continue
+        if latest is not None and (latest - t.latest).days > FLASHBACK_DAYS:
+            out.append((t.span.start, t.span.end))
+        latest = t.latest if latest is None else max(latest, t.latest)
+    return out
 
 
 def _time_of_telling(sdoc: Any, span: Any) -> bool:

@@ -100,10 +100,24 @@ NEW_INCIDENT = re.compile(r"(?:\b(?:another|a second|a third|a separate|a furthe
                           r"\bseparately\b)[\w\s,-]{0,25}$", re.I)
 
 
+# the same after the trigger, as the phrase it happened in: "nine were killed in another
+# strike on the station"
+NEW_INCIDENT_AFTER = re.compile(r"^[\w\s,-]{0,60}?\b(?:in|during|by|from)\s+(?:another|a second|"
+                                r"a third|a separate|a further|a fresh)\s+(?:[\w-]+\s+){0,2}?"
+                                r"(?:strike|airstrike|air strike|attack|raid|shelling|bombing|"
+                                r"blast|explosion|incident|assault)s?\b", re.I)
+# a sentence that opens by moving away from the scene told before: "Elsewhere, ..."
+ELSEWHERE = re.compile(r"^\W*(?:elsewhere|separately)\b", re.I)
+
+
 def opens_new_incident(e: Event) -> bool:
     """The mention says it is another incident ("Another strike overnight destroyed ...", "a
-    second strike by the militia on the camp")."""
-    return bool(NEW_INCIDENT.search(e.sentence.text[:max(0, e.trigger.end - e.sentence.start)]))
+    second strike by the militia on the camp", "were killed in another strike on ...",
+    "Elsewhere, five people died ...")."""
+    cut = max(0, e.trigger.end - e.sentence.start)
+    text = e.sentence.text
+    return bool(NEW_INCIDENT.search(text[:cut]) or NEW_INCIDENT_AFTER.search(text[cut:])
+                or ELSEWHERE.search(text))
 
 
 SUMMARY = re.compile(r"\bacross\b|\bthroughout\b|\b(?:air ?strikes|strikes|attacks|raids|"
