@@ -48,6 +48,8 @@ def totals(text):
     ("Nine people, including a baby, were wounded in the blast.", None, 9),
     ("Four residents sustained shrapnel wounds.", None, 4),
     ("Rescuers pulled 14 bodies from the rubble.", 14, None),
+    # a participle clause after "and" ends the list of victims
+    ("He said the gunmen fired, killing a trader and abducting the students.", 1, None),
     # the count before an aside between dashes
     ("Five members of a family -- two parents and three sons -- were killed.", 5, None),
     ("Two farmers — brothers from the village — were wounded.", None, 2),

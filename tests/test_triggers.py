@@ -924,3 +924,36 @@ def test_the_protests_told_again_with_their_towns_are_placed_there(pipeline):
 ])
 def test_a_protest_announced_is_not_yet_held(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t == "PROTEST"] == expected
+
+
+@pytest.mark.parametrize("text,etype,expected", [
+    # a verb of violence whose object is a tie, a hope or a process
+    ("The minister said Vilnius had deliberately destroyed relations with Minsk.", "ASSAULT",
+     []),
+    ("Artillery destroyed two bridges over the river on Monday.", "ASSAULT", ["ASSAULT"]),
+    # the month with a day, a year or a word that takes a month
+    ("Last Updated March 4, 2024 10:12 am.", "PROTEST", []),
+    ("Thousands of farmers took part in a march on the capital.", "PROTEST", ["PROTEST"]),
+    # the aim of another act, after "in order to"
+    ("The group says it seizes tankers in order to protest the blockade of the port.",
+     "PROTEST", []),
+    # the writer's own question asks and tells no event
+    ("What do we know so far about the raid on the border post?", "ASSAULT", []),
+    ("Will the rebels shell the city again?", "THREATEN", []),
+])
+def test_figures_months_aims_and_questions_are_no_events(nlp, text, etype, expected):
+    assert [t for t in types_of(nlp, text) if t == etype] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # captives liberated are released (a town liberated is ground won)
+    ("Some 90 Ukrainian prisoners of war were liberated in the exchange, Kyiv said.",
+     ["RETREAT"]),
+    ("Ukrainian troops liberated the village of Robotyne.", ["ASSAULT"]),
+    # a withdrawal from a list or a race leaves no ground
+    ("The demands included the withdrawal of the rebels from the list of armed groups.", []),
+    ("The candidate withdrew from the race on Monday.", []),
+    ("Troops withdrew from the town on Monday.", ["RETREAT"]),
+])
+def test_liberated_captives_and_withdrawals_from_a_list(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t in ("RETREAT", "ASSAULT")] == expected

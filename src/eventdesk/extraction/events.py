@@ -1296,7 +1296,7 @@ TARGET_PREPS = frozenset({"on", "against", "at", "in", "near", "into", "upon", "
 
 def _flashbacks(times: Sequence[TimeMention]) -> list[tuple[int, int]]:
     """Times that step back more than a week before a time the text told earlier ("killed 25
-    people on Thursday. Israel resumed its offensive on March 18, ... Six members of one
+    people on Friday. The army restarted its campaign on March 2, ... Four members of one
     family were killed"): they date their own sentence, and the sentences after them do not
     inherit them (nor an older time behind them)."""
     out: list[tuple[int, int]] = []

@@ -149,10 +149,17 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "the strike started a fire at the depot": a blaze, not gunfire
     if entry.type == "ASSAULT" and (_served_for(tok) or _named_battle(tok)
                                     or _clash_of_views(tok) or _fights_a_thing(tok)
-                                    or _measure_targets(tok) or _executes_an_act(tok)):
+                                    or _measure_targets(tok) or _executes_an_act(tok)
+                                    or _harms_an_abstraction(tok)):
         return None  # "who fought for Ukraine", "the Battle of Kosovo", "clashes over trade",
         #              "firefighters battled the blaze", "the arrests targeted activists",
-        #              "executed the swap"
+        #              "executed the swap", "destroyed relations with Riga"
+    if entry.type == "RETREAT" and _withdrawn_from_a_roll(tok):
+        return None  # "the withdrawal of the group from the list of armed groups"
+    if _in_order_to(tok):
+        return None  # "targets ships in order to protest the war": a stated aim
+    if entry.type == "PROTEST" and _month_march(tok):
+        return None  # "Updated March 1, 2024", "in March 2023": the month
     if entry.type == "AGREE" and _pledged_reprisal(tok):
         return None  # "pledged a tough response": a threat (trigger threaten/pledged-reprisal)
     if entry.type == "THREATEN" and _forecast(tok):
@@ -742,6 +749,24 @@ def _fights_a_thing(tok) -> bool:
         for c in tok.children)
 
 
+# what is harmed only in a figure of speech: ties, trust, chances, a process
+ABSTRACT_HARMED = frozenset({"relation", "relations", "tie", "ties", "trust", "confidence",
+                             "hope", "hopes", "chance", "chances", "credibility", "reputation",
+                             "prospect", "prospects", "dialogue", "process", "efforts",
+                             "effort", "image", "economy", "morale", "friendship",
+                             "partnership", "cooperation", "understanding", "consensus"})
+HARM_VERBS = frozenset({"destroy", "damage", "wreck", "ruin", "hit", "strike", "kill",
+                        "shatter", "torpedo", "bomb", "sink", "attack", "hurt", "wound"})
+
+
+def _harms_an_abstraction(tok) -> bool:
+    """"had destroyed relations with Moscow", "the move hit hopes of a deal": a verb of
+    violence whose object (or passive subject) is a tie, a hope or a process."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ABSTRACT_HARMED
+        for c in tok.children)
+
+
 # what is "executed" when no one is put to death: a plan, an order, an operation, a swap
 EXECUTED_ACTS = frozenset({"what", "which", "plan", "plans", "order", "orders", "operation",
                            "operations", "exchange", "swap", "deal", "agreement", "transfer",
@@ -778,6 +803,44 @@ def _served_for(tok) -> bool:
             return prep.lower_ != "with" or any(  # "fought with the rebels" is ambiguous:
                 c.lower_ == "alongside" for c in tok.children)  # only "alongside" serves
     return False
+
+
+# what one is withdrawn from without leaving ground: a list, a race, a case
+ROLLS = frozenset({"list", "lists", "register", "registry", "roster", "race", "election",
+                   "elections", "contest", "competition", "tournament", "candidacy", "bid",
+                   "case", "lawsuit", "designation", "listing", "ballot"})
+
+
+def _withdrawn_from_a_roll(tok) -> bool:
+    """A withdrawal from a list, a race or a case: no troops leave any ground."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from" and any(
+                o.dep_ == "pobj" and o.lower_ in ROLLS for o in prep.children):
+            return True
+    return False
+
+
+def _in_order_to(tok) -> bool:
+    """The trigger is the verb of an "in order to" / "so as to" clause: the aim of another
+    act, not an act of its own."""
+    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    head = tok.head
+    return (head.lower_ == "order" and head.dep_ == "pobj" and head.head.lower_ == "in"
+            or any(c.lower_ == "as" and c.i == tok.i - 2 and c.nbor(-1).lower_ == "so"
+                   for c in tok.children if c.i > 0))
+
+
+def _month_march(tok) -> bool:
+    """"March" with a capital before a day or a year, or after a word that takes a month
+    ("in March", "since early March"), is the month the tagger read as a noun."""
+    if tok.text != "March":
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    return nxt is not None and nxt.like_num or prev is not None and prev.lower_ in (
+        "in", "since", "until", "till", "by", "of", "early", "mid", "late", "last", "next",
+        "this", "from", "through", "before", "after", "during", "updated", "published")
 
 
 def _named_battle(tok) -> bool:
@@ -1319,6 +1382,8 @@ def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
     `since_tokens`: those of "since ..." phrases among them, which do not make a perfect-tense
     non-violent event history ("fighters have been demobilized since the accord": the
     demobilisation is the news; "have been killed since the war began" is a running total)."""
+    if _direct_question(sent):
+        return []  # "What do we know about the attack?", "Will Israel strike again?"
     matches = _most_specific(lexicon.match(token_views(sent), sent=sent))
     if not matches:
         return []
@@ -1350,6 +1415,22 @@ def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
             mentions.append(Mention(type=etype, matches=[m], head=m.head, nominal=nominal,
                                     weight=m.entry.weight, mode=m.entry.mode))
     return mentions
+
+
+QUESTION_OPENERS = frozenset({"what", "who", "why", "how", "when", "where", "which", "will",
+                              "would", "did", "does", "do", "is", "are", "was", "were", "can",
+                              "could", "should", "has", "have", "shall", "whose"})
+
+
+def _direct_question(sent) -> bool:
+    """The sentence is a direct question of the writer ("What is known so far about the
+    attack?", "Will the army strike again?"): it asks, and tells no event. (A question
+    quoted from someone is inside a longer sentence; "??" is a lost character.)"""
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 3 or words[-1].text != "?" or words[-2].text == "?":
+        return False
+    first = words[0]
+    return first.lower_ in QUESTION_OPENERS and not first.is_quote
 
 
 def perfect_tense(tok) -> bool:

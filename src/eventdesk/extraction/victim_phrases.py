@@ -250,6 +250,11 @@ def _np_list(toks: list[Token], i: int, *, allow_bare: bool) -> _NP | None:
             if t == "," and k < n and toks[k].low == "and":
                 k += 1
             after_and = toks[k - 1].low == "and"
+            if k + 1 < n and toks[k].low.endswith("ing") and (
+                    toks[k + 1].low in ("the", "a", "an", "his", "her", "their", "its", "dozens",
+                                        "scores", "hundreds")
+                    or toks[k + 1].low[:1].isdigit()):
+                break  # "killing a resident and abducting the students": a new clause
             nxt = _parse_np(toks, k, allow_bare=after_and) if k < n else None
             if nxt is None or (nxt.bare and not after_and):
                 break
