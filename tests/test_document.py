@@ -1018,3 +1018,21 @@ def test_the_target_of_a_nominal_attack_is_not_its_attacker(pipeline):
     [ev] = of_type("ASSAULT", "Six people were killed in an Israeli strike on a police "
                    "station in Khan Younis on Friday.\n", pipeline, published="2025-04-11")
     assert ev.actor1 is not None and ev.actor1.country == "ISR"
+
+
+def test_another_barrage_is_not_a_follow_up_of_the_incident(pipeline):
+    """"Another barrage of some 30 rockets was fired ..." announces a new incident, even with
+    its "of" phrase between the noun and the verb, and even when it is the only other one."""
+    text = ("Militants fired 25 rockets at Sderot on Monday, wounding two people.\n"
+            "Hours later, another barrage of some 30 rockets was fired at the area.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-05-06")
+    assert len(evs) == 2, [(e.location and e.location.name, e.trigger.text) for e in evs]
+
+
+def test_a_people_named_before_tribes_is_no_place(pipeline):
+    """"between the Meiteis and Kuki tribes": a people before "tribes", "clans" or
+    "communities" names who fight, not where (Kuki is also a Japanese town)."""
+    text = ("Two village guards were shot dead on Sunday amid clashes between the Meitei and "
+            "Kuki tribes in Manipur.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2023-07-03")
+    assert evs and all(e.location is None or e.location.country == "IND" for e in evs)

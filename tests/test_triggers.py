@@ -957,3 +957,16 @@ def test_figures_months_aims_and_questions_are_no_events(nlp, text, etype, expec
 ])
 def test_liberated_captives_and_withdrawals_from_a_list(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t in ("RETREAT", "ASSAULT")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a permission, or an infinitive under one, does not say the act was done
+    ("Allies seem open to allowing Kyiv's troops to use the new missiles to strike airfields "
+     "in Russia.", []),
+    ("Washington allowed Kyiv to strike targets inside Russia.", []),
+    # "such" makes a kind of event, not one event
+    ("Aid agencies fear the likely civilian toll of such an attack on the camps.", []),
+    ("The attack on the crowded city began at dawn on Monday.", ["ASSAULT"]),
+])
+def test_permitted_acts_and_kinds_of_attack_are_no_events(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "ASSAULT"] == expected

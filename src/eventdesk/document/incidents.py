@@ -245,6 +245,8 @@ def _follow_ups(items: list[Item], folds: list[Fold]) -> None:
         if not it.alive or it.title or own_place(it.event) is not None:
             continue  # (a place taken from the dateline or the text before is not its own)
         ev = it.event
+        if opens_new_incident(ev):
+            continue  # "Another barrage of 40 rockets was fired ...": not the one told
         placed = [c for c in items if c.alive and c is not it and own_place(c.event) is not None
                   and _compatible(ev, c.event, own_time=True) and not _new_time(ev, c.event)]
         before = [c for c in placed if c.start < it.start

@@ -150,8 +150,8 @@ _HOSPITAL_AFTER = re.compile(r"^\s*(?:(?:district|regional|central|city|military
 
 
 _GROUP_AFTER = re.compile(r"^\s+(?:tribal\s+|ethnic\s+|armed\s+)?(?:militants|rebels|insurgents|"
-                          r"gunmen|tribesmen|militiamen|militias?|separatists|fighters)\b",
-                          re.I)
+                          r"gunmen|tribesmen|militiamen|militias?|separatists|fighters|tribes?|"
+                          r"clans?|communities)\b", re.I)
 
 
 def _names_a_hospital(root: Any, after: str) -> bool:

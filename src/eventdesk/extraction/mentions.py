@@ -154,6 +154,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "who fought for Ukraine", "the Battle of Kosovo", "clashes over trade",
         #              "firefighters battled the blaze", "the arrests targeted activists",
         #              "executed the swap", "destroyed relations with Riga"
+    if tok.pos_ == "NOUN" and any(c.lower_ == "such" and c.dep_ in ("predet", "amod", "det")
+                                  for c in tok.children):
+        return None  # "the toll of such an assault", "such attacks": a kind, not one event
     if entry.type == "RETREAT" and _withdrawn_from_a_roll(tok):
         return None  # "the withdrawal of the group from the list of armed groups"
     if _in_order_to(tok):
@@ -466,7 +469,8 @@ NON_FACTIVE = frozenset({"refrain", "fail", "hesitate", "deem", "want", "hope",
                          "cease", "prevent", "forbid", "need", "able", "likely", "possible",
                          "pressure", "pressurise", "pressurize", "persuade", "convince",
                          "encourage", "lobby", "design", "intend", "suggest", "propose",
-                         "recommend", "consider", "give"})
+                         "recommend", "consider", "give", "allow", "permit", "authorise",
+                         "authorize", "enable"})
 
 
 # nouns of a way or an aim whose to-infinitive is not (yet) done: "the best way to free"
@@ -509,7 +513,12 @@ def _unasserted_infinitive(tok, heads: dict[int, str]) -> bool:
         gov = gov.head  # "refrained from detailing"
     elif tok.dep_ not in ("xcomp", "ccomp", "advcl", "acl"):
         return False
-    return gov.lemma_.lower() in NON_FACTIVE
+    if gov.lemma_.lower() in NON_FACTIVE:
+        return True
+    # one infinitive further up: "allowing the army to use the missiles to strike targets"
+    return gov.dep_ in ("xcomp", "ccomp", "advcl") and gov.head.i != gov.i and \
+        gov.head.i not in heads and gov.head.lemma_.lower() in NON_FACTIVE and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children)
 
 
 def _purpose_of_trigger(tok, heads: dict[int, str]) -> bool:

@@ -96,7 +96,8 @@ def _mass_launch(e: Event) -> bool:
 # the same attack)
 NEW_INCIDENT = re.compile(r"(?:\b(?:another|a second|a third|a separate|a further|a fresh)\s+"
                           r"(?:[\w-]+\s+){0,2}?(?:strike|airstrike|air strike|attack|raid|"
-                          r"shelling|bombing|blast|explosion|incident|assault)s?\b|"
+                          r"shelling|bombing|blast|explosion|incident|assault|barrage|salvo|"
+                          r"volley)s?\b(?:\s+of\s+(?:[\w-]+\s+){0,3}?[\w-]+)?|"
                           r"\bseparately\b)[\w\s,-]{0,25}$", re.I)
 
 
@@ -105,7 +106,8 @@ NEW_INCIDENT = re.compile(r"(?:\b(?:another|a second|a third|a separate|a furthe
 NEW_INCIDENT_AFTER = re.compile(r"^[\w\s,-]{0,60}?\b(?:in|during|by|from)\s+(?:another|a second|"
                                 r"a third|a separate|a further|a fresh)\s+(?:[\w-]+\s+){0,2}?"
                                 r"(?:strike|airstrike|air strike|attack|raid|shelling|bombing|"
-                                r"blast|explosion|incident|assault)s?\b", re.I)
+                                r"blast|explosion|incident|assault|barrage|salvo|volley)s?\b",
+                                re.I)
 # a sentence that opens by moving away from the scene told before: "Elsewhere, ..."
 ELSEWHERE = re.compile(r"^\W*(?:elsewhere|separately)\b", re.I)
 
