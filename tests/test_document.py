@@ -1036,3 +1036,11 @@ def test_a_people_named_before_tribes_is_no_place(pipeline):
             "Kuki tribes in Manipur.\n")
     evs = of_type("ASSAULT", text, pipeline, published="2023-07-03")
     assert evs and all(e.location is None or e.location.country == "IND" for e in evs)
+
+
+def test_a_fronted_quoted_warning_names_its_consequence(pipeline):
+    """""An attack on our ships will carry grave consequences for Tehran," the official
+    warned": the consequence is in the quotation before the verb; the warning is a threat."""
+    text = ('"Any attack on our ships will carry grave consequences for Tehran," the senior '
+            'official warned on Monday.\n')
+    assert of_type("THREATEN", text, pipeline, published="2024-10-01")

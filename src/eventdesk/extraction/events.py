@@ -1260,6 +1260,10 @@ def _advisory(d: _Draft) -> bool:
     if tok.lemma_.lower() not in WARNING_VERBS or len(d.mention.matches) > 1:
         return False
     tail = doc[tok.i:d.sent.end].text
+    said = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+    if said is not None:  # a fronted quotation is what was warned: ""... will carry severe
+        #                  consequences," the official warned"
+        tail = doc[said.left_edge.i:said.right_edge.i + 1].text + " " + tail
     return not CONSEQUENCE.search(tail)
 
 

@@ -157,8 +157,11 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if tok.pos_ == "NOUN" and any(c.lower_ == "such" and c.dep_ in ("predet", "amod", "det")
                                   for c in tok.children):
         return None  # "the toll of such an assault", "such attacks": a kind, not one event
-    if entry.type == "RETREAT" and _withdrawn_from_a_roll(tok):
-        return None  # "the withdrawal of the group from the list of armed groups"
+    if entry.type == "RETREAT" and (_withdrawn_from_a_roll(tok) or _released_a_thing(tok)):
+        # "the withdrawal of the group from the list", "released a video showing soldiers"
+        return None
+    if not headline and _as_background(tok, match):
+        return None  # "As Kyiv negotiates a peace deal, soldiers face ...": the backdrop
     if _in_order_to(tok):
         return None  # "targets ships in order to protest the war": a stated aim
     if entry.type == "PROTEST" and _month_march(tok):
@@ -482,7 +485,8 @@ MEANS_NOUNS = frozenset({"way", "means", "aim", "goal", "purpose", "chance", "op
                          # readiness or a promise to act is itself an intent, PLOVER's AGREE;
                          # "announced plans to storm the town" a threat)
                          "proposal", "offer", "bid", "initiative", "call", "push",
-                         "request", "demand"})
+                         "request", "demand", "pressure", "precondition", "condition",
+                         "requirement"})
 
 
 def _unasserted_infinitive(tok, heads: dict[int, str]) -> bool:
@@ -829,6 +833,36 @@ def _withdrawn_from_a_roll(tok) -> bool:
     return False
 
 
+# what is released that is not a person: "released a video showing soldiers"
+RELEASED_THINGS = frozenset({"video", "footage", "statement", "report", "image", "images",
+                             "photo", "photos", "photograph", "photographs", "list", "figures",
+                             "details", "names", "document", "documents", "data", "recording",
+                             "audio", "clip", "letter", "book", "film", "map", "record"})
+
+
+def _released_a_thing(tok) -> bool:
+    """What was released is a thing: its object, or the first noun after the verb (the
+    parser may hang "a video showing soldiers" on the soldiers)."""
+    if tok.lemma_.lower() not in ("release", "free"):
+        return False
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in RELEASED_THINGS
+           for c in tok.children):
+        return True
+    nxt = next((t for t in tok.doc[tok.i + 1:min(tok.i + 5, tok.sent.end)]
+                if t.pos_ in ("NOUN", "PROPN", "NUM")), None)
+    return nxt is not None and nxt.lemma_.lower() in RELEASED_THINGS
+
+
+def _as_background(tok, match) -> bool:
+    """A clause of "as" in the simple present ("As Kyiv negotiates a deal with Washington,
+    soldiers face ..."): the ongoing backdrop of the sentence, not an event it reports (not in
+    a headline, whose present tells past news, and not "as troops shelled the town", a
+    clause of the same moment in the past)."""
+    return not match.pattern.nominal and tok.dep_ == "advcl" and tok.tag_ in ("VBZ", "VBP") \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and \
+        tok.head.tag_ not in ("VBD", "VBN")
+
+
 def _in_order_to(tok) -> bool:
     """The trigger is the verb of an "in order to" / "so as to" clause: the aim of another
     act, not an act of its own."""
@@ -899,7 +933,11 @@ def _vague_subject(tok) -> bool:
 FORECAST_SUBJECTS = frozenset({"toll", "number", "figure", "figures", "count", "situation",
                                "prices", "price", "weather", "crisis", "casualties",
                                "shortages", "risk", "risks", "economy", "inflation",
-                               "famine", "hunger", "fighting"})
+                               "famine", "hunger", "fighting", "danger", "dangers",
+                               "potential", "possibility", "prospect", "likelihood", "war",
+                               "conflict"})
+MODAL_WORDS = frozenset({"will", "would", "could", "may", "might", "can", "shall", "should",
+                         "must", "'ll", "’ll"})
 
 
 RISKING_SUBJECTS = FORECAST_SUBJECTS | {"incident", "move", "decision", "violence", "conflict",
@@ -928,8 +966,17 @@ def _forecast(tok) -> bool:
             subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.lemma_.lower() in FORECAST_SUBJECTS:
                 return True
-        if c.dep_ == "prep" and c.lower_ == "of":
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if c.tag_ in ("VBD", "VBN") and not any(
+                    g.dep_ in ("aux", "auxpass") and g.lower_ in MODAL_WORDS
+                    for g in c.children):
+                return True  # "warned the war went on", "warned that troops had massed":
+                #              an alarm about what is, no harm the speaker would do
+        preps = [c] if c.dep_ == "prep" else [g for g in c.children if g.dep_ == "prep"] \
+            if c.dep_ == "dobj" else []  # ("warned residents of the danger")
+        for prep in preps:
+            if prep.lower_ != "of":
+                continue
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() in FORECAST_SUBJECTS:
                 return True
     return False
