@@ -357,3 +357,18 @@ def test_a_place_noun_in_apposition_keeps_a_capital_locative(text, name):
     # the capital a party
     [m] = [a for a in find_actors(text) if a.span.text == name]
     assert m.locative is True
+
+
+def test_a_definite_role_takes_up_the_role_just_named_with_its_owner():
+    """"a senior Pentagon official said ... the senior official warned": the bare title with
+    "the" is that official (the owner's country), not a local title of the document's
+    country; a bare title with "a" stays one of its own."""
+    text = ("KYIV, May 2 (Reuters) - Drones hit the port overnight. \"We are watching closely,\" "
+            "a senior Pentagon official said. \"Any attack will carry a price,\" the senior "
+            "official warned.")
+    got = [a for a in find_actors(text) if a.span.text == "senior official"]
+    assert got and got[-1].country == "USA"
+    text = ("KYIV, May 2 (Reuters) - Drones hit the port overnight. A senior official said "
+            "the damage was light.")
+    got = [a for a in find_actors(text) if a.span.text == "senior official"]
+    assert got and got[-1].country == "UKR"

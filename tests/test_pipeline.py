@@ -746,3 +746,13 @@ def test_a_meeting_placed_in_a_country_takes_the_venue_named_later(pipeline):
             "was in Moscow for a meeting.")
     [hit] = of_type("ASSAULT", text, pipeline, published="2022-03-29")
     assert hit.location is None or hit.location.precision == "country"
+
+
+def test_a_threat_names_whom_its_consequence_is_for(pipeline):
+    """"... will carry grave consequences for Tehran," the official warned": the threat's
+    target is the one the consequence is for, also when the quotation comes first and names
+    other states."""
+    [ev] = by_type(extract('"Any attack from Iran on our ships in the Gulf will carry grave '
+                           'consequences for Tehran," a senior Pentagon official warned.',
+                           published="2024-10-01", pipeline=pipeline), "THREATEN")
+    assert (ev.actor1.country, ev.actor2.country) == ("USA", "IRN")

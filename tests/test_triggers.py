@@ -998,3 +998,16 @@ def test_a_warning_about_what_is_or_a_danger_is_no_threat(nlp, text, expected):
 ])
 def test_backdrops_and_released_things_are_no_events(nlp, text, etype, expected):
     assert [t for t in types_of(nlp, text) if t == etype] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a service enlisting an agent is no mobilisation
+    ("The man was recruited by the foreign special services in the city of Lviv.", []),
+    ("After being recruited online by the foreign service, the suspect travelled north.", []),
+    ("The rebels recruited hundreds of fighters in the north.", ["MOBILIZE"]),
+    # the means of a dispersal are no force deployed
+    ("Riot units were deploying tear gas and a water cannon near the bridge.", []),
+    ("Police deployed 2,000 officers in the capital.", ["MOBILIZE"]),
+])
+def test_recruited_agents_and_dispersal_means_are_no_mobilisation(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "MOBILIZE"] == expected

@@ -598,6 +598,8 @@ class Extractor:
                 actor2 = None
             if actor2 is not None:
                 break
+        if actor2 is None and men.type == "THREATEN":
+            actor2 = self._threatened_party(sent, layers, actor1, used)
         if actor2 is None and men.type in SPEECH_TYPES:
             actor2 = self._content_party(head, layers, actor1, used)
         if actor1 is not None and actor1.span is not None:
@@ -709,6 +711,28 @@ class Extractor:
                       evidence=evidence, confidence=min(conf, 0.99))
 
     @staticmethod
+    def _threatened_party(sent: Any, layers: Layers, actor1: Actor | None,
+                          used: list[Any]) -> Actor | None:
+        """Whom a threat names as the one to suffer: "grave consequences for Tehran", "a
+        heavy price for the rebels"."""
+        own = actor1.country if actor1 is not None else None
+        for tok in sent:
+            if tok.lemma_.lower() not in THREAT_OUTCOMES:
+                continue
+            preps = list(tok.children) + (list(tok.head.children) if tok.dep_ == "dobj" else [])
+            for prep in preps:  # ("will carry grave consequences for Tehran": on the verb)
+                if prep.dep_ != "prep" or prep.lower_ != "for":
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    hit = layers.actors.covering(obj.idx, obj.idx + len(obj.text))
+                    if hit is not None and hit.country and hit.country != own:
+                        used.append(hit)
+                        return _to_actor(hit)
+        return None
+
+    @staticmethod
     def _content_party(head: Any, layers: Layers, actor1: Actor | None,
                        used: list[Any]) -> Actor | None:
         """The party a statement is about when it has no object of its own: the first state,
@@ -716,7 +740,11 @@ class Extractor:
         "called on the RSF to stop shelling", "criticised Moscow's decision"), not the
         speaker's own side."""
         own = actor1.country if actor1 is not None else None
-        for hit in layers.actors.within(head.idx, head.sent.end_char):
+        start = head.idx
+        fronted = next((c for c in head.children if c.dep_ == "ccomp" and c.i < head.i), None)
+        if fronted is not None:  # ""An attack will carry grave consequences for Tehran," the
+            start = fronted.left_edge.idx  # official warned": what was said comes first
+        for hit in layers.actors.within(start, head.sent.end_char):
             if hit in used or not hit.country or hit.country == own:
                 continue
             if hit.sector in ("CVL", None) or getattr(hit, "kind", "") in ("generic", "demonym"):
@@ -1293,6 +1321,9 @@ def _borrowed(window: DateWindow, sent: Any) -> bool:
     return window.span.start < sent.start_char
 
 
+# what a threat says someone will suffer: "grave consequences for Tehran"
+THREAT_OUTCOMES = frozenset({"consequence", "price", "response", "retaliation", "punishment",
+                             "retribution", "reprisal", "cost"})
 FLASHBACK_DAYS = 7
 # prepositions that introduce the target or the place of a nominal attack
 TARGET_PREPS = frozenset({"on", "against", "at", "in", "near", "into", "upon", "inside"})

@@ -203,6 +203,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "after a heated meeting", "ahead of Sunday's talks": another time
     if mod.scheduled:
         return None
+    if entry.type == "MOBILIZE" and _recruited_agent(tok):
+        return None  # "the suspect was recruited by a foreign service": an agent enlisted
     if entry.type == "MOBILIZE" and _weapons_deployed(tok):
         return None  # "the militia deployed suicide drones against the city": the attack's means
     if match.pattern.nominal and _attempt_at(tok):
@@ -1025,7 +1027,29 @@ def _question_put(tok) -> bool:
 ATTACK_MEANS = frozenset({"drone", "drones", "jet", "jets", "warplane", "warplanes", "aircraft",
                           "helicopter", "helicopters", "missile", "missiles", "rocket", "rockets",
                           "bomb", "bombs", "munition", "munitions", "artillery", "mortars",
-                          "shells"})
+                          "shells",
+                          # the means of a dispersal: "police deploying tear gas"
+                          # (not ammunition: "would deploy depleted uranium ammunition if
+                          # ..." threatens)
+                          "gas", "teargas", "cannon", "cannons", "batons"})
+# whom a service recruits as its agent: one person, not a force mobilised
+RECRUITED_AGENTS = frozenset({"man", "woman", "suspect", "citizen", "resident", "he", "she",
+                              "agent", "informant", "teenager", "student", "person", "him",
+                              "her", "who", "national", "local"})
+
+
+def _recruited_agent(tok) -> bool:
+    """"The man was recruited by the special services", "after being recruited remotely":
+    a service enlisting an agent, not a mobilisation of forces."""
+    if tok.lemma_.lower() != "recruit":
+        return False
+    people = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "relcl" and not people:
+        people = [tok.head]
+    if not people:  # "after being recruited": the clause's subject
+        return tok.dep_ in ("pcomp", "advcl") and any(c.dep_ == "auxpass" for c in tok.children)
+    return all(p.lower_ in RECRUITED_AGENTS or p.lemma_.lower() in RECRUITED_AGENTS
+               and p.tag_ in ("NN", "NNP", "PRP") for p in people)
 
 
 def _weapons_deployed(tok) -> bool:

@@ -553,4 +553,31 @@ def find_mentions(d: "ActorDictionary", text: str, *,
     context = context_country or explicit or place_country or f.context_country(
         explicit, capital)
     mentions = f.chains(context, dateline_end)
-    return f.corefer(mentions)
+    return _definite_roles(text, f.corefer(mentions))
+
+
+DEFINITE_ROLE_WINDOW = 400  # characters back to the role's first, fuller mention
+
+
+def _definite_roles(text: str, mentions: list["ActorMention"]) -> list["ActorMention"]:
+    """A bare role taken up with "the" ("a senior White House official said ... the senior
+    official warned") is the one just named with its owner: it takes that owner's country
+    and name, not the document's country that a bare local title would get."""
+    from eventdesk.resolve.actors import ActorMention
+
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if not (m.entry_id or "").startswith("role:") or \
+                not text[max(0, m.span.start - 4):m.span.start].lower().endswith("the "):
+            continue
+        head = m.span.text.lower().split()[-1]
+        for prev in reversed(out[:k]):
+            if m.span.start - prev.span.end > DEFINITE_ROLE_WINDOW:
+                break
+            if prev.span.end <= m.span.start and prev.country and \
+                    not (prev.entry_id or "").startswith("role:") and \
+                    prev.span.text.lower().split()[-1] == head:
+                out[k] = ActorMention(m.span, prev.name, prev.country, prev.sector, m.kind,
+                                      prev.entry_id, m.head, m.locative)
+                break
+    return out
