@@ -756,3 +756,16 @@ def test_a_threat_names_whom_its_consequence_is_for(pipeline):
                            'consequences for Tehran," a senior Pentagon official warned.',
                            published="2024-10-01", pipeline=pipeline), "THREATEN")
     assert (ev.actor1.country, ev.actor2.country) == ("USA", "IRN")
+
+
+@pytest.mark.parametrize("text,parties", [
+    # an act called a wrong, or said to constitute one, or to undermine a state's rights
+    ("Biden called the decision to pull out of the deal purely outrageous on Monday.",
+     ("USA", None)),
+    ("Delhi said the shelling along the border constituted a provocation.", ("IND", None)),
+    ("Beijing contends that the new arms sales have gravely undermined its sovereignty.",
+     ("CHN", None)),
+])
+def test_acts_called_wrongs_are_accusations(pipeline, text, parties):
+    [ev] = by_type(extract(text, published="2025-05-10", pipeline=pipeline), "ACCUSE")
+    assert ev.actor1 is not None and ev.actor1.country == parties[0]

@@ -10,7 +10,7 @@ VIOLENT = frozenset({"ASSAULT"})
 SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE",
                           "CONCEDE"})
 SAY_LEMMAS = frozenset({"say", "tell", "state", "announce", "write", "report", "claim", "add",
-                        "note", "declare", "confirm", "insist"})
+                        "note", "declare", "confirm", "insist", "contend", "argue", "assert"})
 # a count told again later: its time is the count's ("by Tuesday noon the number of
 # injured stood at 40"), the strike came before it
 TOLL_REVISION = re.compile(
