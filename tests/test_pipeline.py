@@ -769,3 +769,18 @@ def test_a_threat_names_whom_its_consequence_is_for(pipeline):
 def test_acts_called_wrongs_are_accusations(pipeline, text, parties):
     [ev] = by_type(extract(text, published="2025-05-10", pipeline=pipeline), "ACCUSE")
     assert ev.actor1 is not None and ev.actor1.country == parties[0]
+
+
+def test_counterparts_called_and_amounts_of_aid_provided(pipeline):
+    """A leader or official called by another is a (phone) consultation, unless the call
+    names him something; an amount "in military assistance" provided, or a package of
+    interceptors announced, is aid."""
+    [ev] = by_type(extract("Pakistan's army chief called his Indian counterpart on Saturday "
+                           "afternoon.", published="2025-05-10", pipeline=pipeline), "CONSULT")
+    assert (ev.actor1.country, ev.actor2.country) == ("PAK", "IND")
+    assert not by_type(extract("He called the president a liar on Saturday.",
+                               published="2025-05-10", pipeline=pipeline), "CONSULT")
+    [ev] = by_type(extract("Ottawa announced a new package of air defence interceptors for "
+                           "Ukraine on Friday.", published="2025-05-10", pipeline=pipeline),
+                   "AID")
+    assert ev.actor1.country == "CAN"

@@ -160,6 +160,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type == "RETREAT" and (_withdrawn_from_a_roll(tok) or _released_a_thing(tok)):
         # "the withdrawal of the group from the list", "released a video showing soldiers"
         return None
+    if entry.type == "CONSULT" and tok.lemma_.lower() == "call" and any(
+            c.dep_ in ("oprd", "ccomp", "attr") for c in tok.children):
+        return None  # "called the president a liar": a name given, not a phone call
     if not headline and _as_background(tok, match):
         return None  # "As Kyiv negotiates a peace deal, soldiers face ...": the backdrop
     if _in_order_to(tok):
