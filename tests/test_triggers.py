@@ -1011,3 +1011,13 @@ def test_backdrops_and_released_things_are_no_events(nlp, text, etype, expected)
 ])
 def test_recruited_agents_and_dispersal_means_are_no_mobilisation(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t == "MOBILIZE"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people described by whom they fought with are volunteers, not a fight
+    ("The swap also freed six foreigners, among them two medics who had fought with "
+     "Ukrainian forces.", []),
+    ("Rebels fought with government forces near the town on Monday.", ["ASSAULT"]),
+])
+def test_who_fought_with_a_side_served_with_it(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "ASSAULT"] == expected

@@ -12,7 +12,8 @@ import re
 from typing import Any
 
 from eventdesk.extraction import arguments as args
-from eventdesk.extraction.rules import FEATURE_WORDS, SAY_LEMMAS, STATEMENT_TYPES, VIOLENT
+from eventdesk.extraction.rules import (FEATURE_WORDS, SAY_LEMMAS, STATEMENT_TYPES, VIOLENT,
+                                       in_stamp_line)
 from eventdesk.records import Place, Span
 
 
@@ -63,6 +64,8 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
         root = pspan.root
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
             continue  # "attacked by Israel": the agent acts, it is no place
+        if etype in VIOLENT and in_stamp_line(args.doc_text(sdoc), s):
+            continue  # "Updated 03:49 pm IST - OUAGADOUGOU": where the page was filed
         if etype in VIOLENT and root.dep_ == "pobj" and root.head.lower_ == "from" and \
                 root.head.head.lemma_.lower() in LAUNCH_VERBS and \
                 pm.place.precision in ("country", "admin1"):
@@ -266,13 +269,17 @@ def anaphoric_place(sent: Any, layers: Any) -> Place | None:
                        ("the province", ("admin1",)), ("the city", ("city",)),
                        ("the town", ("city",)), ("the village", ("city",)),
                        ("the area", ("admin1", "admin2", "city"))):
-        if word in low:
+        k = low.find(word)
+        if k >= 0:
+            if re.match(r" of [A-Z]", sent.text[k + len(word):k + len(word) + 5]):
+                return None  # "the village of Youlou": a place named (if not one we know)
             want = prec
             break
     if want is None:
         return None
+    text = sent.doc.text
     for pm in reversed(layers.places.before(sent.start_char)):
-        if pm.place.precision in want:
+        if pm.place.precision in want and not in_stamp_line(text, pm.span.start):
             return pm.place
     return None
 

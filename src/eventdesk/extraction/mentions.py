@@ -819,7 +819,10 @@ def _served_for(tok) -> bool:
                                       o.lower_ in ("side", "army", "forces", "rebels"))
                 for o in prep.children):
             return prep.lower_ != "with" or any(  # "fought with the rebels" is ambiguous:
-                c.lower_ == "alongside" for c in tok.children)  # only "alongside" serves
+                c.lower_ == "alongside" for c in tok.children) or (  # only "alongside" serves
+                tok.dep_ == "relcl" and any(  # or "volunteers who fought with Ukrainian
+                    o.dep_ == "pobj" and o.lower_ in ("forces", "army", "troops", "units")
+                    for o in prep.children))  # forces": who they are, not a fight
     return False
 
 

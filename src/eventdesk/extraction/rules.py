@@ -170,3 +170,17 @@ WAR_SCALE = 10_000  # no one attack kills or wounds this many: a toll of the war
 # words of a clash (a crowd's with the police, or armed sides'): the first word of a trigger
 CLASH_WORDS = frozenset({"clash", "clashes", "clashed", "clashing", "scuffle", "scuffles",
                          "scuffled", "skirmish", "skirmishes", "skirmished", "brawl", "brawled"})
+
+
+# a page's time stamp line: "May 3, 2024 03:26 pm | Updated 03:40 pm IST - Quetta", "Last
+# Updated June 9, 2023 1:05 pm": it has a year, a clock time and a word or mark of a stamp
+STAMP_LINE = re.compile(r"(?i)^(?=.{0,160}$)(?=.*\b(?:19|20)\d{2}\b)(?=.*\b\d{1,2}[:.]\d{2}\b)"
+                        r"(?=.*(?:\bupdated?\b|\bpublished\b|\bposted\b|\||\b(?:ist|gmt|utc)\b))")
+
+
+def in_stamp_line(text: str, pos: int) -> bool:
+    """The offset lies in a line that is the page's time stamp (where the page was filed,
+    not where anything happened)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return bool(STAMP_LINE.match(text[start:end if end >= 0 else len(text)].strip()))
