@@ -1021,3 +1021,18 @@ def test_recruited_agents_and_dispersal_means_are_no_mobilisation(nlp, text, exp
 ])
 def test_who_fought_with_a_side_served_with_it(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t == "ASSAULT"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a perfect progressive "since" a while ago is the state of things; since dawn is news
+    ("The militia has been trading fire with the army across the river since March.", []),
+    ("Russian forces have been shelling the town since dawn.", ["ASSAULT"]),
+    # a present perfect tally of things hit is no one event; victims of a campaign are
+    ("The rebels have hit dozens of tankers off the coast, the navy said.", []),
+    ("Police have tortured scores of detainees, the rights group said.", ["ASSAULT"]),
+    # "stopped ... advance" is an assault repelled only with the noun
+    ("Diplomats had stopped trying to advance ties between the capitals.", []),
+    ("Ukrainian troops stopped the Russian advance near Kupiansk.", ["ASSAULT"]),
+])
+def test_ongoing_states_tallies_and_the_verb_advance(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "ASSAULT"] == expected

@@ -160,6 +160,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type == "RETREAT" and (_withdrawn_from_a_roll(tok) or _released_a_thing(tok)):
         # "the withdrawal of the group from the list", "released a video showing soldiers"
         return None
+    if entry.type in ("ASSAULT", "COERCE") and not headline and (
+            _ongoing_since(tok) or _tally_perfect(tok)):
+        return None  # "has been exchanging fire since October", "have damaged dozens of
+        #              ships": a state of things or a running tally, not one event
     if entry.type == "CONSULT" and tok.lemma_.lower() == "call" and any(
             c.dep_ in ("oprd", "ccomp", "attr") for c in tok.children):
         return None  # "called the president a liar": a name given, not a phone call
@@ -774,7 +778,8 @@ ABSTRACT_HARMED = frozenset({"relation", "relations", "tie", "ties", "trust", "c
                              "effort", "image", "economy", "morale", "friendship",
                              "partnership", "cooperation", "understanding", "consensus"})
 HARM_VERBS = frozenset({"destroy", "damage", "wreck", "ruin", "hit", "strike", "kill",
-                        "shatter", "torpedo", "bomb", "sink", "attack", "hurt", "wound"})
+                        "shatter", "torpedo", "bomb", "sink", "attack", "hurt", "wound",
+                        "advance"})
 
 
 def _harms_an_abstraction(tok) -> bool:
@@ -869,6 +874,76 @@ def _as_background(tok, match) -> bool:
     return not match.pattern.nominal and tok.dep_ == "advcl" and tok.tag_ in ("VBZ", "VBP") \
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and \
         tok.head.tag_ not in ("VBD", "VBN")
+
+
+def _clause_verb(tok):
+    """The verb of the trigger's clause: itself, or the verb it is the object of ("exchanging
+    fire")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+        return tok.head
+    return None
+
+
+def _ongoing_since(tok) -> bool:
+    """A perfect progressive with "since" ("Hezbollah has been exchanging fire with Israel
+    since October"): a state of things that goes on, not an event of the report."""
+    verb = _clause_verb(tok)
+    if verb is None or verb.tag_ != "VBG":
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if "been" not in aux or not aux & {"has", "have", "had", "'s", "'ve"}:
+        return False
+    for c in verb.children:
+        if c.lower_ == "since" and c.dep_ == "prep":
+            return not any(o.lower_ in SAME_DAY for o in c.children)  # ("since dawn": today's)
+        if c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children):
+            return True
+    return False
+
+
+# a "since" of the same day or the day before: what goes on since then is news
+SAME_DAY = frozenset({"dawn", "morning", "midnight", "noon", "daybreak", "night", "evening",
+                      "yesterday", "today", "monday", "tuesday", "wednesday", "thursday",
+                      "friday", "saturday", "sunday", "overnight"})
+
+
+TALLY_WORDS = frozenset({"dozens", "hundreds", "scores", "thousands", "tens", "countless",
+                         "numerous"})
+
+
+def _tally_perfect(tok) -> bool:
+    """A present perfect whose object is counted in dozens or hundreds ("the group has
+    hit dozens of tankers and seized three"): a tally of many acts, not one."""
+    verb = _clause_verb(tok)
+    if verb is None:
+        return False
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # ("have hit dozens of tankers and seized three": the first verb's)
+    if first.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")
+                                      for c in first.children):
+        return False
+    for c in first.children:
+        if c.dep_ != "dobj":
+            continue
+        if c.lower_ in TALLY_WORDS:  # "dozens of tankers": what the dozens are of
+            things = [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"]
+            return any(o.lemma_.lower() in TALLIED_THINGS for o in things)
+        if c.lemma_.lower() in TALLIED_THINGS and any(
+                d.lower_ in TALLY_WORDS for d in c.children
+                if d.dep_ in ("amod", "nummod", "quantmod")):
+            return True
+    return False
+
+
+# what a tally counts that is not people (tortured "scores of refugees" is one campaign's
+# victims, which PLOVER codes as an event)
+TALLIED_THINGS = frozenset({"ship", "vessel", "boat", "tanker", "home", "house", "building",
+                            "village", "town", "attack", "strike", "drone", "missile",
+                            "rocket", "raid", "target", "site", "facility"})
 
 
 def _in_order_to(tok) -> bool:
