@@ -805,18 +805,22 @@ class Extractor:
 
     def _actor_in_subtree(self, tok: Any, layers: Layers, used: list[Any], *,
                           exclude_generic: bool, skip_targets: bool = False) -> Actor | None:
-        """The first actor named in the phrase of ``tok``. ``skip_targets``: not in the
-        phrase's target or place ("a strike on a former police station", "an attack
-        against army posts"): the attacker of a nominal attack is named before it or by
-        "by"."""
+        """The first actor named in the phrase of ``tok``. ``skip_targets``: not a word that
+        names the target or the place as a modifier ("a strike on a former police station",
+        "an attack on an army post": the police and the army of the facility hit are not
+        the attacker)."""
         start, end = args.token_char_range(tok)
         targets = [args.token_char_range(c) for c in tok.children
                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS] if skip_targets else []
+        doc = tok.doc
         for hit in layers.actors.within(start, end):
             if exclude_generic and getattr(hit, "kind", "") == "generic":
                 continue
             if any(a <= hit.span.start < b for a, b in targets):
-                continue
+                last = doc.char_span(hit.span.start, hit.span.end, alignment_mode="expand")
+                if last is not None and last[-1].dep_ in ("compound", "amod") and \
+                        last[-1].head.i > last[-1].i and last[-1].head.pos_ == "NOUN":
+                    continue
             if getattr(hit, "locative", False):
                 continue  # "a meeting in the Kremlin": a place here
             used.append(hit)

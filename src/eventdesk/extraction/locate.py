@@ -269,10 +269,7 @@ def anaphoric_place(sent: Any, layers: Any) -> Place | None:
                        ("the province", ("admin1",)), ("the city", ("city",)),
                        ("the town", ("city",)), ("the village", ("city",)),
                        ("the area", ("admin1", "admin2", "city"))):
-        k = low.find(word)
-        if k >= 0:
-            if re.match(r" of [A-Z]", sent.text[k + len(word):k + len(word) + 5]):
-                return None  # "the village of Youlou": a place named (if not one we know)
+        if word in low:
             want = prec
             break
     if want is None:
