@@ -1046,10 +1046,10 @@ def test_a_fronted_quoted_warning_names_its_consequence(pipeline):
     assert of_type("THREATEN", text, pipeline, published="2024-10-01")
 
 
-def test_a_page_stamp_and_a_village_named_are_no_place_of_the_attack(pipeline):
+def test_a_page_stamp_is_no_place_of_the_attack(pipeline):
     """The place in a page's time stamp line ("... 04:12 pm | Updated ... IST - BAMAKO") is
-    where the page was filed, and "the village of X" (a village we do not know) names a place:
-    neither takes up the stamp's town for the attack."""
+    where the page was filed: "the village of X" (a village the gazetteer does not know) does
+    not take up the stamp's town as the last one named."""
     text = ("Gunmen kill 12 in central Mali\n\n"
             "March 3, 2024 04:12 pm | Updated 04:30 pm IST - BAMAKO, MALI\n\n"
             "An attack by gunmen on a village in central Mali killed 12 people, officials said.\n"
