@@ -63,6 +63,7 @@ ADMIN_SUFFIXES = (
     "state", "district", "krai", "kray", "republic", "prefecture", "municipality", "city",
     "autonomous okrug", "autonomous republic", "autonomous region", "county", "division",
     "urban okrug", "urban district", "municipal okrug", "municipal district", "agency",
+    "department", "departement", "département",
 )
 # Russian and Belarusian adjectival unit names: GeoNames writes "-skiy", news "-sky"/"-skii"
 ADJ_UNIT = re.compile(r"^(.{3,}?)(?:sk|tsk|ck)(?:iy|ii|ij|yi|yy|y|oy|aya)$", re.IGNORECASE)

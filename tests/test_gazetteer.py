@@ -122,3 +122,13 @@ def test_build_is_reproducible(tmp_path: Path) -> None:
         built = hashlib.sha256((out / name).read_bytes()).hexdigest()
         shipped = hashlib.sha256((data / name).read_bytes()).hexdigest()
         assert built == shipped, f"{name}: rebuilt file differs from the shipped one"
+
+
+def test_department_suffix_is_folded_like_province():
+    """Colombia's and Niger's units are "... Department" in GeoNames; news names them
+    without it ("the department of Norte de Santander", "Boboye")."""
+    from eventdesk.resources.gazetteer import Gazetteer
+
+    g = Gazetteer.load()
+    hits = g.lookup("Norte de Santander", country="COL", kind="admin1")
+    assert hits and hits[0].country == "COL"
