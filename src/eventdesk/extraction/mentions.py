@@ -162,8 +162,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None
     if entry.type in ("ASSAULT", "COERCE") and not headline and (
             _ongoing_since(tok) or _tally_perfect(tok)):
-        return None  # "has been exchanging fire since October", "have damaged dozens of
-        #              ships": a state of things or a running tally, not one event
+        return None  # "has been trading fire since March", "have hit dozens of
+        #              tankers": a state of things or a running tally, not one event
     if entry.type == "CONSULT" and tok.lemma_.lower() == "call" and any(
             c.dep_ in ("oprd", "ccomp", "attr") for c in tok.children):
         return None  # "called the president a liar": a name given, not a phone call
@@ -887,8 +887,8 @@ def _clause_verb(tok):
 
 
 def _ongoing_since(tok) -> bool:
-    """A perfect progressive with "since" ("Hezbollah has been exchanging fire with Israel
-    since October"): a state of things that goes on, not an event of the report."""
+    """A perfect progressive with "since" ("the militia has been trading fire with the army
+    since March"): a state of things that goes on, not an event of the report."""
     verb = _clause_verb(tok)
     if verb is None or verb.tag_ != "VBG":
         return False
