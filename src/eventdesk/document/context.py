@@ -93,26 +93,22 @@ _EXPULSION = re.compile(r"\b(?:expel|expuls|oust|threw out|throw out|thrown out|
 
 
 def _country_place(iso3: str) -> Place | None:
+    from eventdesk.resolve.places import place_of
     from eventdesk.resources.gazetteer import Gazetteer
 
     e = Gazetteer.load().country_entry(iso3)
-    if e is None:
-        return None
-    return Place(name=e.name, country=e.country, lat=e.lat, lon=e.lon, precision="country",
-                 geonameid=e.geonameid if e.geonameid > 0 else None)
+    return place_of(e) if e is not None else None
 
 
 def _region_of(place: Place) -> Place | None:
     """The admin1 region that holds a town, as a place of its own."""
+    from eventdesk.resolve.places import place_of
     from eventdesk.resources.gazetteer import Gazetteer
 
     if place.precision not in ("city", "admin2") or not place.country or not place.admin1:
         return None
     e = Gazetteer.load().admin1_entry(place.country, place.admin1)
-    if e is None:
-        return None
-    return Place(name=e.name, country=e.country, lat=e.lat, lon=e.lon, precision="admin1",
-                 admin1=e.name, geonameid=e.geonameid if e.geonameid > 0 else None)
+    return place_of(e) if e is not None else None
 
 
 def _in_sentence(span: Any, ev: Event) -> bool:

@@ -876,9 +876,9 @@ def _as_background(tok, match) -> bool:
         tok.head.tag_ not in ("VBD", "VBN")
 
 
-def _clause_verb(tok):
-    """The verb of the trigger's clause: itself, or the verb it is the object of ("exchanging
-    fire")."""
+def _verb_or_its_verb(tok):
+    """The trigger itself when it is a verb, or the verb it is the object of ("trading fire").
+    (Narrower than arguments.clause_verb, which climbs to the verb that carries a subject.)"""
     if tok.pos_ in ("VERB", "AUX"):
         return tok
     if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
@@ -889,7 +889,7 @@ def _clause_verb(tok):
 def _ongoing_since(tok) -> bool:
     """A perfect progressive with "since" ("the militia has been trading fire with the army
     since March"): a state of things that goes on, not an event of the report."""
-    verb = _clause_verb(tok)
+    verb = _verb_or_its_verb(tok)
     if verb is None or verb.tag_ != "VBG":
         return False
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
@@ -916,7 +916,7 @@ TALLY_WORDS = frozenset({"dozens", "hundreds", "scores", "thousands", "tens", "c
 def _tally_perfect(tok) -> bool:
     """A present perfect whose object is counted in dozens or hundreds ("the group has
     hit dozens of tankers and seized three"): a tally of many acts, not one."""
-    verb = _clause_verb(tok)
+    verb = _verb_or_its_verb(tok)
     if verb is None:
         return False
     first = verb

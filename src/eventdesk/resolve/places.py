@@ -81,6 +81,12 @@ def _place(entry: Entry, mention: PlaceMention | None, name: str | None = None) 
     )
 
 
+def place_of(entry: Entry) -> Place:
+    """A gazetteer entry as a place of its own, named by no mention (a country, the region
+    that holds a town)."""
+    return _place(entry, None)
+
+
 class _Context:
     """What a document says about where it is: countries, regions, anchor points."""
 
