@@ -784,3 +784,28 @@ def test_counterparts_called_and_amounts_of_aid_provided(pipeline):
                            "Ukraine on Friday.", published="2025-05-10", pipeline=pipeline),
                    "AID")
     assert ev.actor1.country == "CAN"
+
+
+def test_martyred_is_killed_and_two_sides_tolls_add_up(pipeline):
+    """"were martyred" (official usage in Pakistan, Iran, Palestine) tells deaths; the tolls of
+    two sides told in the event's own sentence add up."""
+    [ev] = by_type(extract("Three policemen were martyred when gunmen stormed a checkpoint in "
+                           "Lakki Marwat on Monday.", published="2024-11-20",
+                           pipeline=pipeline), "ASSAULT")
+    assert ev.fatalities == 3
+    [ev] = by_type(extract("Seven soldiers were martyred and four insurgents were killed in an "
+                           "attack on a post in Bannu district on Tuesday.",
+                           published="2024-11-20", pipeline=pipeline), "ASSAULT")
+    assert ev.fatalities == 11
+
+
+@pytest.mark.parametrize("text", [
+    "The blast resulted in the deaths of four soldiers near Miranshah on Tuesday.",
+    "The blast near Miranshah on Tuesday led to the martyrdom of four soldiers of the "
+    "Frontier Corps.",
+])
+def test_who_died_is_not_who_killed(pipeline, text):
+    """The "of" complement of a death noun names the dead, never the attacker."""
+    [ev] = by_type(extract(text, published="2024-11-20", pipeline=pipeline), "ASSAULT")
+    assert ev.fatalities == 4
+    assert ev.actor1 is None or ev.actor1.sector != "MIL"

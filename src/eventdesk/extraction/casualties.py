@@ -67,12 +67,15 @@ KILL_ACTIVE = {"kill": "killed", "wound": "injured", "injure": "injured", "killi
                "hurting": "injured", "hurt": "injured", "maiming": "injured"}
 PARTICIPLES = {"killed": "killed", "dead": "killed", "wounded": "injured", "injured": "injured",
                "hurt": "injured", "hospitalised": "injured", "hospitalized": "injured",
-               "treated": "injured", "maimed": "injured"}
+               "treated": "injured", "maimed": "injured",
+               # Pakistani, Iranian and Palestinian official usage: "were martyred" = killed
+               "martyred": "killed"}
 # military shorthand read as the words it stands for: "One KIA, two WIA"
 SHORTHAND = {"kia": "killed", "wia": "wounded"}
 DIED = frozenset({"died", "die", "dies", "perished"})
 # outcome nouns whose complement names the victims: "the deaths of", "injuries to"
 OF_OUTCOME = {"death": ("killed", "of"), "deaths": ("killed", "of"),
+              "martyrdom": ("killed", "of"),
               "injuries": ("injured", "to"), "injury": ("injured", "to")}
 NOUN_OUTCOME = {"deaths": "killed", "fatalities": "killed", "bodies": "killed",
                 "injuries": "injured", "wounds": "injured"}
@@ -94,6 +97,7 @@ _TOLL_VERBS = _REVISE_VERBS | {"stood", "stands", "is", "was", "now", "of", "at"
 
 _STEMS = ("kill", "dead", "die", "death", "wound", "injur", "hurt", "casualt", "fatalit",
           "bodies", "toll", "hospitali", "treated", "maim", "perish", "lost their", "kia", "wia",
+          "martyr",
           "lives of")
 _ZERO_HINTS = ("no ", "no-one", "nobody", "none", "without", "not ", "n't")
 _CUM_HINTS = ("since", "year", "to date", "total", "cumulative", "toll", "past", "last", "war",

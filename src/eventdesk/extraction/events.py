@@ -812,10 +812,15 @@ class Extractor:
         start, end = args.token_char_range(tok)
         targets = [args.token_char_range(c) for c in tok.children
                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS] if skip_targets else []
+        victims = [args.token_char_range(c) for c in tok.children
+                   if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"] \
+            if tok.lemma_.lower() in DEATH_NOUNS else []
         doc = tok.doc
         for hit in layers.actors.within(start, end):
             if exclude_generic and getattr(hit, "kind", "") == "generic":
                 continue
+            if any(a <= hit.span.start < b for a, b in victims):
+                continue  # "the deaths of four soldiers", "the sailors' deaths": who died
             if any(a <= hit.span.start < b for a, b in targets):
                 last = doc.char_span(hit.span.start, hit.span.end, alignment_mode="expand")
                 if last is not None and last[-1].dep_ in ("compound", "amod") and \
@@ -1082,8 +1087,8 @@ class Extractor:
     def _finish(self, doc: Document, d: _Draft, layers: Layers) -> Event:
         text = doc.text
         s_start, s_end = d.sent.start_char, d.sent.end_char
-        fatalities = _add(_count(d.killed), d.extra_killed)
-        injuries = _add(_count(d.injured), d.extra_injured)
+        fatalities = _add(_count(d.killed, (s_start, s_end)), d.extra_killed)
+        injuries = _add(_count(d.injured, (s_start, s_end)), d.extra_injured)
         victims: list[Victim] = []
         for c in d.killed + d.injured:
             victims.extend(c.victims)
@@ -1299,16 +1304,41 @@ def _advisory(d: _Draft) -> bool:
     return not CONSEQUENCE.search(tail)
 
 
-def _count(mentions: Sequence[CasualtyMention]) -> int | None:
+def _count(mentions: Sequence[CasualtyMention],
+           sentence: tuple[int, int] | None = None) -> int | None:
     """One figure from the casualty mentions of one event: a revised toll wins, then the
-    largest stated count; 0 only when the text says nobody; None when no number is given."""
+    largest stated count, except that the tolls of two sides told in the event's own
+    ``sentence`` add up; 0 only when the text says nobody; None when no number is given."""
     if not mentions:
         return None
     revised = [m.count for m in mentions if m.revised and m.count is not None]
     if revised:
         return revised[-1]
-    counts = [m.count for m in mentions if m.count is not None]
-    return max(counts) if counts else None
+    counted = [m for m in mentions if m.count is not None]
+    if not counted:
+        return None
+    sides = {_side(m) for m in counted}
+    if len(sides) > 1 and None not in sides and sentence is not None and all(
+            sentence[0] <= m.span.start and m.span.end <= sentence[1] for m in counted):
+        # "Twelve soldiers were killed and six militants were killed": the tolls of two
+        # sides add up (ACLED counts every death of the event); a side told twice counts
+        # once; tolls from other sentences may come from other sources, so they do not add
+        return sum(max(m.count for m in counted if _side(m) == side) for side in sides)
+    return max(m.count for m in counted)
+
+
+# victim kinds by the side they fall on: state forces, armed groups, people outside the fight
+_SIDE_OF_KIND = {"soldier": "state", "police": "state", "fighter": "armed group",
+                 "civilian": "civilian", "child": "civilian", "journalist": "civilian",
+                 "medic": "civilian", "rescuer": "civilian", "aid_worker": "civilian",
+                 "official": "civilian"}
+
+
+def _side(m: CasualtyMention) -> str | None:
+    """The one side a casualty mention's victims fall on; None when it names none or more
+    than one ("people", "soldiers and civilians")."""
+    sides = {_SIDE_OF_KIND.get(v.kind) for v in m.victims}
+    return sides.pop() if len(sides) == 1 else None
 
 
 def _own_side(subject: Any) -> bool:
@@ -1329,6 +1359,8 @@ def _borrowed(window: DateWindow, sent: Any) -> bool:
 THREAT_OUTCOMES = frozenset({"consequence", "price", "response", "retaliation", "punishment",
                              "retribution", "reprisal", "cost"})
 FLASHBACK_DAYS = 7
+# nouns of a death whose "of" complement or possessor names who died, never who killed
+DEATH_NOUNS = frozenset({"death", "martyrdom", "demise"})
 # prepositions that introduce the target or the place of a nominal attack
 TARGET_PREPS = frozenset({"on", "against", "at", "in", "near", "into", "upon", "inside"})
 
