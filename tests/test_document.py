@@ -756,6 +756,21 @@ def test_an_arrest_of_protesters_implies_their_protest(pipeline):
     assert sum(e.type == "PROTEST" for e in events) == 1
 
 
+@pytest.mark.parametrize("text", [
+    "A student was detained in Tver with a placard against the war on Friday.",
+    "Police in Omsk detained two women who were laying flowers at a memorial on Friday.",
+    "In Tver, near Moscow, a pensioner was detained with a banner on Friday.",
+])
+def test_an_arrest_for_a_protesters_means_implies_a_protest(pipeline, text):
+    """Held with a poster, a placard or a banner, or while laying flowers: the arrest tells a
+    protest that was broken up, at the town of the arrest (not at the town "near" which it
+    lies)."""
+    events = extract(text, published="2023-02-25", pipeline=pipeline)
+    [protest] = [e for e in events if e.type == "PROTEST"]
+    assert protest.acled_sub_event_type == "Protest with intervention"
+    assert protest.location is not None and protest.location.name in ("Tver", "Omsk")
+
+
 def test_a_raid_reports_killings_are_no_force_against_its_only_protest(pipeline):
     """A report on a raid that killed fighters, which also tells of a general strike in
     protest: the strike is a peaceful protest; the raid's killings were not force used

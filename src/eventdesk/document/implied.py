@@ -8,7 +8,8 @@
   evidence; its protesters are the place's people, and those who intervened its actor2.
 
 Only detentions, arrests and dispersals whose sentence names protesters (or a protest,
-a rally) count, and only at a town: "826 people detained in 37 cities" is a country-wide
+a rally, a picket, or a protester's means: a poster, a placard, a banner, laying flowers)
+count, and only at a town: "826 people detained in 37 cities" is a country-wide
 summary, not one demonstration.
 """
 
@@ -27,7 +28,11 @@ STAGE = "document.implied"
 RULE = "implied.protest"
 _ARREST = re.compile(r"^(?:detain|arrest|disperse|round|broke|break|held|hold)", re.I)
 _PROTESTERS = re.compile(r"\b(?:protesters?|protestors?|demonstrators?|protests?|"
-                         r"demonstrations?|rall(?:y|ies)|marchers)\b", re.I)
+                         r"demonstrations?|rall(?:y|ies)|marchers|picket(?:s|ers?)?|"
+                         # the protester's means: "detained with a poster", "held for
+                         # unfurling a banner", "held while laying flowers at a memorial"
+                         r"posters?|placards?|banners?|(?:lay|laid|laying)\s+flowers)\b",
+                         re.I)
 
 
 @dataclass(frozen=True, slots=True)

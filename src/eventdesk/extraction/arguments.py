@@ -233,7 +233,16 @@ def is_reference_place(doc, start_char: int) -> bool:
         prev = prev[:-1]
     if prev and prev[-1] in REFERENCE_WORDS:
         return len(prev) >= 2 and prev[-2] in DIRECTION_WORDS or prev[-1] == "from"
+    # "In Tver, near Moscow, ...": a phrase set off after a town's name that says where the
+    # town lies (not "in the Donetsk region, near Pokrovsk": there the town is the spot)
+    if len(prev) == 3 and prev[-1] in ("near", "outside") and prev[-2] == "," and \
+            doc[i - 3].pos_ == "PROPN" and prev[-3] not in ADMIN_UNIT_WORDS:
+        return True
     return False
+
+
+ADMIN_UNIT_WORDS = frozenset({"region", "oblast", "province", "district", "governorate",
+                              "state", "county", "raion", "krai", "republic", "area"})
 
 
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
