@@ -809,3 +809,38 @@ def test_who_died_is_not_who_killed(pipeline, text):
     [ev] = by_type(extract(text, published="2024-11-20", pipeline=pipeline), "ASSAULT")
     assert ev.fatalities == 4
     assert ev.actor1 is None or ev.actor1.sector != "MIL"
+
+
+@pytest.mark.parametrize("text", [
+    "The Houthi movement on Sunday claimed a drone strike that set a Greek bulk carrier "
+    "ablaze off Hodeidah.",
+    "The Pakistani Taliban on Sunday claimed responsibility for the bombing of a police post "
+    "in Bannu.",
+])
+def test_a_claimed_attack_is_the_claimers_and_came_before_the_claim(pipeline, text):
+    """The day of a claim dates the claim: the attack claimed came that day or the day before
+    (most likely before), and who claims it made it."""
+    [ev] = by_type(extract(text, published="2024-06-10", pipeline=pipeline), "ASSAULT")
+    assert (ev.date.earliest, ev.date.latest, ev.date.best) == (
+        date(2024, 6, 8), date(2024, 6, 9), date(2024, 6, 8))
+    assert ev.actor1 is not None and ev.actor1.country in ("YEM", "PAK")
+
+
+def test_a_day_of_telling_read_once_dates_every_outcome_told(pipeline):
+    """"Officials on Monday said ... were killed and ... others injured": when one mention
+    of the sentence reads the day as the day of telling (the outcome came that day or the day
+    before) and another reads it as the day of the event, the incident they make keeps the
+    telling's reading."""
+    from eventdesk.merge.within import _narrower
+    from eventdesk.records import DateWindow, Span
+    monday = Span(34, 40, "Monday", "extract.timex")
+    told = DateWindow(earliest=date(2025, 3, 16), latest=date(2025, 3, 17), span=monday,
+                      rule="reported_on", best=date(2025, 3, 16))
+    plain = DateWindow(earliest=date(2025, 3, 17), latest=date(2025, 3, 17), span=monday,
+                       rule="weekday", best=date(2025, 3, 17))
+    assert _narrower(told, plain) is told and _narrower(plain, told) is told
+    # another time expression that is narrower still wins
+    sunday = DateWindow(earliest=date(2025, 3, 16), latest=date(2025, 3, 16),
+                        span=Span(90, 96, "Sunday", "extract.timex"), rule="weekday",
+                        best=date(2025, 3, 16))
+    assert _narrower(told, sunday) is sunday

@@ -447,6 +447,12 @@ class Extractor:
                         getattr(hit, "kind", "") not in ("generic", "demonym"):
                     actor1 = _to_actor(hit)
                     break
+        if actor1 is None and men.type in VIOLENT:
+            claimer = _claimer(head)
+            if claimer is not None:
+                # "the Houthis claimed an attack that hit a tanker", "the group claimed
+                # responsibility for the bombing": who claims an attack made it
+                actor1 = self._actor_at(claimer, layers, last_actor, used)
         if men.type == "ACCUSE" and primary.entry.type == "ASSAULT":
             # a characterised attack: the speaker accuses the side said to attack
             return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,
@@ -1359,6 +1365,9 @@ def _borrowed(window: DateWindow, sent: Any) -> bool:
 THREAT_OUTCOMES = frozenset({"consequence", "price", "response", "retaliation", "punishment",
                              "retribution", "reprisal", "cost"})
 FLASHBACK_DAYS = 7
+# verbs whose object names an act done before them: "claimed on Sunday an attack that hit a
+# ship", "claimed responsibility for the bombing", "confirmed on Monday the death of a soldier"
+CLAIM_LEMMAS = frozenset({"claim", "confirm", "report", "acknowledge", "admit"})
 # nouns of a death whose "of" complement or possessor names who died, never who killed
 DEATH_NOUNS = frozenset({"death", "martyrdom", "demise"})
 # prepositions that introduce the target or the place of a nominal attack
@@ -1451,11 +1460,32 @@ def _dates_the_report(sdoc: Any, span: Any, trigger: Any) -> bool:
     clause = trigger
     for _ in range(8):
         if clause.head.i == cur.i:
-            return clause.dep_ in ("ccomp", "xcomp", "parataxis")
+            return clause.dep_ in ("ccomp", "xcomp", "parataxis") or \
+                clause.dep_ == "dobj" and cur.lemma_.lower() in CLAIM_LEMMAS
         if clause.head.i == clause.i:
             return False
         clause = clause.head
     return False
+
+
+def _claimer(trigger: Any) -> Any | None:
+    """The subject of "claim" when the trigger is in what is claimed: its object ("claimed
+    an attack which hit a ship") or the object's "for" phrase ("claimed responsibility for
+    the bombing")."""
+    cur = trigger
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if head.lemma_.lower() == "claim" and head.pos_ == "VERB":
+            if cur.dep_ != "dobj":
+                return None
+            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if cur.dep_ not in ("relcl", "pobj", "prep", "dobj", "nsubj", "compound", "amod",
+                            "conj"):
+            return None
+        cur = head
+    return None
 
 
 def _war_scale(c: Any) -> bool:
