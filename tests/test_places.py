@@ -520,3 +520,13 @@ def test_a_village_known_by_its_unit_keeps_it_when_named_again():
     ms = find_places(text)
     got = [p for m, p in zip(ms, resolve_places(ms, text=text)) if m.name.startswith("Nyaung")]
     assert len(got) == 2 and all(p is not None and p.admin1 == "Sagaing" for p in got)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Activists gathered in Bedford Square on Saturday.", []),
+    ("Two shops burned on Kyiv Street in Odesa overnight.", ["Odesa"]),
+    ("A rally filled Trafalgar Square in London.", ["London"]),
+    ("Shelling hit Bedford and Kyiv on Monday.", ["Bedford", "Kyiv"]),
+])
+def test_a_street_or_square_named_after_a_town_is_not_the_town(text, names) -> None:
+    assert [p.name for p in find_places(text)] == names

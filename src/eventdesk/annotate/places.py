@@ -460,6 +460,10 @@ def _title_case_tokens(text: str, toks) -> set[int]:
     return out
 
 
+_STREET_AFTER = frozenset({"square", "street", "avenue", "boulevard", "lane", "prospekt",
+                           "prospect"})
+
+
 def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key: str,
             sent_start: bool, all_caps_text: bool, persons: set[str], *,
             title_case: bool = False) -> PlaceMention | None:
@@ -485,6 +489,10 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
                     break
                 if not _is_cap(toks[m][2]) and keys[m] not in ("and",):
                     break
+    if nxt < n and text[toks[j][1]:toks[nxt][0]] == " " and keys[nxt] in _STREET_AFTER and \
+            _is_cap(toks[nxt][2]) and not toks[nxt][2].isupper():
+        return None  # "gathered in Bedford Square", "on Kyiv Street": a street or square
+        #              named after the town, not the town
     prev = _prev_words(toks, keys, i)
     if i > 0 and keys[i - 1] in _FEATURE_BEFORE and _is_cap(toks[i - 1][2]) and \
             text[toks[i - 1][1]:toks[i][0]] == " ":
