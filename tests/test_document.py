@@ -1072,3 +1072,17 @@ def test_a_page_stamp_is_no_place_of_the_attack(pipeline):
             "in a statement.\n")
     evs = of_type("ASSAULT", text, pipeline, published="2024-03-03")
     assert evs and all(e.location is None or e.location.name != "Bamako" for e in evs)
+
+
+def test_an_agreement_takes_the_venue_of_its_meeting_only(pipeline):
+    """An agreement with no place of its own came out of the meeting told before it (its
+    venue may be a third country's); a pledge told after an attack takes no place from it."""
+    text = ("The US envoy met Russia's foreign minister in Riyadh on Tuesday. The session "
+            "lasted more than four hours. Afterwards the American envoy agreed to restore "
+            "embassy staff levels.")
+    [ev] = of_type("AGREE", text, pipeline, published="2025-02-19")
+    assert ev.location is not None and ev.location.name == "Riyadh"
+    text = ("A drone hit a school in Kharkiv on Friday. The mayor promised to rebuild the "
+            "school within a year.")
+    assert all(e.location is None for e in of_type("AGREE", text, pipeline,
+                                                   published="2025-05-17"))

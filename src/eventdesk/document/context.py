@@ -13,7 +13,10 @@ proposal" rejects the United States' plan. Each rule names the construction it h
   residents laid flowers ... Later, two people were detained near the monument"); a
   meeting with no place nearby takes the venue of the report's placed meeting; any
   such event takes the report's town when all its placed events happen in one town
-  ("protesters gathered near Parliament" in a report of protests in Nairobi). A place in
+  ("protesters gathered near Parliament" in a report of protests in Nairobi). An agreement
+  with no place takes only a meeting's venue: the placed meeting told just before it, else
+  the report's one meeting venue ("the two sides agreed to meet again" after talks in
+  Istanbul); a pledge made anywhere else keeps no place. A place in
   none of the event's parties' countries is not carried. An attack that its report keeps
   apart from the incidents (a time of its own, another attacker) and that names no place
   takes only the town that opens a sentence of its paragraph or the report's one town ("on
@@ -64,7 +67,7 @@ from eventdesk.records import Actor, Event, Place
 
 STAGE = "document.context"
 LOCATED_TYPES = frozenset({"COERCE", "PROTEST", "CONSULT", "AID", "MOBILIZE", "RETREAT",
-                           "COOPERATE"})
+                           "COOPERATE", "AGREE"})
 CARRY_SENTENCES = 2
 STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG"})
 PARTY_SECTORS = frozenset({"GOV", "MIL", "IGO", "REB", "JUD", "LEG", "OPP", "POL"})
@@ -140,10 +143,31 @@ def _paragraph_scene(text: str, places: Sequence[Any], ev: Event,
     return scene
 
 
+def _meeting_place(items: list[Item], k: int) -> tuple[Place, str] | None:
+    """The venue of the meeting an agreement came out of: the placed meeting told just
+    before it, else the report's one meeting venue."""
+    it = items[k]
+    for j in range(k - 1, -1, -1):
+        prev = items[j]
+        if it.sentence - prev.sentence > CARRY_SENTENCES:
+            break
+        place = own_place(prev.event)
+        if prev.event.type == "CONSULT" and place is not None and place.precision == "city":
+            return place, "the venue of the meeting told just before it"
+    venues = {(v.name, v.country): v for v in (own_place(o.event) for o in items
+                                               if o.event.type == "CONSULT")
+              if v is not None and v.precision == "city"}
+    if len(venues) == 1:
+        return next(iter(venues.values())), "the venue of the report's one meeting"
+    return None
+
+
 def _carry_place(items: list[Item], k: int, *, town_only: bool = False, text: str = "",
                  places: Sequence[Any] = (), sentence_starts: Sequence[int] = ()
                  ) -> tuple[Place, str] | None:
     it = items[k]
+    if it.event.type == "AGREE":
+        return _meeting_place(items, k)
     for j in range(k - 1, -1, -1) if not town_only else ():
         prev = items[j]
         if it.sentence - prev.sentence > CARRY_SENTENCES:
@@ -384,8 +408,10 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
             sides = {a.country for a in ((ev.actor2,) if ev.type == "ASSAULT" else
                                          (ev.actor1, ev.actor2))
                      if a is not None and a.country}  # an attack is where its target is
-            if carried is not None and sides and carried[0].country not in sides:
-                carried = None  # "Russia and Belarus began exercises" is not in Poland
+            if carried is not None and sides and carried[0].country not in sides and \
+                    ev.type != "AGREE":
+                carried = None  # "Russia and Belarus began exercises" is not in Poland (a
+                #                 meeting's venue may be a third country's)
             if carried is not None and ELSEWHERE.search(ev.sentence.text):
                 region = _region_of(carried[0])
                 carried = None if region is None else (
