@@ -531,6 +531,13 @@ def test_riot_police_are_no_riot(nlp):
     assert "PROTEST" in types_of(nlp, "A riot broke out in the prison on Sunday.")
 
 
+def test_a_recording_of_an_attack_is_no_attack(nlp):
+    """"the raid video", "strike footage": the noun names a recording, not an event."""
+    assert "ASSAULT" not in types_of(nlp, "The channel that first aired the raid video said "
+                                          "the tanker belonged to an Israeli firm.")
+    assert "ASSAULT" in types_of(nlp, "The raid on the port began at dawn on Sunday.")
+
+
 def test_an_air_defence_claim_tells_the_other_sides_salvo(pipeline):
     # whose drones were downed names the attacker; the defender is the target
     text = ("The defence ministry in Moscow said its air defences downed 31 Ukrainian drones "

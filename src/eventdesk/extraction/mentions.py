@@ -219,6 +219,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if match.pattern.nominal and tok.dep_ == "compound" and \
             tok.head.lemma_.lower() in EQUIPMENT_HEADS:
         return None  # "riot police", "riot gear", "protest marshals": a kind of unit or kit
+    if match.pattern.nominal and tok.dep_ == "compound" and \
+            tok.head.lemma_.lower() in MEDIA_HEADS:
+        return None  # "the channel that aired the raid video", "strike footage": a recording,
+        #              its event is told (or not) where the report tells it
     if match.pattern.nominal and _site_of(tok):
         return None  # "people inspect the site of an air strike": a scene, told elsewhere
     if match.pattern.nominal and _open_to(tok):
@@ -1153,6 +1157,8 @@ def _attempt_at(tok) -> bool:
     return tok.dep_ == "pobj" and head.lower_ == "at" and head.head.lower_ in ATTEMPT_NOUNS
 
 
+MEDIA_HEADS = frozenset({"video", "footage", "image", "photo", "photograph", "clip", "picture",
+                         "recording", "livestream"})
 EQUIPMENT_HEADS = frozenset({"police", "policeman", "policemen", "officer", "gear", "squad",
                              "unit", "shield", "control", "cop", "vehicle", "marshal",
                              # "fire crews", "the fire service", "a fire engine"
