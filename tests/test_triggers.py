@@ -1043,3 +1043,13 @@ def test_who_fought_with_a_side_served_with_it(nlp, text, expected):
 ])
 def test_ongoing_states_tallies_and_the_verb_advance(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t == "ASSAULT"] == expected
+
+
+def test_control_gained_over_ground_is_an_assault(nlp):
+    """Control won over a town, an area or positions is ground taken; control of anything
+    else is not."""
+    assert "ASSAULT" in types_of(nlp, "The militia said it gained control over the "
+                                      "strategic Habila area on Tuesday.")
+    assert "ASSAULT" in types_of(nlp, "Rebels gained control of the town on Monday.")
+    assert "ASSAULT" not in types_of(nlp, "The finance ministry gained control of the budget "
+                                          "process.")
