@@ -169,6 +169,15 @@ def test_offsets_and_anaphors():
     found = find_times("A convoy was shelled on Monday. A second one was hit the same day.",
                        published=PUB)
     assert found[1].rule == "anaphor" and found[1].earliest == found[1].latest == D("2024-11-11")
+    # "a day before" with no clause or date after it counts back from the time told before
+    # it (not on: "two days after saboteurs cut the line" is the other reading); before a
+    # noun phrase ("a day before the vote") it has no anchor here
+    found = find_times("Police found the car on Monday near the spot where a clash broke out "
+                       "a day before, officials said.", published=PUB)
+    assert found[-1].rule == "offset" and found[-1].earliest == D("2024-11-10")
+    found = find_times("Troops clashed with rebels near Goma a day before the vote.",
+                       published=PUB)
+    assert all(t.rule != "offset" for t in found)
     found = find_times("Clashes broke out for a third day on Wednesday.", published=PUB)
     assert found[0].rule == "nth_day" and (found[0].earliest, found[0].latest) == (
         D("2024-11-11"), D("2024-11-13"))

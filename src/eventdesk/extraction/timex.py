@@ -259,6 +259,8 @@ _ANAPHORS = {
     "the following day": (1, 1), "the day after": (1, 1), "a day later": (1, 1),
     "the previous day": (-1, -1), "the day before": (-1, -1), "a day earlier": (-1, -1),
 }
+# what may follow an offset's "before"/"after" that has no complement of its own
+_NO_COMPLEMENT = re.compile(r"\s*(?:[,.;:)!?]|$|(?:and|but|when|as)\b)")
 _VAGUE = {"hours": (0, 1), "days": (2, 10), "weeks": (14, 60)}  # (fewest, most) days
 _FUTURE_RULES = {"tomorrow", "next_week", "next_month", "next_year", "next_weekend", "coming"}
 
@@ -431,7 +433,12 @@ def _resolve_dependent(text: str, pub: date, found: list[TimeMention],
                 out.append(_mention(text, s, nxt.span.end, nxt.earliest + k * one,
                                     nxt.latest + k * one, "offset", "point", pub))
                 continue
-            if direction in ("after", "before"):
+            if direction in ("after", "before") and _NO_COMPLEMENT.match(text, e):
+                # "a gunfight broke out a day before, police said": no clause or date follows,
+                # so it counts back (or on) from the time told before, like "a day earlier"
+                a = anchors(s, same_sentence=False)
+                k = -n if direction == "before" else n
+            elif direction in ("after", "before"):
                 a = anchors(s, same_sentence=True)  # "..., two days after jets shot down drones"
                 k = -n if direction == "after" else n
             else:
