@@ -530,3 +530,24 @@ def test_a_village_known_by_its_unit_keeps_it_when_named_again():
 ])
 def test_a_street_or_square_named_after_a_town_is_not_the_town(text, names) -> None:
     assert [p.name for p in find_places(text)] == names
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Kharkiv governor Oleh Syniehubov said two people were injured in a drone attack.",
+     ("Kharkiv", "admin1")),
+    ("Kharkiv's governor said two people were injured in a drone attack.",
+     ("Kharkiv", "admin1")),
+    ("Odesa mayor Hennadiy Trukhanov said a drone hit a house.", ("Odesa", "city")),
+])
+def test_a_local_officials_place_is_where_what_he_reports_happened(pipeline, text, place):
+    """A governor or mayor named by the place he serves reports what happened there: the
+    governor's town stands for his region, the mayor's for the town."""
+    [ev] = of_type("ASSAULT", text, pipeline, published="2024-05-01")
+    assert ev.location is not None and (ev.location.name, ev.location.precision) == place
+
+
+def test_a_local_officials_place_does_not_replace_the_town_told(pipeline):
+    text = ("Belgorod governor Vyacheslav Gladkov said shelling killed two people in "
+            "Shebekino on Monday.")
+    [ev] = of_type("ASSAULT", text, pipeline, published="2024-05-01")
+    assert ev.location is not None and ev.location.name == "Shebekino"

@@ -20,7 +20,9 @@ lexicon once and is reused for any number of documents. Stages, in order:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -167,6 +169,7 @@ class Pipeline:
         from eventdesk.annotate.structure import find_structure
         from eventdesk.document import resolve_document
         from eventdesk.extraction.events import PlacedMention
+        from eventdesk.extraction.rules import local_office_place
         from eventdesk.merge.within import merge_within
         from eventdesk.resolve.actors import find_actors
         from eventdesk.resolve.places import resolve_places
@@ -180,13 +183,14 @@ class Pipeline:
             published = date.today()
         actors = find_actors(doc.text)
         # persons and named armed groups are no places ("Governor Gladkov", "Fano fighters")
-        persons = [(a.span.start, a.span.end) for a in actors
-                   if getattr(a, "kind", "") in ("person", "title", "group")]
+        persons = [(a.span.start + local_office_place(a.span.text), a.span.end)
+                   for a in actors if getattr(a, "kind", "") in ("person", "title", "group")]
         pmentions = find_places(doc.text, exclude=persons)
         resolved = resolve_places(pmentions, text=doc.text)
         placed = [PlacedMention(pm.span, pl, getattr(pm, "kind", pl.precision),
                                 getattr(pm, "cue", None))
                   for pm, pl in zip(pmentions, resolved) if pl is not None]
+        placed = _governed_regions(placed, persons, doc.text)
         home = _place_country(placed, dateline)
         if home is not None and any(_took_context(a, home) for a in actors):
             # local titles with no owner ("local authorities", "the regional governor") serve
@@ -209,6 +213,26 @@ class Pipeline:
         if decisions is not None:
             decisions.extend(result.decisions)
         return list(result.events)
+
+
+def _governed_regions(placed: list[Any], titles: list[tuple[int, int]], text: str
+                      ) -> list[Any]:
+    """The town named in a governor's title ("Kharkiv governor Oleh Syniehubov") stands for
+    the region he governs: what he reports happened somewhere in it."""
+    from eventdesk.extraction.events import PlacedMention
+    from eventdesk.resolve.places import region_of
+
+    ends = {start for start, _ in titles}  # (the title's text starts after its place)
+    out = []
+    for pm in placed:
+        after = text[pm.span.end:pm.span.end + 30].lower()
+        if pm.span.end in ends or any(pm.span.end + k in ends for k in (2, 3)):
+            if re.match(r"^(?:['’]s)?\s+(?:regional\s+)?governor\b", after) and \
+                    (region := region_of(pm.place)) is not None:
+                pm = PlacedMention(pm.span, dataclasses.replace(region, span=pm.place.span),
+                                   "admin1", getattr(pm, "cue", None))
+        out.append(pm)
+    return out
 
 
 def _took_context(actor: Any, home: str) -> bool:

@@ -104,14 +104,8 @@ def _country_place(iso3: str) -> Place | None:
 
 
 def _region_of(place: Place) -> Place | None:
-    """The admin1 region that holds a town, as a place of its own."""
-    from eventdesk.resolve.places import place_of
-    from eventdesk.resources.gazetteer import Gazetteer
-
-    if place.precision not in ("city", "admin2") or not place.country or not place.admin1:
-        return None
-    e = Gazetteer.load().admin1_entry(place.country, place.admin1)
-    return place_of(e) if e is not None else None
+    from eventdesk.resolve.places import region_of
+    return region_of(place)
 
 
 def _in_sentence(span: Any, ev: Event) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 
 from eventdesk.extraction import arguments as args
 from eventdesk.extraction.rules import (FEATURE_WORDS, SAY_LEMMAS, STATEMENT_TYPES, VIOLENT,
-                                       in_stamp_line)
+                                       in_stamp_line, local_office_place)
 from eventdesk.records import Place, Span
 
 
@@ -56,7 +56,8 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
             continue
         hit = layers.actors.covering(s, e)
         if hit is not None and (getattr(hit, "kind", "") in NAMED_PARTY_KINDS
-                                or getattr(hit, "sector", None) == "MED"):
+                                or getattr(hit, "sector", None) == "MED") and not (
+                e <= hit.span.start + local_office_place(hit.span.text)):
             continue  # "the Fano militia", "Al Mayadeen": a named party, not the town abroad
         pspan = sdoc.char_span(s, e, alignment_mode="expand")
         if pspan is None:

@@ -184,3 +184,18 @@ def in_stamp_line(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return bool(STAMP_LINE.match(text[start:end if end >= 0 else len(text)].strip()))
+
+
+# "Kharkiv governor Oleh Syniehubov", "Belgorod's governor", "the Odesa mayor": a local
+# official named by the place he serves; the place stays a place (where what he reports
+# happened), the rest of the title is the official
+_LOCAL_OFFICE = re.compile(r"^(?:[Tt]he\s+)?(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
+                           r"(?:['’]s)?)\s+(?:[Rr]egional\s+)?(?:[Gg]overnor|[Mm]ayor|[Pp]refect)\b")
+
+
+def local_office_place(title: str) -> int:
+    """The end offset, in ``title``, of the place a local official's title opens with
+    ("Kharkiv" of "Kharkiv governor Oleh Syniehubov", "Kharkiv's" of "Kharkiv's governor");
+    0 when it opens with none."""
+    m = _LOCAL_OFFICE.match(title)
+    return m.end("place") if m else 0

@@ -87,6 +87,16 @@ def place_of(entry: Entry) -> Place:
     return _place(entry, None)
 
 
+def region_of(place: Place) -> Place | None:
+    """The admin1 region that holds a town, as a place of its own."""
+    from eventdesk.resources.gazetteer import Gazetteer
+
+    if place.precision not in ("city", "admin2") or not place.country or not place.admin1:
+        return None
+    e = Gazetteer.load().admin1_entry(place.country, place.admin1)
+    return place_of(e) if e is not None else None
+
+
 class _Context:
     """What a document says about where it is: countries, regions, anchor points."""
 
