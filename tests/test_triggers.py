@@ -1053,3 +1053,14 @@ def test_control_gained_over_ground_is_an_assault(nlp):
     assert "ASSAULT" in types_of(nlp, "Rebels gained control of the town on Monday.")
     assert "ASSAULT" not in types_of(nlp, "The finance ministry gained control of the budget "
                                           "process.")
+
+
+def test_a_force_arriving_is_no_visit(pipeline):
+    """Police or troops arriving move in; a minister or a delegation arriving abroad visits."""
+    for text in ("Minutes later, more riot police arrived, some in armoured vans.",
+                 "Ukrainian troops arrived in the village on Monday."):
+        assert "CONSULT" not in event_types(pipeline, text)
+    assert "CONSULT" in event_types(pipeline, "A Russian delegation arrived in Istanbul on "
+                                              "Monday.")
+    assert "CONSULT" in event_types(pipeline, "The Rapid Support Forces arrived in Geneva on "
+                                              "Monday for the talks.")

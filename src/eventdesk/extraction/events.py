@@ -958,6 +958,11 @@ class Extractor:
                 d.location is not None and d.location.country == a1.country):
             return False  # "when the rescuers arrived at the scene", "the minister visited a
             #               hospital in his own country": no trip of a party to another one
+        if d.mention.type == "CONSULT" and d.trigger.text.lower().startswith("arriv") and \
+                a1 is not None and (a1.name or " ").rsplit(" ", 1)[-1] in FORCE_NOUNS:
+            return False  # "more riot police arrived", "troops arrived in the village": a
+            #               force moving in, no visit to another party (a named group's
+            #               delegation, "the Rapid Support Forces arrived for talks", visits)
         if d.mention.type == "COERCE" and a1 is not None and a1.sector in ("GOV", "MIL") and \
                 a1.country and d.location is not None and d.location.country == a1.country and \
                 EVACUATION.search(d.trigger.text) and (a2 is None or a2.country in (
@@ -1365,6 +1370,10 @@ def _borrowed(window: DateWindow, sent: Any) -> bool:
 THREAT_OUTCOMES = frozenset({"consequence", "price", "response", "retaliation", "punishment",
                              "retribution", "reprisal", "cost"})
 FLASHBACK_DAYS = 7
+# units that move in rather than visit: their arrival is no meeting
+FORCE_NOUNS = frozenset({"police", "troops", "soldiers", "forces", "officers", "units",
+                         "reinforcements", "policemen", "gendarmes", "militiamen",
+                         "fighters", "convoy", "paratroopers", "marines"})
 # verbs whose object names an act done before them: "claimed on Sunday an attack that hit a
 # ship", "claimed responsibility for the bombing", "confirmed on Monday the death of a soldier"
 CLAIM_LEMMAS = frozenset({"claim", "confirm", "report", "acknowledge", "admit"})
