@@ -1086,3 +1086,25 @@ def test_an_agreement_takes_the_venue_of_its_meeting_only(pipeline):
             "school within a year.")
     assert all(e.location is None for e in of_type("AGREE", text, pipeline,
                                                    published="2025-05-17"))
+
+
+def test_regions_named_together_stay_apart_from_a_town_told_beside_them(pipeline):
+    """"Sites in the Isfahan, Fars and Tehran provinces": a region named in a list of places
+    is a place of its own (each gets its attack), not the region of a town told beside it."""
+    from eventdesk.document.incidents import Item, _listed, build_incidents
+    town = of_type("ASSAULT", "Two soldiers were killed in Israeli strikes on a base in "
+                   "Tehran on Saturday.", pipeline, published="2024-10-26")
+    listed = of_type("ASSAULT", "Israeli jets hit air force sites in the Isfahan, Fars and "
+                     "Tehran provinces.", pipeline, published="2024-10-26")
+    region = next(e for e in listed if e.location is not None and e.location.name == "Tehran")
+    assert region.location.precision == "admin1" and _listed(region, region.location)
+    items = [Item(event=town[0], sentence=0, block=0, title=False), Item(event=region, sentence=1, block=0, title=False)]
+    alive, folds = build_incidents(items)
+    assert len(alive) == 2 and not folds
+    # a region named alone is the region of the town told beside it
+    [alone] = of_type("ASSAULT", "Israeli jets hit air force sites in the Tehran province.",
+                      pipeline, published="2024-10-26")
+    assert not _listed(alone, alone.location)
+    alive, folds = build_incidents([Item(event=town[0], sentence=0, block=0, title=False),
+                                    Item(event=alone, sentence=1, block=0, title=False)])
+    assert len(alive) == 1 and folds[0].rule == "incident.specific_place"

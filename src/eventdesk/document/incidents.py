@@ -266,6 +266,23 @@ def _follow_ups(items: list[Item], folds: list[Fold]) -> None:
         _fold(items, it, target, "incident.follow_up", why, folds)
 
 
+_LIST_AFTER = re.compile(r"^\s*(?:,|and)\s+(?:the\s+)?[A-Z]")
+_LIST_BEFORE = re.compile(r"[A-Z][\w'’-]*\s*(?:,|,?\s+and)\s+(?:the\s+)?$")
+
+
+def _listed(ev: Event, loc: Place) -> bool:
+    """The place is one of several named together ("air force sites in the Isfahan, Fars
+    and Tehran provinces"): each is a place of its own (split later), not the region of a
+    town."""
+    if loc.span is None:
+        return False
+    sent = ev.sentence
+    a, b = loc.span.start - sent.start, loc.span.end - sent.start
+    if not (0 <= a <= b <= len(sent.text)):
+        return False
+    return bool(_LIST_AFTER.match(sent.text[b:]) or _LIST_BEFORE.search(sent.text[:a]))
+
+
 def _specific_places(items: list[Item], folds: list[Fold]) -> None:
     for it in items:
         if not it.alive:
@@ -273,6 +290,8 @@ def _specific_places(items: list[Item], folds: list[Fold]) -> None:
         loc = own_place(it.event)
         if loc is None or loc.precision not in ("admin1", "admin2", "country") or \
                 loc.precision != "country" and not loc.admin1:
+            continue
+        if loc.precision != "country" and _listed(it.event, loc):
             continue
         if loc.precision == "country" and SPREAD.search(it.event.sentence.text):
             continue  # "launched 112 drones at Ukrainian cities": a salvo at many places
