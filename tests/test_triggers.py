@@ -1064,3 +1064,13 @@ def test_a_force_arriving_is_no_visit(pipeline):
                                               "Monday.")
     assert "CONSULT" in event_types(pipeline, "The Rapid Support Forces arrived in Geneva on "
                                               "Monday for the talks.")
+
+
+def test_the_terms_of_an_accord_are_no_events(pipeline):
+    """An exchange or a release named as what an accord or a deal is about is one of its
+    terms, not an exchange that took place."""
+    assert "RETREAT" not in event_types(
+        pipeline, "The accord on the swap of prisoners foresaw that the commanders would stay "
+                  "in Turkey.")
+    assert "RETREAT" in event_types(pipeline, "Russia and Ukraine exchanged 200 prisoners on "
+                                              "Friday.")

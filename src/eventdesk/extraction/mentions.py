@@ -1389,7 +1389,10 @@ def _characterised_attack(tok) -> bool:
 TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "negotiate", "review", "address",
                          "raise", "propose", "plan", "prepare", "explore", "examine"})
 TOPIC_NOUNS = frozenset({"talks", "negotiations", "discussions", "discussion", "meeting",
-                         "proposal", "proposals", "plan", "plans", "deal", "framework"})
+                         "proposal", "proposals", "plan", "plans", "deal", "framework",
+                         "agreement", "agreements", "accord"})
+# what an act named as a deal's kind makes a term of it: "a prisoner exchange agreement"
+DEAL_NOUNS = frozenset({"agreement", "deal", "accord", "plan", "proposal", "framework"})
 
 
 def _terms_of_deal(tok, mod) -> bool:
@@ -1452,6 +1455,9 @@ def _topic_of_talks(tok) -> bool:
         if cur.dep_ == "pobj" and head.lower_ in ("on", "about", "over") and \
                 head.head.lower_ in TOPIC_NOUNS:
             return True
+        if cur.dep_ == "compound" and cur.pos_ == "NOUN" and \
+                head.lemma_.lower() in DEAL_NOUNS:
+            return True  # "a ceasefire and prisoner exchange agreement": the deal's terms
         if cur.dep_ not in ("pobj", "prep", "compound", "dobj", "conj", "amod", "nmod") and \
                 not (listed and cur.dep_ == "nsubj"):
             return False
