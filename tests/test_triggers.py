@@ -1074,3 +1074,16 @@ def test_the_terms_of_an_accord_are_no_events(pipeline):
                   "in Turkey.")
     assert "RETREAT" in event_types(pipeline, "Russia and Ukraine exchanged 200 prisoners on "
                                               "Friday.")
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Police detained three activists on Sunday for calling for a general strike.",
+     "REQUEST"),
+    ("A student was detained on suspicion of backing an outlawed movement.", "SUPPORT"),
+    ("He was jailed for attacking a police officer.", "ASSAULT"),
+])
+def test_the_charge_of_an_arrest_is_no_event(pipeline, text, etype):
+    """What someone is held for ("for urging ...", "on suspicion of backing ...") is the
+    charge; the arrest is the event."""
+    types = event_types(pipeline, text)
+    assert etype not in types and "COERCE" in types

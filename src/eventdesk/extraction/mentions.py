@@ -237,6 +237,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         #              an assault on the city": not yet
     if _open_question(tok):
         return None  # "questioned whether any soldiers were killed": asked, not told
+    if _charge_of(tok):
+        return None  # "held three activists for urging a general strike", "detained on
+        #              suspicion of backing an outlawed movement": the charge of an arrest,
+        #              not an act the report tells
     if _since_clause(tok):
         return None  # "two years since Moscow launched its invasion": the span's start
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass") and \
@@ -1383,6 +1387,36 @@ def _characterised_attack(tok) -> bool:
         if cur.head.lemma_.lower() in CLAIM_VERBS:
             return True
         cur = cur.head
+    return False
+
+
+# verbs and nouns of an arrest or a conviction, whose "for" (or "on suspicion of") phrase
+# names the charge
+CHARGE_VERBS = frozenset({"detain", "arrest", "jail", "imprison", "charge", "convict",
+                          "sentence", "fine", "prosecute", "hold", "punish", "indict", "try",
+                          "question", "summon", "deport", "expel"})
+CHARGE_NOUNS = frozenset({"suspicion", "charge", "charges", "accusation", "accusations",
+                          "allegation", "allegations"})
+
+
+def _charge_of(tok) -> bool:
+    """The trigger names what someone is held for: it lies in the "for" phrase of an
+    arrest ("detained three activists for urging a strike"), or after "on suspicion/charges
+    of" ("detained on suspicion of backing an outlawed movement")."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if cur.dep_ in ("pcomp", "pobj") and head.lower_ == "for" and \
+                head.head.lemma_.lower() in CHARGE_VERBS:
+            return True
+        if cur.dep_ in ("pcomp", "pobj") and head.lower_ == "of" and \
+                head.head.lower_ in CHARGE_NOUNS:
+            return True
+        if cur.dep_ not in ("pcomp", "pobj", "compound", "amod", "conj"):
+            return False
+        cur = head
     return False
 
 
