@@ -1098,7 +1098,8 @@ def test_regions_named_together_stay_apart_from_a_town_told_beside_them(pipeline
                      "Tehran provinces.", pipeline, published="2024-10-26")
     region = next(e for e in listed if e.location is not None and e.location.name == "Tehran")
     assert region.location.precision == "admin1" and _listed(region, region.location)
-    items = [Item(event=town[0], sentence=0, block=0, title=False), Item(event=region, sentence=1, block=0, title=False)]
+    items = [Item(event=town[0], sentence=0, block=0, title=False),
+             Item(event=region, sentence=1, block=0, title=False)]
     alive, folds = build_incidents(items)
     assert len(alive) == 2 and not folds
     # a region named alone is the region of the town told beside it

@@ -64,6 +64,7 @@ from eventdesk.document.incidents import Item, own_place
 from eventdesk.extraction.rules import OCCUPIED
 from eventdesk.merge.within import ELSEWHERE, place_km
 from eventdesk.records import Actor, Event, Place
+from eventdesk.resolve.places import region_of
 
 STAGE = "document.context"
 LOCATED_TYPES = frozenset({"COERCE", "PROTEST", "CONSULT", "AID", "MOBILIZE", "RETREAT",
@@ -101,11 +102,6 @@ def _country_place(iso3: str) -> Place | None:
 
     e = Gazetteer.load().country_entry(iso3)
     return place_of(e) if e is not None else None
-
-
-def _region_of(place: Place) -> Place | None:
-    from eventdesk.resolve.places import region_of
-    return region_of(place)
 
 
 def _in_sentence(span: Any, ev: Event) -> bool:
@@ -407,7 +403,7 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
                 carried = None  # "Russia and Belarus began exercises" is not in Poland (a
                 #                 meeting's venue may be a third country's)
             if carried is not None and ELSEWHERE.search(ev.sentence.text):
-                region = _region_of(carried[0])
+                region = region_of(carried[0])
                 carried = None if region is None else (
                     region, "the region of the place told before it: the sentence moves "
                     "elsewhere")

@@ -190,7 +190,8 @@ def in_stamp_line(text: str, pos: int) -> bool:
 # official named by the place he serves; the place stays a place (where what he reports
 # happened), the rest of the title is the official
 _LOCAL_OFFICE = re.compile(r"^(?:[Tt]he\s+)?(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
-                           r"(?:['’]s)?)\s+(?:[Rr]egional\s+)?(?:[Gg]overnor|[Mm]ayor|[Pp]refect)\b")
+                           r"(?:['’]s)?)\s+(?:[Rr]egional\s+)?"
+                           r"(?:[Gg]overnor|[Mm]ayor|[Pp]refect)\b")
 
 
 def local_office_place(title: str) -> int:
