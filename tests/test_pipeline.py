@@ -793,8 +793,8 @@ def test_martyred_is_killed_and_two_sides_tolls_add_up(pipeline):
                            "Lakki Marwat on Monday.", published="2024-11-20",
                            pipeline=pipeline), "ASSAULT")
     assert ev.fatalities == 3
-    [ev] = by_type(extract("Seven soldiers were martyred and four insurgents were killed in an "
-                           "attack on a post in Bannu district on Tuesday.",
+    [ev] = by_type(extract("Seven soldiers were martyred and four insurgents were killed when "
+                           "gunmen stormed a post in Bannu district on Tuesday.",
                            published="2024-11-20", pipeline=pipeline), "ASSAULT")
     assert ev.fatalities == 11
 
