@@ -346,8 +346,8 @@ def test_a_wire_dateline_in_ordinary_case_is_where_the_report_was_filed(pipeline
     # "Yerevan, (AGENCY ...)": the events take the dateline's town when they name no other,
     # and the dateline's place is no place of the attack it does not tell
     text = ("Police detain two opposition leaders\n\n"
-            "Yerevan, (APP - 4th Mar, 2025) Armenian police on Sunday detained two opposition "
-            "leaders during a street protest.\n")
+            "Yerevan, (APP - 4th Mar, 2025) Armenian police on Sunday detained two leaders "
+            "of the opposition at a street rally.\n")
     [arrest] = of_type("COERCE", text, pipeline, "2025-03-04")
     assert arrest.location is not None and arrest.location.name == "Yerevan"
 
@@ -628,8 +628,8 @@ def test_countryless_victims_take_the_place_the_report_gives_the_attack():
 
 
 def test_a_curfew_with_troops_deployed_is_imposed_on_the_states_own_people(pipeline):
-    text = ("Kenya on Friday announced a nationwide curfew and the deployment of military "
-            "forces after days of unrest.")
+    text = ("Kenya on Friday announced a nationwide curfew and sent military forces into "
+            "the streets after days of unrest.")
     [coerce] = of_type("COERCE", text, pipeline, published="2024-06-22")
     assert coerce.actor1.country == "KEN" and coerce.actor2.country == "KEN"
 

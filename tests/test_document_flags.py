@@ -68,7 +68,7 @@ def test_surname_alone_is_not_checked():
 @pytest.mark.parametrize("text,published", [
     ("Kherson was retaken nine months after the full-scale invasion, and the city has "
      "been shelled ever since.", "2025-04-02"),
-    ("Air raid sirens have sounded daily since Russia launched its full-scale invasion in "
+    ("Air raid sirens have sounded daily since Russia began its full-scale invasion in "
      "February 2022, residents said.", "2025-04-02"),
     ("The town has been shelled almost daily more than three years into Russia's full-scale "
      "invasion.", "2025-06-15"),

@@ -192,8 +192,8 @@ def test_military_shorthand_counts(pipeline):
 
 
 def test_running_total_is_no_event_but_a_day_count_is(pipeline):
-    total = ("More than 12,000 civilians have been killed since the start of the full-scale "
-             "invasion, the UN monitoring mission said.")
+    total = ("More than 12,000 civilians have been killed since the full-scale invasion "
+             "began, the UN monitoring mission said.")
     assert by_type(extract(total, published="2025-01-10", pipeline=pipeline), "ASSAULT") == []
     day = "At least 14 soldiers were killed in 24 hours of fighting near Toretsk, officials said."
     [ev] = by_type(extract(day, published="2025-01-10", pipeline=pipeline), "ASSAULT")
@@ -259,7 +259,7 @@ def test_daily_report_headline_points_to_the_day_before(pipeline):
 def test_regional_roundup_keeps_its_strikes_apart(pipeline):
     text = ("Russian shelling killed two people and wounded nine in Sumy Oblast over the past "
             "day, the regional administration said on March 4. Russian troops also attacked "
-            "Bilopillia with drones. Ukraine's air force said Russia launched 112 drones and "
+            "Bilopillia with drones. The Ukrainian air force said Russia launched 112 drones and "
             "three ballistic missiles at Ukrainian cities overnight. A guided aerial bomb hit "
             "an apartment block in Zaporizhzhia, injuring seven people, the governor said. "
             "In the Pokrovsk direction, where Ukrainian forces repelled 31 Russian assaults "

@@ -369,7 +369,7 @@ def test_a_community_parsed_as_the_subject_is_still_the_place(pipeline):
 
     text = ("Over the past day, Russians fired 30 times at settlements of Sumy region.\n\n"
             "- Krasnopilska community: artillery shelling was recorded (5 explosions). The "
-            "enemy also fired from small arms.\n"
+            "enemy also opened fire with small arms.\n"
             "- Bilopilska community: mortar shelling (7 explosions), Russians fired from a UAV "
             "(2 explosions).\n"
             "- Yunakivska community: the enemy used mortars (9 explosions).\n")

@@ -78,7 +78,7 @@ def test_ground_won_back_is_won_from_the_other_side(pipeline):
 def test_a_list_whose_first_item_is_unknown_is_still_one_event_per_place(pipeline):
     # "Staromaiorsk" is a misspelling the gazetteer does not know; the other two are places
     evs = assaults("On Sunday the brigade said it had retaken Staromaiorsk, Makarivka, and "
-                   "Neskuchne villages in the Donetsk region.", pipeline)
+                   "Neskuchne villages of the Donetsk region.", pipeline)
     assert sorted(e.location.name for e in evs if e.location is not None) == [
         "Makarivka", "Neskuchne"]
 

@@ -685,8 +685,8 @@ def test_an_order_to_strike_is_no_threat(nlp):
 
 
 def test_weapons_sent_targeting_a_place_tell_the_attack(pipeline):
-    text = ("The army said the militia deployed suicide drones targeting several civilian "
-            "sites in Kadugli late on Saturday.")
+    text = ("The army said the militia deployed suicide drones targeting a number of "
+            "civilian sites in Kadugli late on Saturday.")
     ev = one_event(pipeline, text, "2025-10-05")
     assert ev.trigger.text == "targeting"
     assert ev.actor1 is not None and ev.actor1.name.lower().endswith("militia")

@@ -377,7 +377,7 @@ def _present_clause(verb) -> bool:
 
 def _descriptive_clause(tok) -> bool:
     """A trigger in a relative clause in the present describes a standing state of what the
-    sentence names, not an event: "in Mali's north, where the army and its allies are
+    sentence names, not an event: "in Mali's north, where troops and their allies are
     fighting separatists", "a drone that Russia uses to strike cities"."""
     cur = tok
     reported = False
