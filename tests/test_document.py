@@ -1109,3 +1109,13 @@ def test_regions_named_together_stay_apart_from_a_town_told_beside_them(pipeline
     alive, folds = build_incidents([Item(event=town[0], sentence=0, block=0, title=False),
                                     Item(event=alone, sentence=1, block=0, title=False)])
     assert len(alive) == 1 and folds[0].rule == "incident.specific_place"
+
+
+def test_arrests_the_report_places_in_its_town_are_one_arrest_event(pipeline):
+    """Arrests told in several sentences of a report on one march, none naming a place, are
+    placed in the march's town by the context: they join the arrests told there before."""
+    text = ("Thousands of people marched through central London on Saturday. Police said two "
+            "men were arrested for public order offences. Later, three more people were "
+            "arrested after scuffles with officers.")
+    coerce = of_type("COERCE", text, pipeline, published="2024-10-05")
+    assert len(coerce) == 1 and coerce[0].location.name == "London"

@@ -472,6 +472,14 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
     return added
 
 
+_ARRESTS = re.compile(r"^(?:detain|arrest)", re.I)
+
+
+def _arrest(ev: Event) -> bool:
+    """An arrest or detention (not a curfew, a ban or a seizure of property)."""
+    return ev.type == "COERCE" and bool(_ARRESTS.match(ev.trigger.text))
+
+
 def fold_placed(items: list[Item], placed: set[str]) -> list[Fold]:
     """``incident.placed_later``: an attack that only the report's context placed (the
     incident named again with no town of its own, "the incident was a drone strike by ...",
@@ -481,8 +489,8 @@ def fold_placed(items: list[Item], placed: set[str]) -> list[Fold]:
     alive = [it for it in items if it.alive]
     for it in alive:
         ev = it.event
-        if ev.id not in placed or ev.type not in INCIDENT_TYPES or ev.location is None or \
-                own_place(ev) is not None:
+        if ev.id not in placed or ev.location is None or own_place(ev) is not None or (
+                ev.type not in INCIDENT_TYPES and not _arrest(ev)):
             continue
         for first in alive:
             if first is it or not first.alive or first.start >= it.start:
@@ -490,6 +498,8 @@ def fold_placed(items: list[Item], placed: set[str]) -> list[Fold]:
             loc = first.event.location
             if loc is None or not _same_spot(loc, ev.location):
                 continue
+            if ev.type == "COERCE" and not _arrest(first.event):
+                continue  # arrests join arrests, not a curfew told there
             if _compatible(ev, first.event) and not _new_time(ev, first.event) and \
                     not _figures_conflict(ev, first.event):
                 _fold(items, it, first, "incident.placed_later", "placed in the report's town "
