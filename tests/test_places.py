@@ -177,6 +177,18 @@ def test_abbreviated_oblast_and_direction_names() -> None:
 def test_capital_standing_for_its_forces_is_no_place() -> None:
     assert names("Four killed in Kiev forces' shelling of a checkpoint in Donbas") == ["Donbas"]
     assert "Kyiv" in names("A drone hit Kyiv on Monday.")
+    # the capital decides though a larger region of its name exists ("Kyiv City"), and a
+    # regime or a government is its state
+    assert "Kyiv" not in names("Officials blamed the Kyiv regime for the raid on Bryansk.")
+    assert names("The Moscow government sent envoys to Minsk.") == ["Minsk"]
+
+
+def test_a_region_after_its_countrys_possessive_holds_the_village() -> None:
+    # "the village of X in Russia's southern Y region": the unit is Y, and a namesake of X
+    # in another region (the gazetteer lacks the Krasnodar village) is not taken
+    p = [pl for m, pl in resolved("Fuel tanks burned near the Volna village in Russia's "
+                                  "southern Krasnodar region.") if m.name == "Volna"][0]
+    assert p.admin1 == "Krasnodar" and p.precision == "admin1"
 
 
 def test_russian_adjective_endings_of_ukrainian_names() -> None:

@@ -34,7 +34,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s)?")
 _POSS = re.compile(r"['’]s$")
 # words after a capital's name that make it the government, not the place
 _METONYM_HEADS = frozenset({"forces", "military", "troops", "army", "regime", "soldiers",
-                            "servicemen", "militaries", "army's", "military's", "forces'"})
+                            "servicemen", "militaries", "army's", "military's", "forces'",
+                            "government", "leadership", "junta", "regime's", "government's"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -570,8 +571,10 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
             if not cands:
                 return None
     # ---- a capital standing for its government: "Kiev forces' shelling", "Moscow's troops"
-    if not explicit and nxt < n and keys[nxt] in _METONYM_HEADS and \
-            max(cands, key=lambda e: e.population).feature == "PPLC":
+    # (the capital city decides, not a bigger admin1 of the same name: "the Kyiv regime")
+    towns = [e for e in cands if e.kind == "city"]
+    if not explicit and nxt < n and keys[nxt] in _METONYM_HEADS and towns and \
+            max(towns, key=lambda e: e.population).feature == "PPLC":
         return None
     # ---- narrow by the wording ("Donetsk Oblast" matched as one name)
     inner_cue = None

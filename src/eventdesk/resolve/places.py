@@ -322,6 +322,10 @@ _UNIT_WORDS = (r"(?:and|villages?|towns?|townships?|cities|city|districts?|regio
                r"states?|county|counties|areas?|governorates?|oblasts?|raions?|"
                r"municipalit(?:y|ies)|communit(?:y|ies)|[A-Z][\w'’-]*)")
 _ATTACHED = re.compile(rf"^\s*(?:{_UNIT_WORDS}\s+){{0,3}}?(?:in|of|,)(?:\s+the)?\s*$|^\s*,\s*$")
+# a country's possessive before its region, in a chain after "in": "the village of X in
+# Russia's southern Krasnodar region", "in Ukraine's Donetsk region"
+_POSSESSED = re.compile(r"^['’]s\s+(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+|"
+                        r"central\s+|far\s+\w+\s+)?$", re.IGNORECASE)
 
 
 _UNIT_BEFORE = re.compile(r"^\s*(?:(?:urban|municipal)\s+)?(?:districts?|raions?|rayons?|regions?|"
@@ -358,7 +362,9 @@ def _attached_units(mentions: Sequence[PlaceMention], i: int, text: str | None,
         between = text[m.span.end:n.span.start]
         if n.span.start - m.span.end > LOCAL_WINDOW or any(c in between for c in ".!?\n;"):
             break
-        if not _ATTACHED.match(between):
+        if not (_ATTACHED.match(between) or k > i + 1 and mentions[k - 1].kind != "city"
+                and any(c.kind == "country" for c in mentions[k - 1].candidates)
+                and _POSSESSED.match(between)):
             break
         if between.strip() == "," and _in_list(mentions, k, text):
             break  # "hit Belgorod, Bryansk and Kursk": a list of places, not a town's unit
