@@ -74,6 +74,32 @@ def _ordinary_people(a: Actor | None) -> bool:
 PATRON = re.compile(r"-(?:" + "|".join(sorted(PATRON_WORDS)) + r")\b", re.I)
 
 
+_TOWARD = frozenset({"at", "on", "in", "into", "near", "against"})
+
+
+def _fired_from(sent: Any, pos: int, loc: Place | None) -> bool:
+    """The event's place is where the fire came from: the trigger verb has a "from" phrase
+    and no place it hit ("at", "on", "in" ...), and the place stands in that phrase ("fired
+    from Yemen"), or it was taken from another sentence while the phrase names a country or
+    area ("fired from Houthi-held areas of Yemen toward a destroyer"). "Fired from artillery"
+    names no place; "shells fired from Congolese territory killed two in Gisenyi" keeps the
+    town that was hit."""
+    tok = next((t for t in sent if t.idx == pos), None)
+    if tok is None or tok.pos_ not in ("VERB", "AUX") or loc is None:
+        return False
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    if preps and any(c.lower_ in _TOWARD for c in preps):
+        return False
+    origin = [t for c in preps if c.lower_ == "from" for t in c.subtree]
+    if not origin:
+        return False
+    lo, hi = origin[0].idx, origin[-1].idx + len(origin[-1])
+    if loc.span is not None and lo <= loc.span.start < hi:
+        return True
+    outside = loc.span is None or not sent.start_char <= loc.span.start < sent.end_char
+    return outside and any(t.ent_type_ in ("GPE", "LOC", "NORP") for t in origin)
+
+
 @dataclass(frozen=True, slots=True)
 class Layers:
     """What annotate/resolve found over the whole document, by character position."""
@@ -313,7 +339,9 @@ class Extractor:
             first = None  # "health officials reported 30 deaths": the source, not the attacker
         entry = primary.entry
         if any(qs <= t_start and t_end <= qe for qs, qe in self._quoted) and not (
-                men.type in VIOLENT and self._quoted_toll(sent, layers, t_start)) and not (
+                men.type in VIOLENT and (self._quoted_toll(sent, layers, t_start)
+                                         or self._quoted_place_report(head, sent, layers,
+                                                                      t_start))) and not (
                 self._partial_quote(first, t_start)):
             return None  # words inside a quotation are what someone said, not an event
             #              (but an official's or a monitor's quoted toll reports the attack:
@@ -520,6 +548,38 @@ class Extractor:
         return any(c.count is not None and quote[0] <= c.span.start < quote[1] and (
             c.span.start < sent.end_char or c.count > 0)  # "no one was hurt" is no toll
             for c in layers.casualties.within(sent.start_char, max(sent.end_char, quote[1])))
+
+    def _quoted_place_report(self, head: Any, sent: Any, layers: Layers, pos: int) -> bool:
+        """An official's quoted account of an attack done, at a place it names: the trigger
+        is a past or perfect verb (active or passive) and a place stands in the same quotation
+        and sentence ("“The Khotin and Esman communities were shelled,” the administration
+        said"). Quoted plans, threats and talk of attacks ("“we will strike Kyiv”") have no
+        past verb; quoted words without a place, or only with places the report named
+        before the quote, stay speech."""
+        for _ in range(3):  # a nominal trigger's verb: "came under fire", "suffered strikes"
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX") or head.tag_ not in ("VBD", "VBN"):
+            return False
+        if head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+            return False  # a bare participle modifying a noun ("the shelled village")
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may",
+                                                 "should", "must", "can")
+               for c in head.children):
+            return False
+        quote = next(((qs, qe) for qs, qe in self._quoted if qs <= pos < qe), None)
+        if quote is None:
+            return False
+        sub = list(head.subtree)  # the place is the verb's own: its subject, object or
+        #                             adjunct ("was destroyed" beside a town told elsewhere
+        #                             in the quote is damage, not a report of its own)
+        lo = max(quote[0], sent.start_char, sub[0].idx)
+        hi = min(quote[1], sent.end_char, sub[-1].idx + len(sub[-1]))
+        own = [pm for pm in layers.places.within(lo, hi) if lo <= pm.span.start < hi]
+        # a place the report named before is retold in the quote, not reported by it
+        told = {pm.place.name for pm in layers.places.within(0, quote[0])}
+        return any(pm.place.name not in told for pm in own)
 
     def _partial_quote(self, subject: Any, pos: int) -> bool:
         """The quotation holding ``pos`` continues the reporter's own clause, whose subject
@@ -1171,6 +1231,9 @@ class Extractor:
         occupied = bool(OCCUPIED.search(d.sent.text))
         side = None if occupied and actor1 is not None and actor1.country == loc_country \
             else loc_country
+        if side and etype in VIOLENT and _fired_from(d.sent, d.trigger.start, d.location):
+            side = None  # "a missile fired from Yemen toward a destroyer": the launch site's
+            #              people are not the ones hit
         if etype in VIOLENT and actor1 is not None and actor1.country and \
                 actor1.sector in (None, "GOV") and actor1.span is not None and \
                 " " not in actor1.span.text.strip() and \
