@@ -1087,3 +1087,37 @@ def test_the_charge_of_an_arrest_is_no_event(pipeline, text, etype):
     charge; the arrest is the event."""
     types = event_types(pipeline, text)
     assert etype not in types and "COERCE" in types
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "kill" with a text, a plan or a hope for object kills no one
+    ("The veto killed the draft resolution on Friday.", []),
+    ("The vote killed hopes of a truce before winter.", []),
+    ("Gunmen killed three farmers near the village on Friday.", ["ASSAULT"]),
+])
+def test_killing_a_resolution_is_no_attack(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "ASSAULT"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a war's toll over months is no attack of the day; a recent day's toll stays one
+    ("Kyiv received the bodies of 300 soldiers killed in the war.", []),
+    ("The shelling has killed more than 4,000 civilians since then.", []),
+    ("Air strikes have killed 900 people since the offensive began.", []),
+    ("Drone strikes have killed four people in Kherson since Monday.", ["ASSAULT"]),
+    ("Two soldiers were killed in the fighting near Siversk on Sunday.", ["ASSAULT"]),
+])
+def test_a_wars_toll_is_not_an_attack(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "ASSAULT"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the act a court's verdict or a charge names is no attack told as news; a finding that
+    # both sides violated a truce is still about their acts
+    ("The court jailed him after finding him guilty of killing an officer in a car bombing.",
+     []),
+    ("Both the army and the rebels are guilty of violating the truce, monitors said.",
+     ["ASSAULT"]),
+])
+def test_a_verdicts_charge_is_no_attack(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "ASSAULT"] == expected

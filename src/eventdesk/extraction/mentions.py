@@ -243,6 +243,12 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         #              not an act the report tells
     if _since_clause(tok):
         return None  # "two years since Moscow launched its invasion": the span's start
+    if entry.id == "assault.kill" and _killed_no_one(tok):
+        return None  # "the veto killed the draft resolution": a text or a deal, not people
+    if entry.type in VIOLENT_TYPES and (_war_toll(tok) or match.pattern.nominal and
+                                         tok.dep_ == "nsubj" and _war_toll(tok.head)):
+        return None  # "the bodies of soldiers killed in the war", "the bombardment has
+        #              killed 5,000 people since then": a war's toll over time, not news
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass") and \
             tok.head.tag_ in ("VBZ", "VBP"):
         return None  # "targeting the grid undermines the war effort": an act in general
@@ -471,7 +477,7 @@ def _habitual_plural(tok) -> bool:
                                        for c in tok.head.children)):
         return True  # ("repeated drone and missile attacks": the parser joins them by conj)
     cur = tok
-    for _ in range(4):
+    for _ in range(6):
         head = cur.head
         if head.i == cur.i:
             return False
@@ -1397,6 +1403,65 @@ CHARGE_VERBS = frozenset({"detain", "arrest", "jail", "imprison", "charge", "con
                           "question", "summon", "deport", "expel"})
 CHARGE_NOUNS = frozenset({"suspicion", "charge", "charges", "accusation", "accusations",
                           "allegation", "allegations"})
+# a verdict's words: "found him guilty of killing a general" (a court's finding; "both sides
+# are guilty of violating the truce" is a finding about acts and stays)
+VERDICT_ADJ = frozenset({"guilty", "innocent", "convicted", "acquitted"})
+VERDICT_VERBS = frozenset({"find", "plead", "declare", "rule", "prove", "convict", "acquit"})
+
+
+# objects of "kill" that are no people: a vote or a veto kills a text, a plan or hopes
+NOT_LIVING = frozenset({"resolution", "bill", "deal", "proposal", "plan", "measure", "motion",
+                        "draft", "agreement", "talks", "idea", "initiative", "project",
+                        "legislation", "amendment", "hope", "hopes", "chance", "chances",
+                        "treaty", "accord", "story", "engine", "lights", "power"})
+# what a war's toll is counted over: "killed in the war", "killed since the invasion began"
+WAR_NOUNS = frozenset({"war", "conflict", "invasion", "hostilities", "insurgency",
+                       "rebellion", "uprising"})
+TOLL_VERBS = frozenset({"kill", "injure", "wound", "murder", "slaughter", "massacre"})
+_RECENT = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
+                     r"(?:last|this|overnight|early)\b|dawn|midnight|morning|evening|noon|"
+                     r"the (?:morning|evening|weekend|night)\b)", re.I)
+
+
+def _killed_no_one(tok) -> bool:
+    """ "Russia's veto killed the draft resolution", "the move killed hopes of a deal": the
+    object of "kill" is a text, a plan or a hope, not people."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objs) and all(o.lemma_.lower() in NOT_LIVING or o.lower_ in NOT_LIVING
+                              for o in objs)
+
+
+def _war_toll(tok) -> bool:
+    """A toll counted over a war, not one attack: a participle "killed in the war" (or
+    "conflict", "invasion") describing people ("the remains of soldiers killed in the war"),
+    or a present perfect with a "since" that is not a recent day ("the bombardment has
+    killed 5,000 people since then", "... since the invasion began"; "since Monday" is a
+    recent attack's toll and stays)."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in TOLL_VERBS:
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "in" and tok.tag_ == "VBN" and \
+                tok.dep_ in ("acl", "relcl", "ccomp", "conj", "advcl") and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in WAR_NOUNS and not any(
+                        m.dep_ == "amod" for m in o.children) for o in c.children):
+            return True
+    perfect = tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have")
+                                        for c in tok.children)
+    if not perfect:
+        return False
+    for c in tok.children:
+        if c.lower_ == "since" and c.dep_ in ("prep", "advmod", "mark"):
+            rest = " ".join(t.text for t in c.subtree if t.i != c.i) or \
+                (tok.doc[c.i + 1].text if c.i + 1 < len(tok.doc) else "")
+            if rest and not _RECENT.match(rest):
+                return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since"
+                                     for m in c.children) and \
+                not any(_RECENT.match(t.text) for t in c.subtree):
+            return True  # "... since the offensive began" (not "since the army left on Monday")
+    return False
 
 
 def _charge_of(tok) -> bool:
@@ -1404,7 +1469,7 @@ def _charge_of(tok) -> bool:
     arrest ("detained three activists for urging a strike"), or after "on suspicion/charges
     of" ("detained on suspicion of backing an outlawed movement")."""
     cur = tok
-    for _ in range(4):
+    for _ in range(6):
         head = cur.head
         if head.i == cur.i:
             return False
@@ -1414,9 +1479,13 @@ def _charge_of(tok) -> bool:
         if cur.dep_ in ("pcomp", "pobj") and head.lower_ == "of" and \
                 head.head.lower_ in CHARGE_NOUNS:
             return True
-        if cur.dep_ not in ("pcomp", "pobj", "compound", "amod", "conj"):
+        if cur.dep_ in ("pcomp", "pobj") and head.lower_ == "of" and \
+                head.head.lower_ in VERDICT_ADJ and \
+                head.head.head.lemma_.lower() in VERDICT_VERBS:
+            return True  # "found him guilty of killing a general": a verdict's charge
+        if cur.dep_ not in ("pcomp", "pobj", "compound", "amod", "conj", "prep"):
             return False
-        cur = head
+        cur = head  # ("guilty of killing a general in a car bombing": the bombing too)
     return False
 
 
