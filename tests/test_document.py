@@ -75,6 +75,8 @@ def test_a_headline_alone_is_the_report():
     "For the latest news on the war in Sudan, visit our live page.",
     "Get our morning newsletter with the day's top stories.",
     "Download our app for breaking news alerts.",
+    "Back The Evening Ledger on Patreon!",
+    "Help our reporters via PayPal today.",
 ])
 def test_page_furniture(line):
     s = find_structure("Shelling hit the village of Bilozerka on Monday, the governor said.\n"
