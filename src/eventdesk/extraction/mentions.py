@@ -243,6 +243,13 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         #              not an act the report tells
     if _since_clause(tok):
         return None  # "two years since Moscow launched its invasion": the span's start
+    if match.pattern.nominal and tok.dep_ == "compound" and \
+            tok.head.lemma_.lower() in ALERT_NOUNS:
+        return None  # "an air raid alert", "missile sirens", "a bomb shelter": a warning or
+        #              a refuge, not the attack
+    if entry.id == "assault.kill" and _dead_returned(tok):
+        return None  # "handed over four dead hostages", "the remains of dead soldiers":
+        #              bodies returned, not a killing told
     if entry.id == "assault.kill" and _killed_no_one(tok):
         return None  # "the veto killed the draft resolution": a text or a deal, not people
     if entry.type in VIOLENT_TYPES and (_war_toll(tok) or match.pattern.nominal and
@@ -914,9 +921,13 @@ def _ongoing_since(tok) -> bool:
             return not any(o.lower_ in SAME_DAY for o in c.children)  # ("since dawn": today's)
         if c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children):
             return True
+        if c.lower_ == "for" and c.dep_ == "prep" and any(o.lower_ in LONG_SPANS
+                                                          for o in c.children):
+            return True  # "has for years been carrying out strikes in Syria"
     return False
 
 
+LONG_SPANS = frozenset({"years", "months", "decades", "weeks", "ages"})
 # a "since" of the same day or the day before: what goes on since then is news
 SAME_DAY = frozenset({"dawn", "morning", "midnight", "noon", "daybreak", "night", "evening",
                       "yesterday", "today", "monday", "tuesday", "wednesday", "thursday",
@@ -1421,6 +1432,37 @@ TOLL_VERBS = frozenset({"kill", "injure", "wound", "murder", "slaughter", "massa
 _RECENT = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
                      r"(?:last|this|overnight|early)\b|dawn|midnight|morning|evening|noon|"
                      r"the (?:morning|evening|weekend|night)\b)", re.I)
+
+
+ALERT_NOUNS = frozenset({"alert", "alarm", "siren", "warning", "shelter", "drill",
+                         "signal"})
+RETURN_VERBS = frozenset({"hand", "return", "repatriate", "exchange", "swap", "receive",
+                          "transfer", "release", "bury", "identify"})
+RETURN_NOUNS = frozenset({"exchange", "return", "repatriation", "handover", "transfer", "swap",
+                          "burial"})
+
+
+def _dead_returned(tok) -> bool:
+    """ "dead" describing bodies handed back, received or buried: "Hamas handed over four
+    dead hostages", "the exchange of the remains of dead soldiers"."""
+    if tok.lower_ != "dead" or tok.dep_ != "amod":
+        return False
+    noun = tok.head
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in RETURN_VERBS:
+        return True
+    if not (noun.dep_ == "pobj" and noun.head.lower_ == "of" and
+            (noun.head.head.lower_ == "remains"
+             or noun.head.head.lemma_.lower() in ("body", "corpse"))):
+        return False
+    cur = noun.head.head  # the remains: handed back or exchanged ("bodies of dead civilians
+    for _ in range(4):    # were found" tells killings and stays)
+        if cur.lemma_.lower() in RETURN_VERBS | RETURN_NOUNS:
+            return True
+        if cur.dep_ not in ("conj", "pobj", "prep", "dobj", "nsubjpass", "nsubj") or \
+                cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _killed_no_one(tok) -> bool:
