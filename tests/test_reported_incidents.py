@@ -548,7 +548,7 @@ def test_it_is_unclear_if_is_an_open_question(pipeline):
         [tok] = [t for t in doc if t.lower_ == "casualties"]
         assert _open_question(tok), text
     text = ("Drones struck a fuel depot in Oryol. The damage was not yet known, and it is "
-            "unclear if anybody was hurt as a result of the reported strike.")
+            "unclear if anybody was hurt in the reported strike.")
     assert [e.type for e in extract(text, published="2024-12-13", pipeline=pipeline)] == \
         ["ASSAULT"]
 

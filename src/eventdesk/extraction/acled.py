@@ -83,7 +83,7 @@ def acled_without_means(trigger: str, sentence: str, actor1: Actor | None,
     if a1 == "REB" and a2 == "CVL":
         return (None, "Violence against civilians", "Attack")
     if air_power:
-        return ("aerial", REMOTE, AIR)  # "an Israeli strike on a house in Gaza"
+        return ("aerial", REMOTE, AIR)  # "an Israeli strike hit a Gaza home"
     return (None, REMOTE, SHELLING)
 
 
