@@ -1143,3 +1143,23 @@ def test_standing_practice_and_warnings_are_no_attacks(nlp, text, expected):
 ])
 def test_dead_bodies_returned_are_no_killing(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t == "ASSAULT"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a wire's sourcing formula says why a source is unnamed; it is no meeting
+    ("Two officers, who spoke on condition of anonymity to discuss the raid, said it failed.",
+     []),
+    ("The foreign ministers spoke by phone on Monday to discuss the truce.", ["CONSULT"]),
+])
+def test_the_sourcing_formula_is_no_meeting(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "CONSULT"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a deal struck or reached in the passive is an agreement, not a strike
+    ("A deal was struck between the two factions on Sunday.", ["AGREE"]),
+    ("Late on Sunday a ceasefire agreement was reached between the two armies.", ["AGREE"]),
+])
+def test_a_deal_struck_in_the_passive_is_an_agreement(nlp, text, expected):
+    types = types_of(nlp, text)
+    assert [t for t in types if t == "AGREE"] == expected and "ASSAULT" not in types

@@ -247,6 +247,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
             tok.head.lemma_.lower() in ALERT_NOUNS:
         return None  # "an air raid alert", "missile sirens", "a bomb shelter": a warning or
         #              a refuge, not the attack
+    if _sourcing_infinitive(tok):
+        return None  # "officials who spoke on condition of anonymity to discuss the raid",
+        #              why a source is unnamed
     if entry.id == "assault.kill" and _dead_returned(tok):
         return None  # "handed over four dead hostages", "the remains of dead soldiers":
         #              bodies returned, not a killing told
@@ -1440,6 +1443,17 @@ RETURN_VERBS = frozenset({"hand", "return", "repatriate", "exchange", "swap", "r
                           "transfer", "release", "bury", "identify"})
 RETURN_NOUNS = frozenset({"exchange", "return", "repatriation", "handover", "transfer", "swap",
                           "burial"})
+
+
+def _sourcing_infinitive(tok) -> bool:
+    """A wire's sourcing formula: "to discuss X" that says why a source speaks unnamed
+    ("spoke on condition of anonymity to discuss the operation"). ("Not authorized to
+    discuss" is already no meeting: what one may do is no act.)"""
+    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    head = tok.head
+    return tok.dep_ in ("advcl", "xcomp", "acl") and any(
+        t.lower_ == "anonymity" for t in head.subtree if t.i < tok.i)
 
 
 def _dead_returned(tok) -> bool:
