@@ -183,6 +183,12 @@ def test_capital_standing_for_its_forces_is_no_place() -> None:
     assert names("The Moscow government sent envoys to Minsk.") == ["Minsk"]
 
 
+def test_a_numbered_sector_is_no_town() -> None:
+    # "the Bir 12 area": a sector's label; "Bir" alone is an old name of an Indian town
+    assert "Bir" not in names("A drone hit tents in the Bir 12 area west of Khan Younis.")
+    assert "Khan Younis" in names("A drone hit tents in the Bir 12 area west of Khan Younis.")
+
+
 def test_a_region_after_its_countrys_possessive_holds_the_village() -> None:
     # "the village of X in Russia's southern Y region": the unit is Y, and a namesake of X
     # in another region (the gazetteer lacks the Krasnodar village) is not taken

@@ -1163,3 +1163,12 @@ def test_the_sourcing_formula_is_no_meeting(nlp, text, expected):
 def test_a_deal_struck_in_the_passive_is_an_agreement(nlp, text, expected):
     types = types_of(nlp, text)
     assert [t for t in types if t == "AGREE"] == expected and "ASSAULT" not in types
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the charge of a person arrested, in a relative clause, is told by the arrest
+    ("Police arrested the teacher, who was accused of spying for a foreign state.", []),
+    ("The ministry accused the teacher of spying for a foreign state.", ["ACCUSE"]),
+])
+def test_the_charge_of_an_arrest_is_no_accusation_of_its_own(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "ACCUSE"] == expected

@@ -32,6 +32,9 @@ HUGE_PLACE = 500_000  # ... and at the start of a sentence
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s)?")
 _POSS = re.compile(r"['’]s$")
+# a name with a number and an area word after it labels a sector ("the Bir 19 area")
+_NUMBERED_AREA = re.compile(r"[ \u00a0]\d{1,3}[ \u00a0]+(?:area|areas|block|blocks|sector|zone|"
+                            r"camp|neighbou?rhood|district|quarter)\b", re.I)
 # words after a capital's name that make it the government, not the place
 _METONYM_HEADS = frozenset({"forces", "military", "troops", "army", "regime", "soldiers",
                             "servicemen", "militaries", "army's", "military's", "forces'",
@@ -549,6 +552,9 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
                     and not _POSS.search(toks[j][2]) and not title_case:
                 persons.add(nk)  # "Vladimir Putin", "Israel Katz"
                 return None
+        if _NUMBERED_AREA.match(text, toks[j][1]):
+            return None  # "the Bir 12 area", "Block 4 camp": a numbered sector's
+            #              label, not the town of that name
         upper = first_tok.isupper() and len(first_tok) > 1
         if upper and single and len(first_tok) <= 6 and text[max(0, toks[i][0] - 1):toks[i][0]] \
                 == "(" and text[toks[j][1]:toks[j][1] + 1] == ")":

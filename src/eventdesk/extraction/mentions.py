@@ -247,6 +247,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
             tok.head.lemma_.lower() in ALERT_NOUNS:
         return None  # "an air raid alert", "missile sirens", "a bomb shelter": a warning or
         #              a refuge, not the attack
+    if entry.type == "ACCUSE" and _arrest_charge(tok):
+        return None  # "arrested the man, who was accused of spying": the arrest's charge,
+        #              told by the arrest
     if _sourcing_infinitive(tok):
         return None  # "officials who spoke on condition of anonymity to discuss the raid",
         #              why a source is unnamed
@@ -1443,6 +1446,26 @@ RETURN_VERBS = frozenset({"hand", "return", "repatriate", "exchange", "swap", "r
                           "transfer", "release", "bury", "identify"})
 RETURN_NOUNS = frozenset({"exchange", "return", "repatriation", "handover", "transfer", "swap",
                           "burial"})
+
+
+ARREST_VERBS = frozenset({"detain", "arrest", "jail", "imprison", "hold", "sentence",
+                          "apprehend", "convict", "remand"})
+
+
+def _arrest_charge(tok) -> bool:
+    """An accusation that is the charge of an arrest told in the same clause: a relative
+    clause on the person arrested ("arrested the man, who was accused of spying"). (PLOVER
+    codes "jailed 52 members on allegations of treason" as the accusation, so the arrest's
+    own "on charges of" phrase stays one.)"""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "relcl" and cur.head.dep_ in ("dobj", "nsubjpass") and \
+                cur.head.head.lemma_.lower() in ARREST_VERBS:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _sourcing_infinitive(tok) -> bool:
