@@ -183,6 +183,24 @@ def test_capital_standing_for_its_forces_is_no_place() -> None:
     assert names("The Moscow government sent envoys to Minsk.") == ["Minsk"]
 
 
+def test_russian_regions_by_their_english_names() -> None:
+    # GeoNames names these regions in Russian adjective or long forms ("Leningradskaya
+    # Oblast'", "Kuzbass"); the press's names find them, not a Kyiv district once named
+    # after Leningrad
+    for text, region in (("Drones hit a depot in Russia's Leningrad region.", "Leningradskaya"),
+                         ("A mine blast was reported in the Kemerovo region.", "Kuzbass"),
+                         ("Floods hit Kalmykia last spring.", "Kalmykiya")):
+        ps = [pl for m, pl in resolved(text) if pl is not None and pl.precision == "admin1"]
+        assert [(p.country, p.admin1) for p in ps] == [("RUS", region)], text
+
+
+def test_an_apposition_that_names_a_town_makes_it_a_place() -> None:
+    # "X, the capital of Y": X is a place even at a sentence's start, where a name that is
+    # also in the English word list needs more evidence
+    text = "Rallies spread. Nalchik, the capital of the republic, joined them."
+    assert names(text)[0] == "Nalchik"
+
+
 def test_a_numbered_sector_is_no_town() -> None:
     # "the Bir 12 area": a sector's label; "Bir" alone is an old name of an Indian town
     assert "Bir" not in names("A drone hit tents in the Bir 12 area west of Khan Younis.")

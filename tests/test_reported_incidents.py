@@ -636,3 +636,12 @@ def test_a_cease_fire_written_with_a_hyphen_is_one_word(pipeline):
     # and it is a truce: its violations are attacks, as the unsplit word's are
     assert len(assaults("Armenia reports sporadic violations of cease-fire", pipeline,
                         published="2024-02-07")) == 1
+
+
+def test_a_town_protesting_is_where_the_protest_is(pipeline):
+    # "X, the capital of Y, is protesting": the town's people protest in it; the region in
+    # the apposition only says where the town is
+    evs = of_type("PROTEST", "Rallies against the draft spread on Sunday. Nalchik, the capital "
+                  "of Kabardino-Balkaria, protested too, witnesses said.", pipeline,
+                  published="2022-09-26")
+    assert [e.location.name for e in evs if e.location is not None] == ["Nalchik"]

@@ -32,7 +32,13 @@ HUGE_PLACE = 500_000  # ... and at the start of a sentence
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s)?")
 _POSS = re.compile(r"['’]s$")
-# a name with a number and an area word after it labels a sector ("the Bir 19 area")
+# an apposition that says what the name is: "Maykop, the capital of Adygea",
+# "Avdiivka, a town north of Donetsk", "Bafliyeh, a village in the south"
+_SEAT_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:(?:small|large|major|key|strategic|"
+                              r"regional|frontline|front-line|border|coastal|southern|northern|"
+                              r"eastern|western|central|nearby)\s+)*(?:capital|city|town|"
+                              r"village|port|hamlet|settlement|district|region|province)\b")
+# a name with a number and an area word after it labels a sector ("the Bir 12 area")
 _NUMBERED_AREA = re.compile(r"[ \u00a0]\d{1,3}[ \u00a0]+(?:area|areas|block|blocks|sector|zone|"
                             r"camp|neighbou?rhood|district|quarter)\b", re.I)
 # words after a capital's name that make it the government, not the place
@@ -513,7 +519,8 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
     cands = [e for e in (gaz.entry(g) for g in ids) if e is not None]
     if not cands:
         return None
-    explicit = after_kind is not None or city_before
+    explicit = after_kind is not None or city_before or bool(
+        _SEAT_APPOSITION.match(text, toks[j][1]))  # "Maykop, the capital of ..."
     if not alias:
         first_tok = toks[i][2]
         if single and (key in lx.stop or key in lx.titles or key in lx.demonyms

@@ -16,6 +16,9 @@ from eventdesk.extraction.rules import (FEATURE_WORDS, SAY_LEMMAS, STATEMENT_TYP
                                        in_stamp_line, local_office_place)
 from eventdesk.records import Place, Span
 
+# nouns that make an "of" place the region a town is the seat of: "the capital of X"
+SEAT_NOUNS = frozenset({"capital", "centre", "center", "seat", "city", "town"})
+
 
 class PlacedMention:
     """A place mention with its resolved Place (what the extractor looks up by position)."""
@@ -27,6 +30,19 @@ class PlacedMention:
         self.place = place
         self.kind = kind
         self.cue = cue
+
+
+def _town_protesting(pm: Any, sdoc: Any, head: Any) -> bool:
+    """A town, not a capital, is the subject of the protest verb: "Maykop protested
+    too" (its people protest in it; "Moscow protested the sanctions" is the state)."""
+    if pm.place.precision != "city" or pm.place.geonameid is None:
+        return False
+    span = sdoc.char_span(pm.span.start, pm.span.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nsubj" or span.root.head.i != head.i:
+        return False
+    from eventdesk.resources.gazetteer import Gazetteer
+    entry = Gazetteer.load().entry(pm.place.geonameid)
+    return entry is not None and entry.feature != "PPLC"
 
 
 def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
@@ -52,7 +68,8 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
             continue  # this name acts as an actor here ("Moscow rejected"); "Ukrainian
             #           cities" is both the target and the place
         # a capital or country that is an actor mention but not in a locative phrase
-        if etype not in VIOLENT and is_actor_name(pm, layers, sdoc):
+        if etype not in VIOLENT and is_actor_name(pm, layers, sdoc) and not (
+                etype == "PROTEST" and _town_protesting(pm, sdoc, head)):
             continue
         hit = layers.actors.covering(s, e)
         if hit is not None and (getattr(hit, "kind", "") in NAMED_PARTY_KINDS
@@ -83,9 +100,14 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
         if _in_demand(root, head):
             continue  # "marched in the capital calling for a ceasefire in Gaza": what they
             #           ask for, not where they are
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and \
+                root.head.head.lemma_.lower() in SEAT_NOUNS and root.head.head.dep_ == "appos":
+            continue  # "Maykop, the capital of Adygea, ...": the region tells
+            #           where the town is; the town is the place
         locative = args.locative_of(root, head) or (
             etype in VIOLENT and root.dep_ in ("dobj", "nsubjpass")
-            and root.head.i in (head.i, args.clause_verb(head).i))  # "shelled Nikopol"
+            and root.head.i in (head.i, args.clause_verb(head).i)) or (  # "shelled Nikopol"
+            etype == "PROTEST" and _town_protesting(pm, sdoc, head))
         if etype in STATEMENT_TYPES and not locative:
             continue  # statements and meetings: only "in/at X" of their own clause
         if pm.place.precision == "country" and root.dep_ == "poss":
