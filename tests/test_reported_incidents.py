@@ -645,3 +645,13 @@ def test_a_town_protesting_is_where_the_protest_is(pipeline):
                   "of Kabardino-Balkaria, protested too, witnesses said.", pipeline,
                   published="2022-09-26")
     assert [e.location.name for e in evs if e.location is not None] == ["Nalchik"]
+
+
+def test_what_goes_on_now_keeps_no_earlier_day(pipeline):
+    # a present progressive tells what goes on as the report is written: it does not take
+    # "on Sunday" from the sentence before; a past tense still does
+    evs = of_type("PROTEST", "Crowds marched in Derbent on Sunday. In Buynaksk, some 200 people "
+                  "are rallying outside the town hall.", pipeline, published="2022-09-26")
+    by_place = {e.location.name: e for e in evs if e.location is not None}
+    assert str(by_place["Derbent"].date.best) == "2022-09-25"
+    assert str(by_place["Buynaksk"].date.best) == "2022-09-26"

@@ -77,6 +77,19 @@ PATRON = re.compile(r"-(?:" + "|".join(sorted(PATRON_WORDS)) + r")\b", re.I)
 _TOWARD = frozenset({"at", "on", "in", "into", "near", "against"})
 
 
+def _going_on_now(head: Any) -> bool:
+    """The trigger's verb is in the present progressive ("some 200 people are rallying
+    outside the town hall", "officers are detaining marchers"): it goes on as the report is
+    written,
+    so it does not take the time of an earlier sentence ("on Sunday")."""
+    verb = head if head.pos_ in ("VERB", "AUX") else (
+        head.head if head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None)
+    if verb is None or verb.tag_ != "VBG":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'re", "'s")
+               for c in verb.children)
+
+
 def _fired_from(sent: Any, pos: int, loc: Place | None) -> bool:
     """The event's place is where the fire came from: the trigger verb has a "from" phrase
     and no place it hit ("at", "on", "in" ...), and the place stands in that phrase ("fired
@@ -699,7 +712,8 @@ class Extractor:
         # date --------------------------------------------------------------
         window = pick_window(layers.times, start=t_start, end=t_end, sentence_start=s_start,
                              sentence_end=s_end, published=published, dateline=layers.dateline,
-                             text=text, carry_skip=self._no_carry,
+                             text=text, carry=0 if _going_on_now(head) else 1000,
+                             carry_skip=self._no_carry,
                              carry_stop=(self._telling_times if men.type in VIOLENT else [])
                              + self._flashbacks)
         if window.span is not None and TREND_PERIOD.search(window.span.text) and \
