@@ -655,3 +655,13 @@ def test_what_goes_on_now_keeps_no_earlier_day(pipeline):
     by_place = {e.location.name: e for e in evs if e.location is not None}
     assert str(by_place["Derbent"].date.best) == "2022-09-25"
     assert str(by_place["Buynaksk"].date.best) == "2022-09-26"
+
+
+def test_a_bare_direction_phrase_names_the_spot(pipeline):
+    # "killed a man east of X" names X's area as the spot; "Y, 50 km east of X" keeps Y
+    [ev] = assaults("Soldiers shot dead a farmer east of Deir al-Balah on Monday, medics said.",
+                    pipeline, published="2026-02-24")
+    assert ev.location is not None and ev.location.name == "Deir al-Balah"
+    [ev] = assaults("Shelling hit Vovchansk, 50 km north-east of Kharkiv, on Monday.",
+                    pipeline, published="2026-02-24")
+    assert ev.location is not None and ev.location.name == "Vovchansk"

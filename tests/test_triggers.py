@@ -1172,3 +1172,13 @@ def test_a_deal_struck_in_the_passive_is_an_agreement(nlp, text, expected):
 ])
 def test_the_charge_of_an_arrest_is_no_accusation_of_its_own(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t == "ACCUSE"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a tally of hundreds of acts with its toll, in any tense, is no single attack
+    ("The militia committed hundreds of breaches of the truce, killing 400 people.", []),
+    ("The militia raided the market, killing four people.", ["ASSAULT"]),
+    ("A missile destroyed dozens of homes in the town.", ["ASSAULT"]),
+])
+def test_a_tally_of_acts_with_its_toll_is_no_attack(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "ASSAULT"][:1] == expected

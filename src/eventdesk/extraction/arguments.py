@@ -232,13 +232,35 @@ def is_reference_place(doc, start_char: int) -> bool:
     if prev[-1] in ("the",) and len(prev) >= 2:
         prev = prev[:-1]
     if prev and prev[-1] in REFERENCE_WORDS:
-        return len(prev) >= 2 and prev[-2] in DIRECTION_WORDS or prev[-1] == "from"
+        if prev[-1] == "from":
+            return True
+        if len(prev) < 2 or prev[-2] not in DIRECTION_WORDS:
+            return False
+        # "20 km east of X", "Y, east of X", "the Y camp east of X": X is a landmark that
+        # says where the spot lies; a bare "east of X" on the event itself ("killed a man
+        # east of X", "shelling east of X") names the spot's own town
+        k = i - (len(prev) + (1 if doc[i - 1].lower_ == "the" else 0))  # the direction word
+        k = next((j for j in range(i - 1, max(-1, i - 5), -1)
+                  if doc[j].lower_ == prev[-2]), k)
+        before = doc[k - 1] if k > 0 else None
+        return prev[-2] in ("km", "kilometres", "kilometers", "miles") or before is not None \
+            and (before.like_num or before.lower_ in ("km", "kilometres", "kilometers", "miles",
+                                                        ",", "just", "some", "about")
+                 or before.pos_ == "PROPN" or before.dep_ in ("pobj", "dobj", "nsubj")
+                 and before.pos_ == "NOUN" and before.lemma_.lower() in _SITE_NOUNS)
     # "In Tver, near Moscow, ...": a phrase set off after a town's name that says where the
     # town lies (not "in the Donetsk region, near Pokrovsk": there the town is the spot)
     if len(prev) == 3 and prev[-1] in ("near", "outside") and prev[-2] == "," and \
             doc[i - 3].pos_ == "PROPN" and prev[-3] not in ADMIN_UNIT_WORDS:
         return True
     return False
+
+
+# a site a direction phrase can locate ("the camp east of X"): X is then only a landmark
+_SITE_NOUNS = frozenset({"camp", "village", "town", "base", "checkpoint", "hamlet", "airport",
+                         "crossing", "settlement", "outpost", "post", "city", "port", "road",
+                         "highway", "junction", "neighbourhood", "neighborhood", "area",
+                         "district", "field", "refinery", "plant", "depot", "bridge"})
 
 
 ADMIN_UNIT_WORDS = frozenset({"region", "oblast", "province", "district", "governorate",

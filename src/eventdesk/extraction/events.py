@@ -80,8 +80,7 @@ _TOWARD = frozenset({"at", "on", "in", "into", "near", "against"})
 def _going_on_now(head: Any) -> bool:
     """The trigger's verb is in the present progressive ("some 200 people are rallying
     outside the town hall", "officers are detaining marchers"): it goes on as the report is
-    written,
-    so it does not take the time of an earlier sentence ("on Sunday")."""
+    written, so it does not take the time of an earlier sentence ("on Sunday")."""
     verb = head if head.pos_ in ("VERB", "AUX") else (
         head.head if head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None)
     if verb is None or verb.tag_ != "VBG":

@@ -946,24 +946,35 @@ TALLY_WORDS = frozenset({"dozens", "hundreds", "scores", "thousands", "tens", "c
 
 def _tally_perfect(tok) -> bool:
     """A present perfect whose object is counted in dozens or hundreds ("the group has
-    hit dozens of tankers and seized three"): a tally of many acts, not one."""
+    hit dozens of tankers and seized three"), or acts counted so in any tense ("carried out
+    hundreds of breaches of the truce, killing 400"): a tally of many acts, not one."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in TALLY_WORDS \
+            and tok.head.head.dep_ == "dobj":
+        tok = tok.head.head  # the acts counted: "committed hundreds of breaches"
     verb = _verb_or_its_verb(tok)
     if verb is None:
         return False
     first = verb
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # ("have hit dozens of tankers and seized three": the first verb's)
-    if first.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")
-                                      for c in first.children):
+    any_tense = False
+    if first.tag_ == "VBG" and first.dep_ == "advcl" and first.head.i != first.i:
+        first = first.head  # "carried out hundreds of breaches of the truce, killing 400"
+        any_tense = True    # (a tally of acts and their toll, in any tense)
+    perfect = first.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")
+                                          for c in first.children)
+    if not perfect and not (first.tag_ == "VBD" or any_tense):
         return False
+    things = TALLIED_THINGS if perfect else TALLIED_ACTS  # (a past "destroyed dozens of
+    #                                                       homes" is one strike's damage)
     for c in first.children:
         if c.dep_ != "dobj":
             continue
         if c.lower_ in TALLY_WORDS:  # "dozens of tankers": what the dozens are of
-            things = [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for o in p.children if o.dep_ == "pobj"]
-            return any(o.lemma_.lower() in TALLIED_THINGS for o in things)
-        if c.lemma_.lower() in TALLIED_THINGS and any(
+            counted = [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"]
+            return any(o.lemma_.lower() in things for o in counted)
+        if c.lemma_.lower() in things and any(
                 d.lower_ in TALLY_WORDS for d in c.children
                 if d.dep_ in ("amod", "nummod", "quantmod")):
             return True
@@ -974,7 +985,12 @@ def _tally_perfect(tok) -> bool:
 # victims, which PLOVER codes as an event)
 TALLIED_THINGS = frozenset({"ship", "vessel", "boat", "tanker", "home", "house", "building",
                             "village", "town", "attack", "strike", "drone", "missile",
-                            "rocket", "raid", "target", "site", "facility"})
+                            "rocket", "raid", "target", "site", "facility", "violation",
+                            "breach"})
+
+
+# acts a tally counts in a past tense too ("committed hundreds of breaches")
+TALLIED_ACTS = frozenset({"attack", "strike", "raid", "violation", "breach", "airstrike"})
 
 
 def _in_order_to(tok) -> bool:
