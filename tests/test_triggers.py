@@ -1182,3 +1182,24 @@ def test_the_charge_of_an_arrest_is_no_accusation_of_its_own(nlp, text, expected
 ])
 def test_a_tally_of_acts_with_its_toll_is_no_attack(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t == "ASSAULT"][:1] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a gathering is a protest only with a protest word in its clause, and not by armed men
+    ("Hundreds gathered outside the embassy chanting slogans against the war.", ["PROTEST"]),
+    ("Thousands gathered in the square on Sunday to demand elections.", ["PROTEST"]),
+    ("Relatives gathered at the gate to welcome the freed detainees.", []),
+    ("Fighters who had gathered in the school were hit by the strike.", []),
+])
+def test_a_gathering_is_a_protest_only_with_protest_words(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "PROTEST"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # deploying drones, jets or air defences moves no force
+    ("The military deployed 55 unmanned aerial vehicles against the city overnight.", []),
+    ("Air defence systems were deployed against the incoming missiles.", []),
+    ("The army deployed two brigades to the border town.", ["MOBILIZE"]),
+])
+def test_deploying_weapons_is_no_mobilisation(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "MOBILIZE"] == expected

@@ -250,6 +250,12 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type == "ACCUSE" and _arrest_charge(tok):
         return None  # "arrested the man, who was accused of spying": the arrest's charge,
         #              told by the arrest
+    if entry.type == "PROTEST" and tok.lemma_.lower() == "gather" and not _protest_gathering(tok):
+        return None  # "fighters who had gathered in the village", "families gathered at the
+        #              gate to greet the freed prisoners": a gathering, no protest
+    if entry.type == "MOBILIZE" and tok.lemma_.lower() == "deploy" and _deployed_means(tok):
+        return None  # "launched and deployed 62 drones", "air defences were deployed against
+        #              the missiles", "an official deployed for the summit's security"
     if _sourcing_infinitive(tok):
         return None  # "officials who spoke on condition of anonymity to discuss the raid",
         #              why a source is unnamed
@@ -1462,6 +1468,46 @@ RETURN_VERBS = frozenset({"hand", "return", "repatriate", "exchange", "swap", "r
                           "transfer", "release", "bury", "identify"})
 RETURN_NOUNS = frozenset({"exchange", "return", "repatriation", "handover", "transfer", "swap",
                           "burial"})
+
+
+# what makes a gathering a protest: its words in the clause, or a crowd of protesters
+PROTEST_CUES = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|chant\w*|"
+                          r"slogans?|placards?|banners?|demand\w*|against|condemn\w*|"
+                          r"denounc\w*|vigil|sit-in|march\w*|marched|strike)\b", re.I)
+NOT_PROTESTERS = frozenset({"militant", "fighter", "militia", "troop", "soldier", "rebel",
+                            "gunman", "jihadist", "insurgent", "terrorist", "bandit",
+                            "extremist", "attacker"})
+# what is deployed that is no force moved: weapons, craft and the like
+DEPLOYED_MEANS = frozenset({"drone", "uav", "missile", "rocket", "aircraft", "plane",
+                            "jet", "helicopter", "defence", "defense", "system", "weapon",
+                            "vehicle", "munition", "bomb", "shahed", "decoy", "balloon"})
+
+
+def _protest_gathering(tok) -> bool:
+    """A gathering is a protest only with a protest word in its clause ("gathered outside
+    the embassy chanting slogans", "gathered to demand") and not by armed men."""
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ == "relcl":
+        subj.append(tok.head)
+    if any(w.lemma_.lower() in NOT_PROTESTERS for s in subj for w in s.subtree):
+        return False
+    clause = " ".join(t.text for t in tok.subtree)
+    return bool(PROTEST_CUES.search(clause)) or any(
+        w.lemma_.lower() in ("protester", "protestor", "demonstrator", "activist")
+        for s in subj for w in s.subtree)
+
+
+def _deployed_means(tok) -> bool:
+    """"deploy" whose object (or passive subject) is a weapon or craft, or a participle on
+    a person ("an official deployed for the summit"): no force is mobilised."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(o.lemma_.lower() in DEPLOYED_MEANS or any(
+            c.lemma_.lower() in DEPLOYED_MEANS for c in o.children if c.dep_ == "compound")
+           for o in objs):
+        return True
+    return tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and \
+        tok.head.lemma_.lower() in ("official", "officer", "spokesman", "spokesperson",
+                                    "envoy", "diplomat", "adviser", "advisor")
 
 
 ARREST_VERBS = frozenset({"detain", "arrest", "jail", "imprison", "hold", "sentence",
