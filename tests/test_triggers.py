@@ -1203,3 +1203,14 @@ def test_a_gathering_is_a_protest_only_with_protest_words(nlp, text, expected):
 ])
 def test_deploying_weapons_is_no_mobilisation(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t == "MOBILIZE"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # talks named to say how they stand are no meeting
+    ("However, talks with the militia have faltered as its raids go on.", []),
+    ("The movement is engaged in peace negotiations with the state.", []),
+    ("Talks between the two sides broke down on Monday.", []),
+    ("The two delegations held talks in Doha on Monday.", ["CONSULT"]),
+])
+def test_the_state_of_talks_is_no_meeting(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "CONSULT"] == expected

@@ -256,6 +256,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type == "MOBILIZE" and tok.lemma_.lower() == "deploy" and _deployed_means(tok):
         return None  # "launched and deployed 62 drones", "air defences were deployed against
         #              the missiles", "an official deployed for the summit's security"
+    if entry.type == "CONSULT" and match.pattern.nominal and _state_of_talks(tok):
+        return None  # "talks with the rebels have faltered", "the group is engaged in
+        #              negotiations with the state": how talks stand, not a meeting
     if _sourcing_infinitive(tok):
         return None  # "officials who spoke on condition of anonymity to discuss the raid",
         #              why a source is unnamed
@@ -1481,6 +1484,27 @@ NOT_PROTESTERS = frozenset({"militant", "fighter", "militia", "troop", "soldier"
 DEPLOYED_MEANS = frozenset({"drone", "uav", "missile", "rocket", "aircraft", "plane",
                             "jet", "helicopter", "defence", "defense", "system", "weapon",
                             "vehicle", "munition", "bomb", "shahed", "decoy", "balloon"})
+
+
+TALKS_STALL = frozenset({"falter", "stall", "collapse", "stagnate", "founder", "fail",
+                         "deadlock", "languish"})
+
+
+def _state_of_talks(tok) -> bool:
+    """Talks named only to say how they stand: the subject of "falter", "stall", "collapse"
+    ("break down"), or what a party "is engaged in" (a present state)."""
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and (
+            head.lemma_.lower() in TALKS_STALL or head.lemma_.lower() == "break" and any(
+                c.dep_ == "prt" and c.lower_ == "down" for c in head.children)):
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in (
+            "engage", "involve", "mire", "bog") and any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "am", "'s", "'re",
+                                                         "remain", "remains")
+            for c in head.head.children):
+        return True
+    return False
 
 
 def _protest_gathering(tok) -> bool:
