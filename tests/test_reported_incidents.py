@@ -665,3 +665,11 @@ def test_a_bare_direction_phrase_names_the_spot(pipeline):
     [ev] = assaults("Shelling hit Vovchansk, 50 km north-east of Kharkiv, on Monday.",
                     pipeline, published="2026-02-24")
     assert ev.location is not None and ev.location.name == "Vovchansk"
+
+
+def test_the_country_that_owns_the_place_hit_is_no_attacker(pipeline):
+    # "in Russia's Leningrad region": the possessive says whose the region is
+    [ev] = assaults("The drones struck a fuel depot in Russia's northwestern Leningrad region.",
+                    pipeline, published="2025-09-14")
+    assert ev.actor1 is None or ev.actor1.country != "RUS"
+    assert ev.actor2 is not None and ev.actor2.country == "RUS"

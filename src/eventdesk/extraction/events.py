@@ -77,6 +77,23 @@ PATRON = re.compile(r"-(?:" + "|".join(sorted(PATRON_WORDS)) + r")\b", re.I)
 _TOWARD = frozenset({"at", "on", "in", "into", "near", "against"})
 
 
+PLACE_HEADS = frozenset({"region", "oblast", "province", "district", "city", "town",
+                         "village", "capital", "territory", "border", "coast", "port",
+                         "area", "state", "governorate", "republic", "south", "north",
+                         "east", "west"})
+
+
+def _owns_a_place(doc: Any, hit: Any, layers: Layers) -> bool:
+    """The actor mention is a country's possessive before a place ("Russia's northwestern
+    Leningrad region", "Ukraine's second city"): it says whose the place is."""
+    span = doc.char_span(hit.span.start, hit.span.end, alignment_mode="expand")
+    if span is None or span[-1].dep_ != "poss":
+        return False
+    owner = span[-1].head
+    return owner.lemma_.lower() in PLACE_HEADS or layers.places.covering(
+        owner.idx, owner.idx + len(owner.text)) is not None
+
+
 def _going_on_now(head: Any) -> bool:
     """The trigger's verb is in the present progressive ("some 200 people are rallying
     outside the town hall", "officers are detaining marchers"): it goes on as the report is
@@ -907,6 +924,9 @@ class Extractor:
                     continue
             if getattr(hit, "locative", False):
                 continue  # "a meeting in the Kremlin": a place here
+            if skip_targets and _owns_a_place(doc, hit, layers):
+                continue  # "struck a refinery in Russia's Leningrad region": the country
+                #           owns the place hit; it is not the attacker
             used.append(hit)
             return _to_actor(hit)
         return None
