@@ -673,3 +673,19 @@ def test_the_country_that_owns_the_place_hit_is_no_attacker(pipeline):
                     pipeline, published="2025-09-14")
     assert ev.actor1 is None or ev.actor1.country != "RUS"
     assert ev.actor2 is not None and ev.actor2.country == "RUS"
+
+
+def test_a_co_attacker_is_not_the_side_hit(pipeline):
+    # "A and B warplanes struck X": B attacks with A; the side hit is X's
+    [ev] = assaults("American and British jets bombed the port of Hodeidah on Tuesday.",
+                    pipeline, published="2024-02-21")
+    assert ev.actor2 is None or ev.actor2.country not in ("USA", "GBR")
+
+
+def test_a_countrys_possessive_on_the_sites_hit_is_the_place(pipeline):
+    # "struck Iran's nuclear sites": the sites are in Iran, the only place named; a
+    # possessive on a place of its own ("Ukraine's second city") is not the spot
+    [ev] = assaults("Israeli jets struck Iran's missile factories overnight, the army said.",
+                    pipeline, published="2025-06-13")
+    assert ev.location is not None and ev.location.country == "IRN"
+    assert ev.actor2 is not None and ev.actor2.country == "IRN"

@@ -525,6 +525,9 @@ class Extractor:
             speaker = self._speaker(sent, layers, last_actor, used)
             if speaker is not None and not _ordinary_people(speaker):
                 actor1 = speaker
+        if men.type in VIOLENT and conj_actor is not None and not r.passive:
+            conj_actor = None  # "US and British warplanes struck Hodeidah": a co-attacker,
+            #                    not the side hit (who meets whom keeps its second party)
         return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,
                                   evidence, actor1, conj_actor, used, roles=r,
                                   last_actor=last_actor)

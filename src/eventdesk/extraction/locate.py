@@ -16,6 +16,11 @@ from eventdesk.extraction.rules import (FEATURE_WORDS, SAY_LEMMAS, STATEMENT_TYP
                                        in_stamp_line, local_office_place)
 from eventdesk.records import Place, Span
 
+# nouns after a country's possessive that are places of their own ("Ukraine's second city")
+POSSESSED_PLACES = frozenset({"city", "town", "village", "capital", "region", "province",
+                              "oblast", "district", "port", "south", "north", "east", "west",
+                              "border", "territory", "coast", "state", "area", "part",
+                              "frontier", "enclave", "exclave"})
 # nouns that make an "of" place the region a town is the seat of: "the capital of X"
 SEAT_NOUNS = frozenset({"capital", "centre", "center", "seat", "city", "town"})
 
@@ -110,8 +115,13 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
             etype == "PROTEST" and _town_protesting(pm, sdoc, head))
         if etype in STATEMENT_TYPES and not locative:
             continue  # statements and meetings: only "in/at X" of their own clause
-        if pm.place.precision == "country" and root.dep_ == "poss":
-            continue  # "Ukraine's second-largest city"
+        if pm.place.precision == "country" and root.dep_ == "poss" and (
+                root.head.lemma_.lower() in POSSESSED_PLACES or not (
+                    etype in VIOLENT and (root.head.dep_ in ("dobj", "nsubjpass") or
+                                          root.head.dep_ == "pobj" and root.head.head.lower_
+                                          in ("on", "at", "against", "into")))):
+            continue  # "Ukraine's second-largest city" (but "struck Iran's nuclear sites":
+            #           sites in Iran, the only place the text gives)
         if pm.place.precision == "country" and not locative and (
                 hit is not None and (hit.span.start < s or hit.span.end > e)
                 and _speaker(sdoc, hit)
