@@ -499,7 +499,7 @@ def _habitual_plural(tok) -> bool:
                                        for c in tok.head.children)):
         return True  # ("repeated drone and missile attacks": the parser joins them by conj)
     cur = tok
-    for _ in range(6):
+    for _ in range(4):
         head = cur.head
         if head.i == cur.i:
             return False
