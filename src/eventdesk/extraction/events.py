@@ -32,7 +32,7 @@ from eventdesk.extraction.rules import (
     SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_NOUNS, TOLL_REPORT_VERBS,
     TOLL_REVISION, THE_PUBLIC, VICTIM_NOUNS, EVACUATION, SPEAKER_TAIL, TREND_PERIOD, VIOLENT,
     WAR_TOTAL, ENEMY_WORDS, DOMESTIC_TYPES, INQUIRY, OF_RECORD_TYPES, ORDINARY_PEOPLE,
-    PEOPLE_NOUNS, TOLD_THINGS, WAR_SCALE,
+    PEOPLE_NOUNS, TOLD_THINGS, WAR_SCALE, POSSESSED_PLACES,
 )
 from eventdesk.extraction.timex import TimeMention, dateline_time, find_times, pick_window
 from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evidence, Place,
@@ -77,12 +77,6 @@ PATRON = re.compile(r"-(?:" + "|".join(sorted(PATRON_WORDS)) + r")\b", re.I)
 _TOWARD = frozenset({"at", "on", "in", "into", "near", "against"})
 
 
-PLACE_HEADS = frozenset({"region", "oblast", "province", "district", "city", "town",
-                         "village", "capital", "territory", "border", "coast", "port",
-                         "area", "state", "governorate", "republic", "south", "north",
-                         "east", "west"})
-
-
 def _owns_a_place(doc: Any, hit: Any, layers: Layers) -> bool:
     """The actor mention is a country's possessive before a place ("Russia's northwestern
     Leningrad region", "Ukraine's second city"): it says whose the place is."""
@@ -90,7 +84,7 @@ def _owns_a_place(doc: Any, hit: Any, layers: Layers) -> bool:
     if span is None or span[-1].dep_ != "poss":
         return False
     owner = span[-1].head
-    return owner.lemma_.lower() in PLACE_HEADS or layers.places.covering(
+    return owner.lemma_.lower() in POSSESSED_PLACES or layers.places.covering(
         owner.idx, owner.idx + len(owner.text)) is not None
 
 

@@ -12,15 +12,11 @@ import re
 from typing import Any
 
 from eventdesk.extraction import arguments as args
-from eventdesk.extraction.rules import (FEATURE_WORDS, SAY_LEMMAS, STATEMENT_TYPES, VIOLENT,
-                                       in_stamp_line, local_office_place)
+from eventdesk.extraction.rules import (FEATURE_WORDS, POSSESSED_PLACES, SAY_LEMMAS,
+                                        STATEMENT_TYPES, VIOLENT, in_stamp_line,
+                                        local_office_place)
 from eventdesk.records import Place, Span
 
-# nouns after a country's possessive that are places of their own ("Ukraine's second city")
-POSSESSED_PLACES = frozenset({"city", "town", "village", "capital", "region", "province",
-                              "oblast", "district", "port", "south", "north", "east", "west",
-                              "border", "territory", "coast", "state", "area", "part",
-                              "frontier", "enclave", "exclave"})
 # nouns that make an "of" place the region a town is the seat of: "the capital of X"
 SEAT_NOUNS = frozenset({"capital", "centre", "center", "seat", "city", "town"})
 

@@ -1460,9 +1460,9 @@ NOT_LIVING = frozenset({"resolution", "bill", "deal", "proposal", "plan", "measu
 WAR_NOUNS = frozenset({"war", "conflict", "invasion", "hostilities", "insurgency",
                        "rebellion", "uprising"})
 TOLL_VERBS = frozenset({"kill", "injure", "wound", "murder", "slaughter", "massacre"})
-_RECENT = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
-                     r"(?:last|this|overnight|early)\b|dawn|midnight|morning|evening|noon|"
-                     r"the (?:morning|evening|weekend|night)\b)", re.I)
+# a "since" of a recent day: SAME_DAY's words, "last"/"this"/"early" ..., "the weekend"
+_RECENT = re.compile(r"^(?:the\s+)?(?:" + "|".join(sorted(SAME_DAY | {"weekend"})) +
+                     r"|last|this|early)\b", re.I)
 
 
 ALERT_NOUNS = frozenset({"alert", "alarm", "siren", "warning", "shelter", "drill",

@@ -200,3 +200,13 @@ def local_office_place(title: str) -> int:
     0 when it opens with none."""
     m = _LOCAL_OFFICE.match(title)
     return m.end("place") if m else 0
+
+
+# nouns after a country's possessive that are places of their own ("Ukraine's second city",
+# "Russia's Leningrad region"): the possessive says whose the place is (not the attacker,
+# extraction/events.py; not the spot itself, extraction/locate.py)
+POSSESSED_PLACES = frozenset({"city", "town", "village", "capital", "region", "province",
+                              "oblast", "district", "governorate", "republic", "port",
+                              "south", "north", "east", "west", "border", "territory",
+                              "coast", "state", "area", "part", "frontier", "enclave",
+                              "exclave"})
