@@ -1121,3 +1121,15 @@ def test_arrests_the_report_places_in_its_town_are_one_arrest_event(pipeline):
             "arrested after scuffles with officers.")
     coerce = of_type("COERCE", text, pipeline, published="2024-10-05")
     assert len(coerce) == 1 and coerce[0].location.name == "London"
+
+
+def test_a_country_in_an_amid_phrase_is_the_setting_not_the_place(pipeline):
+    text = ("Two farmers were killed in a drone strike in the border area on Friday, amid "
+            "weeks of exchanges of fire between Armenia and Azerbaijan.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-03-02")
+    assert evs and all(e.location is None or e.location.country not in ("ARM", "AZE")
+                       for e in evs)
+    # a town in the phrase is the scene of the same attack
+    text = "A farmer was found dead amid heavy shelling of Huliaipole on Friday.\n"
+    [ev] = of_type("ASSAULT", text, pipeline, published="2024-03-02")
+    assert ev.location is not None and ev.location.name == "Huliaipole"

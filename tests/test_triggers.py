@@ -1214,3 +1214,49 @@ def test_deploying_weapons_is_no_mobilisation(nlp, text, expected):
 ])
 def test_the_state_of_talks_is_no_meeting(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t == "CONSULT"] == expected
+
+
+LEAD = "The army entered the district on Monday. Its tanks shelled the main road. "
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a plural present the tagger reads as a base form is still a standing position
+    (LEAD + "Residents, however, accuse the army of trying to drive them out.", []),
+    (LEAD + "Opponents accuse the governor of silencing the press.", []),
+    (LEAD + "On Tuesday the mayor accused the army of looting shops.", ["ACCUSE"]),
+])
+def test_a_generic_present_accusation_is_no_event(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "ACCUSE"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a perfect with "long" is a standing position held over time
+    (LEAD + "Farmers have long complained about raids by the militia.", []),
+    (LEAD + "Farmers complained on Tuesday about raids by the militia.", ["ACCUSE"]),
+])
+def test_a_long_held_complaint_is_no_event(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "ACCUSE"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what a suspect is held to have done, and his help to a criminal inquiry, are no
+    # cooperation between parties
+    ("Police often detain people they suspect of collaborating with the rebels.", []),
+    ("The man admitted to having collaborated with a foreign intelligence agency.", []),
+    ("The arrested courier is cooperating with investigators, the agency said.", []),
+    ("The two countries agreed on Monday to cooperate with each other on border security.",
+     ["AGREE"]),
+])
+def test_a_suspects_collaboration_is_no_cooperation(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t in ("COOPERATE", "AGREE")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # care given to the wounded at the scene is no aid between parties
+    ("The ambulance crew provided assistance to five residents hurt in the blast.", []),
+    (LEAD + "The wounded are being provided with medical assistance.", []),
+    ("Volunteer doctors handed over two tonnes of medicine to the Red Cross.", ["AID"]),
+    ("Japan provided medical assistance to Syria.", ["AID"]),
+])
+def test_care_at_the_scene_is_no_aid(nlp, text, expected):
+    assert [t for t in types_of(nlp, text) if t == "AID"] == expected

@@ -98,6 +98,10 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
             #           wounded were treated, not where they were hit
         if _in_other_relative_clause(root, head):
             continue  # "detained a man who passed positions to Moscow": the man's story
+        if pm.place.precision == "country" and _in_backdrop(root, head):
+            continue  # "two died in a strike in the border area, amid weeks of clashes
+            #           between Armenia and Azerbaijan": the setting, not the place (a town
+            #           in it, "found dead amid shelling of Huliaipole", is the scene)
         if _in_demand(root, head):
             continue  # "marched in the capital calling for a ceasefire in Gaza": what they
             #           ask for, not where they are
@@ -226,6 +230,21 @@ def _destination_of_wounded(root: Any) -> bool:
     prep = root.head
     return root.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i != prep.i and \
         prep.head.lemma_.lower() in TAKEN_TO_VERBS
+
+
+BACKDROP_PREPS = frozenset({"amid", "amidst"})
+
+
+def _in_backdrop(tok, head) -> bool:
+    """``tok`` lies in an "amid" phrase that does not hold the trigger ``head``."""
+    cur = tok
+    for _ in range(10):
+        if cur.dep_ == "prep" and cur.lower_ in BACKDROP_PREPS:
+            return not (cur.left_edge.i <= head.i <= cur.right_edge.i)
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 DEMAND_LEMMAS = frozenset({"call", "demand", "urge", "plead", "press", "appeal"})

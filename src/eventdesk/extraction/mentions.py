@@ -210,6 +210,12 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "after a heated meeting", "ahead of Sunday's talks": another time
     if mod.scheduled:
         return None
+    if entry.type == "AID" and _care_for_casualties(tok):
+        return None  # "paramedics gave first aid to the wounded", "the injured are being
+        #              given medical help": care at the scene, no aid between parties
+    if entry.type == "COOPERATE" and _helps_an_inquiry(tok):
+        return None  # "the detainee is cooperating with investigators": a suspect's conduct
+        #              in a case, not cooperation between parties
     if entry.type == "MOBILIZE" and _recruited_agent(tok):
         return None  # "the suspect was recruited by a foreign service": an agent enlisted
     if entry.type == "MOBILIZE" and _weapons_deployed(tok):
@@ -376,7 +382,16 @@ def _generic_present(tok) -> bool:
     """A verb in the simple present inside a running text states a habit or a position
     ("Kyiv says its strikes target military sites"), not an event. Headlines (one-sentence
     documents) use the present for past events and are left alone."""
-    if tok.tag_ not in ("VBZ", "VBP") or tok.pos_ != "VERB":
+    if tok.pos_ != "VERB":
+        return False
+    if tok.tag_ == "VB":
+        # the tagger gives some plural presents the base form ("Kurds, however, accuse
+        # Ankara of ..."): a finite verb with its own subject and no auxiliary or "to" (an
+        # imperative has no subject; "will accuse", "to accuse" have their helper)
+        if tok.dep_ not in ("ROOT", "ccomp", "conj") or \
+                not any(c.dep_ == "nsubj" for c in tok.children):
+            return False
+    elif tok.tag_ not in ("VBZ", "VBP"):
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return False
@@ -441,7 +456,8 @@ REPEATED_ADVERBS = frozenset({"repeatedly", "regularly", "routinely", "frequentl
 def _iterated_before(tok) -> bool:
     """An act told as repeated an unknown number of times before the report's news, in the
     pluperfect ("had been arrested several times", "had repeatedly shelled") or the perfect
-    with an adverb of repetition ("has repeatedly attacked"): a record, not one event (a count with its own day, "shelled the town several times on
+    with an adverb of repetition or of a long time ("has repeatedly attacked", "have long
+    complained"): a record, not one event (a count with its own day, "shelled the town several times on
     Monday", is still one)."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     if verb.pos_ not in ("VERB", "AUX"):
@@ -454,8 +470,13 @@ def _iterated_before(tok) -> bool:
     # ports since ...", "have regularly shelled the town": a record up to now
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve", "'s")
                   for c in verb.children)
-    return perfect and any(c.dep_ == "advmod" and c.lower_ in REPEATED_ADVERBS
+    return perfect and any(c.dep_ == "advmod" and c.lower_ in REPEATED_ADVERBS | STANDING
                            for c in verb.children)
+
+
+# adverbs that make a perfect a standing position held over time: "residents have long
+# complained about the raids", "the group has long denied it"
+STANDING = frozenset({"long"})
 
 
 def _in_habitual_clause(tok) -> bool:
@@ -1332,8 +1353,6 @@ def _open_question(tok) -> bool:
 SEQUEL_VERBS = frozenset({"follow", "come", "came", "precede"})
 
 
-LONG_SPANS = frozenset({"weeks", "months", "years", "decades"})
-
 
 def _long_span_of(tok) -> bool:
     """"to end three years of fighting", "after months of shelling", "struck by decades of
@@ -1443,6 +1462,7 @@ def _characterised_attack(tok) -> bool:
 CHARGE_VERBS = frozenset({"detain", "arrest", "jail", "imprison", "charge", "convict",
                           "sentence", "fine", "prosecute", "hold", "punish", "indict", "try",
                           "question", "summon", "deport", "expel"})
+CONFESS_VERBS = frozenset({"confess", "admit"})
 CHARGE_NOUNS = frozenset({"suspicion", "charge", "charges", "accusation", "accusations",
                           "allegation", "allegations"})
 # a verdict's words: "found him guilty of killing a general" (a court's finding; "both sides
@@ -1629,6 +1649,44 @@ def _war_toll(tok) -> bool:
     return False
 
 
+# who gives care at the scene of an attack
+MEDIC_WORDS = frozenset({"medic", "paramedic", "doctor", "ambulance", "rescuer", "crew",
+                         "nurse", "medical", "hospital", "responder", "emt"})
+CARE_NOUNS = frozenset({"assistance", "aid", "help", "care", "treatment", "attention"})
+
+
+def _care_for_casualties(tok) -> bool:
+    """Care given at the scene: a medical or rescue crew gives care ("the ambulance crew
+    gave help to three residents"), or a passive with no giver hands medical care to the
+    wounded ("they are being given medical assistance")."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    care = any(c.dep_ == "dobj" and c.lemma_.lower() in CARE_NOUNS for c in verb.children)
+    for c in verb.children:
+        if care and c.dep_ == "nsubj" and (c.lemma_.lower() in MEDIC_WORDS or any(
+                m.dep_ in ("compound", "amod") and m.lemma_.lower() in MEDIC_WORDS
+                for m in c.children)):
+            return True  # (doctors who hand over medicine to a relief agency give aid)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        return any(t.lemma_.lower() in CARE_NOUNS and any(
+            m.dep_ == "amod" and m.lower_ in ("medical", "first", "psychological")
+            for m in t.children) for t in verb.subtree)
+    return False
+
+
+INQUIRY_NOUNS = frozenset({"investigation", "investigator", "probe", "inquiry", "inquest",
+                           "prosecutor", "prosecution", "detective", "interrogator"})
+
+
+def _helps_an_inquiry(tok) -> bool:
+    """The verb's partner ("with ...") is a criminal inquiry or those who run it."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in INQUIRY_NOUNS for o in c.children)
+        for c in tok.children)
+
+
 def _charge_of(tok) -> bool:
     """The trigger names what someone is held for: it lies in the "for" phrase of an
     arrest ("detained three activists for urging a strike"), or after "on suspicion/charges
@@ -1644,6 +1702,11 @@ def _charge_of(tok) -> bool:
         if cur.dep_ in ("pcomp", "pobj") and head.lower_ == "of" and \
                 head.head.lower_ in CHARGE_NOUNS:
             return True
+        if cur.dep_ in ("pcomp", "pobj") and (
+                head.lower_ == "of" and head.head.lemma_.lower() == "suspect"
+                or head.lower_ == "to" and head.head.lemma_.lower() in CONFESS_VERBS):
+            return True  # "people it suspects of aiding the enemy", "he admitted to
+            #              having worked for a foreign service": what one is held to have done
         if cur.dep_ in ("pcomp", "pobj") and head.lower_ == "of" and \
                 head.head.lower_ in VERDICT_ADJ and \
                 head.head.head.lemma_.lower() in VERDICT_VERBS:
