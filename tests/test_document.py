@@ -1133,3 +1133,15 @@ def test_a_country_in_an_amid_phrase_is_the_setting_not_the_place(pipeline):
     text = "A farmer was found dead amid heavy shelling of Huliaipole on Friday.\n"
     [ev] = of_type("ASSAULT", text, pipeline, published="2024-03-02")
     assert ev.location is not None and ev.location.name == "Huliaipole"
+
+
+def test_the_airspace_the_launch_platform_flew_in_is_not_where_missiles_hit(pipeline):
+    text = ("Russia fired a salvo of cruise missiles at power plants on Monday. The missiles "
+            "were fired from bombers flying over the Caspian Sea and the Astrakhan region. "
+            "They struck targets in the Poltava and Sumy regions.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-03-04")
+    assert sorted(e.location.name.split()[0] for e in evs if e.location) == ["Poltava", "Sumy"]
+    # the launcher named after "from" is no platform in flight: the districts are the place
+    text = "Russian troops fired from Grad launchers at two districts of Kherson on Monday.\n"
+    [ev] = of_type("ASSAULT", text, pipeline, published="2024-03-04")
+    assert ev.location is not None and ev.location.name.startswith("Kherson")

@@ -587,3 +587,12 @@ def test_a_local_officials_place_does_not_replace_the_town_told(pipeline):
             "Shebekino on Monday.")
     [ev] = of_type("ASSAULT", text, pipeline, published="2024-05-01")
     assert ev.location is not None and ev.location.name == "Shebekino"
+
+
+def test_an_alias_of_a_city_names_its_region_before_a_region_word() -> None:
+    # "Kiev" and "Hodeidah" are hand-kept English spellings: before "region(s)/oblasts/
+    # province" they name the region, alone the city
+    kinds = [(m.name, m.kind) for m in find_places(
+        "Drones hit sites in the Kiev and Poltava oblasts. Jets bombed Hodeidah province.")]
+    assert kinds == [("Kiev", "admin1"), ("Poltava", "admin1"), ("Hodeidah", "admin1")]
+    assert [m.kind for m in find_places("Sirens sounded in Kiev at dawn.")] == [None]

@@ -85,11 +85,12 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
             continue  # "attacked by Israel": the agent acts, it is no place
         if etype in VIOLENT and in_stamp_line(args.doc_text(sdoc), s):
             continue  # "Updated 03:49 pm IST - OUAGADOUGOU": where the page was filed
-        if etype in VIOLENT and root.dep_ == "pobj" and root.head.lower_ == "from" and \
-                root.head.head.lemma_.lower() in LAUNCH_VERBS and \
-                pm.place.precision in ("country", "admin1"):
-            continue  # "rockets were fired from Lebanon at the Galilee": where they came from,
-            #           not where they hit
+        if etype in VIOLENT and (root.dep_ == "pobj" and root.head.lower_ == "from" and
+                                 root.head.head.lemma_.lower() in LAUNCH_VERBS and
+                                 pm.place.precision in ("country", "admin1")
+                                 or _launch_platform(root, head)):
+            continue  # "rockets were fired from Lebanon at the Galilee", "fired from aircraft
+            #           flying over the Y region": where they came from, not where they hit
         if _GROUP_AFTER.match(args.doc_text(sdoc)[e:e + 40]):
             continue  # "suspected Kuki tribal militants", "Houthi rebels": a people or a
             #           movement that names an armed group, not where the event happened
@@ -230,6 +231,25 @@ def _destination_of_wounded(root: Any) -> bool:
     prep = root.head
     return root.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i != prep.i and \
         prep.head.lemma_.lower() in TAKEN_TO_VERBS
+
+
+def _launch_platform(tok, head) -> bool:
+    """``tok`` lies deeper in the "from" phrase of a launch verb, through the platform the
+    weapons left ("fired from bombers flying over the Caspian Sea"), and the trigger is
+    outside the phrase."""
+    cur = tok
+    moving = False  # the way up passes the platform's own verb ("flying", "that flew")
+    for _ in range(10):
+        if cur.head.i == cur.i or cur.i == head.i:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ == "from" and cur.head.dep_ == "prep" \
+                and cur.head.head.lemma_.lower() in LAUNCH_VERBS:
+            prep = cur.head
+            return moving and not (prep.left_edge.i <= head.i <= prep.right_edge.i)
+        if cur.dep_ in ("acl", "relcl") and cur.pos_ == "VERB":
+            moving = True
+        cur = cur.head
+    return False
 
 
 BACKDROP_PREPS = frozenset({"amid", "amidst"})
