@@ -1145,3 +1145,21 @@ def test_the_airspace_the_launch_platform_flew_in_is_not_where_missiles_hit(pipe
     text = "Russian troops fired from Grad launchers at two districts of Kherson on Monday.\n"
     [ev] = of_type("ASSAULT", text, pipeline, published="2024-03-04")
     assert ev.location is not None and ev.location.name.startswith("Kherson")
+
+
+def test_a_lead_summing_up_several_places_joins_the_towns_the_body_tells(pipeline):
+    text = ("One man was killed and another hurt in Russian shelling in Ukraine's Kharkiv region, while five people were injured in a village in the Zaporizhzhia region, officials said on Sunday.\n"
+            'Both regions have seen heavy fighting for months.\n'
+            'Moscow claims the Zaporizhzhia region as its own.\n'
+            "Kyiv's forces retook much of the Kharkiv region last year.\n"
+            'A 60-year-old man was killed and a woman wounded when shells hit houses in the town of Velykyi Burluk overnight, the Kharkiv governor said.\n'
+            'In the Zaporizhzhia region, two women and three men were injured in shelling of the village of Malokaterynivka on Saturday evening, the regional governor said.\n')
+    evs = of_type("ASSAULT", text, pipeline, published="2024-07-14")
+    assert sorted(e.location.name for e in evs) == ["Malokaterynivka", "Velykyi Burluk"]
+    # a lead about one place stays an event of its own when the town comes later
+    text = ("Two people were hurt in Russian shelling in the Kharkiv region, officials said "
+            "on Sunday.\nThe region has seen heavy fighting.\nMoscow wants it back.\n"
+            "Kyiv's forces retook it last year.\nShells hit houses in the town of "
+            "Velykyi Burluk overnight, the governor said.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-07-14")
+    assert {e.location.precision for e in evs if e.location} >= {"admin1", "city"}

@@ -69,6 +69,7 @@ PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
 FOLLOW_UP_SENTENCES = 8  # a placeless follow-up looks this many sentences back for its incident
 LEAD_SENTENCES = 2  # ... or this many ahead (a lead told before its place)
 SPECIFY_SENTENCES = 2  # a region's mention and a town's, this close, may be one incident
+LEAD_REACH = 10  # ... and a lead's region, this many sentences ahead of the town's
 
 
 @dataclass(slots=True)
@@ -284,6 +285,8 @@ def _listed(ev: Event, loc: Place) -> bool:
 
 
 def _specific_places(items: list[Item], folds: list[Fold]) -> None:
+    body = [c.sentence for c in items if not c.title]
+    lead = min(body) if body else -1
     for it in items:
         if not it.alive:
             continue
@@ -295,8 +298,17 @@ def _specific_places(items: list[Item], folds: list[Fold]) -> None:
             continue
         if loc.precision == "country" and SPREAD.search(it.event.sentence.text):
             continue  # "launched 112 drones at Ukrainian cities": a salvo at many places
+        # a lead that sums up incidents in several places, which the body tells town by town
+        # further down ("one killed in the X region, seven hurt in a village of Y"): its
+        # region's town may come later
+        summary = it.sentence == lead and not it.title and len({
+            (c.event.location.admin1, c.event.location.name) for c in items
+            if c.sentence == it.sentence and c.event.type == it.event.type
+            and c.event.location is not None}) >= 2
+        reach = LEAD_REACH if summary else SPECIFY_SENTENCES
         towns = [c for c in items if c.alive and c is not it
-                 and abs(c.sentence - it.sentence) <= SPECIFY_SENTENCES
+                 and (abs(c.sentence - it.sentence) <= SPECIFY_SENTENCES
+                      or c.sentence > it.sentence and c.sentence - it.sentence <= reach)
                  and c.event.location is not None and c.event.location.precision == "city"
                  and c.event.location.country == loc.country
                  and (loc.precision == "country" or c.event.location.admin1 == loc.admin1)
