@@ -596,3 +596,15 @@ def test_an_alias_of_a_city_names_its_region_before_a_region_word() -> None:
         "Drones hit sites in the Kiev and Poltava oblasts. Jets bombed Hodeidah province.")]
     assert kinds == [("Kiev", "admin1"), ("Poltava", "admin1"), ("Hodeidah", "admin1")]
     assert [m.kind for m in find_places("Sirens sounded in Kiev at dawn.")] == [None]
+
+
+def test_one_l_or_two_and_ia_or_ya_spell_one_ukrainian_town() -> None:
+    # the soft "л" before "я" is written l or ll, ia or ya; a settlement word around the
+    # name ("the village of X", "X community") lets a respelt small town in
+    names_found = [[m.name for m in find_places(t)] for t in (
+        "Mortar rounds hit the village of Krasnopilia on Monday.",
+        "Bilopilia community: artillery fire (four explosions).",
+        "Drones struck Bilopilia on Monday.")]
+    assert names_found[0] == ["Krasnopillya"] and names_found[1] == ["Bilopillia"]
+    # a small town after a bare preposition still needs the gazetteer's own spelling
+    assert names_found[2] == []

@@ -237,6 +237,8 @@ def _with_road_ends(text: str, toks, out: list[PlaceMention], gaz: Gazetteer
 
 # a town respelled by another transliteration is taken only after these prepositions
 _RESPELL_AFTER = frozenset({"in", "on", "near", "at", "outside", "around", "into", "of"})
+_SETTLEMENT_AFTER = frozenset({"community", "hromada", "village", "settlement"})
+_SETTLEMENT_BEFORE = frozenset({"village", "town", "settlement", "community", "hromada"})
 RESPELL_MIN_POPULATION = 20_000
 RESPELL_LONG = 12
 
@@ -246,18 +248,24 @@ def _with_respelled(text: str, toks, keys, out: list[PlaceMention], gaz: Gazette
     """A town the gazetteer knows under another transliteration: "a rocket attack on
     Chuguiev" (Chuhuiv, also written Chuguyev: Russian г as g or h, и/і/й as i or y, е as e
     or ie). Only a single capitalised word the gazetteer does not know at all, right after a
-    locative preposition, not followed by another capitalised word (a person's name), and
-    only towns of at least RESPELL_MIN_POPULATION people, or any settlement for a name of
-    RESPELL_LONG letters or more: a respelling of a short word that lands on a village is
+    locative preposition or named a settlement ("the village of X", "X community"), not
+    followed by another capitalised word (a person's name), and only towns of at least
+    RESPELL_MIN_POPULATION people, or any settlement for a name of RESPELL_LONG letters or
+    more or named a settlement: a respelling of a short word that lands on a village is
     more likely a coincidence than the place meant; a long name is distinctive."""
     taken = [(m.span.start, m.span.end) for m in out]
     added: list[PlaceMention] = []
     for i, (s, e, tok) in enumerate(toks):
-        if i == 0 or len(tok) < 5 or not tok[0].isupper() or tok.isupper() or \
+        if len(tok) < 5 or not tok[0].isupper() or tok.isupper() or \
                 _POSS.search(tok) or "-" in tok:
             continue
         key = keys[i]
-        if keys[i - 1] not in _RESPELL_AFTER or text[toks[i - 1][1]:s] != " " or \
+        # a settlement word around it makes it a settlement: "the village of X", "X community"
+        settled = i + 1 < len(toks) and keys[i + 1] in _SETTLEMENT_AFTER and \
+            text[e:toks[i + 1][0]] == " " or i >= 2 and keys[i - 1] == "of" and \
+            keys[i - 2] in _SETTLEMENT_BEFORE
+        if (i == 0 or keys[i - 1] not in _RESPELL_AFTER or text[toks[i - 1][1]:s] != " ") \
+                and not settled or \
                 gaz.has_key(key) or key in persons or key in lx.stop or key in lx.titles or \
                 key in lx.demonyms or key in lx.not_places:
             continue
@@ -265,7 +273,7 @@ def _with_respelled(text: str, toks, keys, out: list[PlaceMention], gaz: Gazette
             continue
         if any(a < e and s < b for a, b in taken):
             continue
-        floor = 0 if len(tok) >= RESPELL_LONG else RESPELL_MIN_POPULATION
+        floor = 0 if len(tok) >= RESPELL_LONG or settled else RESPELL_MIN_POPULATION
         cands = sorted((v for v in gaz.spelling_variants(tok) if v.kind == "city"
                         and v.population >= floor),
                        key=lambda v: -v.population)

@@ -202,7 +202,8 @@ class Gazetteer:
     def spelling_variants(self, name: str) -> list[Entry]:
         """Entries of the names a transliteration may have spelled differently: y/i (Ukrainian
         и/і: "Khotyn" for Khotin), g/h (Russian г: "Gruzskoye", "Gorlovka"), e/ie, io/o
-        (Ukrainian ьо: "Verkhniotoretske" for Verkhnotoretske). Used only where the
+        (Ukrainian ьо: "Verkhniotoretske" for Verkhnotoretske), l/ll and ia/ya (Ukrainian
+        ля: "Bilopilia" for Bilopillia). Used only where the
         document's context rejects every entry of the name as written, and for names the
         gazetteer does not know at all (annotate.places)."""
         key = name_key(name)
@@ -213,6 +214,14 @@ class Gazetteer:
         for i, ch in enumerate(key):
             if ch in "yi":
                 keys.add(key[:i] + ("i" if ch == "y" else "y") + key[i + 1:])
+        # Ukrainian soft "л" before "я": one l or two, "ia" or "ya" ("Bilopilia",
+        # "Bilopillia", "Bilopillya"; "Krasnopilia" for Krasnopillya)
+        soft = {key.replace("ll", "l")} | {key[:i] + "l" + key[i:] for i, ch in enumerate(key)
+                                           if ch == "l" and key[i - 1:i] != "l"
+                                           and key[i + 1:i + 2] != "l"}
+        keys |= soft | {k.replace("ia", "ya") for k in soft} | {
+            k.replace("ya", "ia") for k in soft} | {key.replace("ia", "ya"),
+                                                   key.replace("ya", "ia")}
         keys.discard(key)
         out: list[Entry] = []
         for k in sorted(keys):
