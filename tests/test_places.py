@@ -517,13 +517,14 @@ def test_hyphenated_names_that_are_no_road_are_no_places() -> None:
 
 
 def test_a_district_the_gazetteer_lacks_is_no_town_of_another_region() -> None:
-    """"Bishnupur district" in a report on Manipur that names the state: the gazetteer has
-    only a town of that name in West Bengal. Better no place than one 700 km off; a district
-    of the region named resolves as before."""
+    """"Bishnupur district" in a report on Manipur that names the state: never the town of
+    that name in West Bengal, 700 km off (the gazetteer now indexes India's districts and
+    finds Manipur's; without them, no place); a district of the region named resolves as
+    before."""
     text = ("Gunmen shot dead three village guards in Bishnupur district on Sunday. Security "
             "was stepped up across Manipur, and more troops were flown to Imphal.")
     got = {m.span.text: p for m, p in resolved(text)}
-    assert got["Bishnupur district"] is None
+    assert got["Bishnupur district"] is None or got["Bishnupur district"].admin1 == "Manipur"
     assert got["Imphal"] is not None and got["Imphal"].admin1 == "Manipur"
     text = ("Shelling hit a village in Pokrovsk district on Sunday, officials in the Donetsk "
             "region said.")
@@ -608,3 +609,21 @@ def test_one_l_or_two_and_ia_or_ya_spell_one_ukrainian_town() -> None:
     assert names_found[0] == ["Krasnopillya"] and names_found[1] == ["Bilopillia"]
     # a small town after a bare preposition still needs the gazetteer's own spelling
     assert names_found[2] == []
+
+
+def test_department_and_municipality_cues() -> None:
+    # "department" names a region (Colombia, Peru), "the municipality/commune of X" a town
+    kinds = [(m.name, m.kind) for m in find_places(
+        "Troops clashed near Tame, in Arauca department. Rebels entered the commune of Djibo.")]
+    assert ("Arauca", "admin1") in kinds and ("Djibo", "city") in kinds
+    assert [(m.name, m.kind) for m in find_places(
+        "Two police officers died in the municipality of Tame on Monday.")] == [("Tame", "city")]
+
+
+def test_small_towns_of_countries_the_press_reports_town_by_town() -> None:
+    # places of 500+ people (cities500) now also for Colombia, India, Thailand and others
+    text = ("Dissidents attacked a police post in Toribio, Cauca. A bomb went off in Rueso, "
+            "Narathiwat.")
+    got = {p.name: (p.country, p.admin1) for p in resolve_places(find_places(text), text=text)
+           if p is not None and p.precision == "city"}
+    assert got.get("Toribio") == ("COL", "Cauca") and got.get("Rueso") == ("THA", "Narathiwat")
