@@ -1163,3 +1163,13 @@ def test_a_lead_summing_up_several_places_joins_the_towns_the_body_tells(pipelin
             "Velykyi Burluk overnight, the governor said.\n")
     evs = of_type("ASSAULT", text, pipeline, published="2024-07-14")
     assert {e.location.precision for e in evs if e.location} >= {"admin1", "city"}
+
+
+def test_a_towns_region_after_a_comma_is_its_address_not_a_second_place(pipeline):
+    for text, town in (
+            ("Suspected insurgents set off a bomb near a ranger post in Rueso, Narathiwat, on "
+             "Monday, wounding two rangers.\n", "Rueso"),
+            ("Gunmen ambushed an army patrol in Tagum, Davao del Norte, on Monday, killing two "
+             "soldiers.\n", "Tagum")):
+        evs = of_type("ASSAULT", text, pipeline, published="2024-10-22")
+        assert [e.location.name for e in evs if e.location] == [town]

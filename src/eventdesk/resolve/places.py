@@ -243,6 +243,7 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
     for idx, m in enumerate(mentions):
         if not locals_[idx] and (m.key, m.kind) in by_key:
             chosen[idx] = by_key[(m.key, m.kind)]
+    _region_after_town(mentions, chosen, text)
     _respell(mentions, chosen, ctx, gazetteer)
     units = [None if e is None else _unit_instead(e, m, _attached_units(mentions, idx, text,
                                                                          chosen))
@@ -272,6 +273,25 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
         else:
             out.append(_place(e, m))
     return out
+
+
+def _region_after_town(mentions: Sequence[PlaceMention], chosen: list[Entry | None],
+                       text: str | None) -> None:
+    """"Rueso, Narathiwat", "Tame, Arauca", "Tagkawayan, Quezon": a bare name right after a
+    town and a comma, that is also the name of the town's own region, is that region (the
+    way a dateline or a report writes a town's address), not the region's namesake seat."""
+    if text is None:
+        return
+    for idx in range(1, len(mentions)):
+        town, m = chosen[idx - 1], mentions[idx]
+        if town is None or town.kind != "city" or m.kind is not None or \
+                text[mentions[idx - 1].span.end:m.span.start] != ", ":
+            continue
+        region = next((c for c in m.candidates if c.kind == "admin1"
+                       and c.country == town.country and c.admin1_code == town.admin1_code),
+                      None)
+        if region is not None:
+            chosen[idx] = region
 
 
 RESPELL_MIN_WEIGHT = 3.0  # how strongly the document must be about one region
