@@ -1173,3 +1173,15 @@ def test_a_towns_region_after_a_comma_is_its_address_not_a_second_place(pipeline
              "soldiers.\n", "Tagum")):
         evs = of_type("ASSAULT", text, pipeline, published="2024-10-22")
         assert [e.location.name for e in evs if e.location] == [town]
+
+
+def test_an_armed_party_that_also_acted_again_opens_a_new_incident(pipeline):
+    text = ("Israeli warplanes struck a house in the central town of Nuseirat on Tuesday, "
+            "killing five people, medics said.\nIsraeli forces also killed two men in the same "
+            "town after firing at them near a school.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-05-14")
+    assert sorted(e.fatalities for e in evs) == [2, 5]
+    # more harm of the same strike is the same incident
+    text = ("Israeli warplanes struck a house in Nuseirat on Tuesday, killing five people. The "
+            "strike also damaged a nearby school, and a child was also hurt.\n")
+    assert len(of_type("ASSAULT", text, pipeline, published="2024-05-14")) == 1

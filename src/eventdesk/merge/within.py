@@ -108,6 +108,12 @@ NEW_INCIDENT_AFTER = re.compile(r"^[\w\s,-]{0,60}?\b(?:in|during|by|from)\s+(?:a
                                 r"(?:strike|airstrike|air strike|attack|raid|shelling|bombing|"
                                 r"blast|explosion|incident|assault|barrage|salvo|volley)s?\b",
                                 re.I)
+# an armed party that "also" acted again: "Israeli forces also killed two men in the same
+# town", "the militants also stormed a school" (a further act, not more of the same one: "the
+# strike also damaged a school", "a child was also hurt" tell the incident told before)
+ALSO_ACTED = re.compile(r"\b(?:forces|troops|army|military|soldiers|militants|fighters|gunmen|"
+                        r"rebels|insurgents|militias?|warplanes|jets|settlers|police)\s+"
+                        r"(?:(?:has|have|had)\s+)?also\s+[\w-]+$", re.I)
 # a sentence that opens by moving away from the scene told before: "Elsewhere, ..."
 ELSEWHERE = re.compile(r"^\W*(?:elsewhere|separately)\b", re.I)
 
@@ -119,7 +125,7 @@ def opens_new_incident(e: Event) -> bool:
     cut = max(0, e.trigger.end - e.sentence.start)
     text = e.sentence.text
     return bool(NEW_INCIDENT.search(text[:cut]) or NEW_INCIDENT_AFTER.search(text[cut:])
-                or ELSEWHERE.search(text))
+                or ELSEWHERE.search(text) or ALSO_ACTED.search(text[:cut]))
 
 
 SUMMARY = re.compile(r"\bacross\b|\bthroughout\b|\b(?:air ?strikes|strikes|attacks|raids|"
