@@ -1260,3 +1260,17 @@ def test_a_suspects_collaboration_is_no_cooperation(nlp, text, expected):
 ])
 def test_care_at_the_scene_is_no_aid(nlp, text, expected):
     assert [t for t in types_of(nlp, text) if t == "AID"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the day a span runs from, told by what happened on it, is no news of the report (the
+    # shelling and the deaths counted since then are)
+    (LEAD + "Since March 3, when the rebels attacked the capital, 400 people have died.", 2),
+    (LEAD + "Between May 2, when militants stormed the port, and this week, 90 died.", 2),
+    (LEAD + "On Tuesday, when the rebels attacked the capital, 40 people died.", 3),
+    # a war's toll told by a perfect with the war as its subject
+    (LEAD + "The insurgency has killed at least 3,000 people in and around the city.", 1),
+    (LEAD + "The blast has killed at least 30 people, officials said.", 2),
+])
+def test_a_span_start_and_a_wars_toll_are_no_attacks(nlp, text, expected):
+    assert types_of(nlp, text).count("ASSAULT") == expected

@@ -1292,6 +1292,9 @@ def _attempted(tok) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ATTEMPT_VERBS
 
 
+SPAN_PREPS = frozenset({"since", "between", "from"})
+
+
 def _since_clause(tok) -> bool:
     """"two years since Moscow launched its invasion", "its sway rose since it began arming
     the militias", "since withdrawing from the deal": a past clause of "since" is the point a span of time runs
@@ -1303,6 +1306,11 @@ def _since_clause(tok) -> bool:
         if verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "mark" and c.lower_ == "since"
                                                for c in verb.children):
             return True
+        if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when"
+                                        for c in verb.children) and \
+                verb.head.dep_ == "pobj" and verb.head.head.lower_ in SPAN_PREPS:
+            return True  # "since March 3, when the rebels attacked the capital, ...": the
+            #              day a span runs from, told by what happened on it
         if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "since":
             return True  # "since withdrawing from the deal"
         if verb.dep_ == "xcomp" and verb.head.i != verb.i:
@@ -1621,7 +1629,8 @@ def _killed_no_one(tok) -> bool:
 def _war_toll(tok) -> bool:
     """A toll counted over a war, not one attack: a participle "killed in the war" (or
     "conflict", "invasion") describing people ("the remains of soldiers killed in the war"),
-    or a present perfect with a "since" that is not a recent day ("the bombardment has
+    or a present perfect of which a war is the subject ("the insurgency has killed 3,000"),
+    or one with a "since" that is not a recent day ("the bombardment has
     killed 5,000 people since then", "... since the invasion began"; "since Monday" is a
     recent attack's toll and stays)."""
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in TOLL_VERBS:
@@ -1637,6 +1646,8 @@ def _war_toll(tok) -> bool:
     if not perfect:
         return False
     for c in tok.children:
+        if c.dep_ == "nsubj" and c.lemma_.lower() in WAR_NOUNS:
+            return True  # "the insurgency has killed 3,000 villagers": the war's toll
         if c.lower_ == "since" and c.dep_ in ("prep", "advmod", "mark"):
             rest = " ".join(t.text for t in c.subtree if t.i != c.i) or \
                 (tok.doc[c.i + 1].text if c.i + 1 < len(tok.doc) else "")
