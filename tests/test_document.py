@@ -1185,3 +1185,10 @@ def test_an_armed_party_that_also_acted_again_opens_a_new_incident(pipeline):
     text = ("Israeli warplanes struck a house in Nuseirat on Tuesday, killing five people. The "
             "strike also damaged a nearby school, and a child was also hurt.\n")
     assert len(of_type("ASSAULT", text, pipeline, published="2024-05-14")) == 1
+
+
+def test_a_meeting_in_an_unknown_village_of_a_named_country_is_in_that_country(pipeline):
+    text = ("A summit on the war took place in Gstaadwil, Switzerland, on Sunday, attended by "
+            "envoys of forty countries.\n")
+    [ev] = of_type("CONSULT", text, pipeline, published="2024-06-17")
+    assert ev.location is not None and ev.location.country == "CHE"

@@ -348,6 +348,10 @@ def anaphoric_place(sent: Any, layers: Any) -> Place | None:
             return pm.place
     return None
 
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "to", "into", "outside", "inside", "around",
+                             "across", "through", "throughout", "along", "within", "towards",
+                             "toward"})
+
 NAMED_PARTY_KINDS = frozenset({"group", "person", "media"})  # (not "the Kremlin": a seat)
 _PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "province", "region",
                           "district", "state", "country"})
@@ -362,13 +366,14 @@ def is_actor_name(pm: "PlacedMention", layers: Any, sdoc: Any) -> bool:
         return False
     root = span.root
     # in a locative prepositional phrase it is a place
-    if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "to", "into",
-                                                   "outside", "inside", "around", "across",
-                                                   "through", "throughout", "along", "within",
-                                                   "towards", "toward"):
+    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS:
         return False
     if root.dep_ == "appos" and root.head.lower_ in _PLACE_NOUNS:
         return False  # "the centre of the capital, Nairobi": the name of a place noun
+    if root.dep_ == "appos" and root.head.dep_ == "pobj" and \
+            root.head.head.lower_ in ("in", "at", "near", "outside"):
+        return False  # "met in Burgenstock, Switzerland": the address of a place the
+        #               gazetteer may not know
     before = args.doc_text(sdoc)[max(0, pm.span.start - 16):pm.span.start].lower().rstrip(" ,")
     if before.split()[-1:] and before.split()[-1] in _PLACE_NOUNS:
         return False  # "police in the capital Dhaka" (whatever the parser attached it to)
