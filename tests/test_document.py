@@ -1192,3 +1192,18 @@ def test_a_meeting_in_an_unknown_village_of_a_named_country_is_in_that_country(p
             "envoys of forty countries.\n")
     [ev] = of_type("CONSULT", text, pipeline, published="2024-06-17")
     assert ev.location is not None and ev.location.country == "CHE"
+
+
+def test_a_hospital_that_was_hit_keeps_its_town_as_the_place(pipeline):
+    for text, town in (("A Russian drone struck a hospital in Kherson on Friday, officials "
+                        "said.\n", "Kherson"),
+                       ("A missile strike on a hospital in Sumy killed three people.\n", "Sumy"),
+                       ("Fragments of an intercepted drone damaged a children's hospital in "
+                        "Kursk, the governor said.\n", "Kursk")):
+        evs = of_type("ASSAULT", text, pipeline, published="2024-03-09")
+        assert [e.location.name for e in evs if e.location] == [town], text
+    # where the wounded were treated is still no place of the attack
+    text = ("Two wounded men were taken to a hospital in Kherson on Friday after shelling hit "
+            "a village.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-03-09")
+    assert all(e.location is None or e.location.name != "Kherson" for e in evs)

@@ -193,12 +193,35 @@ _GROUP_AFTER = re.compile(r"^\s+(?:tribal\s+|ethnic\s+|armed\s+)?(?:militants|re
 
 def _names_a_hospital(root: Any, after: str) -> bool:
     """The place names a hospital or where one is: "Dera district hospital", "treated in a
-    hospital in Kyiv"."""
+    hospital in Kyiv" (not a hospital that was hit: "a drone struck a hospital in Kherson",
+    "damaged the roof of the city hospital")."""
     if _HOSPITAL_AFTER.match(after):
-        return True
+        return not _hit_thing(root.head if root.dep_ == "compound" else root)
     if root.dep_ == "pobj" and root.head.lower_ == "in" and \
             root.head.head.lower_ in HOSPITAL_WORDS:
-        return True
+        return not _hit_thing(root.head.head)
+    return False
+
+
+HIT_LEMMAS = frozenset({"hit", "strike", "damage", "destroy", "shell", "bomb", "target",
+                        "attack", "raid", "storm", "shoot", "fire"})
+
+
+def _hit_thing(noun: Any) -> bool:
+    """The noun is what an attack hit: the object of a verb of hitting ("struck a hospital
+    in X"), the subject of its passive ("the hospital was shelled"), after "on/at" of an
+    attack ("a strike on a hospital in X"), or what a part of it belongs to ("shelled the
+    main gate of a clinic in X")."""
+    for _ in range(2):
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in HIT_LEMMAS:
+            return True
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "at", "against") and \
+                noun.head.head.lemma_.lower() in HIT_LEMMAS:
+            return True
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.i:
+            noun = noun.head.head  # "the gate of a clinic": the gate's verb decides
+            continue
+        return False
     return False
 
 
