@@ -211,8 +211,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if mod.scheduled:
         return None
     if entry.type == "AID" and _care_for_casualties(tok):
-        return None  # "paramedics gave first aid to the wounded", "the injured are being
-        #              given medical help": care at the scene, no aid between parties
+        return None  # "paramedics provided assistance to the wounded", "the injured were
+        #              provided with medical help at the scene": care, no aid between parties
     if entry.type == "COOPERATE" and _helps_an_inquiry(tok):
         return None  # "the detainee is cooperating with investigators": a suspect's conduct
         #              in a case, not cooperation between parties
@@ -457,8 +457,8 @@ def _iterated_before(tok) -> bool:
     """An act told as repeated an unknown number of times before the report's news, in the
     pluperfect ("had been arrested several times", "had repeatedly shelled") or the perfect
     with an adverb of repetition or of a long time ("has repeatedly attacked", "have long
-    complained"): a record, not one event (a count with its own day, "shelled the town several times on
-    Monday", is still one)."""
+    complained"): a record, not one event (a count with its own day, "shelled the town
+    several times on Monday", is still one)."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
@@ -1361,7 +1361,6 @@ def _open_question(tok) -> bool:
 SEQUEL_VERBS = frozenset({"follow", "come", "came", "precede"})
 
 
-
 def _long_span_of(tok) -> bool:
     """"to end three years of fighting", "after months of shelling", "struck by decades of
     unrest", "a rise in attacks": a war or a campaign measured over a long span, or its
@@ -1668,8 +1667,8 @@ CARE_NOUNS = frozenset({"assistance", "aid", "help", "care", "treatment", "atten
 
 def _care_for_casualties(tok) -> bool:
     """Care given at the scene: a medical or rescue crew gives care ("the ambulance crew
-    gave help to three residents"), or a passive with no giver hands medical care to the
-    wounded ("they are being given medical assistance")."""
+    provided help to three residents"), or a passive with no giver hands medical care to the
+    wounded ("the injured were provided with medical help at the scene")."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
