@@ -627,3 +627,11 @@ def test_small_towns_of_countries_the_press_reports_town_by_town() -> None:
     got = {p.name: (p.country, p.admin1) for p in resolve_places(find_places(text), text=text)
            if p is not None and p.precision == "city"}
     assert got.get("Toribio") == ("COL", "Cauca") and got.get("Rueso") == ("THA", "Narathiwat")
+
+
+def test_an_outlet_named_after_its_kind_is_no_place() -> None:
+    # "the newspaper X", "the daily X": the outlet's name, not a hamlet of that name (the
+    # gazetteer holds a "La Prensa" in Veracruz since it carries Mexico's small places)
+    assert [m.name for m in find_places(
+        "The government in Managua ordered the opposition newspaper La Prensa to close.")] == \
+        ["Managua"]
