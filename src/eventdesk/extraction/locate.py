@@ -371,7 +371,9 @@ def anaphoric_place(sent: Any, layers: Any) -> Place | None:
             return pm.place
     return None
 
-_LOCATIVE_PREPS = frozenset({"in", "at", "near", "to", "into", "outside", "inside", "around",
+# prepositions whose object is a place, not a party (narrower than arguments.LOCATIVE_PREPS,
+# which also takes "on", "from", "over" and "during" for an event's own phrase)
+_WHERE_PREPS = frozenset({"in", "at", "near", "to", "into", "outside", "inside", "around",
                              "across", "through", "throughout", "along", "within", "towards",
                              "toward"})
 
@@ -389,7 +391,7 @@ def is_actor_name(pm: "PlacedMention", layers: Any, sdoc: Any) -> bool:
         return False
     root = span.root
     # in a locative prepositional phrase it is a place
-    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS:
+    if root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS:
         return False
     if root.dep_ == "appos" and root.head.lower_ in _PLACE_NOUNS:
         return False  # "the centre of the capital, Nairobi": the name of a place noun
