@@ -448,6 +448,20 @@ def test_unknown_words_are_not_respelled_into_places(text) -> None:
     assert find_places(text) == []
 
 
+def test_town_respelled_in_a_list_of_known_towns() -> None:
+    """"X, Bilopilia, Krasnopilia and Y communities": an unknown name listed with towns the
+    gazetteer knows is a town too; its respelling is taken in the listed town's country,
+    whatever its size."""
+    text = ("Shells fell on the Khotin, Yunakivka, Bilopilia, Krasnopilia and Esman "
+            "communities overnight.")
+    names = [p.name for p in find_places(text)]
+    assert "Bilopillia" in names and any(n.startswith("Krasnopil") for n in names)
+    # a list with no known town stays unknown; a name listed with a town of another
+    # country takes no respelling of that country's
+    assert find_places("Officers named Bilopilia and Krasnopilia as suspects.") == []
+    assert [p.name for p in find_places("Shells fell on Paris and Bilopilia.")] == ["Paris"]
+
+
 @pytest.mark.parametrize("country, iso3", [
     ("Armenia", "ARM"), ("Bangladesh", "BGD"), ("Benin", "BEN"), ("Mexico", "MEX")])
 def test_country_name_is_the_country_not_a_city_namesake(country, iso3) -> None:

@@ -254,6 +254,9 @@ def _with_respelled(text: str, toks, keys, out: list[PlaceMention], gaz: Gazette
     more or named a settlement: a respelling of a short word that lands on a village is
     more likely a coincidence than the place meant; a long name is distinctive."""
     taken = [(m.span.start, m.span.end) for m in out]
+    towns = {m.span.start: m for m in out if m.kind == "city" or any(
+        c.kind == "city" for c in m.candidates)}
+    towns.update({m.span.end: m for m in towns.values()})
     added: list[PlaceMention] = []
     for i, (s, e, tok) in enumerate(toks):
         if len(tok) < 5 or not tok[0].isupper() or tok.isupper() or \
@@ -264,8 +267,9 @@ def _with_respelled(text: str, toks, keys, out: list[PlaceMention], gaz: Gazette
         settled = i + 1 < len(toks) and keys[i + 1] in _SETTLEMENT_AFTER and \
             text[e:toks[i + 1][0]] == " " or i >= 2 and keys[i - 1] == "of" and \
             keys[i - 2] in _SETTLEMENT_BEFORE
+        listed = _listed_with(text, s, e, towns)
         if (i == 0 or keys[i - 1] not in _RESPELL_AFTER or text[toks[i - 1][1]:s] != " ") \
-                and not settled or \
+                and not settled and not listed or \
                 gaz.has_key(key) or key in persons or key in lx.stop or key in lx.titles or \
                 key in lx.demonyms or key in lx.not_places:
             continue
@@ -273,14 +277,37 @@ def _with_respelled(text: str, toks, keys, out: list[PlaceMention], gaz: Gazette
             continue
         if any(a < e and s < b for a, b in taken):
             continue
-        floor = 0 if len(tok) >= RESPELL_LONG or settled else RESPELL_MIN_POPULATION
+        floor = 0 if len(tok) >= RESPELL_LONG or settled or listed else RESPELL_MIN_POPULATION
         cands = sorted((v for v in gaz.spelling_variants(tok) if v.kind == "city"
                         and v.population >= floor),
                        key=lambda v: -v.population)
+        if listed and not settled and (i == 0 or keys[i - 1] not in _RESPELL_AFTER):
+            # only a town of a listed neighbour's country: "shelled Khotin, Bilopilia and
+            # Esman" (the neighbour tells where the list is)
+            countries = {c.country for c in listed.candidates if c.kind == "city"}
+            cands = [v for v in cands if v.country in countries]
         if cands:
             added.append(PlaceMention(span=Span(s, e, tok, STAGE), name=cands[0].name, kind="city",
                                       cue=keys[i - 1], candidates=tuple(cands), key=key))
     return _with_added(out, added)
+
+
+# what joins the names of a list: "X, Y", "X and Y", "X, and Y", "X or Y"
+_LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def _listed_with(text: str, s: int, e: int, towns: dict[int, PlaceMention]
+                 ) -> PlaceMention | None:
+    """The known town that a name at text[s:e] is listed with, right before or after it
+    ("Khotin, Bilopilia and Esman"), or None."""
+    for end, m in towns.items():
+        if m.span.end == end and end <= s and s - end <= 6 and _LIST_JOIN.match(text[end:s]):
+            return m
+    for start, m in towns.items():
+        if m.span.start == start and e <= start and start - e <= 6 and \
+                _LIST_JOIN.match(text[e:start]):
+            return m
+    return None
 
 
 # longer words that title case leaves in lower case ("Talks on Peace Plan amid Strikes")
