@@ -626,8 +626,11 @@ def _participial_modifier(tok) -> bool:
 
     if tok.tag_ == "VBN" and tok.dep_ == "compound":
         return True
-    if tok.i > 0 and tok.doc[tok.i - 1].text in ("-",) and tok.tag_ == "VBN":
-        return True
+    if tok.i > 0 and tok.doc[tok.i - 1].text in ("-",) and tok.tag_ in ("VBN", "VBD"):
+        return True  # "the Iran-backed Houthis" (the tagger may call it a past tense)
+    if tok.dep_ == "amod" and tok.tag_ in ("JJ", "VBD") and tok.lower_.endswith("ed") and \
+            any(c.dep_ in ("det", "poss") and c.i < tok.i for c in tok.head.children):
+        return True  # "of the demobilized guerrilla", "its besieged garrison"
     return False
 
 
