@@ -956,6 +956,12 @@ def test_a_list_of_towns_in_a_follow_up_sentence_is_one_attack_per_town(pipeline
     text = text.replace("Esman, Svesa and Bilopillia", "Esman, Svesa, Bilopillia and Myropil")
     evs = of_type("ASSAULT", text, pipeline, published="2024-09-08")
     assert {e.location.admin1 for e in evs if e.location} == {"Sumy"}
+    # an item the gazetteer does not know, between two it knows, does not end the list
+    text = ("Russian troops shelled the Nikopol district overnight, the governor said. The "
+            "Nikopol, Chervonohryhorivka, Zzyxiv and Marhanets communities came under fire.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-05-15")
+    assert {"Nikopol", "Chervonohryhorivka", "Marhanets"} <= {
+        e.location.name for e in evs if e.location}
 
 
 def test_an_unplaced_attack_in_a_report_that_places_its_attacks_is_a_reference(pipeline):

@@ -353,7 +353,10 @@ def _unplaced(items: list[Item], folds: list[Fold], etype: str) -> None:
                   "the report places none of its incidents: its mentions are one", folds)
 
 
-_COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
+_COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$"
+                          # a list item the gazetteer does not know between two it does
+                          # ("X, Y, Myriv, and Z"): the list goes on past it
+                          r"|^\s*,\s*[A-Z][\w'’-]+\s*(?:,\s*(?:and\s+)?|and\s+)$")
 
 
 # "staged protests in several cities, including X and Y": the cities listed are where
