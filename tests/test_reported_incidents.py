@@ -121,6 +121,39 @@ def test_occupiers_are_the_other_side_not_the_place(pipeline):
     assert kup.actor1 is not None and kup.actor1.country == "RUS"
 
 
+def test_occupiers_with_no_other_party_named_are_the_other_side_of_the_war(pipeline):
+    # the report names no party but the occupiers: the other side of the place's war
+    [ev] = assaults("In the evening the occupiers shelled Ochakiv, injuring a woman.", pipeline)
+    assert ev.actor1 is not None and (ev.actor1.country, ev.actor1.sector) == ("RUS", "MIL")
+    [ev] = assaults("Occupation forces raided a house in Jenin at dawn.", pipeline)
+    assert ev.actor1 is not None and ev.actor1.country == "ISR"
+
+
+def test_the_enemy_is_the_speakers_enemy(pipeline):
+    # a Ukrainian governor's "enemy" in a Ukrainian town, with no other attacker told
+    [ev] = assaults("On the night of May 3, the enemy attacked Mykolaiv with drones, the "
+                    "governor said.", pipeline)
+    assert ev.actor1 is not None and ev.actor1.country == "RUS"
+    # a weapon of the enemy's too
+    [ev] = assaults("Falling wreckage of an intercepted enemy missile killed a driver in "
+                    "Pavlohrad.", pipeline)
+    assert ev.actor1 is not None and ev.actor1.country == "RUS"
+    # an official of the occupied city calls Ukraine's army the enemy: the report's usual
+    # attacker, not the place's other side
+    text = ("Ukraine's army fired rockets at Horlivka on Monday, the town's Russian-installed "
+            "mayor said. In the evening the enemy shelled a market in Horlivka, killing two.")
+    evs = assaults(text, pipeline, published="2024-09-04")
+    assert evs and all(e.actor1 is not None and e.actor1.country == "UKR" for e in evs)
+
+
+def test_a_nation_named_by_its_people_attacking_is_its_forces(pipeline):
+    [ev] = assaults("The Russians struck the Marhanets community twice on Sunday.", pipeline)
+    assert ev.actor1 is not None and (ev.actor1.country, ev.actor1.sector) == ("RUS", "MIL")
+    # the people attacked are no attacker
+    evs = assaults("Troops stepped up raids and attacks on Palestinians in Hebron.", pipeline)
+    assert all(e.actor1 is None or e.actor1.country != "PSE" for e in evs)
+
+
 def test_a_city_district_is_no_village_namesake(pipeline):
     # "Kyivskyi" is also a village in the Poltava region; a city's district is not it
     text = "A guided bomb hit a high-rise in the Kyivskyi district on Tuesday, the mayor of " \

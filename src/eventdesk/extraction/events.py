@@ -306,6 +306,14 @@ class Extractor:
         for d in drafts:
             a = d.actor1
             last = (a.name or "").lower().split()[-1:] if a is not None else []
+            if d.mention.type in VIOLENT and a is not None and a.country and \
+                    (a.entry_id or "").startswith("people:") and a.span is not None and \
+                    a.span.end <= d.trigger.start and not d.mention.nominal:
+                # "the Russians hit the district four times": a nation named by its people
+                # as an attacker is its armed forces
+                d.actor1 = Actor(name=a.name, country=a.country, sector="MIL", span=a.span,
+                                 entry_id=a.entry_id)
+                continue
             if d.mention.type in VIOLENT and a is not None and (
                     a.sector == "CVL" and not (last and last[0] in PROTESTERS)
                     or a.sector == "MED"):
@@ -1106,15 +1114,17 @@ class Extractor:
                 # "Islamist militants" (a role word, not a named group) fight where they are
                 d.actor1 = Actor(name=a.name, country=loc, sector="REB", span=a.span)
                 continue
-            if a is None or a.country is not None or a.sector not in ("MIL", "REB"):
-                continue
+            if a is None or a.country is not None or a.sector not in ("MIL", "REB") or \
+                    ENEMY.match(a.name or ""):
+                continue  # (the enemy: see _attacker_prior)
             loc = d.location.country if d.location is not None else None
             if FOREIGN_FORCE.search(a.name or ""):
                 # "the occupiers hit a building in Kharkiv": a force foreign to the place,
                 # the report's other armed country (none when the report names no other)
                 others = [c for c in sorted(named, key=lambda c: -named[c]) if c != loc]
-                if loc and others:
-                    d.actor1 = Actor(name=a.name, country=others[0], sector=a.sector,
+                other = others[0] if others else OTHER_SIDE.get(loc or "")
+                if loc and other:
+                    d.actor1 = Actor(name=a.name, country=other, sector=a.sector,
                                      span=a.span, entry_id=a.entry_id)
                 continue
             country = (usual or loc) if a.sector == "MIL" else (loc or usual)
@@ -1135,12 +1145,19 @@ class Extractor:
                     d.actor1.sector in ("MIL", "GOV", "REB", None):
                 counts[d.actor1.country] = counts.get(d.actor1.country, 0) + 1
                 example.setdefault(d.actor1.country, d.actor1)
-        if not counts:
-            return
-        top = max(counts, key=lambda c: counts[c])
+        top = max(counts, key=lambda c: counts[c]) if counts else None
         for d in drafts:
-            if d.mention.type in VIOLENT and d.actor1 is None:
-                if d.location is not None and d.location.country == top:
+            a1, loc = d.actor1, d.location.country if d.location is not None else None
+            if a1 is not None and a1.country is None and ENEMY.match(a1.name or ""):
+                # "the enemy shelled the market": the report's usual attacker, else the
+                # other side of the place's war
+                other = top if top is not None else OTHER_SIDE.get(loc or "")
+                if other:
+                    d.actor1 = Actor(name=a1.name, country=other, sector=a1.sector,
+                                     span=a1.span, entry_id=a1.entry_id)
+                continue
+            if top is not None and d.mention.type in VIOLENT and a1 is None:
+                if loc == top:
                     continue
                 a = example[top]
                 d.actor1 = Actor(name=a.name, country=a.country, sector="MIL", span=None,
@@ -1345,6 +1362,13 @@ REINFORCEMENTS = re.compile(r"^\s*(?:in\s+|for\s+|on\s+)?(?:more\s+|additional\s
 # forces named as foreign to the place they act in
 FOREIGN_FORCE = re.compile(r"\b(?:occupiers|occupying forces|occupation forces|invaders|"
                            r"aggressors?|invading forces)\b", re.I)
+# "the enemy" is the speaker's: the report's usual attacker, else the other side of the
+# place's war (a Russian-installed official in Donetsk calls Ukraine's army so)
+ENEMY = re.compile(r"^(?:the\s+)?enemy\b", re.I)
+# the other side of the war a foreign force fights in a country, when the report names no
+# other party: "the occupiers shelled Kherson" (Russia), "the enemy attacked Belgorod"
+# (Ukraine), "occupation forces raided Jenin" (Israel)
+OTHER_SIDE = {"UKR": "RUS", "RUS": "UKR", "PSE": "ISR"}
 # ground won back is won from the other side: "the army liberated two villages"
 RETAKEN = re.compile(r"\b(?:liberat|recaptur|retak|retook|regain|reclaim|freed)", re.I)
 TRUCE = re.compile(r"\b(?:cease-?fire|truce|armistice|pause|hand(?:ed|s|ing)? over|return(?:ed|s)?)\b",
