@@ -659,6 +659,16 @@ def test_blazes_ills_corroboration_and_descriptions_are_no_events(nlp, text, abs
     assert absent not in types_of(nlp, text)
 
 
+def test_an_infinitive_of_a_habit_is_no_event(nlp):
+    # the infinitive (and its conjuncts) of a generic present shares its habit
+    text = ("Residents stay indoors. The gunners use drones to follow, chase and hit every car "
+            "they spot. Shops close early.")
+    assert "ASSAULT" not in types_of(nlp, text)
+    text = ("Residents stayed indoors. The gunners used drones to follow, chase and hit a car "
+            "they spotted. Shops closed early.")
+    assert "ASSAULT" in types_of(nlp, text)
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Soldiers opened fire on the convoy.", "ASSAULT"),
     ("The patrol came under heavy fire near the village.", "ASSAULT"),

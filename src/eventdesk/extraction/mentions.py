@@ -301,8 +301,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if _terms_of_deal(tok, mod):
         return None  # "Under the deal, troops will withdraw within 60 days", "the plan's
         #              first phase includes an exchange of prisoners": what a deal provides
-    if not match.pattern.nominal and not headline and _generic_present(tok) and \
-            entry.type in GENERIC_TYPES:
+    if not match.pattern.nominal and not headline and entry.type in GENERIC_TYPES and (
+            _generic_present(tok) or _purpose_of_generic(tok)):
         return None  # (a headline tells past events in the present: "Glide bombs kill two")
     if not headline and _descriptive_clause(tok):
         return None  # "in the north, where the army is fighting separatists": a standing state
@@ -400,6 +400,28 @@ def _generic_present(tok) -> bool:
         n_sents += 1
         if n_sents > 2:
             return True
+    return False
+
+
+def _purpose_of_generic(tok) -> bool:
+    """An infinitive of a verb in the generic present ("the crews fly drones to hunt and
+    strike any vehicle they see"; "they continue to shell the town") shares its habit: not
+    an event either."""
+    if not (tok.tag_ in ("VB", "VBP") or tok.tag_ == "VBD" and tok.lower_ == tok.lemma_) or \
+            any(c.dep_ == "nsubj" for c in tok.children):
+        return False  # ("hit", "cut": a past tag on a base form the tagger could not tell)
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i or head.pos_ != "VERB":
+            return False
+        if cur.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                       for c in cur.children) or cur.dep_ == "conj":
+            if _generic_present(head):
+                return True  # (the parser may hang a conjunct on the present verb itself)
+            cur = head
+            continue
+        return False
     return False
 
 
