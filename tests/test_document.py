@@ -480,6 +480,19 @@ def test_a_place_that_opens_a_sentence_sets_the_scene_of_its_paragraph(pipeline)
     assert all(e.location is None or e.location.name != "Moscow" for e in others)
 
 
+def test_a_definite_incident_noun_refers_back_to_the_place_before_it(pipeline):
+    """``context.place``: "Crowds filled a square in X. The rally ended in arrests": the
+    sentence that opens on "The rally" tells of what a sentence before it placed, even where
+    no event was read there (not of the town a later paragraph names)."""
+    text = ("Hundreds gathered in Kutaisi’s Freedom Square Monday evening, heeding an appeal "
+            "from student unions seeking new elections. The rally, which became a march, ended "
+            "when police detained five people.\n\nOn Sunday, a court in Batumi jailed two "
+            "activists for a month.\n")
+    evs = extract(text, published="2025-03-04", pipeline=pipeline)
+    told = [e for e in evs if "The rally" in text[e.sentence.start:e.sentence.end]]
+    assert told and all(e.location is not None and e.location.name == "Kutaisi" for e in told)
+
+
 def test_a_second_strike_named_as_such_is_its_own_incident(pipeline):
     text = ("Shelling killed five civilians in El Fasher on Friday, the army said. Medics "
             "later told of a second RSF strike on the eastern edge of the city.")

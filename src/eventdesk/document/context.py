@@ -133,6 +133,45 @@ def _paragraph_scene(text: str, places: Sequence[Any], ev: Event,
     return scene
 
 
+# nouns that name an incident told before ("The protest ended with ...", "The attack
+# damaged ..."): a definite one refers back
+INCIDENT_NOUNS = frozenset({"protest", "rally", "march", "demonstration", "sit-in", "strike",
+                            "attack", "raid", "assault", "shelling", "bombing", "explosion",
+                            "blast", "ambush", "clash", "clashes", "fighting", "operation",
+                            "meeting", "talks", "visit", "summit", "arrests", "crackdown"})
+_DEFINITE_OPENING = re.compile(r"^\W*(?:The|This|That)\s+([a-z]+)\b")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
+ANTECEDENT_SENTENCES = 2
+
+
+def _antecedent_place(text: str, places: Sequence[Any], ev: Event,
+                      sentence_starts: Sequence[int]) -> Place | None:
+    """"Thousands gathered in X's main square on Thursday. The protest ended with arrests":
+    a sentence that opens on a definite noun of its event ("The protest", "This attack")
+    refers back to the sentences before it in its paragraph, and the event happened at the
+    one place the nearest of them puts something (after in/at/near/outside), even where no
+    event was read there."""
+    m = _DEFINITE_OPENING.match(text[ev.sentence.start:ev.sentence.end])
+    if m is None:
+        return None
+    if m.group(1) not in INCIDENT_NOUNS:
+        return None
+    k = bisect.bisect_right(sentence_starts, ev.sentence.start) - 1
+    para = text.rfind("\n", 0, ev.sentence.start) + 1
+    for j in range(k - 1, max(k - 1 - ANTECEDENT_SENTENCES, -1), -1):
+        s0, s1 = sentence_starts[j], sentence_starts[j + 1]
+        if s1 <= para:
+            break
+        found = {}
+        for pm in places:
+            if s0 <= pm.span.start < s1 and pm.place.precision in ("city", "admin1") and \
+                    _LOCATIVE_BEFORE.search(text[max(s0, pm.span.start - 12):pm.span.start]):
+                found[(pm.place.name, pm.place.country)] = pm.place
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else None
+    return None
+
+
 def _meeting_place(items: list[Item], k: int) -> tuple[Place, str] | None:
     """The venue of the meeting an agreement came out of: the placed meeting told just
     before it, else the report's one meeting venue."""
@@ -170,6 +209,9 @@ def _carry_place(items: list[Item], k: int, *, town_only: bool = False, text: st
     scene = _paragraph_scene(text, places, it.event, sentence_starts) if text else None
     if scene is not None:
         return scene, "the place that opens a sentence of its paragraph before it"
+    before = _antecedent_place(text, places, it.event, sentence_starts) if text else None
+    if before is not None:
+        return before, "the place of the sentence its definite noun refers back to"
     if it.event.type == "CONSULT" and not town_only:
         venues = [own_place(o.event) for o in items if o is not it and o.event.type == "CONSULT"]
         venues = [v for v in venues if v is not None and v.precision == "city"]
