@@ -16,7 +16,8 @@ Outputs (src/eventdesk/data/gazetteer/):
   names.tsv.gz     one row a normalised name key: key, comma-separated geonameids (best first)
   common.txt.gz    single-word name keys that are also English words (spaCy's English lemma
                    index); the matcher asks for more evidence before taking them as places
-  aliases.tsv and lexicon.json are hand-kept inputs that live beside the outputs.
+  aliases.tsv, extra_places.tsv and lexicon.json are hand-kept inputs that live beside the
+  outputs.
 
 Name variants: GeoNames names and alternate names (Latin and Cyrillic scripts only), admin
 suffixes stripped ("Kherson Oblast" -> "Kherson"), and for Ukraine/Russia/Belarus the Cyrillic
@@ -374,6 +375,32 @@ def build(src: Path, out: Path) -> dict[str, int]:
               variant_names(row, alts=True, cyrillic=cc in ("RU", "BY")))
         n_gc += 1
 
+    # ---- hand-kept places GeoNames' files here lack (extra_places.tsv): negative ids, the
+    # admin1 unit of the nearest place of the country
+    n_extra = n_spelled = 0
+    towns_of: dict[str, list[list]] = defaultdict(list)
+    for e in b.entries.values():
+        if e[7] == "city":
+            towns_of[e[4]].append(e)
+    for line in (out / "extra_places.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, others, lat_s, lon_s, t3 = line.split("\t")
+        lat, lon = float(lat_s), float(lon_s)
+        near = min(towns_of[t3], key=lambda e: (e[2] - lat) ** 2 + (e[3] - lon) ** 2)
+        names = {name} | {o.strip() for o in others.split(",") if o.strip()}
+        known = [g for n in names for g in b.keys.get(name_key(n), ())
+                 if b.entries[g][4] == t3 and b.entries[g][7] == "city"
+                 and abs(b.entries[g][2] - lat) < 0.07 and abs(b.entries[g][3] - lon) < 0.07]
+        if known:  # GeoNames has it under one of these spellings: the others name it too
+            for n in names:
+                if len(name_key(n)) >= 2:
+                    b.keys[name_key(n)].add(known[0])
+            n_spelled += 1
+            continue
+        n_extra += 1
+        b.add(-n_extra, name, lat, lon, t3, near[5], near[6], "city", "PPL", 0, names)
+
     # ---- admin1: a point for each (UA: the ADM1 row; elsewhere the admin1 seat, else the
     # population-weighted mean of its places)
     by_a1: dict[str, list[list]] = defaultdict(list)
@@ -544,7 +571,8 @@ def build(src: Path, out: Path) -> dict[str, int]:
             io.TextIOWrapper(raw, "utf-8", newline="\n") as fh:
         fh.write("\n".join(sorted(common)) + "\n")
     stats = {"entries": len(b.entries), "keys": len(b.keys), "aliases": n_alias,
-             "cities500_added": n_gc, "common_words": len(common), "admin2_at_centre": n_centre}
+             "cities500_added": n_gc, "common_words": len(common), "admin2_at_centre": n_centre,
+             "extra_places": n_extra, "extra_spellings_of_known": n_spelled}
     kinds: dict[str, int] = defaultdict(int)
     for e in b.entries.values():
         kinds[e[7]] += 1

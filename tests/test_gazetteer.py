@@ -112,7 +112,7 @@ def test_build_is_reproducible(tmp_path: Path) -> None:
     out = tmp_path / "gaz"
     out.mkdir()
     data = root / "src" / "eventdesk" / "data" / "gazetteer"
-    for name in ("aliases.tsv", "lexicon.json", "admin2_seats.tsv"):
+    for name in ("aliases.tsv", "lexicon.json", "admin2_seats.tsv", "extra_places.tsv"):
         (out / name).write_bytes((data / name).read_bytes())
     subprocess.run([sys.executable, str(root / "scripts" / "build_gazetteer.py"), "--out", str(out)],
                    check=True, capture_output=True, timeout=300)

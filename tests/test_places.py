@@ -448,6 +448,28 @@ def test_unknown_words_are_not_respelled_into_places(text) -> None:
     assert find_places(text) == []
 
 
+@pytest.mark.parametrize("text, name, iso3", [
+    # hand-kept places (extra_places.tsv): camps, districts and border villages the GeoNames
+    # files here lack
+    ("A drone hit a motorbike on the road out of Aitaroun on Sunday.", "Aitaroun", "LBN"),
+    ("Troops stormed the Nur Shams refugee camp before dawn.", "Nur Shams", "PSE"),
+    ("Shells landed in Shujaiya overnight, witnesses said.", "Shejaiya", "PSE"),
+    ("Rockets set fields on fire near Kibbutz Nir Oz.", "Nir Oz", "ISR"),
+])
+def test_hand_kept_places_the_geonames_files_lack(text, name, iso3) -> None:
+    places = [p for p in resolve_places(find_places(text), text=text) if p is not None]
+    assert any(p.country == iso3 and p.precision == "city" and p.admin1 and (
+        p.name == name or p.name in text) for p in places), places
+    assert all(p.geonameid is None for p in places if p.country == iso3)
+
+
+def test_hand_kept_spellings_of_a_place_geonames_has() -> None:
+    # "Kfarkela": GeoNames' Kfar Kila, not a second place
+    text = "A drone hit a motorbike on the road out of Kfarkela on Sunday."
+    [p] = resolve_places(find_places(text), text=text)
+    assert p is not None and p.geonameid == 272849 and p.country == "LBN"
+
+
 def test_town_respelled_in_a_list_of_known_towns() -> None:
     """"X, Bilopilia, Krasnopilia and Y communities": an unknown name listed with towns the
     gazetteer knows is a town too; its respelling is taken in the listed town's country,
