@@ -96,6 +96,41 @@ def centre_town(name: str, a1code: str, towns: list[list]) -> list | None:
     return max(fits, key=lambda t: (t[9], -t[0])) if fits else None
 
 
+# Countries whose place names GeoNames writes with the Arabic article ("Al Qāmishlī",
+# "Ma‘arrat an Nu‘mān", "Tall Rif‘at"), which the press drops or writes otherwise
+ARABIC_COUNTRIES = frozenset({"SYR", "IRQ", "YEM", "LBN", "PSE", "JOR", "SAU", "EGY", "LBY",
+                              "SDN", "TUN", "DZA", "MAR", "OMN", "ARE", "QAT", "KWT", "BHR",
+                              "MRT"})
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "at", "az", "ash", "an", "ath", "adh",
+                       "ed", "er", "es", "et", "ez", "en", "ech"})
+
+
+ARTICLE_FREE_POPULATION = 5_000
+
+
+def arabic_article_variants(names: set[str], *, bare: bool = True) -> set[str]:
+    """The spellings of an Arabic place name the press uses: without the leading article
+    ("Al Qāmishlī" -> "Qāmishlī"; ``bare``: only for towns of ARTICLE_FREE_POPULATION
+    people, and when at least four letters remain, since a bare word of a village is too
+    often a given name: "Al Salman"), with an assimilated inner article written "al"
+    ("Ma‘arrat an Nu‘mān" -> "Ma‘arrat al Nu‘mān"), and "Tall" (hill) as "Tal" or "Tel"
+    ("Tall Rif‘at" -> "Tal Rif‘at")."""
+    out: set[str] = set()
+    for n in names:
+        words = n.replace("-", " ").split()
+        if len(words) < 2:
+            continue
+        low = [w.casefold() for w in words]
+        if bare and low[0] in _ARTICLES and len(name_key(" ".join(words[1:]))) >= 4:
+            out.add(" ".join(words[1:]))
+        inner = [("al" if i > 0 and w in _ARTICLES else words[i]) for i, w in enumerate(low)]
+        if inner != words:
+            out.add(" ".join(inner))
+        if low[0] == "tall":
+            out.update({" ".join(["Tal"] + words[1:]), " ".join(["Tel"] + words[1:])})
+    return out
+
+
 # --------------------------------------------------------------------------- normalisation
 def name_key(name: str) -> str:
     """The lookup key of a name; must stay identical to eventdesk.resources.gazetteer.name_key."""
@@ -270,6 +305,8 @@ class Builder:
             kind: str, fcode: str, pop: int, names: set[str]) -> None:
         self.entries[gid] = [gid, name, round(lat, 5), round(lon, 5), iso3, a1, a2, kind,
                              fcode, pop]
+        if iso3 in ARABIC_COUNTRIES and kind == "city":
+            names = names | arabic_article_variants(names, bare=pop >= ARTICLE_FREE_POPULATION)
         for n in names:
             k = name_key(n)
             if len(k) >= 2:

@@ -132,3 +132,28 @@ def test_department_suffix_is_folded_like_province():
     g = Gazetteer.load()
     hits = g.lookup("Norte de Santander", country="COL", kind="admin1")
     assert hits and hits[0].country == "COL"
+
+
+def _build_module():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_arabic_article_variants():
+    build = _build_module()
+    got = build.arabic_article_variants({"Al Qāmishlī", "Ma‘arrat an Nu‘mān", "Tall Rif‘at"})
+    assert {"Qāmishlī", "Ma‘arrat al Nu‘mān", "Tal Rif‘at", "Tel Rif‘at"} <= got
+    # a village's bare word is left alone (too often a given name), and so is a short rest
+    assert build.arabic_article_variants({"Al Salman"}, bare=False) == set()
+    assert "Bab" not in build.arabic_article_variants({"Al Bab"})
+
+
+@pytest.mark.parametrize("name, iso3", [("Qamishli", "SYR"), ("Tal Rifat", "SYR"),
+                                        ("Hasakah", "SYR")])
+def test_arabic_names_without_their_article(name, iso3):
+    assert any(e.country == iso3 and e.kind == "city" for e in Gazetteer.load().lookup(name))
