@@ -426,9 +426,12 @@ def build(src: Path, out: Path) -> dict[str, int]:
         lat, lon = float(lat_s), float(lon_s)
         near = min(towns_of[t3], key=lambda e: (e[2] - lat) ** 2 + (e[3] - lon) ** 2)
         names = {name} | {o.strip() for o in others.split(",") if o.strip()}
-        known = [g for n in names for g in b.keys.get(name_key(n), ())
-                 if b.entries[g][4] == t3 and b.entries[g][7] == "city"
-                 and abs(b.entries[g][2] - lat) < 0.07 and abs(b.entries[g][3] - lon) < 0.07]
+        known = sorted({g for n in names for g in b.keys.get(name_key(n), ())
+                        if b.entries[g][4] == t3 and b.entries[g][7] == "city"
+                        and abs(b.entries[g][2] - lat) < 0.07
+                        and abs(b.entries[g][3] - lon) < 0.07},
+                       key=lambda g: ((b.entries[g][2] - lat) ** 2 + (b.entries[g][3] - lon) ** 2,
+                                      g))  # (the nearest; sorted, so the build stays deterministic)
         if known:  # GeoNames has it under one of these spellings: the others name it too
             for n in names:
                 if len(name_key(n)) >= 2:

@@ -455,6 +455,8 @@ def test_unknown_words_are_not_respelled_into_places(text) -> None:
     ("Troops stormed the Nur Shams refugee camp before dawn.", "Nur Shams", "PSE"),
     ("Shells landed in Shujaiya overnight, witnesses said.", "Shejaiya", "PSE"),
     ("Rockets set fields on fire near Kibbutz Nir Oz.", "Nir Oz", "ISR"),
+    ("Shelling hit the Zamzam displacement camp again on Friday.", "Zamzam", "SDN"),
+    ("The rebels said they had taken Kitshanga after a day of fighting.", "Kitshanga", "COD"),
 ])
 def test_hand_kept_places_the_geonames_files_lack(text, name, iso3) -> None:
     places = [p for p in resolve_places(find_places(text), text=text) if p is not None]
