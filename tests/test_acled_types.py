@@ -113,3 +113,15 @@ def test_a_strike_with_no_means_by_an_air_power_is_an_air_strike():
         "Shelling/artillery/missile attack"
     assert sub("Israeli artillery shelled the village of Khiam on Monday.") == \
         "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize("text", [
+    "M23 rebels took control of the town of Mweso after hours of heavy gunfire with the army "
+    "on Thursday.",
+    "M23 rebels seized the town of Mweso on Thursday, firing machine guns and mortars at army "
+    "positions.",
+])
+def test_a_rebel_capture_is_a_takeover_whatever_arms_it_was_fought_with(pipeline, text):
+    [ev] = of_type("ASSAULT", text, pipeline, published="2023-01-28")
+    assert (ev.acled_event_type, ev.acled_sub_event_type) == (
+        "Battles", "Non-state actor overtakes territory")

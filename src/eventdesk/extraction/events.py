@@ -1242,6 +1242,8 @@ class Extractor:
             if hint is not None and own[2] == "Air/drone strike" and \
                     hint[1] == "Explosions/Remote violence":
                 hint = own  # "launched airstrikes" (with missiles): the trigger's own means
+            if own[2] == "Non-state actor overtakes territory":
+                hint = own  # a rebel group taking a place, whatever arms it fought with
             if hint is not None:
                 mode = hint[0] or mode
                 acled = (hint[1], hint[2])
