@@ -125,3 +125,15 @@ def test_a_rebel_capture_is_a_takeover_whatever_arms_it_was_fought_with(pipeline
     [ev] = of_type("ASSAULT", text, pipeline, published="2023-01-28")
     assert (ev.acled_event_type, ev.acled_sub_event_type) == (
         "Battles", "Non-state actor overtakes territory")
+
+
+def test_the_means_a_later_mention_names_type_the_incident(pipeline):
+    """An incident first told with no means ("Militia strike kills four") takes the ACLED
+    types of the follow-up that names them (a drone), not the guess from the headline."""
+    text = ("Militia strike kills four in Kadugli\n\n"
+            "A drone sent by the militia exploded over the town's main market on Tuesday, "
+            "killing four people, residents said.")
+    evs = of_type("ASSAULT", text, pipeline, published="2025-10-22")
+    assert len(evs) == 1
+    assert (evs[0].acled_event_type, evs[0].acled_sub_event_type) == (
+        "Explosions/Remote violence", "Air/drone strike")

@@ -292,6 +292,10 @@ def combine(a: Event, b: Event) -> Event:
         a.injuries, b.injuries, b_later=True)
     seen = {(e.role, e.span.start, e.span.end) for e in a.evidence}
     extra = tuple(e for e in b.evidence if (e.role, e.span.start, e.span.end) not in seen)
+    # the means a mention names decide the ACLED types over a guess from wording alone ("RSF
+    # strike kills five" then "a suicide drone exploded in the market": a drone strike)
+    typed = b if not a.weapons and b.weapons and b.acled_sub_event_type and \
+        a.acled_event_type != "Protests" else a
     return a.replace(
         actor1=a.actor1 or b.actor1,
         actor2=a.actor2 or b.actor2,
@@ -303,9 +307,10 @@ def combine(a: Event, b: Event) -> Event:
         weapons=a.weapons + tuple(w for w in b.weapons if w not in a.weapons),
         damage=a.damage + tuple(d for d in b.damage if d not in a.damage),
         quotes=a.quotes + tuple(q for q in b.quotes if q not in a.quotes),
-        mode=a.mode or b.mode,
-        acled_event_type=a.acled_event_type or b.acled_event_type,
-        acled_sub_event_type=a.acled_sub_event_type or b.acled_sub_event_type,
+        mode=typed.mode or a.mode or b.mode,
+        acled_event_type=typed.acled_event_type or a.acled_event_type or b.acled_event_type,
+        acled_sub_event_type=typed.acled_sub_event_type or a.acled_sub_event_type
+        or b.acled_sub_event_type,
         confidence=min(0.99, max(a.confidence, b.confidence) + 0.05),
         evidence=a.evidence + extra,
     )
