@@ -673,3 +673,12 @@ def test_an_outlet_named_after_its_kind_is_no_place() -> None:
     assert [m.name for m in find_places(
         "The government in Managua ordered the opposition newspaper La Prensa to close.")] == \
         ["Managua"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen stormed the village at night, killing 17 people, Xinhua reported.",
+    "Gunmen stormed the village at night, the Mehr news agency said.",
+    "Gunmen stormed the village at night, according to the Petra agency.",
+])
+def test_a_news_agency_is_no_place(text) -> None:
+    assert find_places(text) == []

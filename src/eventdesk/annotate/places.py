@@ -545,6 +545,8 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
     if i > 0 and keys[i - 1] in _OUTLET_BEFORE and text[toks[i - 1][1]:toks[i][0]] == " ":
         return None  # "the opposition newspaper La Prensa", "the daily El Tiempo": the name
         #              of an outlet, not the hamlet of that name
+    if nxt < n and text[toks[j][1]:toks[nxt][0]] == " " and keys[nxt] in _OUTLET_AFTER:
+        return None  # "the Mehr news agency", "Petra agency": an outlet, not the town
     before_cue = None
     for size in (3, 2, 1):
         if len(prev) >= size:
@@ -688,6 +690,7 @@ _RAION_SUFFIXES = ("skiy", "sky", "skii", "skyi")
 _FEATURE_BEFORE = frozenset({"lake", "mount", "mt", "river", "cape"})
 _OUTLET_BEFORE = frozenset({"newspaper", "newspapers", "daily", "weekly", "paper", "tabloid",
                             "magazine", "broadcaster", "channel", "outlet", "website"})
+_OUTLET_AFTER = frozenset({"news", "agency"})
 _ADJECTIVAL = re.compile(r"(?:skyi|skiy|skii|sky|ska|ske|skoye|skoe|tskyi|zkyi|zkiy)$")
 # a list of regions after a plural unit word: each of "the regions of Belgorod, Bryansk and
 # Kursk" is a region
