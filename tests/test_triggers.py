@@ -654,6 +654,9 @@ def test_forces_advancing_fight_and_a_deal_advanced_does_not(nlp):
     # "the demobilized guerrilla" (the tagger may read them as a past tense or an adjective)
     ("Ships were hit again as the Moscow-backed militias vow to keep firing.", "SUPPORT"),
     ("A splinter of the demobilized guerrilla army claimed the bombing.", "RETREAT"),
+    # an object denied by "no": nothing was offered, promised or given
+    ("The militia offered no evidence to support the account.", "AGREE"),
+    ("The envoy gave no pledge to the families.", "AGREE"),
 ])
 def test_blazes_ills_corroboration_and_descriptions_are_no_events(nlp, text, absent):
     assert absent not in types_of(nlp, text)
@@ -676,6 +679,7 @@ def test_an_infinitive_of_a_habit_is_no_event(nlp):
     ("Washington backed Kyiv's bid to join the alliance.", "SUPPORT"),
     ("The rebels, who the army says attacked the town on Monday, fled north.", "ASSAULT"),
     ("About 400 fighters were demobilized under the peace deal on Monday.", "RETREAT"),
+    ("The militia offered a truce to the army on Monday.", "AGREE"),
 ])
 def test_gunfire_fighting_and_support_of_a_party_stay(nlp, text, expected):
     assert expected in types_of(nlp, text)

@@ -139,6 +139,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None
     if _courtesy(tok):
         return None  # "offered condolences to the families": a courtesy, not an offer
+    if entry.type != "ASSAULT" and _nothing_given(tok):
+        return None  # "offered no evidence", "gave no details": nothing was done
     if entry.type == "ASSAULT" and _filming(tok):
         return None  # "the man who shot the video": filming, not shooting
     if entry.type == "ASSAULT" and _cease_fire(tok):
@@ -376,6 +378,16 @@ ANNOUNCED = frozenset({"AID", "SANCTION"})  # measures that exist once announced
 NEW_ACTS = ANNOUNCED | {"ASSAULT"}
 GENERIC_TYPES = frozenset({"ASSAULT", "COERCE", "SUPPORT", "AID", "MOBILIZE", "COOPERATE",
                            "REJECT", "ACCUSE", "REQUEST"})
+
+
+def _nothing_given(tok) -> bool:
+    """A verb whose direct object is denied by "no" ("the group offered no evidence for it",
+    "made no commitment"): the act did not happen. (An attack that "killed no one"
+    did, and reads as a toll of zero, so ASSAULT is left out by the caller.)"""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lower_ not in ("one", "casualties") and any(
+            d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
+        for c in tok.children)
 
 
 def _generic_present(tok) -> bool:
