@@ -682,3 +682,10 @@ def test_an_outlet_named_after_its_kind_is_no_place() -> None:
 ])
 def test_a_news_agency_is_no_place(text) -> None:
     assert find_places(text) == []
+
+
+def test_a_landmark_alias_keeps_its_whole_name() -> None:
+    # "Department" after a name is also a unit word; the alias is the whole phrase
+    text = "Last week the State Department expelled two envoys."
+    [p] = resolve_places(find_places(text), text=text)
+    assert p is not None and p.name == "State Department" and p.country == "USA"

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from eventdesk.annotate.places import PlaceMention
 from eventdesk.records import Place, Span
-from eventdesk.resources.gazetteer import Entry, Gazetteer, haversine_km
+from eventdesk.resources.gazetteer import Entry, Gazetteer, haversine_km, name_key
 
 STAGE = "resolve.places"
 LOCAL_WINDOW = 80  # characters after a mention in which "in the Y region" may follow
@@ -60,6 +60,10 @@ def _place(entry: Entry, mention: PlaceMention | None, name: str | None = None) 
         name = entry.name
         if mention is not None and kind == "city":
             name = mention.name
+            if mention.key and mention.key != name_key(name) and \
+                    Gazetteer.load().is_alias(mention.key):
+                name = mention.span.text  # "the State Department": the landmark's whole name,
+                #                           not "State" (its last word read as a unit word)
             if name.isupper() and len(name) > 3:
                 name = name.title()  # a dateline's "GENEVA" is Geneva, not GeoNames' Genève
             elif name.isupper() or name.islower():
