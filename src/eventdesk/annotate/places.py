@@ -254,9 +254,9 @@ def _with_respelled(text: str, toks, keys, out: list[PlaceMention], gaz: Gazette
     more or named a settlement: a respelling of a short word that lands on a village is
     more likely a coincidence than the place meant; a long name is distinctive."""
     taken = [(m.span.start, m.span.end) for m in out]
-    towns = {m.span.start: m for m in out if m.kind == "city" or any(
-        c.kind == "city" for c in m.candidates)}
-    towns.update({m.span.end: m for m in towns.values()})
+    towns = [m for m in out if m.kind == "city" or any(c.kind == "city" for c in m.candidates)]
+    towns_by_end = {m.span.end: m for m in towns}
+    towns_by_start = {m.span.start: m for m in towns}
     added: list[PlaceMention] = []
     for i, (s, e, tok) in enumerate(toks):
         if len(tok) < 5 or not tok[0].isupper() or tok.isupper() or \
@@ -267,7 +267,7 @@ def _with_respelled(text: str, toks, keys, out: list[PlaceMention], gaz: Gazette
         settled = i + 1 < len(toks) and keys[i + 1] in _SETTLEMENT_AFTER and \
             text[e:toks[i + 1][0]] == " " or i >= 2 and keys[i - 1] == "of" and \
             keys[i - 2] in _SETTLEMENT_BEFORE
-        listed = _listed_with(text, s, e, towns)
+        listed = _listed_with(text, s, e, towns_by_end, towns_by_start)
         if (i == 0 or keys[i - 1] not in _RESPELL_AFTER or text[toks[i - 1][1]:s] != " ") \
                 and not settled and not listed or \
                 gaz.has_key(key) or key in persons or key in lx.stop or key in lx.titles or \
@@ -296,17 +296,17 @@ def _with_respelled(text: str, toks, keys, out: list[PlaceMention], gaz: Gazette
 _LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
 
-def _listed_with(text: str, s: int, e: int, towns: dict[int, PlaceMention]
-                 ) -> PlaceMention | None:
+def _listed_with(text: str, s: int, e: int, by_end: dict[int, PlaceMention],
+                 by_start: dict[int, PlaceMention]) -> PlaceMention | None:
     """The known town that a name at text[s:e] is listed with, right before or after it
-    ("Khotin, Bilopilia and Esman"), or None."""
-    for end, m in towns.items():
-        if m.span.end == end and end <= s and s - end <= 6 and _LIST_JOIN.match(text[end:s]):
-            return m
-    for start, m in towns.items():
-        if m.span.start == start and e <= start and start - e <= 6 and \
-                _LIST_JOIN.match(text[e:start]):
-            return m
+    ("Khotin, Bilopilia and Esman"), or None. ``by_end``/``by_start``: the known towns by
+    where their mention ends/starts."""
+    for end in range(max(0, s - 6), s + 1):
+        if end in by_end and _LIST_JOIN.match(text[end:s]):
+            return by_end[end]
+    for start in range(e, e + 7):
+        if start in by_start and _LIST_JOIN.match(text[e:start]):
+            return by_start[start]
     return None
 
 

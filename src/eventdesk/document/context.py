@@ -152,9 +152,7 @@ def _antecedent_place(text: str, places: Sequence[Any], ev: Event,
     one place the nearest of them puts something (after in/at/near/outside), even where no
     event was read there."""
     m = _DEFINITE_OPENING.match(text[ev.sentence.start:ev.sentence.end])
-    if m is None:
-        return None
-    if m.group(1) not in INCIDENT_NOUNS:
+    if m is None or m.group(1) not in INCIDENT_NOUNS:
         return None
     k = bisect.bisect_right(sentence_starts, ev.sentence.start) - 1
     para = text.rfind("\n", 0, ev.sentence.start) + 1
