@@ -685,6 +685,20 @@ def test_gunfire_fighting_and_support_of_a_party_stay(nlp, text, expected):
     assert expected in types_of(nlp, text)
 
 
+@pytest.mark.parametrize("text", [
+    "The assault brigades met heavy resistance outside the town on Friday.",
+    "The draft budget met harsh criticism from the opposition benches on Tuesday.",
+    "The contractor met the deadline for the bridge repairs.",
+])
+def test_meeting_resistance_criticism_or_a_deadline_is_no_consultation(nlp, text):
+    assert "CONSULT" not in types_of(nlp, text)
+
+
+def test_meeting_a_counterpart_stays_a_consultation(nlp):
+    assert "CONSULT" in types_of(
+        nlp, "The defence minister met her Polish counterpart in Warsaw on Friday.")
+
+
 def test_talks_an_attempt_takes_as_its_object_are_not_held(nlp):
     assert "CONSULT" not in types_of(
         nlp, "Envoys will fly to Cairo next week to try to restart talks on a truce.")

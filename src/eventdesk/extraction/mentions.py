@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 from eventdesk.extraction.dep_patterns import DepPattern
 from eventdesk.extraction.lexicon import Lexicon, TokenView, TriggerMatch
 from eventdesk.extraction.modality import is_embedded_content, modality
-from eventdesk.extraction.rules import DEAL_NOUNS, DEAL_PROVIDE_VERBS, DEAL_PROVIDES, ITERATED
+from eventdesk.extraction.rules import (
+    DEAL_NOUNS, DEAL_PROVIDE_VERBS, DEAL_PROVIDES, ITERATED, MET_NOT_PARTY,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -141,6 +143,8 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "offered condolences to the families": a courtesy, not an offer
     if entry.type != "ASSAULT" and _nothing_given(tok):
         return None  # "offered no evidence", "gave no details": nothing was done
+    if entry.type == "CONSULT" and _met_no_party(tok):
+        return None  # "met stiff resistance", "the plan met criticism": no meeting
     if entry.type == "ASSAULT" and _filming(tok):
         return None  # "the man who shot the video": filming, not shooting
     if entry.type == "ASSAULT" and _cease_fire(tok):
@@ -387,6 +391,14 @@ def _nothing_given(tok) -> bool:
     return tok.pos_ == "VERB" and any(
         c.dep_ == "dobj" and c.lower_ not in ("one", "casualties") and any(
             d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
+        for c in tok.children)
+
+
+def _met_no_party(tok) -> bool:
+    """ "meet" whose object is what one comes up against or fulfils ("met heavy resistance",
+    "met the deadline", "the budget met criticism"), not a party to a meeting."""
+    return tok.lemma_.lower() == "meet" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in MET_NOT_PARTY
         for c in tok.children)
 
 

@@ -111,6 +111,15 @@ NON_AGENTS = frozenset({"earthquake", "quake", "flood", "floods", "storm", "cycl
                         "typhoon", "landslide", "blaze", "wildfire", "disease", "cholera", "outbreak",
                         "epidemic", "heatwave", "cold", "hunger", "famine", "accident", "crash",
                         "avalanche", "tsunami", "drought", "virus", "pandemic"})
+# what one "meets" that is no party to a meeting: "met stiff resistance", "met the deadline",
+# "the plan met fierce criticism", "met their demands"
+MET_NOT_PARTY = frozenset({"resistance", "criticism", "opposition", "demand", "deadline", "target",
+                           "requirement", "expectation", "fate", "end", "death", "challenge",
+                           "skepticism", "scepticism", "backlash", "condemnation", "approval",
+                           "goal", "standard", "criterion", "condition", "need", "threshold",
+                           "obligation", "commitment", "objective", "fire", "silence", "response",
+                           "reaction", "outrage", "protest", "anger", "derision", "applause",
+                           "quota", "cost", "eye", "gaze", "success", "failure", "obstacle"})
 DEFAULT_ACLED = {
     "PROTEST": ("Protests", "Peaceful protest"),
     "MOBILIZE": ("Strategic developments", "Other"),
