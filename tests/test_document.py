@@ -977,6 +977,29 @@ def test_a_list_of_towns_in_a_follow_up_sentence_is_one_attack_per_town(pipeline
         e.location.name for e in evs if e.location}
 
 
+def test_a_tally_of_fire_by_place_is_one_attack_per_place(pipeline):
+    """``incident.each_place`` over the parts of a governor's tally ("fired N times on M
+    settlements: k times on A and B with X, and j times on C, D and E with Y"); a place of
+    the tally that a later sentence tells of keeps one event, as does a place named twice."""
+    text = ("Two people were hurt in Zaporizhzhia Oblast in Russian attacks over the past "
+            "day. In total, the Russians fired 31 times on 7 settlements: twice on "
+            "Stepnohirsk and Kamianske with drones, and 29 times on Orikhiv, Levadne, "
+            "Kamianske, Malynivka and Pavlivka with artillery. During the shelling of "
+            "Orikhiv, a man was wounded in his yard.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2023-06-27")
+    names = [e.location.name for e in evs if e.location]
+    assert set(names) == {"Stepnohirsk", "Kamianske", "Orikhiv", "Levadne", "Malynivka",
+                          "Pavlivka"}
+    assert len(names) == len(set(names))
+
+
+def test_fire_on_a_weekday_is_no_attack(pipeline):
+    assert not of_type("ASSAULT", "The club's coach was fired on Monday after a sixth "
+                       "defeat.\n", pipeline, published="2023-06-27")
+    assert of_type("ASSAULT", "Soldiers fired on a car at a checkpoint near Jenin on "
+                   "Monday.\n", pipeline, published="2023-06-27")
+
+
 def test_an_unplaced_attack_in_a_report_that_places_its_attacks_is_a_reference(pipeline):
     """``incident.unplaced_reference``: with the report's strike placed, an attack no sentence
     places and no rule joins (another attacker, another time) is dropped; a report that

@@ -353,10 +353,16 @@ def _unplaced(items: list[Item], folds: list[Fold], etype: str) -> None:
                   "the report places none of its incidents: its mentions are one", folds)
 
 
+# the next part of a tally of fire by place ("shelled 27 times over 8 villages: twice on A
+# and B with rockets, and 25 times on C, D and E with artillery")
+_TALLY_NEXT = re.compile(r"^\s*(?:with\s+[\w\s-]{1,40}?)?\s*[,;]\s*(?:and\s+)?"
+                         r"(?:\d+|once|twice|three|four|five|six|seven|eight|nine|ten)"
+                         r"(?:\s+times)?\s+(?:on|at)\s+(?:the\s+)?$")
 _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$"
                           # a list item the gazetteer does not know between two it does
                           # ("X, Y, Myriv, and Z"): the list goes on past it
-                          r"|^\s*,\s*[A-Z][\w'’-]+\s*(?:,\s*(?:and\s+)?|and\s+)$")
+                          r"|^\s*,\s*[A-Z][\w'’-]+\s*(?:,\s*(?:and\s+)?|and\s+)$"
+                          r"|" + _TALLY_NEXT.pattern)
 
 
 # "staged protests in several cities, including X and Y": the cities listed are where
@@ -469,9 +475,19 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
                 e for e in ev.evidence if e.role != "location") + (
                 Evidence("location", first.span),))
             it.event = ev
+        seen = {loc.geonameid or loc.name}
+        if any(_TALLY_NEXT.match(text[a.span.end:b.span.start])
+               for a, b in zip(chain, chain[1:])):
+            # a place of a tally that another incident of the report is placed at ("During
+            # the shelling of A a woman was killed") is that incident's: no second event
+            seen |= {other.event.location.geonameid or other.event.location.name
+                     for other in items if other is not it and other.alive
+                     and other.event.type == ev.type and other.event.location is not None
+                     and other.event.location.precision == loc.precision}
         for q in chain:
-            if q.span.start == loc.span.start:
-                continue
+            if q.span.start == loc.span.start or (q.place.geonameid or q.place.name) in seen:
+                continue  # a place named twice in the list ("3 times on A and B, 40 on A")
+            seen.add(q.place.geonameid or q.place.name)
             place = q.place if q.place.span is not None else dataclasses.replace(
                 q.place, span=q.span)
             new = ev.replace(
