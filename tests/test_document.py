@@ -77,11 +77,28 @@ def test_a_headline_alone_is_the_report():
     "Download our app for breaking news alerts.",
     "Back The Evening Ledger on Patreon!",
     "Help our reporters via PayPal today.",
+    "Previous Story",
+    "Next Goma: traders reopen shops after weeks of fighting",
 ])
 def test_page_furniture(line):
     s = find_structure("Shelling hit the village of Bilozerka on Monday, the governor said.\n"
                        + line + "\nTwo people were injured.")
     assert [b.kind for b in s.blocks] == ["body", "boilerplate", "body"]
+
+
+def test_a_run_of_bulleted_headlines_is_furniture():
+    """A page's list of other stories (bulleted lines that do not end as sentences) is no
+    news; the report's own bullet points (ending with a stop or a semicolon) are."""
+    text = ("Rebels shelled the market in Kitshanga on Monday, killing four people.\n"
+            "- Floods cut the road between two northern towns\n"
+            "- Minister opens new school in the capital\n"
+            "- Army says it shot down a drone near the border\n"
+            "The toll may rise, officials said.\n"
+            "- 2 people were killed;\n"
+            "- 5 were injured;\n"
+            "- 12 houses were damaged.\n")
+    kinds = [b.kind for b in find_structure(text).blocks]
+    assert kinds == ["body"] + ["boilerplate"] * 3 + ["body"] * 4
 
 
 def test_furniture_gives_no_events(pipeline):

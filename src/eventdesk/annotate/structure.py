@@ -116,6 +116,28 @@ def _is_title_line(line: str) -> bool:
     return 0 < len(words) <= TITLE_MAX_WORDS and not _FINAL.search(line)
 
 
+_BULLET = re.compile(r"^[-–•·▪*]\s+\S")
+_OPEN_END = re.compile(r"[.!?…;:,]['\"”’)]*\s*$")
+HEADLINE_LIST_MIN = 3  # bulleted headlines in a row that make a list of other stories
+
+
+def _headline_lists(text: str, lines: list[tuple[int, int]], kinds: list[str]) -> None:
+    """A run of ``HEADLINE_LIST_MIN`` or more bulleted lines none of which ends as a sentence
+    or a list item does ("- Quake hits coastal town", "- Talks resume in Doha") is a page's
+    list of other stories: furniture. Bullets that are the report's own points end with a
+    stop, a semicolon or a colon ("- 1 person was killed;")."""
+    n = 0
+    while n < len(lines):
+        m = n
+        while m < len(lines) and kinds[m] in ("body", "background") and \
+                _BULLET.match(text[lines[m][0]:lines[m][1]]) and \
+                not _OPEN_END.search(text[lines[m][0]:lines[m][1]]):
+            m += 1
+        if m - n >= HEADLINE_LIST_MIN:
+            kinds[n:m] = ["boilerplate"] * (m - n)
+        n = max(m, n + 1)
+
+
 def find_structure(text: str) -> DocStructure:
     """The blocks of ``text`` and where its body starts.
 
@@ -152,6 +174,7 @@ def find_structure(text: str) -> DocStructure:
             continue
         in_title = False
         kinds.append("background" if lists.background.search(line) else "body")
+    _headline_lists(text, lines, kinds)
     if "body" not in kinds and "background" not in kinds:
         kinds = ["body" if k == "title" else k for k in kinds]  # a headline alone
     blocks = tuple(Block(s, e, k, i) for i, ((s, e), k) in enumerate(zip(lines, kinds)))
