@@ -677,6 +677,28 @@ def test_ahead_of_or_after_a_meeting_is_no_meeting(nlp):
     assert "CONSULT" in [m.type for s in doc.sents for m in find_mentions(s, default_lexicon())]
 
 
+def test_talks_after_which_someone_returned_with_their_party_and_place_are_news(pipeline):
+    """"returned home on Friday after talks with the Turkish president in Ankara": the talks
+    name their other side ("with") and their place; they are the report's news."""
+    evs = by_type(extract("The envoy flew back to Paris on Friday after talks with the "
+                          "Turkish president in Ankara.", published="2025-03-08",
+                          pipeline=pipeline), "CONSULT")
+    assert [e.location.name for e in evs if e.location] == ["Ankara"]
+
+
+def test_talks_a_journey_was_made_for_take_its_traveller_and_place(pipeline):
+    """"flew to Cairo for talks", "joined the mediators in Doha for talks": the verb of the
+    purpose phrase gives the talks their first party and their place."""
+    evs = by_type(extract("The Qatari minister travelled to Cairo on Monday for talks on the "
+                          "prisoner deal.", published="2025-03-11", pipeline=pipeline),
+                  "CONSULT")
+    assert [(e.actor1.country, e.location.name) for e in evs] == [("QAT", "Cairo")]
+    evs = by_type(extract("The French envoy joined the mediators in Doha on Monday for talks "
+                          "with both delegations.", published="2025-03-11",
+                          pipeline=pipeline), "CONSULT")
+    assert [(e.actor1.country, e.location.name) for e in evs] == [("FRA", "Doha")]
+
+
 def test_a_full_stop_with_its_space_lost_still_ends_a_sentence():
     """Scraped text glues sentences ("held at the embassy.Later that day"): a stop
     between a lower-case word and a capitalised one is a break; "News.Az" and "U.S." are not

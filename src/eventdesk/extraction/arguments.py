@@ -109,6 +109,9 @@ def clause_verb(tok):
                 tok.head.lemma_.lower() in TELLING_VERBS
                 and any(c.dep_ == "prep" and c.lower_ in AGENT_PREPS for c in tok.children)):
         return tok.head  # (not "the governor announced an attack by X": he told of it)
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in MEETING_NOUNS and tok.dep_ == "pobj" \
+            and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
+        return tok.head.head  # "the envoy flew to Cairo for talks": whoever went held them
     for _ in range(4):
         if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in cur.children):
             return cur
@@ -129,6 +132,11 @@ def clause_verb(tok):
             #             do it; the trigger's phrase has no subject of its own
         cur = cur.head
     return cur
+
+
+# nouns of a meeting, which a purpose or time phrase hangs on the traveller's verb
+MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "negotiation", "negotiations", "summit",
+                           "consultation", "consultations"})
 
 
 # verbs whose complement is what was said, not what their subject did
@@ -304,6 +312,10 @@ def locative_of(place_root, trigger) -> bool:
     verb = clause_verb(trigger)
     if trigger.dep_ in ("nsubj", "nsubjpass") and prep.head.i == trigger.head.i:
         return True  # "the meeting ended in Alaska", "talks were held in Geneva"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and \
+            trigger.head.head.pos_ == "VERB" and prep.head.i == trigger.head.head.i:
+        return True  # "joined the envoy in Doha for talks", "flew to Cairo for a summit":
+        #              the verb of the purpose phrase puts its talks there
     cur = prep.head
     for _ in range(4):
         if cur.i in (trigger.i, verb.i):

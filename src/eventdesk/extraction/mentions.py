@@ -1458,9 +1458,10 @@ TIME_PREPS = frozenset({"after", "before", "following", "since", "ahead", "prior
 
 
 def _told_in_full(tok) -> bool:
-    """The meeting noun names its parties ("of the two delegations", "between X and Y") and
-    its place ("in Jeddah") in its own phrase."""
-    parties = any(c.dep_ == "prep" and c.lower_ in ("of", "between") for c in tok.children)
+    """The meeting noun names its parties ("of the two delegations", "between X and Y", "with
+    the Russian president") and its place ("in Jeddah") in its own phrase."""
+    parties = any(c.dep_ == "prep" and c.lower_ in ("of", "between", "with")
+                  for c in tok.children)
     place = any(t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in ("in", "at")
                 for t in tok.subtree)
     return parties and place
