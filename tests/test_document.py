@@ -1010,6 +1010,19 @@ def test_a_tally_of_fire_by_place_is_one_attack_per_place(pipeline):
     assert len(names) == len(set(names))
 
 
+def test_a_line_headed_by_a_listed_place_gives_that_places_means(pipeline):
+    """``means.place``: "The A, B and C communities were shelled." then "B community: two
+    guided aerial bombs" -- B's attack is an air strike, the others stay shelling."""
+    text = ("Russian troops attacked border areas of Sumy region overnight, the regional "
+            "administration said. The Khotin, Yunakivka and Bilopillia communities were "
+            "shelled.\nYunakivka community: two guided aerial bombs were dropped (2 "
+            "explosions).\nThe damage is being assessed.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-09-29")
+    subs = {e.location.name: e.acled_sub_event_type for e in evs if e.location}
+    assert subs["Yunakivka"] == "Air/drone strike"
+    assert subs["Khotin"] == subs["Bilopillia"] == "Shelling/artillery/missile attack"
+
+
 def test_fire_on_a_weekday_is_no_attack(pipeline):
     assert not of_type("ASSAULT", "The club's coach was fired on Monday after a sixth "
                        "defeat.\n", pipeline, published="2023-06-27")

@@ -46,7 +46,7 @@ from eventdesk.document.context import complete
 from eventdesk.document.implied import implied_protests
 from eventdesk.document.incidents import (Item, build_incidents, fold_placed, split_places,
                                           unplaced_attacks)
-from eventdesk.document.means import protest_types, report_means
+from eventdesk.document.means import place_means, protest_types, report_means
 from eventdesk.records import Decision, Event
 
 STAGE = "document"
@@ -130,6 +130,9 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
     for ev in protest_types(alive, text, starts) if text else ():
         decisions.append(_decision("completed", "means.protest", "the demonstration's ACLED "
                                    "type from what the report tells of it", ev))
+    for ev in place_means(alive, places, text, starts) if text else ():
+        decisions.append(_decision("completed", "means.place", "the means a later line headed "
+                                   "by the attack's place names", ev))
     for ev in report_means(alive):
         decisions.append(_decision("completed", "means.report_air", "the report's other "
                                    "attacks by the same side are air strikes", ev))

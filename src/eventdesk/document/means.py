@@ -6,6 +6,11 @@ Khan Younis", "another strike hit a building" were: air strikes. The rule:
 * ``means.protest``: a demonstration's ACLED sub-event type comes from what the report tells
   of it (arrests or tear gas: with intervention; lethal force: excessive force; the
   demonstrators' own violence: a violent demonstration; a mob: mob violence).
+* ``means.place``: an attack on a place whose own sentence names no means (or names them for
+  the whole list of places it is one of) takes the means
+  that a later line headed by that place names ("The A, B and C communities were shelled."
+  ... "B community: guided aerial bombs (2 explosions)", "the C community was hit by an FPV
+  drone"): a regional roundup tells each place's weapons so.
 * ``means.report_air``: a remote attack whose own sentence names no means (sub-event type a
   shelling by default, no weapon, no remote-fire word) is an Air/drone strike when the
   report's other attacks by the same side (or the report's headline) are air or drone
@@ -14,12 +19,15 @@ Khan Younis", "another strike hit a building" were: air strikes. The rule:
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from eventdesk.document.incidents import Item
 from eventdesk.extraction.acled import AIR, REMOTE, SHELLING, protest_subtype, remote_words
-from eventdesk.records import Event
+from eventdesk.extraction.means import acled_hint, find_weapons
+from eventdesk.records import Event, Evidence
 
 STAGE = "document.means"
 
@@ -31,6 +39,58 @@ def _side(ev: Event) -> str | None:
 def _named_means(ev: Event) -> bool:
     return bool(ev.weapons) or remote_words(ev.sentence.text) or \
         ev.acled_sub_event_type != SHELLING
+
+
+# how a line headed by a place goes on to tell what hit it: "B community: ...", "In the B
+# community, launches of ...", "the B community was shelled using ...", "B came under fire"
+_ADMIN_WORD = r"(?:community|district|hromada|village|town|settlement|municipality)"
+_PLACE_HEADING = re.compile(rf"^\s*(?:{_ADMIN_WORD}\s*[,—–]|(?:{_ADMIN_WORD}\s*)?"
+                            r"(?::|\bwas\b|\bwere\b|\bcame under\b))", re.I)
+PLACE_LINE_MAX = 160  # characters of a place's line read for its means
+
+
+def place_means(items: Sequence[Item], places: Sequence, text: str,
+                starts: Sequence[int]) -> list[Event]:
+    """``means.place``: apply the rule in place; returns the events it changed."""
+    changed = []
+    ordered = sorted(places, key=lambda p: p.span.start)
+    triggers = Counter((it.event.trigger.start, it.event.trigger.end) for it in items
+                       if it.alive and it.event.type == "ASSAULT")
+    for it in items:
+        ev = it.event
+        loc = ev.location
+        # sentences that tell an incident of their own: their means are that incident's
+        own = {(o.event.sentence.start, o.event.sentence.end) for o in items
+               if o.alive and o.event.trigger != ev.trigger}
+        listed = triggers[(ev.trigger.start, ev.trigger.end)] > 1  # one of a list's attacks
+        if ev.type != "ASSAULT" or (ev.weapons and not listed) or loc is None or \
+                loc.precision != "city" or loc.geonameid is None:
+            continue
+        for n, pm in enumerate(ordered):
+            if pm.place.geonameid != loc.geonameid or \
+                    ev.sentence.start <= pm.span.start < ev.sentence.end:
+                continue
+            if any(a <= pm.span.start < b for a, b in own):
+                continue
+            k = bisect.bisect_right(starts, pm.span.start)
+            end = min(starts[k] if k < len(starts) else len(text), pm.span.end + PLACE_LINE_MAX)
+            if n + 1 < len(ordered) and ordered[n + 1].span.start < end:
+                end = ordered[n + 1].span.start
+            if not _PLACE_HEADING.match(text[pm.span.end:end]):
+                continue
+            weapons = find_weapons(text, pm.span.end, end)
+            hint = acled_hint(weapons, text[pm.span.end:end]) if weapons else None
+            if hint is None:
+                continue
+            mode, etype, sub = hint
+            it.event = ev.replace(
+                mode=mode, acled_event_type=etype, acled_sub_event_type=sub,
+                weapons=tuple(weapons), evidence=tuple(
+                    e for e in ev.evidence if e.role != "weapon") + tuple(
+                    Evidence("weapon", w.span) for w in weapons if w.span is not None))
+            changed.append(it.event)
+            break
+    return changed
 
 
 def report_means(items: Sequence[Item]) -> list[Event]:
