@@ -694,6 +694,21 @@ def test_meeting_resistance_criticism_or_a_deadline_is_no_consultation(nlp, text
     assert "CONSULT" not in types_of(nlp, text)
 
 
+@pytest.mark.parametrize("text", [
+    "The army said on Friday it had received the bodies of 600 people it says were troops "
+    "killed in the war.",
+    "The remains of 80 marines killed near the river were returned to their families.",
+    "The authorities said the bodies of 200 killed fighters were handed over on Monday.",
+])
+def test_the_dead_handed_back_are_no_attack(nlp, text):
+    assert "ASSAULT" not in types_of(nlp, text)
+
+
+def test_bodies_recovered_after_a_strike_keep_the_killing(nlp):
+    assert "ASSAULT" in types_of(
+        nlp, "Rescuers recovered the bodies of four people killed in the strike on Monday.")
+
+
 def test_meeting_a_counterpart_stays_a_consultation(nlp):
     assert "CONSULT" in types_of(
         nlp, "The defence minister met her Polish counterpart in Warsaw on Friday.")

@@ -145,6 +145,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "offered no evidence", "gave no details": nothing was done
     if entry.type == "CONSULT" and _met_no_party(tok):
         return None  # "met stiff resistance", "the plan met criticism": no meeting
+    if entry.type == "ASSAULT" and _repatriated_dead(tok):
+        return None  # "received the bodies of 900 soldiers killed in the fighting": the dead
+        #              handed back, not an attack the report tells
     if entry.type == "ASSAULT" and _filming(tok):
         return None  # "the man who shot the video": filming, not shooting
     if entry.type == "ASSAULT" and _cease_fire(tok):
@@ -733,6 +736,32 @@ def _courtesy(tok) -> bool:
 MEDIA_OBJECTS = frozenset({"video", "videos", "footage", "film", "films", "photo", "photos",
                            "photograph", "photographs", "picture", "pictures", "scene",
                            "documentary", "clip", "clips", "image", "images"})
+
+
+# the dead handed back: "returned the bodies of", "received the remains of"
+REMAINS_NOUNS = frozenset({"body", "bodies", "remains", "corpse", "corpses"})
+REPATRIATION_VERBS = frozenset({"return", "receive", "repatriate", "hand", "transfer", "send",
+                                "exchange", "swap", "deliver", "give", "bring"})
+
+
+def _repatriated_dead(tok) -> bool:
+    """A killing told to say whose remains were handed back ("Kyiv received the bodies of 900
+    people killed in the war", "the remains of 40 soldiers killed near X were returned"): a
+    return of the dead, not an attack the report tells."""
+    if tok.lemma_.lower() not in ("kill", "die") or tok.pos_ not in ("VERB", "ADJ"):
+        return False
+    if any(c.dep_ == "nsubj" and c.lower_ in REMAINS_NOUNS for c in tok.children):
+        return True  # "the bodies of 1,000 killed soldiers were handed over", the participle
+        #              misread as the verb of "the bodies"
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in REMAINS_NOUNS or cur.lower_ in REMAINS_NOUNS:
+            return cur.dep_ in ("dobj", "nsubjpass", "nsubj") and \
+                cur.head.lemma_.lower() in REPATRIATION_VERBS
+    return False
 
 
 def _filming(tok) -> bool:
