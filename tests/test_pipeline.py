@@ -699,6 +699,27 @@ def test_talks_a_journey_was_made_for_take_its_traveller_and_place(pipeline):
     assert [(e.actor1.country, e.location.name) for e in evs] == [("FRA", "Doha")]
 
 
+@pytest.mark.parametrize("text", [
+    "A former sailor was accused on Thursday of passing secrets to a foreign state.",
+    "The engineer, who was detained in May, has been charged with sabotage.",
+    "Security officers detained a courier on charges of smuggling parts for drones.",
+])
+def test_a_suspects_charge_with_no_accuser_is_no_accusation(pipeline, text):
+    """"was accused of spying", "has been charged with", "detained on charges of": the charge
+    of an arrest, with no accuser named, is no ACCUSE event between parties."""
+    evs = extract(text, published="2025-10-20", pipeline=pipeline)
+    assert "ACCUSE" not in [e.type for e in evs]
+
+
+def test_a_passive_accusation_with_its_accuser_stays(pipeline):
+    evs = extract("The former governor has been accused of taking bribes by the country's "
+                  "anti-corruption agency.", published="2025-10-20", pipeline=pipeline)
+    assert "ACCUSE" in [e.type for e in evs]
+    evs = extract("The prosecutor accused the former minister of fraud on Monday.",
+                  published="2025-10-20", pipeline=pipeline)
+    assert "ACCUSE" in [e.type for e in evs]
+
+
 def test_a_full_stop_with_its_space_lost_still_ends_a_sentence():
     """Scraped text glues sentences ("held at the embassy.Later that day"): a stop
     between a lower-case word and a capitalised one is a break; "News.Az" and "U.S." are not

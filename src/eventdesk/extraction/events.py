@@ -134,6 +134,17 @@ class Layers:
     casualties: args.SpanIndex
 
 
+# a charge told in the passive or as the ground of an arrest, ending at the trigger
+_LEGAL_CHARGE = re.compile(r"(?:\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+)?"
+                           r"(?:accused|charged)|\bon\s+(?:\w+\s+){0,2}"
+                           r"(?:charges?|allegations?|suspicion)(?:\s+of)?)\s*$", re.I)
+
+# the ground of an arrest told with it: "detained a courier on charges of smuggling"
+_ARREST_GROUND = re.compile(r"\b(?:detain|arrest|held|hold|jail|imprison|sentenc|convict|remand)"
+                            r"\w*\b[^.;]{0,80}\bon\s+(?:\w+\s+){0,2}(?:charges?|allegations?|"
+                            r"suspicion)(?:\s+of)?\s*$", re.I)
+
+
 @dataclass(slots=True)
 class _Draft:
     mention: Mention
@@ -1070,6 +1081,14 @@ class Extractor:
         if d.mention.type == "ACCUSE" and a2 is None and INQUIRY.search(d.trigger.text):
             return False  # "the incident is being investigated", "launched a probe into the
             #               failure": an inquiry that names no suspect accuses no party
+        before = d.sent.text[:d.trigger.end - d.sent.start_char]
+        if d.mention.type == "ACCUSE" and (a1 is None and _LEGAL_CHARGE.search(before) and not
+                                           re.search(r"\bby\b", d.sent.text[len(before):])
+                                           or _ARREST_GROUND.search(before)):
+            return False  # "the man was accused of spying", "has been charged with treason",
+            #               "detained on charges of sabotage": a suspect's charge with no
+            #               accuser named (no "by" agent), told of an arrest, not an
+            #               accusation by a party
         if d.mention.type in OF_RECORD_TYPES and _ordinary_people(a1) and a1.country is None \
                 and not _named_community(d, a1):
             return False  # "people sought medical help", "medics provided assistance",
