@@ -720,6 +720,15 @@ def test_a_passive_accusation_with_its_accuser_stays(pipeline):
     assert "ACCUSE" in [e.type for e in evs]
 
 
+def test_a_country_named_in_the_place_of_an_attack_is_not_its_attacker(pipeline):
+    """"hit houses in a raid at the Danube port of X, Ukraine": the country in the attack's
+    locative phrase is where it happened, not who attacked."""
+    evs = by_type(extract("An official says two people were hurt after drones hit houses in "
+                          "an overnight attack in the southern town of Izmail, Ukraine.",
+                          published="2024-05-14", pipeline=pipeline), "ASSAULT")
+    assert evs and all(e.actor1 is None or e.actor1.country != "UKR" for e in evs)
+
+
 def test_a_full_stop_with_its_space_lost_still_ends_a_sentence():
     """Scraped text glues sentences ("held at the embassy.Later that day"): a stop
     between a lower-case word and a capitalised one is a break; "News.Az" and "U.S." are not

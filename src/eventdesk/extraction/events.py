@@ -144,6 +144,25 @@ _ARREST_GROUND = re.compile(r"\b(?:detain|arrest|held|hold|jail|imprison|sentenc
                             r"\w*\b[^.;]{0,80}\bon\s+(?:\w+\s+){0,2}(?:charges?|allegations?|"
                             r"suspicion)(?:\s+of)?\s*$", re.I)
 
+# prepositions of a scene: an actor's name under one of them in a trigger's phrase is a place
+SCENE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "within"})
+
+
+def _under_locative(doc: Any, hit: Any, top: Any) -> bool:
+    """The name lies in a locative phrase of ``top``'s phrase ("in the river port of X,
+    Ukraine", "near the border town of Y")."""
+    span = doc.char_span(hit.span.start, hit.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    cur = span.root
+    for _ in range(8):
+        if cur.i == top.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in SCENE_PREPS:
+            return True
+        cur = cur.head
+    return False
+
 
 @dataclass(slots=True)
 class _Draft:
@@ -938,8 +957,9 @@ class Extractor:
                 if last is not None and last[-1].dep_ in ("compound", "amod") and \
                         last[-1].head.i > last[-1].i and last[-1].head.pos_ == "NOUN":
                     continue
-            if getattr(hit, "locative", False):
-                continue  # "a meeting in the Kremlin": a place here
+            if getattr(hit, "locative", False) or _under_locative(doc, hit, tok):
+                continue  # "a meeting in the Kremlin", "a raid near the port town of Izmail,
+                #           Ukraine": a place here
             if skip_targets and _owns_a_place(doc, hit, layers):
                 continue  # "struck a refinery in Russia's Leningrad region": the country
                 #           owns the place hit; it is not the attacker
