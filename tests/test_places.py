@@ -457,6 +457,8 @@ def test_unknown_words_are_not_respelled_into_places(text) -> None:
     ("Rockets set fields on fire near Kibbutz Nir Oz.", "Nir Oz", "ISR"),
     ("Shelling hit the Zamzam displacement camp again on Friday.", "Zamzam", "SDN"),
     ("The rebels said they had taken Kitshanga after a day of fighting.", "Kitshanga", "COD"),
+    ("The ministry said its troops had retaken Gornal after weeks of fighting.", "Gornal", "RUS"),
+    ("A drone hit a car near Zvannoye, the governor wrote.", "Zvannoye", "RUS"),
 ])
 def test_hand_kept_places_the_geonames_files_lack(text, name, iso3) -> None:
     places = [p for p in resolve_places(find_places(text), text=text) if p is not None]
