@@ -459,12 +459,26 @@ def test_unknown_words_are_not_respelled_into_places(text) -> None:
     ("The rebels said they had taken Kitshanga after a day of fighting.", "Kitshanga", "COD"),
     ("The ministry said its troops had retaken Gornal after weeks of fighting.", "Gornal", "RUS"),
     ("A drone hit a car near Zvannoye, the governor wrote.", "Zvannoye", "RUS"),
+    # air bases named as targets where no town of the name exists
+    ("Two rockets fell inside the Ain al-Asad air base on Tuesday.", "Ain al-Asad", "IRQ"),
+    ("Drones were shot down near Hmeimim before dawn.", "Hmeimim", "SYR"),
 ])
 def test_hand_kept_places_the_geonames_files_lack(text, name, iso3) -> None:
     places = [p for p in resolve_places(find_places(text), text=text) if p is not None]
     assert any(p.country == iso3 and p.precision == "city" and p.admin1 and (
         p.name == name or p.name in text) for p in places), places
     assert all(p.geonameid is None for p in places if p.country == iso3)
+
+
+@pytest.mark.parametrize("text, geonames_name", [
+    ("Sirens sounded in Belaya Tserkva after midnight.", "Bila Tserkva"),
+    ("Shells hit a school in Gulyaipole on Friday.", "Hulyaypole"),
+])
+def test_russian_spellings_of_ukrainian_towns(text, geonames_name) -> None:
+    [p] = [p for p in resolve_places(find_places(text), text=text) if p is not None]
+    assert p.geonameid is not None and p.country == "UKR" and p.precision == "city"
+    from eventdesk.resources.gazetteer import load_gazetteer
+    assert load_gazetteer().entry(p.geonameid).name == geonames_name
 
 
 def test_hand_kept_spellings_of_a_place_geonames_has() -> None:
