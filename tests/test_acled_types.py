@@ -41,6 +41,16 @@ VILLAGERS = Actor("villagers", "COD", "CVL")
      ("Violence against civilians", "Attack")),
     ("killed", "Two residents were killed as troops clashed with gunmen in the camp.", ARMY,
      VILLAGERS, ("Battles", "Armed clash")),
+    # small-arms fire: a gunfight is a clash; people shot who are no fighters, an attack
+    ("killed", "Four men died in a two-hour gunfight with soldiers near the river.", None,
+     None, ("Battles", "Armed clash")),
+    ("shot", "Two farmers were shot near their fields on Monday.", None, VILLAGERS,
+     ("Violence against civilians", "Attack")),
+    # arson by people who are no armed force
+    ("fire", "A teenager tried to set the recruitment office on fire overnight.", None, None,
+     ("Riots", "Violent demonstration")),
+    ("hurled", "A man hurled a Molotov cocktail at the draft office.", None, None,
+     ("Riots", "Violent demonstration")),
 ])
 def test_types_from_wording_and_parties(trigger, sentence, a1, a2, expected):
     assert acled_without_means(trigger, sentence, a1, a2)[1:] == expected

@@ -729,6 +729,16 @@ def test_a_country_named_in_the_place_of_an_attack_is_not_its_attacker(pipeline)
     assert evs and all(e.actor1 is None or e.actor1.country != "UKR" for e in evs)
 
 
+def test_a_gunfight_of_the_states_forces_at_home_is_with_an_armed_group_of_it(pipeline):
+    """An armed clash of a state's forces in their own country, the other side unnamed: the
+    other side is an armed group of that country (not civilians, not unknown)."""
+    evs = by_type(extract("Philippine troops fought a two-hour gunfight near Cotabato City "
+                          "on Sunday, the army said.", published="2024-01-08",
+                          pipeline=pipeline), "ASSAULT")
+    assert [(e.acled_sub_event_type, e.actor2.country, e.actor2.sector) for e in evs] == [
+        ("Armed clash", "PHL", "REB")]
+
+
 def test_a_full_stop_with_its_space_lost_still_ends_a_sentence():
     """Scraped text glues sentences ("held at the embassy.Later that day"): a stop
     between a lower-case word and a capitalised one is a break; "News.Az" and "U.S." are not

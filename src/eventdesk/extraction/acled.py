@@ -13,7 +13,11 @@ ACLED codebook's definitions (word lists in ``data/quantities.yaml``, ``acled_wo
   Air/drone strike; remote-fire words ("shelled", "artillery", "rockets") a
   Shelling/artillery/missile attack;
 * an armed group's direct violence against civilians (a massacre, gunmen killing villagers)
-  is Violence against civilians / Attack, or Abduction/forced disappearance;
+  is Violence against civilians / Attack, or Abduction/forced disappearance; small-arms
+  fire ("a gunfight", "were shot") with no remote means is an Armed clash, or an Attack
+  when the people hit are civilians;
+* arson by people who are no armed force ("tried to set the enlistment office on fire") is
+  Riots / Violent demonstration;
 * otherwise ("a strike hit a house") a remote attack whose means are unknown: Explosions/Remote
   violence with the sub-event type an Air/drone strike when the attacker is a state whose
   strikes abroad are an air campaign (``acled_air_powers``: Israel, the United States, ...),
@@ -54,6 +58,11 @@ def acled_without_means(trigger: str, sentence: str, actor1: Actor | None,
     a2 = actor2.sector if actor2 is not None else None
     if w["abduction"].search(trigger):
         return (None, "Violence against civilians", "Abduction/forced disappearance")
+    if w["arson"].search(words) and a1 not in ARMED_SECTORS and a1 != "GOV" and \
+            not w["air"].search(words) and not w["remote"].search(words):
+        # "attempts to set enlistment offices on fire", "a man threw a Molotov cocktail":
+        # arson by people who are no armed force is a violent demonstration in ACLED's coding
+        return (None, "Riots", "Violent demonstration")
     if w["air"].search(trigger):
         return ("aerial", REMOTE, AIR)
     if w["remote"].search(trigger):
@@ -62,13 +71,16 @@ def acled_without_means(trigger: str, sentence: str, actor1: Actor | None,
         if a1 == "REB":
             return (None, "Battles", "Non-state actor overtakes territory")
         return (None, "Battles", "Armed clash")
-    if a2 == "CVL" and (w["ground"].search(trigger) or w["ground"].search(words)) and \
+    if a2 == "CVL" and (w["ground"].search(trigger) or w["ground"].search(words)
+                        or w["firearms"].search(words)) and \
             not w["air"].search(words) and not w["remote"].search(words) and \
             not _FIGHT.search(words):
         # "residents were killed during a raid on the camp", "gunmen raided a village": armed
         # men against unarmed people, with no fighting told, is Violence against civilians
         return (None, "Violence against civilians", "Attack")
-    if w["ground"].search(trigger):
+    if w["ground"].search(trigger) or w["firearms"].search(words) and \
+            not w["air"].search(words) and not w["remote"].search(words):
+        # clashes, raids, gunfights ("a four-hour gunfight between troops and militants")
         return (None, "Battles", "Armed clash")
     if w["air"].search(words) and not w["remote"].search(words):
         return ("aerial", REMOTE, AIR)

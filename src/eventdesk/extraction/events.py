@@ -1333,11 +1333,16 @@ class Extractor:
             battle = acled is not None and acled[0] == "Battles"
             if actor2 is None and battle:
                 # a battle is fought with the other side's forces, not with civilians: the
-                # place's army when the attacker is foreign or a rebel group, else unknown
+                # place's army when the attacker is foreign or a rebel group, an armed group
+                # of the country when it is the state's own forces, else unknown
                 a1c = actor1.country if actor1 is not None else None
                 a1s = actor1.sector if actor1 is not None else None
                 if side and (a1c not in (None, side) or a1s == "REB"):
                     actor2 = Actor(name=f"Military forces ({side})", country=side, sector="MIL")
+                elif side and a1s in ("MIL", "GOV"):
+                    # "a gunfight between troops and militants": the state's forces at home
+                    # fight an armed group of the country
+                    actor2 = Actor(name=f"Armed group ({side})", country=side, sector="REB")
             elif actor2 is None and side and MILITARY_TARGETS.search(d.sent.text) and \
                     not CIVILIAN_TARGETS.search(d.sent.text):
                 # "drones struck the Engels air base": the place's forces were hit
