@@ -51,6 +51,11 @@ VILLAGERS = Actor("villagers", "COD", "CVL")
      ("Riots", "Violent demonstration")),
     ("hurled", "A man hurled a Molotov cocktail at the draft office.", None, None,
      ("Riots", "Violent demonstration")),
+    # deaths told of a demonstration: force against it, or the crowd's own violence
+    ("dead", "The weekly protests left three people dead on Saturday.", None, None,
+     ("Protests", "Excessive force against protesters")),
+    ("beat", "Rioters beat a man to death near the station.", VILLAGERS, None,
+     ("Riots", "Violent demonstration")),
 ])
 def test_types_from_wording_and_parties(trigger, sentence, a1, a2, expected):
     assert acled_without_means(trigger, sentence, a1, a2)[1:] == expected
@@ -87,6 +92,8 @@ def test_shelling_named_in_the_report_keeps_unnamed_strikes_open(pipeline):
      ("Protests", "Protest with intervention")),
     ("Security forces opened fire on the crowd, killing four demonstrators.",
      ("Protests", "Excessive force against protesters")),
+    ("Students fought running battles with riot police near the campus.",
+     ("Riots", "Violent demonstration")),
     ("Protesters stormed the police station and set fire to cars.",
      ("Riots", "Violent demonstration")),
     ("A mob lynched two men accused of theft in the market.", ("Riots", "Mob violence")),

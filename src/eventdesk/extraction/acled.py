@@ -63,6 +63,13 @@ def acled_without_means(trigger: str, sentence: str, actor1: Actor | None,
         # "attempts to set enlistment offices on fire", "a man threw a Molotov cocktail":
         # arson by people who are no armed force is a violent demonstration in ACLED's coding
         return (None, "Riots", "Violent demonstration")
+    if w["protest"].search(words) and not w["air"].search(words) and \
+            not w["remote"].search(words) and a1 != "REB":
+        # deaths and shootings told of a demonstration: the crowd's violence (Riots) or the
+        # force used against it (Protests)
+        if a1 == "CVL":
+            return (None, "Riots", "Violent demonstration")
+        return (None, "Protests", "Excessive force against protesters")
     if w["air"].search(trigger):
         return ("aerial", REMOTE, AIR)
     if w["remote"].search(trigger):
