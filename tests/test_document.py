@@ -1023,6 +1023,24 @@ def test_a_line_headed_by_a_listed_place_gives_that_places_means(pipeline):
     assert subs["Khotin"] == subs["Bilopillia"] == "Shelling/artillery/missile attack"
 
 
+def test_a_crowd_placed_by_the_report_is_of_the_places_country():
+    """``context.crowd``: a protest whose crowd names no country, placed (by its sentence or
+    by the report's context), is held by people of the place's country."""
+    from eventdesk.document.context import complete
+    from eventdesk.document.incidents import Item
+    from eventdesk.records import Actor, Event, Place, Span
+
+    text = "The march ended at dusk."
+    crowd = Actor(name="marchers", country=None, sector="CVL")
+    nairobi = Place(name="Nairobi", country="KEN", lat=-1.28, lon=36.82, precision="city")
+    ev = Event(doc_id="d", type="PROTEST", trigger=Span(4, 9, "march"),
+               sentence=Span(0, len(text), text), actor1=crowd, location=nairobi)
+    items = [Item(event=ev, sentence=0, block=0, title=False)]
+    done = complete(items, actors=[], sentence_starts=[0], text=text)
+    assert items[0].event.actor1.country == "KEN"
+    assert "context.crowd" in [d.rule for d in done]
+
+
 def test_fire_on_a_weekday_is_no_attack(pipeline):
     assert not of_type("ASSAULT", "The club's coach was fired on Monday after a sixth "
                        "defeat.\n", pipeline, published="2023-06-27")

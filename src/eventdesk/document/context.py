@@ -512,5 +512,16 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
                 ev = ev.replace(actor2=owner)
                 done.append(Completion("context.proposal", "the owner of the proposal it "
                                        "is about", ev))
+        if ev.type == "PROTEST" and ev.location is not None and ev.location.country and (
+                ev.actor1 is None or ev.actor1.country is None and
+                ev.actor1.sector in ("CVL", None)):
+            c = ev.location.country
+            a1 = ev.actor1
+            ev = ev.replace(actor1=Actor(name=a1.name if a1 is not None else f"Protesters ({c})",
+                                         country=c, sector="CVL",
+                                         span=a1.span if a1 is not None else None,
+                                         entry_id=a1.entry_id if a1 is not None else None))
+            done.append(Completion("context.crowd", "a crowd of no country named, placed by "
+                                   "the report, is of the place's country", ev))
         it.event = ev
     return done
