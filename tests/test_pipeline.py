@@ -739,6 +739,16 @@ def test_a_gunfight_of_the_states_forces_at_home_is_with_an_armed_group_of_it(pi
         ("Armed clash", "PHL", "REB")]
 
 
+def test_a_teller_the_parser_makes_the_subject_is_not_the_attacker(pipeline):
+    """"Authorities in X, south of Y, stated drones had hit ...": the parser reads
+    "stated" as a modifier of "drones" and the authorities as the subject of "attacked";
+    a telling verb between the teller and the attack verb gives the teller back."""
+    evs = by_type(extract("Regional authorities in Russia's Bashkortostan, south of Kazan, "
+                          "stated drones had hit two factories and hurt four workers.",
+                          published="2024-04-02", pipeline=pipeline), "ASSAULT")
+    assert evs and all(e.actor1 is None or e.actor1.sector != "GOV" for e in evs)
+
+
 def test_a_full_stop_with_its_space_lost_still_ends_a_sentence():
     """Scraped text glues sentences ("held at the embassy.Later that day"): a stop
     between a lower-case word and a capitalised one is a break; "News.Az" and "U.S." are not

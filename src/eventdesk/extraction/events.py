@@ -144,6 +144,12 @@ _ARREST_GROUND = re.compile(r"\b(?:detain|arrest|held|hold|jail|imprison|sentenc
                             r"\w*\b[^.;]{0,80}\bon\s+(?:\w+\s+){0,2}(?:charges?|allegations?|"
                             r"suspicion)(?:\s+of)?\s*$", re.I)
 
+# who tells of an attack, never its author
+TELLER_NOUNS = frozenset({"authority", "authorities", "official", "governor", "mayor",
+                          "ministry", "spokesman", "spokeswoman", "spokesperson",
+                          "administration", "council", "office", "agency"})
+
+
 # prepositions of a scene: an actor's name under one of them in a trigger's phrase is a place
 SCENE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "within"})
 
@@ -394,6 +400,13 @@ class Extractor:
         if r.agent is not None and head.pos_ in ("NOUN", "PROPN") and \
                 r.agent.head.head.i == head.i:
             first = r.agent  # "a raid by the army's special forces on two hamlets"
+        if men.type in VIOLENT and first is not None and \
+                first.lemma_.lower() in TELLER_NOUNS and first.i < head.i and any(
+                    t.lemma_.lower() in SAY_LEMMAS and t.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+                    for t in sdoc[first.i + 1:head.i]):
+            first = None  # "Authorities in X, south of Y, stated drones had hit two
+            #               plants": a telling verb misread as a modifier leaves the teller as the
+            #               subject; the teller is not the attacker
         if men.type in VIOLENT and men.nominal and head.dep_ == "dobj" and \
                 head.head.lemma_.lower() in TOLL_REPORT_VERBS and \
                 head.lemma_.lower() in TOLL_NOUNS:
