@@ -59,13 +59,13 @@ def place_means(items: Sequence[Item], places: Sequence, text: str,
     for it in items:
         ev = it.event
         loc = ev.location
-        # sentences that tell an incident of their own: their means are that incident's
-        own = {(o.event.sentence.start, o.event.sentence.end) for o in items
-               if o.alive and o.event.trigger != ev.trigger}
         listed = triggers[(ev.trigger.start, ev.trigger.end)] > 1  # one of a list's attacks
         if ev.type != "ASSAULT" or (ev.weapons and not listed) or loc is None or \
                 loc.precision != "city" or loc.geonameid is None:
             continue
+        # sentences that tell an incident of their own: their means are that incident's
+        own = {(o.event.sentence.start, o.event.sentence.end) for o in items
+               if o.alive and o.event.trigger != ev.trigger}
         for n, pm in enumerate(ordered):
             if pm.place.geonameid != loc.geonameid or \
                     ev.sentence.start <= pm.span.start < ev.sentence.end:
