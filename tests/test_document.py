@@ -441,6 +441,24 @@ def test_an_attack_on_regions_named_together_is_one_attack_per_region(pipeline):
                   for e in evs) == [("Mykolaiv", "admin1", 1), ("Odesa", "admin1", 3)]
 
 
+def test_a_second_list_joined_with_as_well_as_goes_on_the_first(pipeline):
+    """``incident.each_place``: "in the X, Y and Z oblasts, as well as the cities of A and
+    B" is one attack per place of both lists, towns after regions; a region listed with a
+    town of its own is where the town lies, not a second attack."""
+    text = ("Cruise missiles struck targets in the Kyiv, Poltava and Sumy oblasts, as well as "
+            "the cities of Odesa, Rivne and Ternopil, officials said.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2022-10-31")
+    assert sorted((e.location.name.split()[0], e.location.precision) for e in evs) == [
+        ("Kyiv", "admin1"), ("Odesa", "city"), ("Poltava", "admin1"), ("Rivne", "city"),
+        ("Sumy", "admin1"), ("Ternopil", "city")]
+    text = "Russian drones hit Nikopol on Monday, as well as the Dnipropetrovsk region.\n"
+    evs = of_type("ASSAULT", text, pipeline, published="2022-10-31")
+    assert [e.location.name for e in evs] == ["Nikopol"]
+    text = "Russian drones hit Kharkiv and also the city of Dnipro on Monday, officials said.\n"
+    evs = of_type("ASSAULT", text, pipeline, published="2022-10-31")
+    assert sorted(e.location.name for e in evs) == ["Dnipro", "Kharkiv"]
+
+
 def test_the_place_of_what_a_crowd_demands_is_not_where_it_marches(pipeline):
     text = ("Thousands of people marched through Paris on Saturday calling for a ceasefire in "
             "Gaza.\n")

@@ -369,6 +369,15 @@ _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$"
 _CITIES_INCLUDING = re.compile(r"\b(?:cities|towns|places|regions|provinces)\b[^.;]{0,30}"
                                r"\bincluding\s*$", re.I)
 _AIRSPACE = re.compile(r"\bover\b", re.I)
+# a second list joined to the first ("in the X, Y and Z regions, as well as in the districts of
+# A and B"; "hit X and Y and also the city of Z"): its places were hit too, whatever their
+# rank (towns after regions); a bare "and in" opens a clause of its own ("three were hurt in
+# the X region, and in the Y region one was")
+_LIST_NOUNS = (r"(?:regions?|oblasts?|provinces?|districts?|areas?|cities|city|towns?|"
+               r"villages?|communities|community|settlements?)")
+_JOINED_LIST = re.compile(r"^\s*(?:" + _LIST_NOUNS + r"\s*)?,?\s*(?:as\s+well\s+as|and\s+also|"
+                          r"along\s+with)\s+(?:(?:in|on|at)\s+)?(?:the\s+)?(?:"
+                          + _LIST_NOUNS + r"\s+of\s+(?:the\s+)?)?$", re.I)
 _UNKNOWN_ITEMS = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s*,\s*)+$")
 
 
@@ -397,6 +406,23 @@ def _without_strays(chain: list[Any]) -> list[Any]:
 
 STRAY_KM = 150.0  # a town of another region this close to the list's is no stray namesake
 
+
+
+def _listed_with(a: Any, b: Any, text: str) -> bool:
+    """Place ``b`` goes on the list of place ``a``: the same rank coordinated ("X, Y and
+    Z"), or any rank in a list joined to it ("..., as well as in the districts of B")."""
+    between = text[a.span.end:b.span.start]
+    if a.place.precision == b.place.precision and _COORDINATED.match(between):
+        return True
+    return bool(_JOINED_LIST.match(between))
+
+
+def _without_containers(chain: list[Any]) -> list[Any]:
+    """A region listed with a town of its own ("Nikopol, as well as the Dnipropetrovsk
+    region") is where the town lies, not a second place hit."""
+    towns = [p.place for p in chain if p.place.precision == "city"]
+    return [p for p in chain if p.place.precision != "admin1" or not any(
+        t.admin1 == p.place.admin1 and t.country == p.place.country for t in towns)]
 
 
 def _sentence_of(pos: int, starts: Sequence[int], text: str) -> tuple[int, int]:
@@ -428,21 +454,23 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
         if trigger is None:
             continue
         in_sentence = sorted((p for p in places if s0 <= p.span.start < s1
-                              and p.place.precision == loc.precision),
+                              and p.place.precision in ("city", "admin1")),
                              key=lambda p: p.span.start)
         chain = [p for p in in_sentence if p.span.start == loc.span.start]
         if not chain:
             continue
         k = in_sentence.index(chain[0])
-        # the places coordinated with the event's own: "X and Y", "X, Y and Z"
+        # the places coordinated with the event's own: "X and Y", "X, Y and Z"; a list
+        # joined to it ("..., as well as the towns of A and B") goes on
         for q in in_sentence[k + 1:]:
-            if not _COORDINATED.match(text[chain[-1].span.end:q.span.start]):
+            if not _listed_with(chain[-1], q, text):
                 break
             chain.append(q)
         for q in reversed(in_sentence[:k]):
-            if not _COORDINATED.match(text[q.span.end:chain[0].span.start]):
+            if not _listed_with(q, chain[0], text):
                 break
             chain.insert(0, q)
+        chain = _without_containers(chain)
         if len(chain) < 2:
             continue
         between = text[trigger.end:chain[0].span.start] if \
