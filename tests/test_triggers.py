@@ -603,6 +603,32 @@ def test_a_withdrawal_told_is_a_retreat(nlp):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a retreat forced in a fight or a clash, with no ground named, is the fight's outcome
+    ("The guards fought off the raiders and forced them to retreat on Sunday.", False),
+    ("Students pushed past the barricades and forced the riot police to fall back.", False),
+    ("The gunmen were compelled to retreat after the assault failed.", False),
+    # a withdrawal from a named place stays one, forced or not
+    ("The garrison was forced to withdraw from the town on Tuesday.", True),
+    ("The rebels retreated after two days of heavy fighting.", True),
+])
+def test_a_forced_retreat_with_no_ground_named_is_no_event(nlp, text, expected):
+    assert ("RETREAT" in types_of(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a peace deal or a truce signed is agreed to; other agreements signed are SUPPORT
+    ("The two governments signed a peace agreement in the capital on Friday.", "AGREE"),
+    ("Army and rebel commanders signed a truce on Monday.", "AGREE"),
+    ("The warring factions signed the ceasefire deal after a week of talks.", "AGREE"),
+    ("The two countries signed a treaty of friendship on Monday.", "SUPPORT"),
+    ("The ministers signed a trade agreement worth two billion dollars.", "SUPPORT"),
+])
+def test_signing_a_peace_deal_is_agreeing_to_it(nlp, text, expected):
+    got = [t for t in types_of(nlp, text) if t in ("AGREE", "SUPPORT")]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
     # the fighting as what a cessation stops is the war going on, not an incident
     ("Envoys met in Doha to discuss a plan to halt fighting in Sudan for a month.", []),
     ("The council called for an end to the attacks on the capital.", []),

@@ -1953,7 +1953,10 @@ def _most_specific(matches: list) -> list:
     surface match of any length to a dependency pattern of another type on the same head
     that covers it and names by its role a word the surface pattern skipped over or did not
     reach: "ordered the envoy to leave" is an expulsion, not the "ordered ... to leave" of
-    residents. (Two patterns testing the same words, "lifted the blockade", both stand. A
+    residents. A match whose tested words are all tested by a match of another type that
+    tests more gives way too: "signed a peace agreement" is agreed to (sign, peace,
+    agreement), not the signing of any agreement (sign, agreement) that SUPPORT codes.
+    (Two patterns testing the same words, "lifted the blockade", both stand. A
     word that only counts when negated, "would not recognise the results", keeps its
     match.)"""
     return [m for m in matches if not (m.type != "NONE" and any(
@@ -1961,7 +1964,8 @@ def _most_specific(matches: list) -> list:
         and o.start <= m.start and m.end <= o.end
         and (m.end - m.start == 1 and o.end - o.start > 1
              or isinstance(o.pattern, DepPattern) and not isinstance(m.pattern, DepPattern)
-             and bool(set(o.words) - set(m.words)))
+             and bool(set(o.words) - set(m.words))
+             or bool(m.words) and set(m.words) < set(o.words))
         for o in matches))]
 
 
@@ -1988,6 +1992,8 @@ def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
         if etype is None:
             continue
         tok = doc[m.head]
+        if etype == "RETREAT" and _forced_back(tok):
+            continue
         if _in_background(tok, background_tokens) and not (
                 etype not in ("ASSAULT", "COERCE") and perfect_tense(tok)
                 and not _in_background(tok, background_tokens - since_tokens)):
@@ -2008,6 +2014,19 @@ def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
             mentions.append(Mention(type=etype, matches=[m], head=m.head, nominal=nominal,
                                     weight=m.entry.weight, mode=m.entry.mode))
     return mentions
+
+
+FORCING_VERBS = frozenset({"force", "compel", "oblige", "make", "drive"})
+
+
+def _forced_back(tok) -> bool:
+    """A retreat forced on one side in a fight or a clash, with no ground named ("fought off
+    the gunmen and forced them to retreat", "protesters forced the police to fall back"):
+    the outcome of the attack or the clash told there, not an event of its own. A
+    withdrawal from a named place ("were forced to withdraw from the town") is one."""
+    return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in FORCING_VERBS and \
+        not any(c.dep_ == "prep" and c.lower_ in ("from", "out") or c.dep_ == "prt"
+                and c.lower_ == "out" for c in tok.children)
 
 
 QUESTION_OPENERS = frozenset({"what", "who", "why", "how", "when", "where", "which", "will",
