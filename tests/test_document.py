@@ -515,6 +515,19 @@ def test_a_place_that_opens_a_sentence_sets_the_scene_of_its_paragraph(pipeline)
     assert all(e.location is None or e.location.name != "Moscow" for e in others)
 
 
+def test_a_swap_of_captives_takes_no_place_from_the_reports_strikes(pipeline):
+    """``context.place``: captives swapped change hands where the two sides meet, not in the
+    town the report's fighting is told in; a one-sided handover keeps the carried place."""
+    text = ("Russian troops shelled the town of Huliaipole on Thursday, the governor said. "
+            "Later that day Ukraine swapped 150 prisoners of war with Russia, both sides said.\n")
+    evs = of_type("RETREAT", text, pipeline, published="2024-06-21")
+    assert evs and all(e.location is None for e in evs)
+    text = ("Rebels shelled the town of Goma on Friday, officials said. On Saturday the rebels "
+            "handed over twelve captured soldiers to the Red Cross.\n")
+    evs = of_type("RETREAT", text, pipeline, published="2024-06-22")
+    assert evs and all(e.location is not None and e.location.name == "Goma" for e in evs)
+
+
 def test_a_definite_incident_noun_refers_back_to_the_place_before_it(pipeline):
     """``context.place``: "Crowds filled a square in X. The rally ended in arrests": the
     sentence that opens on "The rally" tells of what a sentence before it placed, even where

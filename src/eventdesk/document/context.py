@@ -195,15 +195,20 @@ def _carry_place(items: list[Item], k: int, *, town_only: bool = False, text: st
     it = items[k]
     if it.event.type == "AGREE":
         return _meeting_place(items, k)
+    captives = _captives_exchanged(it.event)
     for j in range(k - 1, -1, -1) if not town_only else ():
         prev = items[j]
         if it.sentence - prev.sentence > CARRY_SENTENCES:
             break
         if abs(it.block - prev.block) > 1:
             break
+        if captives and prev.event.type not in EXCHANGE_SETTINGS:
+            continue
         place = own_place(prev.event)
         if place is not None and place.precision != "country":
             return place, "the place of the event told just before it"
+    if captives:
+        return None
     scene = _paragraph_scene(text, places, it.event, sentence_starts) if text else None
     if scene is not None:
         return scene, "the place that opens a sentence of its paragraph before it"
@@ -223,6 +228,16 @@ def _carry_place(items: list[Item], k: int, *, town_only: bool = False, text: st
 
 
 ONE_PLACE_KM = 25.0
+# captives swapped ("exchanged 200 prisoners", "a prisoner swap") change hands where the two
+# sides meet, not where the report's strikes fell: such a swap takes only the place of a
+# release or of the talks told just before it. (A one-sided release, "handed over the
+# hostages", happens where the captors hold them, and takes its place as other events do.)
+_CAPTIVES_TRIGGER = re.compile(r"\b(?:exchang|swap)", re.I)
+EXCHANGE_SETTINGS = frozenset({"RETREAT", "CONSULT", "AGREE", "CONCEDE"})
+
+
+def _captives_exchanged(ev: Event) -> bool:
+    return ev.type == "RETREAT" and bool(_CAPTIVES_TRIGGER.search(ev.trigger.text))
 
 
 def _state_actor_before(items: list[Item], k: int) -> Actor | None:
