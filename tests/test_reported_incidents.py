@@ -722,3 +722,35 @@ def test_a_countrys_possessive_on_the_sites_hit_is_the_place(pipeline):
                     pipeline, published="2025-06-13")
     assert ev.location is not None and ev.location.country == "IRN"
     assert ev.actor2 is not None and ev.actor2.country == "IRN"
+
+
+def test_an_agreement_reached_between_two_sides_is_theirs_whoever_tells_it(pipeline):
+    """A passive agreement or meeting with no agent: "between X and Y" names its parties,
+    not the officials who told of it; the same two parties told again in the other order
+    are one agreement."""
+    text = ("Qatari mediators said on Sunday that a truce agreement was reached between "
+            "Sudan's army and the RSF paramilitary.\n")
+    [ev] = of_type("AGREE", text, pipeline, published="2024-03-11")
+    assert ev.actor1 is not None and ev.actor1.country == "SDN"
+    text = ("Mediators said on Sunday that a deal was reached between Armenia and Azerbaijan."
+            "\n\nBorder guards reported calm along the frontier.\n\nAzerbaijan said it had "
+            "reached an agreement with Armenia.\n")
+    evs = of_type("AGREE", text, pipeline, published="2024-03-11")
+    assert len(evs) == 1
+    assert {evs[0].actor1.country, evs[0].actor2.country} == {"ARM", "AZE"}
+
+
+def test_a_mention_that_makes_the_target_its_own_attacker_joins_the_foreign_strike(pipeline):
+    """Two mentions at one place and time, a foreign state's strike and a mention whose
+    attacker is the target's own state (a teller's or a place's country misread), are one
+    incident; armed men of the country attacking at home stay an incident of their own."""
+    from eventdesk.merge.within import mergeable
+    [a] = of_type("ASSAULT", "Russian missiles struck Kryvyi Rih on Tuesday, killing six.",
+                  pipeline, published="2023-06-13")
+    b = dataclasses.replace(a, id="b", actor1=dataclasses.replace(
+        a.actor1, name="Ukraine's military", country="UKR", sector="MIL"))
+    b = b.replace(sentence=dataclasses.replace(b.sentence, start=b.sentence.start + 300))
+    assert mergeable(a, b, sentence_gap=3)
+    c = dataclasses.replace(b, actor1=dataclasses.replace(b.actor1, name="armed men",
+                                                          sector="REB"))
+    assert not mergeable(a, c, sentence_gap=3)

@@ -500,6 +500,9 @@ class Extractor:
                     return self._finish_draft(doc, sdoc, sent, si, men, layers, published,
                                               trigger, evidence, first_actor, defender, [])
         conj_actor = None
+        if first is None and r.passive and r.agent is None and men.type not in VIOLENT:
+            first = _between_parties(head, r.subject)
+            # "a truce was reached between X and Y": the parties, not whoever told of it
         if first is None and r.passive and r.subject is not None and \
                 men.type in SELF_ACTING_TYPES:
             first = r.subject  # "40,000 Polish troops have been deployed": Poland deployed them
@@ -1557,6 +1560,20 @@ CLAIM_LEMMAS = frozenset({"claim", "confirm", "report", "acknowledge", "admit"})
 DEATH_NOUNS = frozenset({"death", "martyrdom", "demise"})
 # prepositions that introduce the target or the place of a nominal attack
 TARGET_PREPS = frozenset({"on", "against", "at", "in", "near", "into", "upon", "inside"})
+
+
+def _between_parties(verb: Any, subject: Any) -> Any:
+    """The first party of "between X and Y" on a passive verb or on its subject noun ("an
+    agreement was reached between X and Y", "talks were held between X and Y")."""
+    for holder in (verb, subject):
+        if holder is None:
+            continue
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return None
 
 
 def _flashbacks(times: Sequence[TimeMention]) -> list[tuple[int, int]]:

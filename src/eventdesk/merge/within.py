@@ -159,6 +159,29 @@ def _measure(ev: Event) -> str | None:
     return None
 
 
+# events between two parties that either may be named first: an agreement, talks
+SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT"})
+
+
+def _misread_self_attack(a: Event, b: Event) -> bool:
+    """``a`` has its target's state for attacker, where ``b``, at the same place, has a
+    foreign attacker of that country (a war between states, not a domestic one)."""
+    if a.actor1 is None or a.actor2 is None or a.actor1.country is None or \
+            a.actor1.country != a.actor2.country or b.actor1 is None or \
+            a.actor1.sector not in (None, "GOV", "MIL"):
+        return False  # (armed men of the place's own country attack at home too)
+    target = b.actor2.country if b.actor2 is not None else None
+    return b.actor1.country not in (None, a.actor1.country) and target in (None,
+                                                                        a.actor2.country)
+
+
+def _same_parties(a: Event, b: Event) -> bool:
+    """Both events name two parties of known countries, and the same two, in either order."""
+    pa = (a.actor1.country if a.actor1 else None, a.actor2.country if a.actor2 else None)
+    pb = (b.actor1.country if b.actor1 else None, b.actor2.country if b.actor2 else None)
+    return None not in pa and None not in pb and pa[0] != pa[1] and set(pa) == set(pb)
+
+
 def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
     if a.type != b.type:
         return False
@@ -203,6 +226,15 @@ def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
             return False
     if not _dates_overlap(a.date, b.date):
         return False
+    if a.type == "ASSAULT" and places is True and (_misread_self_attack(a, b) or
+                                                   _misread_self_attack(b, a)):
+        return True  # "strikes killed six in Kryvyi Rih" ... "the toll in Kryvyi Rih rose to
+        #              six, Ukraine's officials said": a mention whose attacker is its own
+        #              target's country (a teller's or a place's country taken for the
+        #              attacker) joins the incident told at that very place
+    if a.type in SYMMETRIC_TYPES and _same_parties(a, b):
+        return True  # "a truce was reached between X and Y" ... "Y said it had reached an
+        #              agreement with X": one agreement, its parties named in either order
     if not (_actors_agree(a.actor1, b.actor1) and _actors_agree(a.actor2, b.actor2)):
         return False
     if a.type != "ASSAULT":
