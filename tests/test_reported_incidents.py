@@ -754,3 +754,45 @@ def test_a_mention_that_makes_the_target_its_own_attacker_joins_the_foreign_stri
     c = dataclasses.replace(b, actor1=dataclasses.replace(b.actor1, name="armed men",
                                                           sector="REB"))
     assert not mergeable(a, c, sentence_gap=3)
+
+
+def test_a_separate_incident_with_a_long_subject_stays_apart(pipeline):
+    """"In a separate incident, a 61-year-old farm worker was killed": the words that open a
+    new incident count however long the subject between them and the trigger."""
+    from eventdesk.merge.within import opens_new_incident
+    text = ("In a separate incident, a 61-year-old farm worker was killed by a mine dropped "
+            "from a drone in the village of Vovchansk, he said.\n")
+    [ev] = assaults(text, pipeline, published="2024-06-10")
+    assert opens_new_incident(ev)
+    [ev] = assaults("A 61-year-old farm worker was killed by a mine dropped from a drone in the "
+                    "village of Vovchansk, he said.\n", pipeline, published="2024-06-10")
+    assert not opens_new_incident(ev)
+
+
+def test_a_campaigns_toll_is_no_incidents_count(pipeline):
+    """"N civilians were killed during the offensive": the toll of a campaign, not of the
+    strike the report tells."""
+    text = ("A drone hit a car in the village of Tiotkino on Sunday, killing a woman, the "
+            "governor said. He added that 150 residents had died throughout the cross-border "
+            "offensive.\n")
+    evs = assaults(text, pipeline, published="2025-05-05")
+    assert evs and all(e.fatalities in (None, 1) for e in evs)
+
+
+def test_two_sides_exchanging_fire_are_both_parties_of_one_fight(pipeline):
+    """"X and Y forces exchanged fire" / "Y and X troops clashed": the second side of a
+    reciprocal fight is its other party, and the headline telling it the other way round is
+    the same fight."""
+    [ev] = assaults("Indian and Chinese troops clashed on the border in Ladakh on Tuesday.",
+                    pipeline, published="2024-06-10")
+    assert (ev.actor1.country, ev.actor2.country) == ("IND", "CHN")
+    assert ev.acled_event_type == "Battles"
+    # a co-attacker stays one: "US and British warplanes struck ..."
+    [ev] = assaults("US and British warplanes struck Hodeidah on Tuesday.", pipeline,
+                    published="2024-06-10")
+    assert ev.actor2 is None or ev.actor2.country not in ("USA", "GBR")
+    text = ("Afghan and Pakistani troops clash on border\n\nPakistani and Afghan troops clashed "
+            "along the border on Tuesday, officials said.\n")
+    evs = assaults(text, pipeline, published="2024-06-10")
+    assert len(evs) == 1
+    assert {evs[0].actor1.country, evs[0].actor2.country} == {"AFG", "PAK"}

@@ -145,7 +145,20 @@ def _new_attacker(follow: Event, incident: Event) -> bool:
     if follow.type in SYMMETRIC_TYPES and theirs and follow.actor2 is not None and \
             follow.actor2.country == theirs:
         return False  # "Rubio arrived for talks" / "the Ukrainian delegation met the Americans"
+    if _reversed_battle(follow, incident):
+        return False  # "X and Y forces exchange fire" / "Y's and X's troops clashed": one fight
     return bool(mine and theirs and mine != theirs)
+
+
+def _reversed_battle(a: Event, b: Event) -> bool:
+    """Two battles (ACLED Battles) between the same two countries' sides, told with either
+    side first: an exchange of fire or a clash has no one attacker."""
+    if a.type != "ASSAULT" or b.type != "ASSAULT" or a.acled_event_type != "Battles" or \
+            b.acled_event_type != "Battles":
+        return False
+    pa = (a.actor1.country if a.actor1 else None, a.actor2.country if a.actor2 else None)
+    pb = (b.actor1.country if b.actor1 else None, b.actor2.country if b.actor2 else None)
+    return None not in pa and pa[0] != pa[1] and pa == pb[::-1]
 
 
 def _new_time(follow: Event, incident: Event) -> bool:

@@ -101,7 +101,7 @@ _STEMS = ("kill", "dead", "die", "death", "wound", "injur", "hurt", "casualt", "
           "lives of")
 _ZERO_HINTS = ("no ", "no-one", "nobody", "none", "without", "not ", "n't")
 _CUM_HINTS = ("since", "year", "to date", "total", "cumulative", "toll", "past", "last", "war",
-              "conflict", "began", "started", "erupted", "month")
+              "conflict", "began", "started", "erupted", "month", "during", "throughout")
 _NUM = NUMBER_RE
 _OWN_SIDE_RE = re.compile(r"\s+(?:were |was )?(?:reported |recorded )?(?:among|in|on|for) "
                           r"(?:its|their|our|his|the army's|the) (?:own )?(?:personnel|forces|"

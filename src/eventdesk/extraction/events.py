@@ -573,9 +573,13 @@ class Extractor:
             speaker = self._speaker(sent, layers, last_actor, used)
             if speaker is not None and not _ordinary_people(speaker):
                 actor1 = speaker
-        if men.type in VIOLENT and conj_actor is not None and not r.passive:
+        if men.type in VIOLENT and conj_actor is not None and not r.passive and not (
+                _RECIPROCAL.search(trigger.text) and not r.objects and not any(
+                    t.head.lower_ in ("against", "with") for t in r.targets)):
             conj_actor = None  # "US and British warplanes struck Hodeidah": a co-attacker,
-            #                    not the side hit (who meets whom keeps its second party)
+            #                    not the side hit (who meets whom keeps its second party;
+            #                    so does a fight of the two: "X and Y forces exchanged fire",
+            #                    "X and Y troops clashed on the border")
         return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,
                                   evidence, actor1, conj_actor, used, roles=r,
                                   last_actor=last_actor)
@@ -1560,6 +1564,11 @@ CLAIM_LEMMAS = frozenset({"claim", "confirm", "report", "acknowledge", "admit"})
 DEATH_NOUNS = frozenset({"death", "martyrdom", "demise"})
 # prepositions that introduce the target or the place of a nominal attack
 TARGET_PREPS = frozenset({"on", "against", "at", "in", "near", "into", "upon", "inside"})
+
+
+# a fight of two sides, neither of them the other's target alone
+_RECIPROCAL = re.compile(r"\b(?:clash\w*|fought|fight\w*|battl\w*|exchang\w*|skirmish\w*)\b",
+                         re.I)
 
 
 def _between_parties(verb: Any, subject: Any) -> Any:

@@ -87,7 +87,10 @@ LONG_RUN = re.compile(
     r"year|fighting|hostilities|offensive|operation)|\bsince (?:19|20)\d\d\b|\bsince (?:Jan|Feb|"
     r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\bsince the war (?:began|started)|"
     r"\b(?:this|last) year\b|\bso far\b|\bin total\b|\bto date\b|\boverall\b|"
-    r"\bsince (?:last|early|late)\b(?! (?:morning|afternoon|evening|night|midnight|hours?)\b)|\bin (?:the )?(?:war|conflict)\b", re.I)
+    r"\bsince (?:last|early|late)\b(?! (?:morning|afternoon|evening|night|midnight|hours?)\b)|\bin (?:the )?(?:war|conflict)\b|"
+    # a campaign's toll: "300 villagers died during the enemy offensive"
+    r"\b(?:during|throughout) the (?:[\w-]+ ){0,2}(?:offensive|incursion|invasion|occupation|"
+    r"campaign)\b", re.I)
 # a war's or campaign's running toll: "the campaign has killed over 30,000 people"
 # "violence linked to the insurgents has killed thousands": a toll counted in round magnitudes
 WAR_TOTAL = re.compile(r"\b(?:war|offensive|campaign|invasion|conflict|hostilities|violence|"

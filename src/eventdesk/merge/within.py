@@ -98,7 +98,7 @@ NEW_INCIDENT = re.compile(r"(?:\b(?:another|a second|a third|a separate|a furthe
                           r"(?:[\w-]+\s+){0,2}?(?:strike|airstrike|air strike|attack|raid|"
                           r"shelling|bombing|blast|explosion|incident|assault|barrage|salvo|"
                           r"volley)s?\b(?:\s+of\s+(?:[\w-]+\s+){0,3}?[\w-]+)?|"
-                          r"\bseparately\b)[\w\s,-]{0,25}$", re.I)
+                          r"\bseparately\b)[\w\s,-]{0,45}$", re.I)
 
 
 # the same after the trigger, as the phrase it happened in: "nine were killed in another
@@ -232,6 +232,9 @@ def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
         #              six, Ukraine's officials said": a mention whose attacker is its own
         #              target's country (a teller's or a place's country taken for the
         #              attacker) joins the incident told at that very place
+    if a.type == "ASSAULT" and a.acled_event_type == b.acled_event_type == "Battles" and \
+            places is not None and _same_parties(a, b):
+        return True  # an exchange of fire between two sides told with either side first
     if a.type in SYMMETRIC_TYPES and _same_parties(a, b):
         return True  # "a truce was reached between X and Y" ... "Y said it had reached an
         #              agreement with X": one agreement, its parties named in either order
