@@ -703,6 +703,9 @@ def test_talks_a_journey_was_made_for_take_its_traveller_and_place(pipeline):
     "A former sailor was accused on Thursday of passing secrets to a foreign state.",
     "The engineer, who was detained in May, has been charged with sabotage.",
     "Security officers detained a courier on charges of smuggling parts for drones.",
+    # the charge as the trigger's whole phrase ("charged with"), and a "by" that is no agent
+    "Two of the suspects were charged with arson on Friday.",
+    "He has been charged with high treason, an offence punishable by life in prison.",
 ])
 def test_a_suspects_charge_with_no_accuser_is_no_accusation(pipeline, text):
     """"was accused of spying", "has been charged with", "detained on charges of": the charge
@@ -916,3 +919,15 @@ def test_a_day_of_telling_read_once_dates_every_outcome_told(pipeline):
                         span=Span(90, 96, "Sunday", "extract.timex"), rule="weekday",
                         best=date(2025, 3, 16))
     assert _narrower(told, sunday) is sunday
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an armed party's blockade is part of its operation
+    ("Gunmen blocked the main highway near the town late on Tuesday.", False),
+    ("Police said the militants had blocked two roads before the ambush on Monday.", False),
+    # people blocking roads protest
+    ("Truck drivers blocked the highway near Lviv on Tuesday to protest new fees.", True),
+])
+def test_an_armed_partys_blockade_is_no_protest(pipeline, text, expected):
+    evs = extract(text, published="2025-03-27", pipeline=pipeline)
+    assert ("PROTEST" in [e.type for e in evs]) is expected

@@ -1348,3 +1348,14 @@ def test_care_at_the_scene_is_no_aid(nlp, text, expected):
 ])
 def test_a_span_start_and_a_wars_toll_are_no_attacks(nlp, text, expected):
     assert types_of(nlp, text).count("ASSAULT") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "close" the adjective tells where a place lies; the verb closes a border
+    ("The town lies close to the border with Belarus.", False),
+    ("Pskov is close to the borders of two NATO states.", False),
+    ("The government closed the border crossings on Friday.", True),
+    ("Guards close the checkpoint every night.", True),
+])
+def test_close_to_the_border_is_no_closure(nlp, text, expected):
+    assert ("COERCE" in types_of(nlp, text)) is expected

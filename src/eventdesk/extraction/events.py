@@ -136,8 +136,12 @@ class Layers:
 
 # a charge told in the passive or as the ground of an arrest, ending at the trigger
 _LEGAL_CHARGE = re.compile(r"(?:\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+)?"
-                           r"(?:accused|charged)|\bon\s+(?:\w+\s+){0,2}"
+                           r"(?:accused|charged)(?:\s+(?:with|of|over|for|in))?|"
+                           r"\bon\s+(?:\w+\s+){0,2}"
                            r"(?:charges?|allegations?|suspicion)(?:\s+of)?)\s*$", re.I)
+
+# a penalty's "by", which names no accuser: "an offence punishable by life in prison"
+_PENALTY_BY = re.compile(r"\b(?:punishable|punished)\s+by\b", re.I)
 
 # the ground of an arrest told with it: "detained a courier on charges of smuggling"
 _ARREST_GROUND = re.compile(r"\b(?:detain|arrest|held|hold|jail|imprison|sentenc|convict|remand)"
@@ -1123,12 +1127,18 @@ class Extractor:
             #               failure": an inquiry that names no suspect accuses no party
         before = d.sent.text[:d.trigger.end - d.sent.start_char]
         if d.mention.type == "ACCUSE" and (a1 is None and _LEGAL_CHARGE.search(before) and not
-                                           re.search(r"\bby\b", d.sent.text[len(before):])
+                                           re.search(r"\bby\b", _PENALTY_BY.sub(
+                                               "", d.sent.text[len(before):]))
                                            or _ARREST_GROUND.search(before)):
             return False  # "the man was accused of spying", "has been charged with treason",
             #               "detained on charges of sabotage": a suspect's charge with no
-            #               accuser named (no "by" agent), told of an arrest, not an
+            #               accuser named (no "by" agent; "a crime punishable by life"
+            #               names none), told of an arrest, not an
             #               accusation by a party
+        if d.mention.type == "PROTEST" and a1 is not None and a1.sector in ("REB", "MIL") and \
+                re.match(r"(?:block|barricad|seal)", d.trigger.text, re.I):
+            return False  # "militants had blocked the highway", "armed men blocked the road":
+            #               an armed party's blockade is part of its operation, not a protest
         if d.mention.type in OF_RECORD_TYPES and _ordinary_people(a1) and a1.country is None \
                 and not _named_community(d, a1):
             return False  # "people sought medical help", "medics provided assistance",
