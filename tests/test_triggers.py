@@ -1359,3 +1359,21 @@ def test_a_span_start_and_a_wars_toll_are_no_attacks(nlp, text, expected):
 ])
 def test_close_to_the_border_is_no_closure(nlp, text, expected):
     assert ("COERCE" in types_of(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,etype,expected", [
+    # a page's appeal to its reader opens on a bare command
+    ("Support our newsroom with a monthly donation!", "SUPPORT", False),
+    ("Join us for a live briefing on the talks.", "CONSULT", False),
+    ("The ministers supported the plan on Monday.", "SUPPORT", True),
+    # a decrease is no refusal; declining an act or an offer is
+    ("The number of roadside bombings declined sharply last year.", "REJECT", False),
+    ("The rebels declined the invitation to the peace talks.", "REJECT", True),
+    ("The rebels declined to attend the peace talks.", "REJECT", True),
+    # a participle describing a party is no act of support
+    ("The junta, backed by Moscow, tightened its grip on the capital.", "SUPPORT", False),
+    ("Backed by Turkey, the militia advanced on the town.", "SUPPORT", False),
+    ("The resolution was backed by 120 states on Thursday.", "SUPPORT", True),
+])
+def test_commands_decreases_and_descriptions_are_no_events(nlp, text, etype, expected):
+    assert (etype in types_of(nlp, text)) is expected

@@ -1994,6 +1994,8 @@ def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
         tok = doc[m.head]
         if etype == "RETREAT" and _forced_back(tok):
             continue
+        if _imperative(tok) or etype == "SUPPORT" and _describing_participle(tok):
+            continue
         if _in_background(tok, background_tokens) and not (
                 etype not in ("ASSAULT", "COERCE") and perfect_tense(tok)
                 and not _in_background(tok, background_tokens - since_tokens)):
@@ -2014,6 +2016,27 @@ def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
             mentions.append(Mention(type=etype, matches=[m], head=m.head, nominal=nominal,
                                     weight=m.entry.weight, mode=m.entry.mode))
     return mentions
+
+
+def _imperative(tok) -> bool:
+    """A command that opens its sentence, with no subject and no auxiliary ("Support us with
+    a donation", "Subscribe to our channel"): a page's appeal to its reader, not an event."""
+    sent = tok.sent
+    first = next((t for t in sent if not (t.is_punct or t.is_space or t.is_quote)), None)
+    return first is not None and first.i == tok.i and tok.tag_ == "VB" and \
+        tok.dep_ == "ROOT" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children)
+
+
+def _describing_participle(tok) -> bool:
+    """"The junta, backed by Moscow, tightened ...", "rebels supported by a
+    neighbour": a participle that describes a party, not an act of support told."""
+    if tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    return tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") or (
+        # the parser may hang the set-off participle on the clause's verb
+        tok.dep_ == "advcl" and any(c.dep_ == "agent" for c in tok.children)
+        and (tok.i == tok.sent.start or tok.doc[tok.i - 1].text == ","))
 
 
 FORCING_VERBS = frozenset({"force", "compel", "oblige", "make", "drive"})
