@@ -705,3 +705,21 @@ def test_a_landmark_alias_keeps_its_whole_name() -> None:
     text = "Last week the State Department expelled two envoys."
     [p] = resolve_places(find_places(text), text=text)
     assert p is not None and p.name == "State Department" and p.country == "USA"
+
+
+def test_a_town_of_the_region_that_opens_the_sentence_is_the_place(pipeline):
+    """"In the X region, a drone hit houses on the edge of Y": the opening region sets the
+    scene and the town of it, however far along the sentence, says where it happened."""
+    from eventdesk import extract
+    text = ("A pensioner was wounded by a drone in the Kherson region.\n\nListen\nShare\nOn\n"
+            "Off\n\nIn the Kherson region, a pensioner was wounded in the course of a raid "
+            "by a drone of the Russian army on the private sector of Bilozerka.\n")
+    evs = [e for e in extract(text, published="2025-12-08", pipeline=pipeline)
+           if e.type == "ASSAULT"]
+    assert "Bilozerka" in [e.location.name for e in evs if e.location is not None]
+    # a town of another region named far along stays no more than a mention
+    text = ("In the Kherson region, a pensioner was wounded on Monday by a drone, the "
+            "governor said, adding that evacuations from Kupiansk continue.\n")
+    evs = [e for e in extract(text, published="2025-12-08", pipeline=pipeline)
+           if e.type == "ASSAULT"]
+    assert all(e.location is None or e.location.name != "Kupiansk" for e in evs)

@@ -146,10 +146,14 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
             continue  # "the injured were taken to Quetta for treatment": where they were
             #           brought, not where they were hit
         score = -abs(s - hpos) / 40.0 + (1.5 if locative else 0.0)
-        if pm.place.precision == "city" and pm.place.admin1 and any(
-                o.place.precision == "admin1" and o.place.admin1 == pm.place.admin1
-                for o in cands):
+        region = next((o for o in cands if o.place.precision == "admin1"
+                       and o.place.admin1 == pm.place.admin1), None) \
+            if pm.place.precision == "city" and pm.place.admin1 else None
+        if region is not None:
             score += 1.0  # "Nikopol in Dnipropetrovsk Oblast": the town, in its region
+            if region.span.start - sent.start_char <= SCENE_OPENING:
+                score += 2.0  # "In the X region, a drone hit houses on the edge of Y": the
+                #               opening sets the scene, the town of it says where
         cue = getattr(pm, "cue", None) or ""
         if cue.endswith(" of") or cue in ("village", "town", "city"):
             score += 2.0  # "the town of Marhanets"
@@ -174,6 +178,9 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
                       precision=place.precision, admin1=place.admin1, admin2=place.admin2,
                       geonameid=place.geonameid, span=best.span)
     return place
+
+SCENE_OPENING = 8  # characters before a region that opens its sentence ("In the X region, ...")
+
 
 DAMAGE_NOUNS = frozenset({"fire", "blaze", "explosion", "blast", "damage", "fires", "explosions"})
 MOTION_VERBS = frozenset({"enter", "cross", "fly", "head", "approach", "violate", "stray",
