@@ -796,3 +796,18 @@ def test_two_sides_exchanging_fire_are_both_parties_of_one_fight(pipeline):
     evs = assaults(text, pipeline, published="2024-06-10")
     assert len(evs) == 1
     assert {evs[0].actor1.country, evs[0].actor2.country} == {"AFG", "PAK"}
+
+
+def test_a_lead_and_its_body_sentence_across_page_controls_are_one_incident(pipeline):
+    """Page controls between the lead and the body ("Listen", "Share", "On", "Off") are no
+    prose that sets two mentions apart; the same toll told of a region and of its town is
+    one incident, at the town. Two tolls stay two strikes."""
+    text = ("A woman was hurt by a drone in the Kherson region.\n\nListen\nShare\nOn\nOff\n\n"
+            "In the Kherson region, a woman was hurt in the course of a raid by a drone of the "
+            "Russian army on the private sector of Bilozerka.\n")
+    evs = assaults(text, pipeline, published="2025-12-08")
+    assert [e.location.name for e in evs] == ["Bilozerka"]
+    text = ("Two women were hurt by drones in the Kherson region.\n\nListen\nShare\n\nIn the "
+            "village of Bilozerka, a drone hit a car and wounded a man, officials said.\n")
+    evs = assaults(text, pipeline, published="2025-12-08")
+    assert len(evs) == 2

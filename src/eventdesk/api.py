@@ -202,7 +202,9 @@ class Pipeline:
                                         structure=structure)
         starts = [s.start_char for s in sdoc.sents]
         folds: list[tuple[Event, str]] = []
-        events = merge_within(events, sentence_starts=starts, folds=folds)
+        events = merge_within(events, sentence_starts=starts, folds=folds,
+                              furniture=frozenset(s.start_char for s in sdoc.sents
+                                                  if _furniture_line(s)))
         if dateline is not None:  # the dateline's place and agency are no party or place
             d0, d1 = dateline.span.start, dateline.span.end
             actors = [a for a in actors if not d0 <= a.span.start < d1]
@@ -233,6 +235,14 @@ def _governed_regions(placed: list[Any], titles: list[tuple[int, int]], text: st
                                    "admin1", getattr(pm, "cue", None))
         out.append(pm)
     return out
+
+
+def _furniture_line(sent: Any) -> bool:
+    """A "sentence" of fewer than three words with no closing stop ("Listen", "Share",
+    "On Off", "Select important"): a page's controls, not prose that sets two mentions
+    apart."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) < 3 and not sent.text.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _took_context(actor: Any, home: str) -> bool:

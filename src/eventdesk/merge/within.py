@@ -189,8 +189,9 @@ def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
         return False
     places = places_agree(a.location, b.location)
     if places and a.location.precision != b.location.precision and (
-            sentence_gap > 1 or (_has_figures(a) and _has_figures(b))):
-        places = False  # "a village in the X region" and "the city of X": two strikes
+            sentence_gap > 1 or _figures_conflict(a, b)):
+        places = False  # "a village in the X region" and "the city of X": two strikes (the
+        #                same toll told of the region and of its town is one)
     if places and a.location.precision != b.location.precision and \
             _summary(a if PRECISION_RANK.get(a.location.precision, 3) >
                      PRECISION_RANK.get(b.location.precision, 3) else b):
@@ -352,11 +353,18 @@ def combine(a: Event, b: Event) -> Event:
 
 
 def merge_within(events: Sequence[Event], *, sentence_starts: Sequence[int],
-                 folds: list[tuple[Event, str]] | None = None) -> list[Event]:
+                 folds: list[tuple[Event, str]] | None = None,
+                 furniture: frozenset[int] = frozenset()) -> list[Event]:
     """Merge the mentions of one document, in text order. ``folds``, when given, receives
-    (mention, id of the event it was merged into) for every merged mention."""
+    (mention, id of the event it was merged into) for every merged mention. ``furniture``:
+    starts of sentences that are page furniture ("Listen", "Share", "On", "Off"), which do
+    not count in the distance between two mentions."""
     merged: list[Event] = []
-    index = {start: i for i, start in enumerate(sentence_starts)}
+    index: dict[int, int] = {}
+    n = 0
+    for start in sentence_starts:
+        index[start] = n
+        n += start not in furniture
     for ev in sorted(events, key=lambda e: e.trigger.start):
         # look back over the recent events only: a long text stays linear
         for i in range(len(merged) - 1, max(-1, len(merged) - 1 - MAX_LOOKBACK), -1):
