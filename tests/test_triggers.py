@@ -1377,3 +1377,18 @@ def test_close_to_the_border_is_no_closure(nlp, text, expected):
 ])
 def test_commands_decreases_and_descriptions_are_no_events(nlp, text, etype, expected):
     assert (etype in types_of(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,etype,expected", [
+    # what a crowd demands or denounces as it marches is the protest's claim
+    ("The march drew thousands of demonstrators demanding new elections.", "REQUEST", False),
+    ("Students rallied outside parliament, denouncing the new law.", "ACCUSE", False),
+    ("Protesters marched through the city centre, demanding the release of the detainees.",
+     "REQUEST", False),
+    # a party's own demand stays one, also beside a protest
+    ("The minister met the protest leaders, demanding an end to the road blockade.",
+     "REQUEST", True),
+    ("The opposition demanded new elections on Saturday.", "REQUEST", True),
+])
+def test_a_crowds_demand_is_its_protests_claim(nlp, text, etype, expected):
+    assert (etype in types_of(nlp, text)) is expected

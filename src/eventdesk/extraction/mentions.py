@@ -1996,6 +1996,8 @@ def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
             continue
         if _imperative(tok) or etype == "SUPPORT" and _describing_participle(tok):
             continue
+        if etype in CROWD_CLAIMS and _crowds_claim(tok):
+            continue
         if _in_background(tok, background_tokens) and not (
                 etype not in ("ASSAULT", "COERCE") and perfect_tense(tok)
                 and not _in_background(tok, background_tokens - since_tokens)):
@@ -2037,6 +2039,32 @@ def _describing_participle(tok) -> bool:
         # the parser may hang the set-off participle on the clause's verb
         tok.dep_ == "advcl" and any(c.dep_ == "agent" for c in tok.children)
         and (tok.i == tok.sent.start or tok.doc[tok.i - 1].text == ","))
+
+
+# what a crowd demands or denounces as it marches is the protest's claim, not an act of its own
+CROWD_CLAIMS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+CROWD_VERBS = frozenset({"rally", "march", "protest", "demonstrate", "gather", "chant",
+                         "take", "pour", "fill", "flood", "converge", "assemble"})
+CROWD_PEOPLE = frozenset({"protester", "protestor", "demonstrator", "crowd", "marcher"})
+CROWD_NOUNS = CROWD_PEOPLE | {"rally", "march", "protest", "demonstration"}
+
+
+def _crowds_claim(tok) -> bool:
+    """"the march drew thousands of demonstrators demanding new elections", "students rallied in
+    the capital, denouncing the government": a participle of demanding or denouncing that
+    hangs on the crowd or on its marching tells the protest's claim."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("acl", "advcl", "xcomp", "conj"):
+        return False
+    head = tok.head
+    lemma = head.lemma_.lower()
+    if lemma in CROWD_NOUNS or head.pos_ in ("VERB", "AUX") and lemma in CROWD_VERBS:
+        return True
+    # "the march drew thousands of demonstrators demanding ...": the crowd is the verb's
+    # subject or object
+    return head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "dobj") and any(t.lemma_.lower() in CROWD_PEOPLE
+                                            for t in c.subtree)
+        for c in head.children)
 
 
 FORCING_VERBS = frozenset({"force", "compel", "oblige", "make", "drive"})
