@@ -56,7 +56,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventdesk.extraction.rules import CLASH_WORDS
-from eventdesk.merge.within import combine, opens_new_incident, place_km, places_agree
+from eventdesk.merge.within import (combine, opens_new_incident, party_countries, place_km,
+                                    places_agree)
 from eventdesk.records import Event, Evidence, Place
 
 STAGE = "document.incidents"
@@ -156,8 +157,7 @@ def _reversed_battle(a: Event, b: Event) -> bool:
     if a.type != "ASSAULT" or b.type != "ASSAULT" or a.acled_event_type != "Battles" or \
             b.acled_event_type != "Battles":
         return False
-    pa = (a.actor1.country if a.actor1 else None, a.actor2.country if a.actor2 else None)
-    pb = (b.actor1.country if b.actor1 else None, b.actor2.country if b.actor2 else None)
+    pa, pb = party_countries(a), party_countries(b)
     return None not in pa and pa[0] != pa[1] and pa == pb[::-1]
 
 

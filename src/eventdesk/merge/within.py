@@ -175,10 +175,14 @@ def _misread_self_attack(a: Event, b: Event) -> bool:
                                                                         a.actor2.country)
 
 
+def party_countries(e: Event) -> tuple[str | None, str | None]:
+    """(initiator's country, other party's country), None where unknown."""
+    return (e.actor1.country if e.actor1 else None, e.actor2.country if e.actor2 else None)
+
+
 def _same_parties(a: Event, b: Event) -> bool:
     """Both events name two parties of known countries, and the same two, in either order."""
-    pa = (a.actor1.country if a.actor1 else None, a.actor2.country if a.actor2 else None)
-    pb = (b.actor1.country if b.actor1 else None, b.actor2.country if b.actor2 else None)
+    pa, pb = party_countries(a), party_countries(b)
     return None not in pa and None not in pb and pa[0] != pa[1] and set(pa) == set(pb)
 
 
