@@ -131,6 +131,21 @@ def arabic_article_variants(names: set[str], *, bare: bool = True) -> set[str]:
     return out
 
 
+def ta_marbuta_variants(names: set[str]) -> set[str]:
+    """The press's spelling of a final ta marbuta: GeoNames writes "Kabkābīyah", "Mişrātah",
+    the press mostly "Kabkabiya", "Misrata". The "-ah" of the last word loses its "h" when at
+    least four letters stay before it (a short word is more often a name of its own)."""
+    out: set[str] = set()
+    for n in names:
+        words = n.split()
+        if not words:
+            continue
+        last = words[-1]
+        if last.casefold().endswith("ah") and len(name_key(last)) >= 6:
+            out.add(" ".join(words[:-1] + [last[:-1]]))
+    return out
+
+
 # --------------------------------------------------------------------------- normalisation
 def name_key(name: str) -> str:
     """The lookup key of a name; must stay identical to eventdesk.resources.gazetteer.name_key."""
@@ -307,6 +322,7 @@ class Builder:
                              fcode, pop]
         if iso3 in ARABIC_COUNTRIES and kind == "city":
             names = names | arabic_article_variants(names, bare=pop >= ARTICLE_FREE_POPULATION)
+            names = names | ta_marbuta_variants(names)
         for n in names:
             k = name_key(n)
             if len(k) >= 2:

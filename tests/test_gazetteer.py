@@ -153,7 +153,16 @@ def test_arabic_article_variants():
     assert "Bab" not in build.arabic_article_variants({"Al Bab"})
 
 
+def test_ta_marbuta_variants():
+    build = _build_module()
+    assert build.ta_marbuta_variants({"Kabkābīyah", "Al Mişrātah"}) == {"Kabkābīya",
+                                                                       "Al Mişrāta"}
+    # a short last word keeps its "h": it is more often a name of its own
+    assert build.ta_marbuta_variants({"Rafah", "Al Qurah"}) == set()
+
+
 @pytest.mark.parametrize("name, iso3", [("Qamishli", "SYR"), ("Tal Rifat", "SYR"),
-                                        ("Hasakah", "SYR")])
+                                        ("Hasakah", "SYR"), ("Kabkabiya", "SDN"),
+                                        ("Misrata", "LBY")])
 def test_arabic_names_without_their_article(name, iso3):
     assert any(e.country == iso3 and e.kind == "city" for e in Gazetteer.load().lookup(name))
