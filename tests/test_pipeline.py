@@ -386,6 +386,21 @@ def test_joint_exercises_reported_from_a_third_country(pipeline):
     assert closure.acled_sub_event_type != "Arrests"
 
 
+def test_a_foreign_newsroom_dateline_is_not_where_a_partyless_event_happened(pipeline):
+    # the dateline's country is named nowhere in the body: the surrender took place at the
+    # scene the body tells, not in the city the report was filed from
+    text = ("BANGKOK: Rebel fighters overran an army garrison at Falam in Chin State on "
+            "Saturday, residents said.\n\nAbout 200 people, among them soldiers and their "
+            "families, surrendered over the weekend.")
+    evs = extract(text, published="2024-04-08", pipeline=pipeline)
+    [ret] = by_type(evs, "RETREAT")
+    assert ret.location is not None and ret.location.country == "MMR"
+    # a dateline of the scene's own country still places it
+    text = "KHARKIV: About 30 soldiers surrendered near the river on Sunday, an officer said."
+    [ret] = by_type(extract(text, published="2024-04-08", pipeline=pipeline), "RETREAT")
+    assert ret.location is not None and ret.location.name == "Kharkiv"
+
+
 def test_landmarks_stand_for_their_town_and_military_targets_for_the_forces(pipeline):
     [ev] = by_type(extract("Ukrainian drones struck the Morozovsk air base overnight, the "
                            "governor said.", published="2025-09-12", pipeline=pipeline),

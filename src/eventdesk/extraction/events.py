@@ -9,6 +9,7 @@ figures in a following sentence with no trigger of its own continue the last vio
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -250,6 +251,10 @@ class Extractor:
                      if dateline.place.start <= p.span.start < dateline.place.end}
             self._dateline_place = inside[0].place if inside and len(named) <= 1 else None
             actors = [a for a in actors if not (start <= a.span.start < end)]
+        # the countries the report's body names places in, most named first: a dateline of
+        # another country is the newsroom's ("NEW DELHI: Myanmar's junta ..."), not the scene
+        self._body_countries = collections.Counter(
+            p.place.country for p in places if p.place.country)
         times = find_times(text, published=published, dateline=dateline)
         casualties = find_casualties(text, 0, len(text))
         layers = Layers(actors=args.SpanIndex(list(actors)), places=args.SpanIndex(list(places)),
@@ -774,7 +779,7 @@ class Extractor:
             # where the report was filed, unless the parties are all from elsewhere ("WARSAW —
             # ... as Russia and Belarus began joint exercises")
             sides = {a.country for a in (actor1, actor2) if a is not None and a.country}
-            if not sides or self._dateline_place.country in sides:
+            if self._dateline_place.country in sides or not sides and self._newsroom_is_scene():
                 location = self._dateline_place
         if location is not None and men.type in STATEMENT_TYPES and location.span is not None \
                 and s_start <= location.span.start < s_end:
@@ -1002,6 +1007,17 @@ class Extractor:
                         if a is not None:
                             return a
         return None
+
+    def _newsroom_is_scene(self) -> bool:
+        """Whether the dateline's place can stand for where a party-less event happened: the
+        body names no place, or names places of the dateline's country at least as often as of
+        any other country."""
+        if self._dateline_place is None:
+            return False
+        if not self._body_countries:
+            return True
+        top = max(self._body_countries.values())
+        return self._body_countries.get(self._dateline_place.country, 0) >= top
 
     def _place(self, sdoc: Any, head: Any, sent: Any, layers: Layers, used: list[Any],
                etype: str, *, initiator: Span | None = None) -> Place | None:
