@@ -1093,6 +1093,27 @@ def test_an_unplaced_attack_in_a_report_that_places_its_attacks_is_a_reference(p
     assert of_type("ASSAULT", text, pipeline, published="2024-05-21")
 
 
+def test_a_report_maps_no_attack_or_arrest_placed_only_in_a_country(pipeline):
+    """``incident.unplaced_reference`` in a report (80 words or more): a strike, a detention
+    or a protest placed nowhere or only in a country is a summary, not an incident; a short
+    text (a headline, a brief) keeps its country-level event."""
+    text = ("Russian missiles struck an energy facility in Poltava on Thursday night, injuring "
+            "four workers, the regional governor said on Friday.\n\nFirefighters worked "
+            "through the night to put out the blaze, and power was cut to several districts "
+            "of the city until the morning.\n\nRussia has attacked Ukraine's power grid "
+            "throughout the winter, leaving millions without heating for hours at a time.\n\n"
+            "Police in Ukraine detained two men this week on suspicion of helping to guide "
+            "the strikes, officials said, without naming the towns where they were held.\n")
+    assert len(text.split()) >= 80
+    evs = extract(text, published="2024-03-15", pipeline=pipeline)
+    assert [e.location.name for e in evs if e.type == "ASSAULT"] == ["Poltava"]
+    assert all(e.location is not None and e.location.precision != "country" for e in evs
+               if e.type in ("ASSAULT", "COERCE", "PROTEST"))
+    [ev] = of_type("ASSAULT", "Russian drones attacked Ukraine overnight, the air force "
+                   "said.\n", pipeline, published="2024-03-15")
+    assert ev.location is not None and ev.location.precision == "country"
+
+
 def test_arrests_in_cities_listed_are_one_per_city(pipeline):
     """``incident.each_place`` for arrests: detentions "in several cities, including X, Y and
     Z" were made in each (a town of a neighbouring region near the others is no stray)."""

@@ -136,10 +136,11 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
     for ev in report_means(alive):
         decisions.append(_decision("completed", "means.report_air", "the report's other "
                                    "attacks by the same side are air strikes", ev))
-    for it in unplaced_attacks(alive):
-        decisions.append(_decision("dropped", "incident.unplaced_reference", "an attack no "
-                                   "sentence places, in a report that places its attacks: a "
-                                   "reference, not an incident", it.event))
+    for it in unplaced_attacks(alive, words=len(text.split())):
+        decisions.append(_decision("dropped", "incident.unplaced_reference", "an attack, "
+                                   "arrest or protest no sentence places (or places only in a "
+                                   "country), in a report: a reference, not an incident",
+                                   it.event))
     alive = [it for it in alive if it.alive]
     out = sorted((it.event for it in alive), key=lambda e: e.trigger.start)
     return DocumentResult(events=tuple(out), decisions=tuple(decisions))

@@ -37,7 +37,8 @@ each names the construction it handles:
 * ``incident.crowd``: people hurt during a protest or its dispersal, or "the clashes" at a
   protest's town, with no one killed, are the protest's toll, not an attack of their own.
 * ``incident.unplaced_reference``: an attack left with no place at the end, in a report that
-  places its other attacks, is a reference, not an incident (dropped).
+  places its other attacks, is a reference, not an incident (dropped); in a text of 80 words
+  or more, so is an attack, a detention or a protest left with no place or only a country.
 
 Compatibility everywhere: the same PLOVER type, date windows that overlap, initiators that
 do not name different countries, and no word that opens a new incident ("Another strike hit
@@ -689,20 +690,34 @@ def _crowd_casualties(items: list[Item], folds: list[Fold]) -> None:
         it.alive = False
 
 
-def unplaced_attacks(items: list[Item]) -> list[Item]:
+# a text of this many words is a report, not a headline or a brief (a headline's one event is
+# the report's, placed or not)
+REPORT_WORDS = 80
+# the kinds of event an analyst maps: in a report, one left with no place or only its
+# country is a summary ("the strikes on Ukraine's grid", "arrests across the country") or
+# background, not an incident
+MAPPED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+
+
+def unplaced_attacks(items: list[Item], *, words: int = 0) -> list[Item]:
     """``incident.unplaced_reference``: an attack still without a place after every rule
     (its sentence names none, no incident took it, the context gave it none), in a report
     that places its other attacks, is a reference ("the attacks have not stopped", "since the
     drone strikes began"), not an incident an analyst can map. A report that places no
     attack at all (a headline, a brief) keeps its unplaced ones, and an attack whose target's
-    country is known ("hit a Russian refinery") is kept. The items are marked dead;
-    returns them."""
-    if not any(it.alive and it.event.type == "ASSAULT" and it.event.location is not None
-               for it in items):
+    country is known ("hit a Russian refinery") is kept. In a text of ``words`` >=
+    REPORT_WORDS, an attack, a detention or a protest placed nowhere or only in a country is
+    dropped in any case. The items are marked dead; returns them."""
+    if words >= REPORT_WORDS:
+        out = [it for it in items if it.alive and it.event.type in MAPPED_TYPES
+               and (it.event.location is None or it.event.location.precision == "country")]
+    elif not any(it.alive and it.event.type == "ASSAULT" and it.event.location is not None
+                 for it in items):
         return []
-    out = [it for it in items if it.alive and it.event.type == "ASSAULT"
-           and it.event.location is None
-           and (it.event.actor2 is None or not it.event.actor2.country)]
+    else:
+        out = [it for it in items if it.alive and it.event.type == "ASSAULT"
+               and it.event.location is None
+               and (it.event.actor2 is None or not it.event.actor2.country)]
     for it in out:
         it.alive = False
     return out
