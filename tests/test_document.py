@@ -658,6 +658,47 @@ def test_a_headline_attacker_guessed_from_the_report_gives_way_to_the_bodys():
     assert one.actor1.country == "UKR"
 
 
+def test_an_attack_told_with_its_targets_state_for_attacker_joins_the_foreign_one():
+    """``incident.placed_later`` for a misread self-attack: "the mayor reported four people
+    wounded" took the teller's country for the attacker; at the place of a foreign state's
+    strike, at the same time, it is that strike (its attacker kept). A domestic fight of
+    another kind at the same place stays apart."""
+    from eventdesk.document.incidents import Item, fold_placed
+    from eventdesk.records import Actor, Evidence
+
+    text = ("A Russian missile struck Lviv overnight. Firefighters worked until dawn. Homes "
+            "nearby lost their windows. Power was back by noon. The mayor reported four "
+            "people wounded.")
+    lviv = Place("Lviv", "UKR", 49.84, 24.03, "city", admin1="Lviv",
+                 span=Span(text.index("Lviv"), text.index("Lviv") + 4, "Lviv"))
+    night = DateWindow(date(2023, 7, 5), date(2023, 7, 6), rule="published")
+    civilians = Actor(name="Civilians (UKR)", country="UKR", sector="CVL", span=None)
+    strike = Event(doc_id="d", type="ASSAULT", trigger=Span(18, 25, "struck"),
+                   sentence=Span(0, 40, text[:40]), acled_event_type="Explosions/Remote violence",
+                   actor1=Actor(name="Russian missile", country="RUS", sector="MIL",
+                                span=Span(2, 17, "Russian missile")),
+                   actor2=civilians, location=lviv, date=night)
+    at = text.index("The mayor")
+    teller = Actor(name="mayor", country="UKR", sector="GOV", span=Span(at + 4, at + 9, "mayor"))
+    w = text.index("wounded")
+    update = Event(doc_id="d", type="ASSAULT", trigger=Span(w, w + 7, "wounded"),
+                   sentence=Span(at, len(text), text[at:]),
+                   acled_event_type="Explosions/Remote violence", actor1=teller,
+                   actor2=civilians, location=lviv, date=night, injuries=4,
+                   evidence=(Evidence("location", lviv.span),))
+    items = [Item(event=strike, sentence=0, block=0, title=False),
+             Item(event=update, sentence=4, block=0, title=False)]
+    [fold] = fold_placed(items, set())
+    [one] = [it.event for it in items if it.alive]
+    assert (one.actor1.country, one.injuries) == ("RUS", 4)
+    # a rebel group of the target's country fighting there, a fight of another kind: apart
+    battle = update.replace(acled_event_type="Battles",
+                            actor1=Actor(name="militia", country="UKR", sector="REB", span=None))
+    items = [Item(event=strike, sentence=0, block=0, title=False),
+             Item(event=battle, sentence=4, block=0, title=False)]
+    assert fold_placed(items, set()) == []
+
+
 def test_countryless_victims_take_the_place_the_report_gives_the_attack():
     from eventdesk.document.context import _victims_side
     from eventdesk.records import Actor

@@ -57,8 +57,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventdesk.extraction.rules import CLASH_WORDS
-from eventdesk.merge.within import (combine, opens_new_incident, party_countries, place_km,
-                                    places_agree)
+from eventdesk.merge.within import (combine, misread_self_attack, opens_new_incident,
+                                    party_countries, place_km, places_agree)
 from eventdesk.records import Event, Evidence, Place
 
 STAGE = "document.incidents"
@@ -149,6 +149,10 @@ def _new_attacker(follow: Event, incident: Event) -> bool:
         return False  # "Rubio arrived for talks" / "the Ukrainian delegation met the Americans"
     if _reversed_battle(follow, incident):
         return False  # "X and Y forces exchange fire" / "Y's and X's troops clashed": one fight
+    if follow.type == incident.type == "ASSAULT" and (misread_self_attack(follow, incident)
+                                                       or misread_self_attack(incident, follow)):
+        return False  # "the prosecutors put the toll at 52 injured": the teller's country
+        #              taken for the attacker of a foreign state's strike on it
     return bool(mine and theirs and mine != theirs)
 
 
@@ -188,11 +192,13 @@ def _fold(items: list[Item], src: Item, dst: Item, rule: str, reason: str,
     the more specific one; figures, means and evidence come from both."""
     first, second = (dst, src) if dst.start <= src.start else (src, dst)
     merged = combine(first.event, second.event)
+    actor1 = _stated_actor(first.event.actor1, first.event, second.event.actor1, second.event)
+    if first.event.type == "ASSAULT" and misread_self_attack(first.event, second.event):
+        actor1 = second.event.actor1  # the foreign attacker over the target's own state
     merged = merged.replace(trigger=dst.event.trigger, sentence=dst.event.sentence,
                             id=dst.event.id, location=_more_specific(dst.event.location,
                                                                      src.event.location),
-                            actor1=_stated_actor(first.event.actor1, first.event,
-                                                 second.event.actor1, second.event))
+                            actor1=actor1)
     a1 = merged.actor1
     if merged.type in SYMMETRIC_TYPES and a1 is not None and a1.country and (
             merged.actor2 is None or merged.actor2.country == a1.country):
@@ -557,13 +563,18 @@ def fold_placed(items: list[Item], placed: set[str]) -> list[Fold]:
     """``incident.placed_later``: an attack that only the report's context placed (the
     incident named again with no town of its own, "the incident was a drone strike by ...",
     then put in the report's town) joins the incident told before it in that same place, at
-    an overlapping time, by no other attacker. ``placed``: ids of the events so placed."""
+    an overlapping time, by no other attacker. So does an attack that names its target's own
+    state (or a teller of that state) for attacker, placed by its sentence or carried, at the
+    place of a foreign state's attack on that country (``misread_self_attack``), or of an
+    attack of the same ACLED type. ``placed``: ids of the events so placed."""
     folds: list[Fold] = []
     alive = [it for it in items if it.alive]
     for it in alive:
         ev = it.event
-        if ev.id not in placed or ev.location is None or own_place(ev) is not None or (
-                ev.type not in INCIDENT_TYPES and not _arrest(ev)):
+        misread = _self_attack(ev)  # (its place told or not: see misread_self_attack)
+        if ev.id not in placed and not misread or ev.location is None or \
+                own_place(ev) is not None and not misread or (
+                    ev.type not in INCIDENT_TYPES and not _arrest(ev)):
             continue
         for first in alive:
             if first is it or not first.alive or first.start >= it.start:
@@ -573,12 +584,22 @@ def fold_placed(items: list[Item], placed: set[str]) -> list[Fold]:
                 continue
             if ev.type == "COERCE" and not _arrest(first.event):
                 continue  # arrests join arrests, not a curfew told there
+            if (ev.id not in placed or own_place(ev) is not None) and \
+                    not misread_self_attack(ev, first.event) and \
+                    ev.acled_event_type != first.event.acled_event_type:
+                continue  # (admitted as a possible misread self-attack: it must be one here)
             if _compatible(ev, first.event) and not _new_time(ev, first.event) and \
                     not _figures_conflict(ev, first.event):
                 _fold(items, it, first, "incident.placed_later", "placed in the report's town "
                       "by its context: the incident told there before", folds)
                 break
     return folds
+
+
+def _self_attack(ev: Event) -> bool:
+    """An attack whose attacker is of its target's country."""
+    return ev.type == "ASSAULT" and ev.actor1 is not None and ev.actor2 is not None and \
+        ev.actor1.country is not None and ev.actor1.country == ev.actor2.country
 
 
 def _same_spot(a: Place, b: Place) -> bool:

@@ -163,7 +163,7 @@ def _measure(ev: Event) -> str | None:
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT"})
 
 
-def _misread_self_attack(a: Event, b: Event) -> bool:
+def misread_self_attack(a: Event, b: Event) -> bool:
     """``a`` has its target's state for attacker, where ``b``, at the same place, has a
     foreign attacker of that country (a war between states, not a domestic one)."""
     if a.actor1 is None or a.actor2 is None or a.actor1.country is None or \
@@ -231,8 +231,8 @@ def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
             return False
     if not _dates_overlap(a.date, b.date):
         return False
-    if a.type == "ASSAULT" and places is True and (_misread_self_attack(a, b) or
-                                                   _misread_self_attack(b, a)):
+    if a.type == "ASSAULT" and places is True and (misread_self_attack(a, b) or
+                                                   misread_self_attack(b, a)):
         return True  # "strikes killed six in Kryvyi Rih" ... "the toll in Kryvyi Rih rose to
         #              six, Ukraine's officials said": a mention whose attacker is its own
         #              target's country (a teller's or a place's country taken for the
