@@ -372,3 +372,13 @@ def test_a_definite_role_takes_up_the_role_just_named_with_its_owner():
             "the damage was light.")
     got = [a for a in find_actors(text) if a.span.text == "senior official"]
     assert got and got[-1].country == "UKR"
+
+
+def test_a_force_of_a_rebel_group_is_no_army():
+    """"rebel forces", "resistance forces": the force noun after a non-state group's word is
+    that group's (REB); "paramilitary" alone does not make a state's rangers rebels."""
+    got = by_text("Rebel forces and Syrian resistance forces overran the post, while Thai "
+                  "paramilitary forces held the bridge.")
+    assert facts(got["Rebel forces"])[1] == "REB"
+    assert facts(got["Syrian resistance forces"])[:2] == ("SYR", "REB")
+    assert facts(got["Thai paramilitary forces"])[:2] == ("THA", "MIL")

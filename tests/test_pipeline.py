@@ -386,6 +386,15 @@ def test_joint_exercises_reported_from_a_third_country(pipeline):
     assert closure.acled_sub_event_type != "Arrests"
 
 
+def test_a_country_describing_the_place_is_not_the_owner_of_a_force(pipeline):
+    # "an army post near X, a town on the border with Y": Y tells where X lies; the army of
+    # the post is the country of the place, not Y's
+    text = ("Rebel fighters overran an army post near Tamu, a town on the border with India, "
+            "on Sunday.")
+    [ev] = by_type(extract(text, published="2024-04-08", pipeline=pipeline), "ASSAULT")
+    assert ev.actor2 is not None and ev.actor2.country == "MMR"
+
+
 def test_a_foreign_newsroom_dateline_is_not_where_a_partyless_event_happened(pipeline):
     # the dateline's country is named nowhere in the body: the surrender took place at the
     # scene the body tells, not in the city the report was filed from

@@ -954,9 +954,14 @@ class Extractor:
         used.append(hit)
         if hit.country is None and hit.sector not in ("IGO", "CVL"):
             # "the foreign ministers of Congo and Rwanda": the title belongs to the countries
+            # (not a country of an apposition that describes the place: "an army base near
+            # Myawaddy, a town on the border with Thailand")
+            text = tok.doc.text
             owner = next((o for o in layers.actors.within(start, end)
                           if o is not hit and o.country
-                          and not PATRON.match(tok.doc.text[o.span.end:o.span.end + 12])), None)
+                          and not PATRON.match(text[o.span.end:o.span.end + 12])
+                          and not (o.span.start > hit.span.end
+                                   and "," in text[hit.span.end:o.span.start])), None)
             if owner is not None:
                 used.append(owner)
                 return Actor(name=hit.name, country=owner.country, sector=hit.sector or "GOV",

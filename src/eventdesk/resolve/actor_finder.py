@@ -127,6 +127,23 @@ def _case_ok(toks: list[tuple[int, int, str]], i: int, rules: tuple[int, ...]) -
     return True
 
 
+def _rebel_force(roles: list["_Lex"], keys: list[str]) -> str | None:
+    """"rebel forces", "resistance forces", "Syrian opposition militia fighters": a force
+    noun after a word of a non-state armed group is that group's (REB), not an army's."""
+    if len(roles) > 1 and roles[-1].entry.sector == "MIL" and \
+            any(r.entry.sector == "REB" and " ".join(keys[r.i:r.j]) in REBEL_WORDS
+                for r in roles[:-1]):
+        return "REB"
+    return None
+
+
+# group words that make a following force noun a non-state one ("paramilitary rangers" are
+# often a state's own)
+REBEL_WORDS = frozenset({"rebel", "rebels", "resistance", "insurgent", "insurgents",
+                         "guerrilla", "guerrillas", "separatist", "separatists", "jihadist",
+                         "jihadists", "militant", "militants", "islamist"})
+
+
 def _is_role(entry: "Entry") -> bool:
     return entry.id.startswith("role:")
 
@@ -417,7 +434,7 @@ class _Finder:
             head = self._head(r.i, r.j)
             text = " ".join(self.text[toks[r.i][0]:toks[r.j - 1][1]].lower().split())
             if owner.kind in COUNTRYISH:
-                sector = role.sector or "GOV"
+                sector = _rebel_force(roles, self.keys) or role.sector or "GOV"
                 name = f"{d.adjective(owner.country)} {text}"
             else:
                 sector = owner.sector or role.sector
@@ -440,8 +457,8 @@ class _Finder:
         assert role is not None
         text = " ".join(self.text[toks[roles[0].i][0]:toks[roles[-1].j - 1][1]].lower().split())
         country = context if role.local else None
-        return ActorMention(span, text, country, role.sector, role.kind, role.id,
-                            self._head(roles[-1].i, roles[-1].j), loc)
+        return ActorMention(span, text, country, _rebel_force(roles, self.keys) or role.sector, role.kind,
+                            role.id, self._head(roles[-1].i, roles[-1].j), loc)
 
     # ------------------------------------------------------------ context country
     def dateline(self) -> tuple[int, str | None, str | None]:
