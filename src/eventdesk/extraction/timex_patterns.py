@@ -276,8 +276,10 @@ def _relative(w: str, pub: date):
     if w in ("later this week", "next week"):
         s = pub + one if w.startswith("later") else ws + 7 * one
         return s, ws + (6 if w.startswith("later") else 13) * one, "next_week"
-    if w in ("this month", "earlier this month"):
+    if w == "this month":
         return pub.replace(day=1), pub, "this_month"
+    if w == "earlier this month":  # (before the report's day, as "earlier this week")
+        return pub.replace(day=1), max(pub.replace(day=1), pub - one), "this_month"
     if w in ("last month", "the previous month", "the past month"):
         prev = _add_months(pub.replace(day=1), -1)
         if w == "the past month":
@@ -288,8 +290,10 @@ def _relative(w: str, pub: date):
             return pub + one, _last_day(pub.year, pub.month), "next_month"
         nxt = _add_months(pub.replace(day=1), 1)
         return nxt, _last_day(nxt.year, nxt.month), "next_month"
-    if w in ("this year", "earlier this year"):
+    if w == "this year":
         return date(pub.year, 1, 1), pub, "this_year"
+    if w == "earlier this year":
+        return date(pub.year, 1, 1), max(date(pub.year, 1, 1), pub - one), "this_year"
     if w in ("last year", "the previous year"):
         return date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31), "last_year"
     if w == "the past year":
