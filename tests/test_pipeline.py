@@ -386,6 +386,17 @@ def test_joint_exercises_reported_from_a_third_country(pipeline):
     assert closure.acled_sub_event_type != "Arrests"
 
 
+def test_a_provincial_police_chiefs_province_is_no_town_of_the_scene(pipeline):
+    # "Pattani deputy chief of police" speaks for the province, as a governor does: the
+    # district named next is where the attack happened, not the provincial capital
+    text = ("A ranger was killed and two others were wounded in a bomb attack in Pattani "
+            "province on Tuesday.\nPattani deputy chief of police Somchai Rakdee said the "
+            "blast hit their patrol at about 9am.\nThe rangers were guarding teachers on their "
+            "way to a school in Yarang district.")
+    [ev] = by_type(extract(text, published="2023-11-01", pipeline=pipeline), "ASSAULT")
+    assert ev.location is not None and ev.location.name == "Yarang"
+
+
 def test_a_country_describing_the_place_is_not_the_owner_of_a_force(pipeline):
     # "an army post near X, a town on the border with Y": Y tells where X lies; the army of
     # the post is the country of the place, not Y's

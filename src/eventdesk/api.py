@@ -217,20 +217,28 @@ class Pipeline:
         return list(result.events)
 
 
+# "Narathiwat deputy chief of police", "Pattani provincial police commander": the head of a
+# province's police speaks for the province, as its governor does
+_POLICE_CHIEF = re.compile(r"^(?:['’]s)?\s+(?:(?:provincial|regional|deputy|acting)\s+)*"
+                           r"(?:police\s+(?:chief|commander|director)|chief\s+of\s+police)\b")
+
+
 def _governed_regions(placed: list[Any], titles: list[tuple[int, int]], text: str
                       ) -> list[Any]:
-    """The town named in a governor's title ("Kharkiv governor Oleh Syniehubov") stands for
-    the region he governs: what he reports happened somewhere in it."""
+    """The town named in a governor's title ("Kharkiv governor Oleh Syniehubov") or a
+    provincial police chief's ("Narathiwat deputy chief of police") stands for the region
+    governed: what he reports happened somewhere in it."""
     from eventdesk.extraction.events import PlacedMention
     from eventdesk.resolve.places import region_of
 
     ends = {start for start, _ in titles}  # (the title's text starts after its place)
     out = []
     for pm in placed:
-        after = text[pm.span.end:pm.span.end + 30].lower()
-        if pm.span.end in ends or any(pm.span.end + k in ends for k in (2, 3)):
-            if re.match(r"^(?:['’]s)?\s+(?:regional\s+)?governor\b", after) and \
-                    (region := region_of(pm.place)) is not None:
+        after = text[pm.span.end:pm.span.end + 40].lower()
+        governor = (pm.span.end in ends or any(pm.span.end + k in ends for k in (2, 3))) \
+            and re.match(r"^(?:['’]s)?\s+(?:regional\s+)?governor\b", after)
+        if governor or _POLICE_CHIEF.match(after):
+            if (region := region_of(pm.place)) is not None:
                 pm = PlacedMention(pm.span, dataclasses.replace(region, span=pm.place.span),
                                    "admin1", getattr(pm, "cue", None))
         out.append(pm)
