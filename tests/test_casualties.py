@@ -66,6 +66,11 @@ def test_age_is_a_victim_not_a_count():
     assert any(v.kind == "child" and v.age == 4 and v.count == 1 for v in m.victims)
 
 
+def test_a_ranger_is_a_soldier():
+    (m,) = find_casualties("A ranger was killed on patrol near the border.")
+    assert (m.outcome, m.count, m.victims[0].kind) == ("killed", 1, "soldier")
+
+
 def test_child_death_victim_kind():
     (m,) = find_casualties("A six-year-old boy died from injuries sustained in shelling.")
     assert (m.outcome, m.count, m.victims[0].kind, m.victims[0].age) == ("killed", 1, "child", 6)

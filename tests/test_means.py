@@ -42,6 +42,10 @@ def test_acled_hint():
     assert acled_hint(find_weapons(s), s)[1:] == ("Battles", "Armed clash")
     s = "A roadside bomb exploded near a patrol."
     assert acled_hint(find_weapons(s), s)[2] == "Remote explosive/landmine/IED"
+    s = "Two guards were hurt in a bomb attack on the market."  # no aircraft: set off there
+    assert acled_hint(find_weapons(s), s)[2] == "Remote explosive/landmine/IED"
+    s = "A jet dropped a bomb on the market."
+    assert acled_hint(find_weapons(s), s)[2] == "Air/drone strike"
     assert acled_hint([], "") is None
 
 

@@ -64,7 +64,9 @@ _ACLED: dict[str, dict] = _Q["acled"]
 _CLASH_RE = re.compile(rf"\b(?:{_Q['clash_words']})\b", re.I)
 _CIVILIAN_RE = re.compile(rf"\b(?:{_Q['civilian_target_words']})\b", re.I)
 _DAMAGE_CUES: tuple[str, ...] = tuple(_Q["damage_cues"])
-_IED_CUE_RE = re.compile(r"\b(?:explod|went off|planted|detonat|roadside|blast)", re.I)
+# (a "bomb attack" or "bomb blast" with no aircraft named is set off on the ground)
+_IED_CUE_RE = re.compile(r"\b(?:explod|went off|planted|detonat|roadside|blast|"
+                         r"bomb\s+attack|homemade|improvised)", re.I)
 
 # words allowed between a count and the weapon/object noun ("18 Ukrainian drones")
 _BACK_STOP = frozenset("""
