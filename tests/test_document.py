@@ -1113,6 +1113,34 @@ def test_a_crowd_placed_by_the_report_is_of_the_places_country():
     assert "context.crowd" in [d.rule for d in done]
 
 
+def test_an_unplaced_attack_takes_the_one_town_of_a_partys_country_named_next():
+    """``context.town`` for an attack with no place: the one town of its target's country
+    (its attacker's when the target's is unknown) that the report names within two
+    sentences ("killed by drone strikes" ... "the strikes at Tinzaouatene")."""
+    from eventdesk.document.context import complete
+    from eventdesk.document.incidents import Item
+    from eventdesk.extraction.events import PlacedMention
+    from eventdesk.records import Actor, Event, Place, Span
+
+    text = ("Twelve villagers were killed by drone strikes on Sunday. The rebels blamed the "
+            "army for the strikes at Tinzaouatene.")
+    at = text.index("Tinzaouatene")
+    town = Place(name="Tinzaouatene", country="MLI", lat=19.95, lon=2.93, precision="city",
+                 admin1="Kidal", span=Span(at, at + 12, "Tinzaouatene"))
+    second = text.index("The rebels")
+    army = Actor(name="army", country="MLI", sector="MIL")
+    villagers = Actor(name="villagers", country=None, sector="CVL")
+    ev = Event(doc_id="d", type="ASSAULT", trigger=Span(19, 25, "killed"),
+               sentence=Span(0, second - 1, text[:second - 1]), actor1=army,
+               actor2=villagers, fatalities=12)
+    items = [Item(event=ev, sentence=0, block=0, title=False)]
+    done = complete(items, actors=[], sentence_starts=[0, second], text=text,
+                    places=[PlacedMention(town.span, town, "city", None)])
+    assert items[0].event.location is not None and items[0].event.location.name == \
+        "Tinzaouatene"
+    assert "context.town" in [d.rule for d in done]
+
+
 def test_fire_on_a_weekday_is_no_attack(pipeline):
     assert not of_type("ASSAULT", "The club's coach was fired on Monday after a sixth "
                        "defeat.\n", pipeline, published="2023-06-27")

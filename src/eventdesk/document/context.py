@@ -34,7 +34,10 @@ proposal" rejects the United States' plan. Each rule names the construction it h
   an event whose sentence names a settlement the gazetteer does not know ("seized the eastern
   town of Bunagana") keeps its coarser place: that settlement is its town, not another one.
   A meeting placed in a country or region takes the one town of it named anywhere in the
-  report (its venue: "talks in Turkey" ... "the delegations held in Istanbul").
+  report (its venue: "talks in Turkey" ... "the delegations held in Istanbul"). An attack,
+  arrest or protest with no place takes the one town of its target's country (of its other
+  party's when the target's is unknown) named within two sentences ("15 killed by drone strikes" ... "blamed
+  the army for the strikes at Tinzaouatene").
 * ``context.subjects``: a coercion (a curfew, a ban, arrests) that a state orders at home, of
   no one of another country, is of its own people.
 * ``context.victims``: an attack's victims or soldiers named with no country ("killed six
@@ -94,6 +97,10 @@ HOME_TYPES = frozenset({"COERCE", "MOBILIZE"})
 # an expulsion of diplomats is done at home, where they are sent out of (SANCTION)
 _EXPULSION = re.compile(r"\b(?:expel|expuls|oust|threw out|throw out|thrown out|kick(?:ed)? "
                         r"out|persona|undesirable|unwelcome|to leave|to depart)", re.I)
+
+
+# the events an analyst maps (as document.incidents.MAPPED_TYPES)
+MAPPED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
 def _country_place(iso3: str) -> Place | None:
@@ -444,6 +451,25 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
                 town = _town_in_region(ev, places, sentence_starts, reach=len(sentence_starts),
                                        text=text)
                 why = "the one town of its country or region the report names: the venue"
+            if town is None and ev.location is None and ev.type in MAPPED_TYPES:
+                # an attack with no place whose next sentence names the one town of its
+                # target's country ("15 civilians were killed by drone strikes on Sunday" ...
+                # "blamed the army for the strikes at Tinzaouatene")
+                # (the target's country; the attacker's only when the target's is unknown:
+                # "Ukrainian drones hit a Russian refinery" is not in the Ukrainian town)
+                sides = (ev.actor2, ev.actor1) if ev.type == "ASSAULT" else (ev.actor1,
+                                                                            ev.actor2)
+                if sides[0] is not None and sides[0].country:
+                    sides = sides[:1]
+                for side in sides:
+                    country = _country_place(side.country) if side is not None and \
+                        side.country else None
+                    if country is not None:
+                        town = _town_in_region(ev, places, sentence_starts, region=country,
+                                               text=text)
+                    if town is not None:
+                        why = "the one town of a party's country the report names beside it"
+                        break
             if town is not None:
                 ev = _with_place(ev, town)
                 done.append(Completion("context.town", why, ev))
