@@ -386,6 +386,16 @@ def test_joint_exercises_reported_from_a_third_country(pipeline):
     assert closure.acled_sub_event_type != "Arrests"
 
 
+def test_a_relative_clause_about_the_place_names_no_party(pipeline):
+    # "by drone strikes in the north, where the army and its allies are fighting rebels":
+    # the clause describes the region; its army is not the attacker, its allies no target
+    text = ("At least nine herders were killed on Monday by air strikes in Niger's west, "
+            "where the army and its foreign partners are fighting jihadists, residents said.")
+    [ev] = by_type(extract(text, published="2024-03-05", pipeline=pipeline), "ASSAULT")
+    assert ev.actor1 is None or ev.actor1.name != "army"
+    assert ev.actor2 is not None and ev.actor2.sector == "CVL"
+
+
 def test_a_provincial_police_chiefs_province_is_no_town_of_the_scene(pipeline):
     # "Pattani deputy chief of police" speaks for the province, as a governor does: the
     # district named next is where the attack happened, not the provincial capital

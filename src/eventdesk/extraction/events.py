@@ -942,10 +942,15 @@ class Extractor:
             speakers = [args.token_char_range(c) for c in tok.children
                         if c.dep_ in ("conj", "appos")
                         and SPEAKER_TAIL.match(text, args.token_char_range(c)[1])]
+            # (nor a party of a relative clause that describes a place or a thing in the
+            # phrase: "strikes in the north, where the army and its allies fight rebels")
+            clauses = [args.token_char_range(d) for d in tok.subtree
+                       if d.dep_ == "relcl" and d.i != tok.i]
             cands = [c for c in layers.actors.within(start, end)
                      if (locative_places_ok or not (getattr(c, "locative", False)
                                                     and getattr(c, "kind", "") in PLACE_LIKE_KINDS))
-                     and not any(a <= c.span.start < b for a, b in speakers)]
+                     and not any(a <= c.span.start < b for a, b in speakers)
+                     and not any(a <= c.span.start < b for a, b in clauses)]
             hit = cands[0] if cands else None
         if hit is None:
             return None
@@ -981,8 +986,14 @@ class Extractor:
                    if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"] \
             if tok.lemma_.lower() in DEATH_NOUNS else []
         doc = tok.doc
+        # (a relative clause in the phrase describes something in it: "drone strikes in the
+        # north, where the army and its allies are fighting rebels" names no attacker)
+        clauses = [args.token_char_range(d) for d in tok.subtree
+                   if d.dep_ == "relcl" and d.i != tok.i]
         for hit in layers.actors.within(start, end):
             if exclude_generic and getattr(hit, "kind", "") == "generic":
+                continue
+            if any(a <= hit.span.start < b for a, b in clauses):
                 continue
             if any(a <= hit.span.start < b for a, b in victims):
                 continue  # "the deaths of four soldiers", "the sailors' deaths": who died
