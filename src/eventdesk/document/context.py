@@ -36,8 +36,8 @@ proposal" rejects the United States' plan. Each rule names the construction it h
   A meeting placed in a country or region takes the one town of it named anywhere in the
   report (its venue: "talks in Turkey" ... "the delegations held in Istanbul"). An attack,
   arrest or protest with no place takes the one town of its target's country (of its other
-  party's when the target's is unknown) named within two sentences ("15 killed by drone strikes" ... "blamed
-  the army for the strikes at Tinzaouatene").
+  party's when the target's is unknown) named within two sentences ("15 killed by drone
+  strikes" ... "blamed the army for the strikes at Tinzaouatene").
 * ``context.subjects``: a coercion (a curfew, a ban, arrests) that a state orders at home, of
   no one of another country, is of its own people.
 * ``context.victims``: an attack's victims or soldiers named with no country ("killed six
@@ -63,7 +63,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from eventdesk.document.incidents import Item, own_place
+from eventdesk.document.incidents import MAPPED_TYPES, Item, own_place
 from eventdesk.extraction.rules import OCCUPIED
 from eventdesk.merge.within import ELSEWHERE, place_km
 from eventdesk.records import Actor, Event, Place
@@ -97,10 +97,6 @@ HOME_TYPES = frozenset({"COERCE", "MOBILIZE"})
 # an expulsion of diplomats is done at home, where they are sent out of (SANCTION)
 _EXPULSION = re.compile(r"\b(?:expel|expuls|oust|threw out|throw out|thrown out|kick(?:ed)? "
                         r"out|persona|undesirable|unwelcome|to leave|to depart)", re.I)
-
-
-# the events an analyst maps (as document.incidents.MAPPED_TYPES)
-MAPPED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
 def _country_place(iso3: str) -> Place | None:
