@@ -1116,28 +1116,27 @@ def test_a_crowd_placed_by_the_report_is_of_the_places_country():
 def test_an_unplaced_attack_takes_the_one_town_of_a_partys_country_named_next():
     """``context.town`` for an attack with no place: the one town of its target's country
     (its attacker's when the target's is unknown) that the report names within two
-    sentences ("killed by drone strikes" ... "the strikes at Tinzaouatene")."""
+    sentences ("nine herders died in air raids" ... "the raids on Aguelhok")."""
     from eventdesk.document.context import complete
     from eventdesk.document.incidents import Item
     from eventdesk.extraction.events import PlacedMention
     from eventdesk.records import Actor, Event, Place, Span
 
-    text = ("Twelve villagers were killed by drone strikes on Sunday. The rebels blamed the "
-            "army for the strikes at Tinzaouatene.")
-    at = text.index("Tinzaouatene")
-    town = Place(name="Tinzaouatene", country="MLI", lat=19.95, lon=2.93, precision="city",
-                 admin1="Kidal", span=Span(at, at + 12, "Tinzaouatene"))
-    second = text.index("The rebels")
+    text = ("Nine herders died in air raids on Sunday. The raids on Aguelhok were the army's, "
+            "the rebels said.")
+    at = text.index("Aguelhok")
+    town = Place(name="Aguelhok", country="MLI", lat=19.46, lon=0.86, precision="city",
+                 admin1="Kidal", span=Span(at, at + 8, "Aguelhok"))
+    second = text.index("The raids")
     army = Actor(name="army", country="MLI", sector="MIL")
-    villagers = Actor(name="villagers", country=None, sector="CVL")
-    ev = Event(doc_id="d", type="ASSAULT", trigger=Span(19, 25, "killed"),
+    herders = Actor(name="herders", country=None, sector="CVL")
+    ev = Event(doc_id="d", type="ASSAULT", trigger=Span(12, 16, "died"),
                sentence=Span(0, second - 1, text[:second - 1]), actor1=army,
-               actor2=villagers, fatalities=12)
+               actor2=herders, fatalities=9)
     items = [Item(event=ev, sentence=0, block=0, title=False)]
     done = complete(items, actors=[], sentence_starts=[0, second], text=text,
                     places=[PlacedMention(town.span, town, "city", None)])
-    assert items[0].event.location is not None and items[0].event.location.name == \
-        "Tinzaouatene"
+    assert items[0].event.location is not None and items[0].event.location.name == "Aguelhok"
     assert "context.town" in [d.rule for d in done]
 
 

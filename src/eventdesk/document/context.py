@@ -36,8 +36,8 @@ proposal" rejects the United States' plan. Each rule names the construction it h
   A meeting placed in a country or region takes the one town of it named anywhere in the
   report (its venue: "talks in Turkey" ... "the delegations held in Istanbul"). An attack,
   arrest or protest with no place takes the one town of its target's country (of its other
-  party's when the target's is unknown) named within two sentences ("15 killed by drone
-  strikes" ... "blamed the army for the strikes at Tinzaouatene").
+  party's when the target's is unknown) named within two sentences ("nine herders died in
+  air raids" ... "the raids on Aguelhok were the army's, the rebels said").
 * ``context.subjects``: a coercion (a curfew, a ban, arrests) that a state orders at home, of
   no one of another country, is of its own people.
 * ``context.victims``: an attack's victims or soldiers named with no country ("killed six
@@ -449,8 +449,8 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
                 why = "the one town of its country or region the report names: the venue"
             if town is None and ev.location is None and ev.type in MAPPED_TYPES:
                 # an attack with no place whose next sentence names the one town of its
-                # target's country ("15 civilians were killed by drone strikes on Sunday" ...
-                # "blamed the army for the strikes at Tinzaouatene")
+                # target's country ("nine herders died in air raids on Sunday" ... "the raids
+                # on Aguelhok were the army's, the rebels said")
                 # (the target's country; the attacker's only when the target's is unknown:
                 # "Ukrainian drones hit a Russian refinery" is not in the Ukrainian town)
                 sides = (ev.actor2, ev.actor1) if ev.type == "ASSAULT" else (ev.actor1,
