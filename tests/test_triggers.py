@@ -603,6 +603,18 @@ def test_a_withdrawal_told_is_a_retreat(nlp):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a measure withdrawn is a concession; an envoy withdrawn, relations reduced
+    ("The cabinet withdrew the new media law after two days of protests.", "CONCEDE"),
+    ("The ministry has withdrawn the decree on fuel prices.", "CONCEDE"),
+    ("Niamey withdrew its ambassador from Abidjan on Tuesday.", "SANCTION"),
+    ("Army units withdrew from the village on Monday.", "RETREAT"),
+])
+def test_what_is_withdrawn_decides_the_type(nlp, text, expected):
+    found = types_of(nlp, text)
+    assert expected in found and (expected == "RETREAT" or "RETREAT" not in found)
+
+
+@pytest.mark.parametrize("text,expected", [
     # a retreat forced in a fight or a clash, with no ground named, is the fight's outcome
     ("The guards fought off the raiders and forced them to retreat on Sunday.", False),
     ("Students pushed past the barricades and forced the riot police to fall back.", False),
