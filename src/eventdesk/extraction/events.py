@@ -124,6 +124,11 @@ def _fired_from(sent: Any, pos: int, loc: Place | None) -> bool:
     return outside and any(t.ent_type_ in ("GPE", "LOC", "NORP") for t in origin)
 
 
+def _relative_clauses(tok: Any) -> list[tuple[int, int]]:
+    """Character ranges of the relative clauses below ``tok`` in its phrase."""
+    return [args.token_char_range(d) for d in tok.subtree if d.dep_ == "relcl" and d.i != tok.i]
+
+
 @dataclass(frozen=True, slots=True)
 class Layers:
     """What annotate/resolve found over the whole document, by character position."""
@@ -944,8 +949,7 @@ class Extractor:
                         and SPEAKER_TAIL.match(text, args.token_char_range(c)[1])]
             # (nor a party of a relative clause that describes a place or a thing in the
             # phrase: "strikes in the north, where the army and its allies fight rebels")
-            clauses = [args.token_char_range(d) for d in tok.subtree
-                       if d.dep_ == "relcl" and d.i != tok.i]
+            clauses = _relative_clauses(tok)
             cands = [c for c in layers.actors.within(start, end)
                      if (locative_places_ok or not (getattr(c, "locative", False)
                                                     and getattr(c, "kind", "") in PLACE_LIKE_KINDS))
@@ -988,8 +992,7 @@ class Extractor:
         doc = tok.doc
         # (a relative clause in the phrase describes something in it: "drone strikes in the
         # north, where the army and its allies are fighting rebels" names no attacker)
-        clauses = [args.token_char_range(d) for d in tok.subtree
-                   if d.dep_ == "relcl" and d.i != tok.i]
+        clauses = _relative_clauses(tok)
         for hit in layers.actors.within(start, end):
             if exclude_generic and getattr(hit, "kind", "") == "generic":
                 continue
