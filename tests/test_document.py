@@ -1417,3 +1417,48 @@ def test_a_hospital_that_was_hit_keeps_its_town_as_the_place(pipeline):
             "a village.\n")
     evs = of_type("ASSAULT", text, pipeline, published="2024-03-09")
     assert all(e.location is None or e.location.name != "Kherson" for e in evs)
+
+
+def test_two_towns_of_one_sentence_are_two_scenes_however_near(pipeline):
+    """``merge.within``: two tolls told in one sentence of two towns a few km apart (Irpin
+    and Bucha) stay two attacks."""
+    text = ("A Russian missile killed three people in Irpin on Monday, while Russian shelling "
+            "in Bucha killed two.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2025-03-04")
+    assert sorted((e.location.name, e.fatalities) for e in evs) == [("Bucha", 2), ("Irpin", 3)]
+
+
+def test_one_and_another_of_one_sentence_are_two_attacks_at_one_place(pipeline):
+    """``merge.within``: "one that killed three ..., and another that killed two" counts two
+    incidents of the town the sentence names; one strike told with two tolls stays one."""
+    for second in ("another", "a second"):
+        text = (f"Officials reported two strikes on the town of Bucha on Monday: one that "
+                f"killed three workers at a depot, and {second} that killed two pensioners "
+                f"near the station.\n")
+        evs = of_type("ASSAULT", text, pipeline, published="2025-03-04")
+        assert sorted(e.fatalities for e in evs) == [2, 3], second
+    text = ("A Russian strike on Bucha on Monday killed three workers at a depot and wounded "
+            "two pensioners near the station.\n")
+    assert len(of_type("ASSAULT", text, pipeline, published="2025-03-04")) == 1
+
+
+def test_a_round_of_talks_that_ended_somewhere_took_place_there(pipeline):
+    """``locate``: the place of the verb whose subject is "a round of talks" is the talks'."""
+    text = ("A third round of talks between the two foreign ministers, hosted by the Swiss "
+            "government, has ended in Geneva on Saturday.\n")
+    [ev] = of_type("CONSULT", text, pipeline, published="2023-07-16")
+    assert ev.location is not None and ev.location.name == "Geneva"
+
+
+def test_a_party_of_the_reports_one_meeting_speaks_at_its_venue(pipeline):
+    """``context.venue``: a demand by a party of the report's one placed meeting, that day, is
+    made at the venue; a state outside the meeting keeps no place."""
+    text = ("Talks between Russian and Ukrainian delegations ended in Istanbul on Friday. The "
+            "meeting lasted less than two hours. Neither side gave details of the agenda. "
+            "Journalists waited outside the palace for hours. Later, Russia's delegation "
+            "demanded that Ukraine withdraw its troops from four regions. France urged both "
+            "sides to agree a ceasefire.\n")
+    demands = {e.actor1.country: e for e in of_type("REQUEST", text, pipeline,
+                                                    published="2025-05-17")}
+    assert demands["RUS"].location is not None and demands["RUS"].location.name == "Istanbul"
+    assert demands["FRA"].location is None

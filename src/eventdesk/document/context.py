@@ -22,6 +22,10 @@ proposal" rejects the United States' plan. Each rule names the construction it h
   takes only the town that opens a sentence of its paragraph or the report's one town ("on
   Saturday a drone hit a postal van" in a report of strikes on one city), where its
   target's country allows: the place of the event before it may be another incident's.
+* ``context.venue``: a statement, demand, pledge or threat with no place, by a state that
+  is a party of the report's one placed meeting and dated within the meeting's days, is
+  made at the meeting's venue ("talks ended in Istanbul" ... "Russia's delegation
+  demanded ..."); a state outside the meeting keeps no place.
 * ``context.home``: a curfew, a ban, a mobilisation or an expulsion of diplomats that a
   state's government or forces order, with no place named, is ordered at home: the place is
   that state (country precision).
@@ -228,6 +232,34 @@ def _carry_place(items: list[Item], k: int, *, town_only: bool = False, text: st
     if towns and all(place_km(towns[0], t) <= ONE_PLACE_KM for t in towns[1:]):
         return towns[0], "the one town where the report's events happen"
     return None
+
+
+# statements, demands and pledges: a party to a meeting says them where it meets
+SPOKEN_TYPES = frozenset({"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "CONCEDE"})
+
+
+def _venue_of_speaker(items: list[Item], k: int) -> Place | None:
+    """The venue of the report's one placed meeting (a town), when the statement's speaker is
+    one of its parties and the dates agree ("talks in Istanbul ended on Friday" ... "Russia's
+    delegation demanded that Ukraine withdraw"): said at the talks. A speaker of no country
+    or a state outside the meeting keeps no place."""
+    ev = items[k].event
+    if ev.actor1 is None or not ev.actor1.country:
+        return None
+    meetings = [o.event for o in items if o.event.type == "CONSULT"]
+    venues = {(v.name, v.country): (v, m) for m in meetings
+              if (v := own_place(m)) is not None and v.precision == "city"}
+    if len(venues) != 1:
+        return None
+    venue, meeting = next(iter(venues.values()))
+    parties = {a.country for m in meetings for a in (m.actor1, m.actor2)
+               if a is not None and a.country}
+    if ev.actor1.country not in parties:
+        return None
+    if ev.date is not None and meeting.date is not None and (
+            ev.date.latest < meeting.date.earliest or meeting.date.latest < ev.date.earliest):
+        return None
+    return venue
 
 
 ONE_PLACE_KM = 25.0
@@ -494,6 +526,11 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
                                                  sector="CVL", span=a2.span,
                                                  entry_id=a2.entry_id))
                 done.append(Completion("context.place", carried[1], ev))
+        if ev.type in SPOKEN_TYPES and ev.location is None and \
+                (venue := _venue_of_speaker(items, k)) is not None:
+            ev = _with_place(ev, venue)
+            done.append(Completion("context.venue", "said by a party of the report's one "
+                                   "meeting, that day: at its venue", ev))
         if ev.type == "SANCTION" and ev.actor1 is None and _EXPULSION.search(ev.trigger.text) \
                 and ev.location is not None and ev.location.country and (
                     ev.actor2 is None or ev.actor2.country != ev.location.country):

@@ -310,7 +310,11 @@ def locative_of(place_root, trigger) -> bool:
     if prep.lower_ not in LOCATIVE_PREPS:
         return False
     verb = clause_verb(trigger)
-    if trigger.dep_ in ("nsubj", "nsubjpass") and prep.head.i == trigger.head.i:
+    subject = trigger
+    if subject.dep_ == "pobj" and subject.head.lower_ == "of" and \
+            subject.head.head.dep_ in ("nsubj", "nsubjpass"):
+        subject = subject.head.head  # "a new round of negotiations concluded in Brussels"
+    if subject.dep_ in ("nsubj", "nsubjpass") and prep.head.i == subject.head.i:
         return True  # "the meeting ended in Alaska", "talks were held in Geneva"
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and \
             trigger.head.head.pos_ == "VERB" and prep.head.i == trigger.head.head.i:

@@ -5,6 +5,11 @@ one inside the other's region, or one of them has no place and the two sentences
 their date windows overlap, and their actors do not contradict each other. The merged event
 keeps the first mention's trigger and sentence, the most precise place, the narrowest date
 window, the revised or largest casualty figures, and the evidence of all mentions.
+
+Two mentions of one sentence with two triggers merge only at the very same place: two
+towns it names, however near ("killed three in Irpin, while shelling in Bucha killed two"),
+are two scenes, and two tolls it counts apart ("one that killed three, and another that
+killed two") are two incidents of one place.
 """
 
 from __future__ import annotations
@@ -56,6 +61,27 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
     if coarse.precision in ("admin1", "admin2"):
         return bool(coarse.admin1 and coarse.admin1 == fine.admin1) and ra != rb
     return a.name == b.name
+
+
+def _two_named_places(a: Place | None, b: Place | None) -> bool:
+    """Two different towns (points of their own), however near each other."""
+    if a is None or b is None or a.precision != "city" or b.precision != "city":
+        return False
+    if a.geonameid is not None and b.geonameid is not None:
+        return a.geonameid != b.geonameid
+    return a.name != b.name
+
+
+ANOTHER = re.compile(r"\b(?:another|a second|a third|a separate|the other|the second)\b", re.I)
+
+
+def _another_between(a: Event, b: Event) -> bool:
+    """The words between two triggers of one sentence count a further incident ("one that
+    killed five, and another that killed four")."""
+    first, second = (a, b) if a.trigger.start < b.trigger.start else (b, a)
+    between = first.sentence.text[first.trigger.end - first.sentence.start:
+                                  second.trigger.start - first.sentence.start]
+    return bool(ANOTHER.search(between))
 
 
 def _dates_overlap(a: DateWindow | None, b: DateWindow | None) -> bool:
@@ -203,11 +229,17 @@ def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
     if places is None and (_summary(a) and b.location is not None
                            or _summary(b) and a.location is not None):
         return False  # ... also when the summary's region was not resolved
-    if a.sentence.start == b.sentence.start and a.trigger.start != b.trigger.start and \
-            places is not True:
+    if a.sentence.start == b.sentence.start and a.trigger.start != b.trigger.start and (
+            places is not True or _two_named_places(a.location, b.location)):
         # two events of one type in one sentence were kept apart by the extractor on purpose,
-        # unless they happened at the very same place ("killed in X; five there were injured")
+        # unless they happened at the very same place ("killed in X; five there were injured");
+        # two towns a few km apart named in one sentence are two scenes ("killed five in X
+        # and, in neighbouring Y, shelling killed two")
         return False
+    if a.sentence.start == b.sentence.start and a.trigger.start != b.trigger.start and \
+            _figures_conflict(a, b) and _another_between(a, b):
+        return False  # "two strikes in X: one that killed five, and another that killed
+        #              four": two incidents at one place, each with its own toll
     if places is False:
         return False
     if a.type == "ASSAULT" and a.acled_event_type and b.acled_event_type and \
