@@ -289,6 +289,12 @@ def test_a_forecast_is_no_threat(nlp):
     "Ukrainian officials say hitting oil depots hurts the Russian army.",
     # the relative clause of attacks told as recurrent
     "The raid answered previous attacks on the outposts that have killed four soldiers.",
+    # the simple present with an adverb of repetition: a habit
+    "The army regularly shells the villages along the river.",
+    # attacks told as daily: a run of them, not one
+    "Recent weeks have seen near-daily incursions into the border villages.",
+    # a plot foiled: a plan stopped, no attack
+    "Security agents foiled a plot to attack a military airfield, the agency said.",
 ])
 def test_records_and_acts_in_general_are_no_events(nlp, text):
     assert not {"ASSAULT", "RETREAT", "REJECT"} & set(types_of(nlp, text)), text
@@ -1404,3 +1410,21 @@ def test_commands_decreases_and_descriptions_are_no_events(nlp, text, etype, exp
 ])
 def test_a_crowds_demand_is_its_protests_claim(nlp, text, etype, expected):
     assert (etype in types_of(nlp, text)) is expected
+
+
+def test_an_attack_foiled_or_told_once_is_still_an_attack(nlp):
+    """Beside the habits above: one foiled attack, one strike of the simple past, and a
+    possessed "daily attacks" with a day and a toll stay events."""
+    for text in ("Troops foiled an attack on a checkpoint on Monday.",
+                 "The army shelled the villages along the river on Monday.",
+                 "Russia's daily attacks on the city killed two people on Monday."):
+        assert "ASSAULT" in types_of(nlp, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Shopkeepers in the capital went on strike on Sunday over soaring prices.",
+    "Stallholders shut their stalls on Wednesday to join a nationwide strike against the tax.",
+])
+def test_a_strike_of_shops_and_workers_is_a_protest(pipeline, text):
+    types = [e.type for e in extract(text, published="2025-12-30", pipeline=pipeline)]
+    assert "PROTEST" in types and "ASSAULT" not in types, text

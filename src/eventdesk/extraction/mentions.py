@@ -148,6 +148,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type == "ASSAULT" and _repatriated_dead(tok):
         return None  # "received the bodies of 900 soldiers killed in the fighting": the dead
         #              handed back, not an attack the report tells
+    if entry.id == "assault.repel" and any(c.dep_ in ("dobj", "nsubjpass") and
+                                           c.lemma_.lower() in PLOT_NOUNS
+                                           for c in tok.children):
+        return None  # "foiled a plot to attack the airfield": a plan stopped, no attack
     if entry.type == "ASSAULT" and _filming(tok):
         return None  # "the man who shot the video": filming, not shooting
     if entry.type == "ASSAULT" and _cease_fire(tok):
@@ -375,6 +379,8 @@ GENERIC_HEADS = frozenset({"attack", "attacks", "strike", "strikes", "talks", "m
 
 
 NEGATION_WORDS = frozenset({"not", "n't", "no", "never"})
+# a plan stopped before it was carried out ("foiled a plot to attack", "thwarted a plan")
+PLOT_NOUNS = frozenset({"plot", "plan", "conspiracy", "scheme"})
 PLANNED = frozenset({"planned", "proposed", "possible", "future", "upcoming", "expected", "next",
                      "potential", "new", "further", "scheduled"})
 PRAISE_VERBS = frozenset({"hail", "praise", "welcome", "applaud", "commend", "laud"})
@@ -494,7 +500,9 @@ def _present_state(verb) -> bool:
 
 HABITUAL_WORDS = frozenset({"often", "rarely", "never", "always", "usually", "repeatedly",
                             "routinely", "regularly", "frequently", "seldom", "recurrent",
-                            "previous", "past", "frequent", "repeated", "regular"})
+                            "previous", "past", "frequent", "repeated", "regular",
+                            # "near-daily incursions", "nightly drone attacks"
+                            "daily", "nightly", "weekly", "constant", "incessant"})
 
 
 REPEATED_ADVERBS = frozenset({"repeatedly", "regularly", "routinely", "frequently", "often",
@@ -519,8 +527,14 @@ def _iterated_before(tok) -> bool:
     # ports since ...", "have regularly shelled the town": a record up to now
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve", "'s")
                   for c in verb.children)
-    return perfect and any(c.dep_ == "advmod" and c.lower_ in REPEATED_ADVERBS | STANDING
-                           for c in verb.children)
+    if perfect:
+        return any(c.dep_ == "advmod" and c.lower_ in REPEATED_ADVERBS | STANDING
+                   for c in verb.children)
+    # the simple present with an adverb of repetition: "Ukraine regularly strikes depots in
+    # Russia", "the army often shells the villages": a habit, not one event
+    return verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children) and any(
+        c.dep_ == "advmod" and c.lower_ in REPEATED_ADVERBS for c in verb.children)
 
 
 # adverbs that make a perfect a standing position held over time: "residents have long

@@ -80,7 +80,10 @@ VICTIM_NOUNS = frozenset({"death", "casualty", "fatality"})
 # weapons said to be the other side's: "shot down six enemy drones"
 ENEMY_WORDS = frozenset({"enemy", "hostile", "adversary", "enemy's", "adversary's"})
 LABOUR = re.compile(r"\b(?:union|unions|workers|teachers|employees|labou?r|stoppage|walkout|"
-                    r"general strike|hunger strike|strikers|stopped work)\b", re.I)
+                    r"general strike|hunger strike|strikers|stopped work|(?:go|goes|went|"
+                    r"gone|going|are|were|is|was|remain|remained) on strike|(?:nationwide|"
+                    r"national|indefinite|sit-down) strike|(?:closed|shut|shuttered) (?:their|"
+                    r"its|the) (?:shops|stores|stalls|businesses))\b", re.I)
 SELF_ACTING_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 LONG_RUN = re.compile(
     r"\bsince (?:the )?(?:start|beginning|outbreak|onset) of (?:the )?(?:[\w-]+ ){0,2}(?:war|invasion|conflict|"
