@@ -30,6 +30,7 @@ def totals(text):
     ("The raid left 16 people injured, up from an initial count of 12.", None, 16),
     ("A man and his three daughters were killed.", 4, None),
     ("One woman was killed and another injured.", 1, 1),
+    ("Four guards were killed in the ambush and another 12 were wounded.", 4, 12),
     ("The drone killed a farmer near the village.", 1, None),
     ("The health ministry said 31 people were killed.", 31, None),
     ("The strike killed 12 civilians, including five children, and wounded 20 others.", 12, 20),

@@ -1008,6 +1008,10 @@ def test_a_capital_that_acts_or_a_hospital_town_is_not_where_an_attack_happened(
             "wounded were taken to Quetta for treatment, officials said.\n")
     evs = of_type("ASSAULT", text, pipeline, published="2024-11-16")
     assert all(e.location is None or e.location.name != "Quetta" for e in evs)
+    text = ("Militants attacked a checkpost on Friday, killing seven guards. Nine more were "
+            "wounded and flown to the capital Islamabad for treatment, officials said.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-11-16")
+    assert all(e.location is None or e.location.name != "Islamabad" for e in evs)
     text = "Russian missiles struck Kyiv overnight, injuring five people.\n"
     [ev] = of_type("ASSAULT", text, pipeline, published="2023-06-12")
     assert ev.location.name == "Kyiv"

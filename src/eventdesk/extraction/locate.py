@@ -258,6 +258,8 @@ def _capital_acting(root: Any, head: Any) -> bool:
 def _destination_of_wounded(root: Any) -> bool:
     """The place the wounded or the dead were brought to: "taken to Quetta", "evacuated to
     Kyiv for treatment"."""
+    if root.dep_ == "appos":
+        root = root.head  # "evacuated to the capital Niamey"
     prep = root.head
     return root.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i != prep.i and \
         prep.head.lemma_.lower() in TAKEN_TO_VERBS
