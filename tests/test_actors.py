@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from eventdesk import extract
 from eventdesk.resolve.actors import ActorDictionary, ActorMention, find_actors
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
@@ -382,3 +383,18 @@ def test_a_force_of_a_rebel_group_is_no_army():
     assert facts(got["Rebel forces"])[1] == "REB"
     assert facts(got["Syrian resistance forces"])[:2] == ("SYR", "REB")
     assert facts(got["Thai paramilitary forces"])[:2] == ("THA", "MIL")
+
+
+@pytest.mark.parametrize("text, country", [
+    # the parser makes a sentence-opening adjective the subject and "shelling" its participle
+    ("Heavy shelling by Ukrainian forces damaged a substation in Horlivka on Monday.", "UKR"),
+    ("Nighttime shelling by Russian forces has damaged a school in Kherson, officials said.",
+     "RUS"),
+    # a participle that ascribes the act to its doer
+    ("A drone attack attributed to Ukraine damaged a refinery in Tuapse on Friday.", "UKR"),
+    ("An attack blamed on Russia damaged a school in Sumy on Monday.", "RUS"),
+])
+def test_the_doer_named_after_the_event_noun_is_the_attacker(pipeline, text, country):
+    evs = [e for e in extract(text, published="2024-09-14", pipeline=pipeline)
+           if e.type == "ASSAULT"]
+    assert evs and evs[0].actor1 is not None and evs[0].actor1.country == country, text

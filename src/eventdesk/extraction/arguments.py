@@ -24,6 +24,8 @@ TOPIC_VERBS = frozenset({"discuss", "debate", "review", "address", "raise", "con
 TAKEN_FROM_VERBS = frozenset({"capture", "recapture", "retake", "seize", "take", "liberate",
                               "wrest", "reclaim", "regain", "free"})
 AGENT_PREPS = frozenset({"by"})
+# participles that ascribe an act to its doer, with the preposition that names it
+ASCRIBING_VERBS = {"attribute": "to", "blame": "on", "claim": "by"}
 # verbs that tell of an event named by their object, rather than carry it out
 TELLING_VERBS = frozenset({"announce", "report", "confirm", "condemn", "deny", "claim",
                            "acknowledge", "describe", "denounce", "say", "record", "register",
@@ -159,6 +161,17 @@ def _in_clause_below(tok, top) -> bool:
     return False
 
 
+def misparsed_gerund_subject(tok) -> bool:
+    """"Heavy shelling by the army damaged ...", "Nighttime shelling ... has hit ...": the
+    parser, at a sentence's start, makes the adjective the subject and the event noun its
+    participle; an adjective or a bare name takes no participle clause, so the "-ing" word
+    is the subject noun."""
+    head = tok.head
+    return tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.i == head.i + 1 and \
+        head.pos_ in ("ADJ", "PROPN") and head.dep_ in ("nsubj", "nsubjpass") and \
+        head.is_sent_start
+
+
 def roles(tok) -> Roles:
     verb = clause_verb(tok)
     subject = None
@@ -169,6 +182,8 @@ def roles(tok) -> Roles:
     for holder in (tok, verb) if verb.i != tok.i else (tok,):
         for c in holder.children:
             if c.dep_ in SUBJECT_DEPS and subject is None:
+                if c.i == tok.head.i and misparsed_gerund_subject(tok):
+                    continue  # "Heavy shelling by X damaged ...": "Heavy" is no subject
                 subject = c
                 passive = passive or c.dep_ == "nsubjpass"
             elif c.dep_ in OBJECT_DEPS:
@@ -184,6 +199,18 @@ def roles(tok) -> Roles:
                         targets.append(g)
             elif c.dep_ == "auxpass":
                 passive = True
+    # "a drone attack attributed to Ukraine", "an attack blamed on the militia", "a bombing
+    # claimed by the group": the participle names who carried the act out
+    if agent is None and tok.pos_ == "NOUN":
+        for c in tok.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ASCRIBING_VERBS:
+                prep = next((p for p in c.children if p.dep_ in ("prep", "agent") and
+                             p.lower_ == ASCRIBING_VERBS[c.lemma_.lower()]), None)
+                obj = next((g for g in prep.children if g.dep_ == "pobj"), None) \
+                    if prep is not None else None
+                if obj is not None:
+                    agent = obj
+                    break
     # "were declared as undesirable persons by the government": the parser hangs the passive's
     # by-phrase on the noun of its "as" complement,
     # or on its predicate noun ("were declared personae non gratae by the ministry")

@@ -411,9 +411,12 @@ class Extractor:
         actor1 = None
         first = r.agent if (r.passive and r.agent is not None) else (
             None if r.passive else r.subject)
-        if r.agent is not None and head.pos_ in ("NOUN", "PROPN") and \
-                r.agent.head.head.i == head.i:
-            first = r.agent  # "a raid by the army's special forces on two hamlets"
+        if r.agent is not None and (head.pos_ in ("NOUN", "PROPN") or
+                                    args.misparsed_gerund_subject(head)) and (
+                r.agent.head.head.i == head.i or r.agent.head.head.dep_ == "acl" and
+                r.agent.head.head.head.i == head.i):
+            first = r.agent  # "a raid by the army's special forces on two hamlets", "an
+            #                  attack attributed to X"
         if men.type in VIOLENT and first is not None and \
                 first.lemma_.lower() in TELLER_NOUNS and first.i < head.i and any(
                     t.lemma_.lower() in SAY_LEMMAS and t.tag_ in ("VBD", "VBZ", "VBP", "VBN")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from eventdesk.extraction.arguments import misparsed_gerund_subject
 from eventdesk.extraction.dep_patterns import DepPattern
 from eventdesk.extraction.lexicon import Lexicon, TokenView, TriggerMatch
 from eventdesk.extraction.modality import is_embedded_content, modality
@@ -685,7 +686,7 @@ def _participial_modifier(tok) -> bool:
     """"the besieged city", "Rwanda-backed rebels", "retreating militants": a participle that
     describes a noun is not an event of its own."""
     if tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl"):
-        return not weapons_sent_at(tok)
+        return not weapons_sent_at(tok) and not misparsed_gerund_subject(tok)
 
     if tok.tag_ == "VBN" and tok.dep_ == "compound":
         return True
