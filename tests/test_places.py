@@ -613,6 +613,18 @@ def test_a_village_known_by_its_unit_keeps_it_when_named_again():
     assert len(got) == 2 and all(p is not None and p.admin1 == "Sagaing" for p in got)
 
 
+def test_a_big_city_is_not_replaced_by_the_unit_of_another_list_item():
+    """"in the capital and X of Y region": the unit belongs to X, a village the gazetteer
+    lacks; the capital, a city it knows, keeps its own place everywhere in the report."""
+    text = ("Thousands marched in Bamako on Friday against the junta. Rallies were also held "
+            "in the capital and Tiembaradougou of Sikasso region.")
+    ms = find_places(text)
+    got = [p for m, p in zip(ms, resolve_places(ms, text=text))
+           if m.name in ("Bamako", "the capital")]
+    assert got and all(p is not None and p.name == "Bamako" and p.precision == "city"
+                       for p in got)
+
+
 @pytest.mark.parametrize("text,names", [
     ("Activists gathered in Bedford Square on Saturday.", []),
     ("Two shops burned on Kyiv Street in Odesa overnight.", ["Odesa"]),

@@ -340,6 +340,7 @@ def _inside(e: Entry, unit: Entry) -> bool:
 
 
 UNIT_RADIUS_KM = 50.0
+CITY_NOT_MISSED = 100_000  # people: a namesake this big is the place meant, not a stand-in
 
 
 _UNIT_WORDS = (r"(?:and|villages?|towns?|townships?|cities|city|districts?|regions?|provinces?|"
@@ -422,6 +423,10 @@ def _unit_instead(e: Entry, m: PlaceMention, units: Sequence[Entry]) -> Entry | 
     areas = [u for u in units if u.kind in ("admin1", "admin2", "country")]
     if not areas or e.kind not in ("city", "admin2"):
         return None
+    if e.kind == "city" and e.population >= CITY_NOT_MISSED:
+        return None  # "rallies in the capital and Tiembaradougou of Sikasso region": a
+        #              city of this size is no village the gazetteer lacks; the unit is
+        #              another item's
     if any(all(_inside(c, u) for u in areas) for c in m.candidates if c.kind == e.kind):
         return None
     order = {"admin2": 0, "admin1": 1, "country": 2}
