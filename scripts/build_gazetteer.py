@@ -146,6 +146,16 @@ def ta_marbuta_variants(names: set[str]) -> set[str]:
     return out
 
 
+_AYN_A = re.compile(r"(?<=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])[\u2018\u2019\u02bf\u02bc'`](?=[a\u0101])")
+
+
+def ayn_variants(names: set[str]) -> set[str]:
+    """The press's spelling of an ayn before "a" after a consonant: GeoNames writes "Tall
+    Rif‘at", "Qal‘at", the press mostly "Rifaat", "Qalaat" (the mark read as a long "a");
+    the key of the GeoNames spelling drops the mark ("Rifat"), so both are indexed."""
+    return {_AYN_A.sub("a", n) for n in names if _AYN_A.search(n)}
+
+
 # --------------------------------------------------------------------------- normalisation
 def name_key(name: str) -> str:
     """The lookup key of a name; must stay identical to eventdesk.resources.gazetteer.name_key."""
@@ -323,6 +333,7 @@ class Builder:
         if iso3 in ARABIC_COUNTRIES and kind == "city":
             names = names | arabic_article_variants(names, bare=pop >= ARTICLE_FREE_POPULATION)
             names = names | ta_marbuta_variants(names)
+            names = names | ayn_variants(names)
         for n in names:
             k = name_key(n)
             if len(k) >= 2:

@@ -161,6 +161,12 @@ def test_ta_marbuta_variants():
     assert build.ta_marbuta_variants({"Rafah", "Al Qurah"}) == set()
 
 
+def test_ayn_variants():
+    build = _build_module()
+    assert build.ayn_variants({"Tall Rif\u2018at", "Sa\u2018dah"}) == {"Tall Rifaat"}
+    assert any(e.country == "SYR" for e in Gazetteer.load().lookup("Tal Rifaat"))
+
+
 @pytest.mark.parametrize("name, iso3", [("Qamishli", "SYR"), ("Tal Rifat", "SYR"),
                                         ("Hasakah", "SYR"), ("Kabkabiya", "SDN"),
                                         ("Misrata", "LBY")])
