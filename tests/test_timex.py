@@ -197,6 +197,12 @@ def test_a_vague_offset_before_a_clause_takes_no_anchor_from_another_sentence():
                        "the port.Earlier this month, both sides recalled their ambassadors.",
                        published=PUB)
     assert [t.rule for t in found] == ["vague_offset", "this_month"]
+    # "comes a day after <clause>" with no time of the sentence's own: the clause is a day
+    # before the report's window, and the offset dates only the clause
+    found = find_times("The raid comes a day after a soldier was shot at a checkpoint.",
+                       published=PUB)
+    assert [(t.rule, t.earliest, t.latest) for t in found] == [
+        ("clause_offset", PUB - timedelta(days=2), PUB - timedelta(days=1))]
     # "days later" leans on the time told before, as before
     found = find_times("Talks were held on Nov. 4. Days later, both sides signed a deal.",
                        published=PUB)

@@ -441,6 +441,15 @@ def _resolve_dependent(text: str, pub: date, found: list[TimeMention],
             elif direction in ("after", "before"):
                 a = anchors(s, same_sentence=True)  # "..., two days after jets shot down drones"
                 k = -n if direction == "after" else n
+                if a is None and direction == "after":
+                    # "The attack comes a day after a soldier was killed": the sentence's own
+                    # event, with no time named, is the report's news; the clause happened
+                    # that many days before it and the offset dates only the clause (as
+                    # "days after ..." below)
+                    a = default_window(pub)
+                    out.append(_mention(text, s, e, a.earliest + k * one, a.latest + k * one,
+                                        "clause_offset", "point", pub))
+                    continue
             else:
                 a = anchors(s, same_sentence=False)  # "two days later, ..."
                 k = n if direction == "later" else -n
@@ -503,6 +512,11 @@ def dateline_time(dateline: Dateline | None, *, published: date) -> TimeMention 
                      "dateline", "point", published, best=d)
 
 
+# offsets that open a clause and date only it ("days after X did Y", "comes a day after X
+# did Y" with no time of the sentence's own)
+CLAUSE_OFFSETS = frozenset({"vague_offset", "clause_offset"})
+
+
 def default_window(published: date) -> DateWindow:
     """The window of an event whose sentence names no time: the day before and the day of
     publication (news reports what happened since the last edition)."""
@@ -532,12 +546,12 @@ def pick_window(mentions: list[TimeMention], *, start: int, end: int, sentence_s
         after = [t for t in usable if end <= t.span.start and t.span.end <= sentence_end]
         # a vague offset after the event opens another clause and dates only it ("Moscow
         # expelled envoys, days after Washington sent its staff home")
-        after = [t for t in after if t.rule != "vague_offset"]
-        if text is not None and any(t.rule != "vague_offset" for t in before + after):
+        after = [t for t in after if t.rule not in CLAUSE_OFFSETS]
+        if text is not None and any(t.rule not in CLAUSE_OFFSETS for t in before + after):
             # "Hours before the final stage, Russia launched ... overnight into Sunday": a
             # vague offset dates only the clause it opens ("hours after the group fired"),
             # and yields to a time the sentence names for the rest
-            before = [t for t in before if t.rule != "vague_offset"
+            before = [t for t in before if t.rule not in CLAUSE_OFFSETS
                       or not re.search(r"[,;:]", text[t.span.end:start])]
         chosen = before[-1] if before else (after[0] if after else None)
     if chosen is None and carry:
