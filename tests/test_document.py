@@ -1446,6 +1446,18 @@ def test_one_and_another_of_one_sentence_are_two_attacks_at_one_place(pipeline):
     assert len(of_type("ASSAULT", text, pipeline, published="2025-03-04")) == 1
 
 
+def test_one_and_another_strike_before_a_dash_stay_at_their_town(pipeline):
+    """"strikes in Bucha -- one that killed five, and another that killed four -- as well as
+    shelling in Irpin that killed three": "another" is a strike, no victim, and a place past
+    the dash and "as well as" is the next scene's, not the second strike's."""
+    text = ("Officials reported strikes on displaced families in Bucha -- one that killed five, "
+            "and another that killed four people at a school -- as well as Russian shelling in "
+            "Irpin that killed three.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2025-03-04")
+    assert sorted((e.location.name, e.fatalities) for e in evs) == [
+        ("Bucha", 4), ("Bucha", 5), ("Irpin", 3)]
+
+
 def test_a_round_of_talks_that_ended_somewhere_took_place_there(pipeline):
     """``locate``: the place of the verb whose subject is "a round of talks" is the talks'."""
     text = ("A third round of talks between the two foreign ministers, hosted by the Swiss "

@@ -168,6 +168,10 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
         score += {"city": 2.0, "admin2": 1.0, "admin1": 0.8, "country": -1.0}.get(prec, 0)
         if s > hpos:
             score += 0.5
+            if _OTHER_SCENE_AFTER.search(args.doc_text(sdoc)[hpos:s]):
+                score -= 2.0  # "another that killed four at a school -- as well as shelling
+                #              in Irpin": a place past a dash or an "as well as" is the next
+                #              scene's
         if score > best_score:
             best, best_score = pm, score
     if best is None:
@@ -179,6 +183,7 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
                       geonameid=place.geonameid, span=best.span)
     return place
 
+_OTHER_SCENE_AFTER = re.compile(r"\s(?:--|\u2014|\u2013)\s|\bas well as\b|;")
 SCENE_OPENING = 8  # characters before a region that opens its sentence ("In the X region, ...")
 
 

@@ -98,6 +98,8 @@ def _parse_np(toks: list[Token], i: int, *, allow_bare: bool) -> _NP | None:
             return None
         else:
             np.bare = True
+    if det == "another" and got is None and j < n and toks[j].low in ("that", "which"):
+        return None  # "one that killed five, and another that killed four": another strike
     if det == "another" and got is None:
         np.count, np.explicit = 1, True  # ("another 20 soldiers" are twenty)
     elif det == "both" and np.count is None:
