@@ -613,6 +613,16 @@ def test_a_village_known_by_its_unit_keeps_it_when_named_again():
     assert len(got) == 2 and all(p is not None and p.admin1 == "Sagaing" for p in got)
 
 
+def test_a_bare_name_of_a_unit_the_report_names_is_that_unit_not_a_foreign_namesake():
+    """"Chin" alone is also an old spelling of Chinese towns in the gazetteer; in a report
+    that names "Chin State" and no place in China, it is the state."""
+    text = ("Junta jets bombed a village in southern Chin State on Sunday. Three Chin "
+            "civilians were killed, a local militia said.")
+    ms = find_places(text)
+    got = [p for m, p in zip(ms, resolve_places(ms, text=text)) if m.name == "Chin"]
+    assert len(got) == 2 and all(p is not None and p.country == "MMR" for p in got)
+
+
 def test_a_big_city_is_not_replaced_by_the_unit_of_another_list_item():
     """"in the capital and X of Y region": the unit belongs to X, a village the gazetteer
     lacks; the capital, a city it knows, keeps its own place everywhere in the report."""

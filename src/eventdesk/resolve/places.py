@@ -5,7 +5,9 @@ Kherson city vs Kherson region). Each candidate is scored on, in order of weight
 
 1. the unit the text names right after it ("X in the Y region", "X village, Y district",
    "Odesa, Ukraine");
-2. the same name resolved with such a unit elsewhere in the document (one sense per document);
+2. the same name resolved with such a unit elsewhere in the document (one sense per document;
+   a bare name whose entries all lie in countries the report places nothing else in is the
+   unit of that name it names with a unit word: "Chin" beside "Chin State");
 3. closeness to the document's other, unambiguous places;
 4. the countries and regions the document is about;
 5. population and feature rank (capital > admin seat > town > village);
@@ -247,6 +249,24 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
     for idx, m in enumerate(mentions):
         if not locals_[idx] and (m.key, m.kind) in by_key:
             chosen[idx] = by_key[(m.key, m.kind)]
+    # one sense per document for a unit: a bare name all of whose entries are in other
+    # countries than a unit of that name the report names with its unit word ("three Chin
+    # civilians" in a report on "Chin State", where the gazetteer's bare "Chin" is an old
+    # spelling of Chinese towns) is that unit
+    units_by_name: dict[str, Entry] = {}
+    for idx, m in enumerate(mentions):
+        e = chosen[idx]
+        if e is not None and m.kind in ("admin1", "admin2") and e.kind == m.kind:
+            units_by_name.setdefault(name_key(m.name), e)
+    for idx, m in enumerate(mentions):
+        u = units_by_name.get(name_key(m.name)) if m.kind is None else None
+        if u is None or chosen[idx] is None:
+            continue
+        elsewhere = {e.country for k, e in enumerate(chosen)
+                     if e is not None and k != idx and mentions[k].key != m.key}
+        if not any(c.country == u.country or c.country in elsewhere for c in m.candidates):
+            chosen[idx] = u  # (a bare name of a country the report places other events
+            #                 in keeps its own entry)
     _region_after_town(mentions, chosen, text)
     _respell(mentions, chosen, ctx, gazetteer)
     units = [None if e is None else _unit_instead(e, m, _attached_units(mentions, idx, text,
