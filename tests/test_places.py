@@ -745,3 +745,8 @@ def test_a_town_of_the_region_that_opens_the_sentence_is_the_place(pipeline):
     evs = [e for e in extract(text, published="2025-12-08", pipeline=pipeline)
            if e.type == "ASSAULT"]
     assert all(e.location is None or e.location.name != "Kupiansk" for e in evs)
+
+
+def test_a_two_word_demonym_capital_names_the_capital():
+    text = "The envoy arrived in the South Korean capital on Tuesday evening."
+    assert [(p.name, p.candidates[0].country) for p in find_places(text)] == [("Seoul", "KOR")]

@@ -1428,3 +1428,14 @@ def test_an_attack_foiled_or_told_once_is_still_an_attack(nlp):
 def test_a_strike_of_shops_and_workers_is_a_protest(pipeline, text):
     types = [e.type for e in extract(text, published="2025-12-30", pipeline=pipeline)]
     assert "PROTEST" in types and "ASSAULT" not in types, text
+
+
+@pytest.mark.parametrize("text, meets", [
+    ("An oil official, who spoke to Reuters on condition of anonymity, said the depot burned.",
+     False),
+    ("The defence minister spoke to reporters after the parade.", False),
+    ("The defence minister spoke to his French counterpart on Monday.", True),
+])
+def test_talking_to_the_press_is_no_meeting(pipeline, text, meets):
+    types = [e.type for e in extract(text, published="2024-06-19", pipeline=pipeline)]
+    assert ("CONSULT" in types) == meets, text

@@ -376,7 +376,8 @@ def _with_communities(text: str, out: list[PlaceMention], gaz: Gazetteer
 # of striking ("strike on Syrian capital", "Drones hit Ukrainian capital")
 _CAPITAL_PHRASE = re.compile(r"(?:\b[Tt]he |\b(?:on|in|at|to|near|over|across|into|towards?|"
                              r"hit|hits|strike|strikes|rock|rocks|pound|pounds) )"
-                             r"([A-Z][a-z]+) capital\b")
+                             r"((?:(?:North|South|East|West) )?[A-Z][a-z]+) capital\b")
+# ("the North Korean capital", "the South Sudanese capital": two-word demonyms)
 
 
 @lru_cache(maxsize=1)

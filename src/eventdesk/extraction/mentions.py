@@ -193,6 +193,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "warned the toll could climb further": a forecast, not a threat
     if entry.type not in ("ASSAULT", "PROTEST") and _vague_subject(tok):
         return None  # "Some nations have refused to adopt the name": no actor of record
+    if entry.type == "CONSULT" and _speaks_to_the_press(tok):
+        return None  # "an engineer, who talked to Reuters without being named", "the
+        #              minister spoke to reporters": a source talking to the press, no meeting
     if entry.type == "CONSULT" and tok.dep_ in ("pobj", "conj") and _flooded_with(tok):
         return None  # "lawmakers were inundated with phone calls": pressure, not talks
     if entry.type == "CONSULT" and _reaction_met(tok):
@@ -1321,6 +1324,26 @@ def _attempt_at(tok) -> bool:
     """"attempts at mediation", "efforts at a truce": an event noun the attempt is aimed at."""
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ == "at" and head.head.lower_ in ATTEMPT_NOUNS
+
+
+# who a source talks to when it talks to the press
+PRESS_WORDS = frozenset({"afp", "reuters", "ap", "bbc", "cnn", "xinhua", "tass", "ria",
+                         "reporters", "reporter", "journalists", "journalist", "press", "media",
+                         "newspaper", "outlet", "broadcaster", "correspondent", "correspondents",
+                         "interviewer", "channel", "television", "radio", "agency", "daily"})
+
+
+def _speaks_to_the_press(tok) -> bool:
+    """A "speak/talk to|with" whose listener is the press or a news agency."""
+    if tok.lemma_.lower() not in ("speak", "talk"):
+        return False
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and (obj.lower_ in PRESS_WORDS or any(
+                    c.dep_ == "compound" and c.lower_ in PRESS_WORDS for c in obj.children)):
+                return True
+    return False
 
 
 MEDIA_HEADS = frozenset({"video", "footage", "image", "photo", "photograph", "clip", "picture",
