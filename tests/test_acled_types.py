@@ -102,6 +102,9 @@ def test_shelling_named_in_the_report_keeps_unnamed_strikes_open(pipeline):
      ("Riots", "Violent demonstration")),
     ("The marchers tore down the fence around the parliament before police pushed them back.",
      ("Riots", "Violent demonstration")),
+    # a clash with the crowd told from the police's side
+    ("Three officers were hurt in scuffles with demonstrators near the ministry.",
+     ("Riots", "Violent demonstration")),
 ])
 def test_protest_sub_types_by_the_codebook(text, expected):
     from eventdesk.extraction.acled import protest_subtype
@@ -154,3 +157,14 @@ def test_the_means_a_later_mention_names_type_the_incident(pipeline):
     assert len(evs) == 1
     assert (evs[0].acled_event_type, evs[0].acled_sub_event_type) == (
         "Explosions/Remote violence", "Air/drone strike")
+
+
+def test_officers_hurt_in_clashes_with_a_crowd_are_a_violent_demonstration(pipeline):
+    text = "Three officers were hurt in scuffles with demonstrators near the ministry in Riga.\n"
+    evs = extract(text, published="2024-05-06", pipeline=pipeline)
+    assert [(e.type, e.acled_sub_event_type) for e in evs] == [
+        ("PROTEST", "Violent demonstration")]
+    # hurt in a clash with gunmen stays a battle
+    text = "Two soldiers were wounded in clashes with gunmen near the border on Monday.\n"
+    assert [e.type for e in extract(text, published="2024-05-06", pipeline=pipeline)] == [
+        "ASSAULT"]

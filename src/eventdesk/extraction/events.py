@@ -208,9 +208,13 @@ def _crowd_clash(d: "_Draft") -> bool:
     """A clash between the forces of order and a crowd ("police clashed with demonstrators",
     "protesters clashed with police"), with no one killed: ACLED's violent demonstration,
     not an armed clash (a clash that kills is an attack on the crowd)."""
-    if d.trigger.text.lower().split()[0] not in CLASH_WORDS or any(
-            c.count for c in d.killed) or d.extra_killed:
+    if any(c.count for c in d.killed) or d.extra_killed:
         return False
+    if d.trigger.text.lower().split()[0] not in CLASH_WORDS:
+        # "four policemen were injured in clashes with protesters": the hurt told of a clash
+        # with a crowd, no one killed, is the violent demonstration itself
+        return d.mention.mode != "kill" and bool(_HURT_IN_CROWD_CLASH.search(d.sent.text)) \
+            and any(w in d.trigger.text.lower() for w in _HURT_WORDS)
     if any(a is not None and a.name and a.name.lower().split()[-1] in PROTESTERS
            for a in (d.actor1, d.actor2)):
         return True
@@ -223,6 +227,13 @@ def _crowd_clash(d: "_Draft") -> bool:
     return any(c.dep_ == "nsubj" and (c.lemma_.lower() in CROWD_EVENT_NOUNS or
                                       c.lower_ in PROTESTERS)
                for c in (list(tok.children) + (list(head.children) if head is not tok else [])))
+
+
+_HURT_WORDS = ("injur", "wound", "hurt")
+_HURT_IN_CROWD_CLASH = re.compile(
+    r"\b(?:in|during)\s+(?:the\s+)?(?:violent\s+|fierce\s+|heavy\s+)?(?:clash(?:es)?|scuffles?|"
+    r"skirmish(?:es)?)\s+(?:\w+\s+){0,2}?with\s+(?:\w+\s+){0,2}?(?:" +
+    "|".join(sorted(PROTESTERS)) + r")\b", re.I)
 
 
 def _span(text: str, start: int, end: int, stage: str = STAGE) -> Span:
