@@ -31,6 +31,12 @@ def totals(text):
     ("A man and his three daughters were killed.", 4, None),
     ("One woman was killed and another injured.", 1, 1),
     ("Four guards were killed in the ambush and another 12 were wounded.", 4, 12),
+    # "shot dead" before its victims and in the passive
+    ("Riot police shot dead three students outside the campus.", 3, None),
+    ("Two farmers were shot dead at the roadblock.", 2, None),
+    # demonstrators, inmates and hostages are victims too
+    ("At least five demonstrators were killed and 40 injured.", 5, 40),
+    ("Six inmates died in the fire.", 6, None),
     ("The drone killed a farmer near the village.", 1, None),
     ("The health ministry said 31 people were killed.", 31, None),
     ("The strike killed 12 civilians, including five children, and wounded 20 others.", 12, 20),

@@ -73,6 +73,8 @@ PARTICIPLES = {"killed": "killed", "dead": "killed", "wounded": "injured", "inju
 # military shorthand read as the words it stands for: "One KIA, two WIA"
 SHORTHAND = {"kia": "killed", "wia": "wounded"}
 DIED = frozenset({"died", "die", "dies", "perished"})
+# verbs of "<verb> dead <victims>": "shot dead two protesters", "gunned dead" is no English
+SHOT_DEAD = frozenset({"shot", "shoot", "shoots", "shooting", "stabbed", "beat", "beaten"})
 # outcome nouns whose complement names the victims: "the deaths of", "injuries to"
 OF_OUTCOME = {"death": ("killed", "of"), "deaths": ("killed", "of"),
               "martyrdom": ("killed", "of"),
@@ -300,6 +302,14 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
             if np is not None:
                 _add(found, used, toks, "injured", np, np.i, k)
                 continue
+        if low == "dead" and prev in SHOT_DEAD and k + 1 < n and (
+                toks[k + 1].low in DETS_SINGULAR or read_number(toks, k + 1) is not None):
+            # "police shot dead two protesters": the victims follow "dead" (the passive,
+            # "two men were shot dead", is read as any participle below)
+            np = _np_list(toks, k + 1, allow_bare=False)
+            if np is not None:
+                _add(found, used, toks, "killed", np, k - 1, np.j - 1)
+                continue
         if low in PARTICIPLES or low in DIED or low in KILL_ACTIVE:
             _verb(toks, k, found, used)
             continue
@@ -375,8 +385,9 @@ def _verb(toks: list[Token], k: int, found: list[_M], used: set[int], *, died: b
     died = died or low in DIED
     outcome = "killed" if died else (PARTICIPLES.get(low) or KILL_ACTIVE.get(low))
     end_k = k + 2 if low == "lost" else k
-    # passive: "two men were (reportedly) killed", "have been injured"
-    b = _skip_back(toks, k - 1, AUX_SKIP - {"have", "has", "had"} if died else AUX_SKIP)
+    # passive: "two men were (reportedly) killed", "have been injured", "were shot dead"
+    back = k - 2 if low == "dead" and k > 1 and toks[k - 1].low in SHOT_DEAD else k - 1
+    b = _skip_back(toks, back, AUX_SKIP - {"have", "has", "had"} if died else AUX_SKIP)
     if died:
         b = _skip_back(toks, k - 1, frozenset({"later", "subsequently", "also", "have", "has",
                                                "had", "reportedly", "all", "both", "since",
