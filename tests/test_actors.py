@@ -398,3 +398,17 @@ def test_the_doer_named_after_the_event_noun_is_the_attacker(pipeline, text, cou
     evs = [e for e in extract(text, published="2024-09-14", pipeline=pipeline)
            if e.type == "ASSAULT"]
     assert evs and evs[0].actor1 is not None and evs[0].actor1.country == country, text
+
+
+@pytest.mark.parametrize("text, country", [
+    ("NPA rebels ambushed an army patrol in Samar on Monday.", "PHL"),
+    ("ELN guerrillas bombed a pipeline in Arauca on Monday.", "COL"),
+    ("Gran Grif gang members attacked a village in Artibonite on Monday.", "HTI"),
+    ("Ansarul Islam fighters attacked a convoy near Djibo on Monday.", "BFA"),
+    ("BRN insurgents bombed a ranger post in Narathiwat on Monday.", "THA"),
+])
+def test_named_armed_groups_of_more_wars_have_their_country(pipeline, text, country):
+    evs = [e for e in extract(text, published="2024-05-07", pipeline=pipeline)
+           if e.type == "ASSAULT"]
+    assert evs and evs[0].actor1 is not None and evs[0].actor1.country == country, text
+    assert evs[0].actor1.sector == "REB"
