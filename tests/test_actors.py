@@ -412,3 +412,14 @@ def test_named_armed_groups_of_more_wars_have_their_country(pipeline, text, coun
            if e.type == "ASSAULT"]
     assert evs and evs[0].actor1 is not None and evs[0].actor1.country == country, text
     assert evs[0].actor1.sector == "REB"
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Gustavo Petro", "COL"), ("Petro", "COL"), ("Sheinbaum", "MEX"), ("Muhammad Yunus", "BGD"),
+    ("Salva Kiir", "SSD"), ("Khalifa Haftar", "LBY"), ("Irakli Kobakhidze", "GEO"),
+])
+def test_more_heads_of_state_and_government_are_known(name, country):
+    entries = ActorDictionary.load().lookup(name)
+    assert entries and entries[0].country == country
+    # an alias that is only a suffix of a name is never a name of its own
+    assert not ActorDictionary.load().lookup("Jr")
