@@ -46,6 +46,9 @@ VILLAGERS = Actor("villagers", "COD", "CVL")
      None, ("Battles", "Armed clash")),
     ("shot", "Two farmers were shot near their fields on Monday.", None, VILLAGERS,
      ("Violence against civilians", "Attack")),
+    # a killing by hand of people who are no fighters
+    ("executed", "Soldiers executed three detainees in a village on Monday.", ARMY, VILLAGERS,
+     ("Violence against civilians", "Attack")),
     # arson by people who are no armed force
     ("fire", "A teenager tried to set the recruitment office on fire overnight.", None, None,
      ("Riots", "Violent demonstration")),

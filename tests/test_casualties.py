@@ -38,6 +38,9 @@ def totals(text):
     ("At least five demonstrators were killed and 40 injured.", 5, 40),
     ("Six inmates died in the fire.", 6, None),
     ("Bandits killed four settlers and two passersby on the road.", 6, None),
+    # killings by hand
+    ("Militiamen executed five captives on Sunday.", 5, None),
+    ("The provincial governor was assassinated outside his home.", 1, None),
     ("The drone killed a farmer near the village.", 1, None),
     ("The health ministry said 31 people were killed.", 31, None),
     ("The strike killed 12 civilians, including five children, and wounded 20 others.", 12, 20),

@@ -64,12 +64,18 @@ CUMULATIVE_RE = re.compile("|".join(f"(?:{p})" for p in _Q["cumulative_markers"]
 KILL_ACTIVE = {"kill": "killed", "wound": "injured", "injure": "injured", "killing": "killed", "kills": "killed", "killed": "killed",
                "wounding": "injured", "wounds": "injured", "wounded": "injured",
                "injuring": "injured", "injures": "injured", "injured": "injured",
-               "hurting": "injured", "hurt": "injured", "maiming": "injured"}
+               "hurting": "injured", "hurt": "injured", "maiming": "injured",
+               "executed": "killed", "executing": "killed", "beheaded": "killed",
+               "beheading": "killed", "massacred": "killed", "massacring": "killed",
+               "assassinated": "killed", "lynched": "killed"}
 PARTICIPLES = {"killed": "killed", "dead": "killed", "wounded": "injured", "injured": "injured",
                "hurt": "injured", "hospitalised": "injured", "hospitalized": "injured",
                "treated": "injured", "maimed": "injured",
                # Pakistani, Iranian and Palestinian official usage: "were martyred" = killed
-               "martyred": "killed"}
+               "martyred": "killed",
+               # killings by hand: "were executed / beheaded / massacred / assassinated"
+               "executed": "killed", "beheaded": "killed", "massacred": "killed",
+               "assassinated": "killed", "lynched": "killed"}
 # military shorthand read as the words it stands for: "One KIA, two WIA"
 SHORTHAND = {"kia": "killed", "wia": "wounded"}
 DIED = frozenset({"died", "die", "dies", "perished"})
@@ -99,7 +105,7 @@ _TOLL_VERBS = _REVISE_VERBS | {"stood", "stands", "is", "was", "now", "of", "at"
 
 _STEMS = ("kill", "dead", "die", "death", "wound", "injur", "hurt", "casualt", "fatalit",
           "bodies", "toll", "hospitali", "treated", "maim", "perish", "lost their", "kia", "wia",
-          "martyr",
+          "martyr", "execut", "behead", "massacr", "assassinat", "lynch",
           "lives of")
 _ZERO_HINTS = ("no ", "no-one", "nobody", "none", "without", "not ", "n't")
 _CUM_HINTS = ("since", "year", "to date", "total", "cumulative", "toll", "past", "last", "war",
