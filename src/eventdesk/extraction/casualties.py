@@ -79,7 +79,7 @@ PARTICIPLES = {"killed": "killed", "dead": "killed", "wounded": "injured", "inju
 # military shorthand read as the words it stands for: "One KIA, two WIA"
 SHORTHAND = {"kia": "killed", "wia": "wounded"}
 DIED = frozenset({"died", "die", "dies", "perished"})
-# verbs of "<verb> dead <victims>": "shot dead two protesters", "gunned dead" is no English
+# verbs of "<verb> dead <victims>" ("shot dead two protesters") and of "were <verb> dead"
 SHOT_DEAD = frozenset({"shot", "shoot", "shoots", "shooting", "stabbed", "beat", "beaten"})
 # outcome nouns whose complement names the victims: "the deaths of", "injuries to"
 OF_OUTCOME = {"death": ("killed", "of"), "deaths": ("killed", "of"),
