@@ -427,3 +427,15 @@ def test_more_heads_of_state_and_government_are_known(name, country):
     assert entries and entries[0].country == country
     # an alias that is only a suffix of a name is never a name of its own
     assert not ActorDictionary.load().lookup("Jr")
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Militants killed three policemen in Bannu on Monday.", ("PAK", "GOV")),
+    ("Gunmen killed a village chief in Ituri on Monday.", ("COD", "GOV")),
+    ("A strike killed a journalist in Gaza City on Monday.", ("PSE", "MED")),
+])
+def test_police_officials_and_journalists_hit_are_the_places(pipeline, text, side):
+    evs = [e for e in extract(text, published="2024-05-07", pipeline=pipeline)
+           if e.type == "ASSAULT"]
+    assert evs and evs[0].actor2 is not None, text
+    assert (evs[0].actor2.country, evs[0].actor2.sector) == side, text

@@ -1433,15 +1433,19 @@ class Extractor:
                 actor2 = Actor(name=f"Military forces ({side})", country=side, sector="MIL")
             elif actor2 is None and side:
                 actor2 = Actor(name=f"Civilians ({side})", country=side, sector="CVL")
-            elif actor2 is not None and actor2.country is None and actor2.sector == "CVL" and side:
-                actor2 = Actor(name=actor2.name, country=side, sector="CVL",
+            elif actor2 is not None and actor2.country is None and \
+                    actor2.sector in ("CVL", "MED") and side:
+                # (journalists hit are the place's too: "a strike killed a journalist in X")
+                actor2 = Actor(name=actor2.name, country=side, sector=actor2.sector,
                                span=actor2.span, entry_id=actor2.entry_id)
-            elif actor2 is not None and actor2.country is None and actor2.sector == "MIL" and \
+            elif actor2 is not None and actor2.country is None and \
+                    actor2.sector in ("MIL", "GOV") and \
                     side and (actor1 is None or actor1.country != side
                               or actor1.sector == "REB"):
-                # "gunmen killed six soldiers in a raid on a base near Damboa": soldiers
-                # attacked by someone else are the place's soldiers
-                actor2 = Actor(name=actor2.name, country=side, sector="MIL",
+                # "gunmen killed six soldiers in a raid on a base near Damboa", "militants
+                # killed three policemen in Bannu": soldiers, police or officials attacked by
+                # someone else are the place's
+                actor2 = Actor(name=actor2.name, country=side, sector=actor2.sector,
                                span=actor2.span, entry_id=actor2.entry_id)
         elif actor2 is not None and actor2.country is None and actor2.sector == "CVL" and side \
                 and etype in ("COERCE", "AID", "PROTEST"):
