@@ -189,3 +189,27 @@ def test_outcome_nouns_count_their_complement(text, expected):
 
     got = [(c.outcome, c.count) for c in find_casualties(text) if c.count is not None]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,killed,injured", [
+    # "died" after an aside that breaks the count down
+    ("Nine villagers, among them two infants, died when the shell landed.", 9, None),
+    # wounds that killed
+    ("A volunteer was fatally wounded near the bridge.", 1, None),
+    ("The sniper mortally wounded two medics.", 2, None),
+    # "gunned down" in the passive and the active
+    ("Four policemen were gunned down at the toll gate.", 4, None),
+    ("Raiders gunned down three herders at dawn.", 3, None),
+    # taken to hospital: the subject is the injured
+    ("Five pupils were rushed to hospital after the blast.", None, 5),
+    ("Two guards were taken to hospital with burns.", None, 2),
+    # recovered bodies count the dead; bodies only exchanged do not
+    ("The bodies of seven fishermen were pulled from the river on Friday.", 7, None),
+    ("The two sides swapped the bodies of 300 soldiers.", None, None),
+    # "adults" is a victim noun
+    ("The drone injured a boy and three adults.", None, 4),
+    # "N of them ..." is a part of the toll, not one more item of the list
+    ("The strike wounded 17 people, four of them seriously.", None, 17),
+])
+def test_toll_constructions_of_real_reports(text, killed, injured):
+    assert totals(text) == (killed, injured)

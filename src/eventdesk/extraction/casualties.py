@@ -106,7 +106,7 @@ _TOLL_VERBS = _REVISE_VERBS | {"stood", "stands", "is", "was", "now", "of", "at"
 _STEMS = ("kill", "dead", "die", "death", "wound", "injur", "hurt", "casualt", "fatalit",
           "bodies", "toll", "hospitali", "treated", "maim", "perish", "lost their", "kia", "wia",
           "martyr", "execut", "behead", "massacr", "assassinat", "lynch",
-          "lives of")
+          "lives of", "gunned down", "mowed down", "hospital")
 _ZERO_HINTS = ("no ", "no-one", "nobody", "none", "without", "not ", "n't")
 _CUM_HINTS = ("since", "year", "to date", "total", "cumulative", "toll", "past", "last", "war",
               "conflict", "began", "started", "erupted", "month", "during", "throughout")
@@ -204,6 +204,13 @@ def _lone_victim(toks: list[Token], e: int) -> _NP | None:
 
 
 _SUSTAIN = frozenset({"sustained", "suffered", "received"})
+_FATALLY = frozenset({"fatally", "mortally"})
+# "were rushed / taken / admitted to hospital": the injured, counted by the subject
+_TO_HOSPITAL = frozenset({"rushed", "taken", "admitted", "brought", "transported",
+                          "evacuated", "airlifted", "sent"})
+# "the bodies of six people were recovered": the dead, counted by the complement
+_RECOVER = frozenset({"recovered", "found", "pulled", "retrieved", "discovered", "unearthed",
+                      "exhumed", "removed", "dug"})
 _WOUND_KINDS = frozenset({"shrapnel", "gunshot", "serious", "minor", "severe", "multiple",
                           "critical", "light", "bullet", "blast", "head", "leg", "burn"})
 
@@ -319,6 +326,28 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
         if low in PARTICIPLES or low in DIED or low in KILL_ACTIVE:
             _verb(toks, k, found, used)
             continue
+        if low == "down" and prev in ("gunned", "gun", "guns", "gunning", "mowed") and k > 1:
+            # "were gunned down" / "gunned down five policemen": "down" carries the killing
+            _verb(toks, k, found, used, gunned=True)
+            continue
+        if low == "hospital" and prev in ("to", "in") and prev2 in _TO_HOSPITAL:
+            # "two people were rushed to hospital": the subject before the passive
+            b = _skip_back(toks, k - 3, AUX_SKIP - {"have", "has", "had"})
+            if b >= 0 and toks[b].low in AUX:
+                a = b
+                while a - 1 >= 0 and toks[a - 1].low in AUX | {"have", "has", "had"}:
+                    a -= 1
+                np = _subject_before(toks, a, need_count=True)
+                if np is not None:
+                    _add(found, used, toks, "injured", np, np.i, k)
+            continue
+        if low == "bodies" and prev == "the" and k + 2 < n and toks[k + 1].low == "of" and \
+                any(toks[x].low in _RECOVER for x in range(k + 3, min(n, k + 14))):
+            np = _np_list(toks, k + 2, allow_bare=False)
+            if np is not None and np.count is not None and np.j < n and \
+                    any(toks[x].low in _RECOVER for x in range(np.j, min(n, np.j + 5))):
+                _add(found, used, toks, "killed", np, k, np.j - 1)
+                continue
         if low == "lost" and k + 2 < n and toks[k + 1].low in ("their", "his", "her") \
                 and toks[k + 2].low in ("lives", "life"):
             _verb(toks, k, found, used, died=True)
@@ -385,14 +414,18 @@ def _add(found: list[_M], used: set[int], toks: list[Token], outcome: str, np: _
     used.update(range(a, b + 1))
 
 
-def _verb(toks: list[Token], k: int, found: list[_M], used: set[int], *, died: bool = False) -> None:
+def _verb(toks: list[Token], k: int, found: list[_M], used: set[int], *, died: bool = False,
+          gunned: bool = False) -> None:
     n = len(toks)
-    low = toks[k].low
+    low = "killed" if gunned else toks[k].low
     died = died or low in DIED
     outcome = "killed" if died else (PARTICIPLES.get(low) or KILL_ACTIVE.get(low))
+    if outcome == "injured" and k > 0 and toks[k - 1].low in _FATALLY:
+        outcome = "killed"  # "was fatally wounded", "mortally wounding a soldier"
     end_k = k + 2 if low == "lost" else k
     # passive: "two men were (reportedly) killed", "have been injured", "were shot dead"
-    back = k - 2 if low == "dead" and k > 1 and toks[k - 1].low in SHOT_DEAD else k - 1
+    back = k - 2 if gunned or (low == "dead" and k > 1 and toks[k - 1].low in SHOT_DEAD) \
+        else k - 1
     b = _skip_back(toks, back, AUX_SKIP - {"have", "has", "had"} if died else AUX_SKIP)
     if died:
         b = _skip_back(toks, k - 1, frozenset({"later", "subsequently", "also", "have", "has",
@@ -400,7 +433,8 @@ def _verb(toks: list[Token], k: int, found: list[_M], used: set[int], *, died: b
                                                "then", "both"}))
         if b >= 0 and toks[b].low == "of" and b >= 2:
             return
-        np = _subject_before(toks, b + 1, need_count=False)
+        np = _subject_before(toks, b + 1, need_count=False) or \
+            _subject_before_aside(toks, b + 1)
         if np is not None:
             _add(found, used, toks, "killed", np, np.i, end_k)
         return

@@ -260,6 +260,9 @@ def _np_list(toks: list[Token], i: int, *, allow_bare: bool) -> _NP | None:
             nxt = _parse_np(toks, k, allow_bare=after_and) if k < n else None
             if nxt is None or (nxt.bare and not after_and):
                 break
+            if nxt.j + 1 < n and toks[nxt.j].low == "of" and \
+                    toks[nxt.j + 1].low in ("them", "whom", "those", "these"):
+                break  # "23 people, three of them critically": a part, not one more item
             if nxt.j < n and toks[nxt.j].low in SPEECH:
                 break  # ", the governor said"
             items.append(nxt)
