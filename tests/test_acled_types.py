@@ -59,6 +59,13 @@ VILLAGERS = Actor("villagers", "COD", "CVL")
      ("Protests", "Excessive force against protesters")),
     ("beat", "Rioters beat a man to death near the station.", VILLAGERS, None,
      ("Riots", "Violent demonstration")),
+    # police are an armed state force: an armed group's attack on them is a battle
+    ("attacked", "Insurgents attacked a police post at dawn, killing two officers.", REBELS,
+     Actor(name="police", country="PAK", sector="GOV"), ("Battles", "Armed clash")),
+    # (officials attacked are not)
+    ("attacked", "Gunmen attacked the district chief at his home.", REBELS,
+     Actor(name="district chief", country="PAK", sector="GOV"),
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
 ])
 def test_types_from_wording_and_parties(trigger, sentence, a1, a2, expected):
     assert acled_without_means(trigger, sentence, a1, a2)[1:] == expected

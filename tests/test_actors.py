@@ -442,3 +442,22 @@ def test_more_heads_of_state_and_government_are_known(name, country):
 def test_police_officials_and_journalists_hit_are_the_places(pipeline, text, side):
     target = _first_attack_party(pipeline, text, "actor2")
     assert (target.country, target.sector) == side, text
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Troops killed seven insurgents in a raid near Bannu on Monday.", ("PAK", "REB")),
+    ("Soldiers shot dead four gunmen outside Maiduguri on Monday.", ("NGA", "REB")),
+])
+def test_fighters_of_no_named_group_are_an_armed_group_of_the_place(pipeline, text, side):
+    target = _first_attack_party(pipeline, text, "actor2")
+    assert (target.country, target.sector) == side, text
+
+
+def test_what_an_attack_is_aimed_at_is_no_attacker(pipeline):
+    # "an attack on a police station ... injured": the police were hit, two constables hurt
+    text = "A bomb attack on a police station in Pulwama on Monday injured three constables."
+    target = _first_attack_party(pipeline, text, "actor2")
+    assert (target.country, target.sector) == ("IND", "GOV")
+    evs = [e for e in extract(text, published="2024-09-14", pipeline=pipeline)
+           if e.type == "ASSAULT"]
+    assert evs[0].actor1 is None or evs[0].actor1.sector != "GOV"

@@ -206,8 +206,9 @@ def test_outcome_nouns_count_their_complement(text, expected):
     # recovered bodies count the dead; bodies only exchanged do not
     ("The bodies of seven fishermen were pulled from the river on Friday.", 7, None),
     ("The two sides swapped the bodies of 300 soldiers.", None, None),
-    # "adults" is a victim noun
+    # "adults" and "constables" are victim nouns
     ("The drone injured a boy and three adults.", None, 4),
+    ("The grenade wounded two constables and a shopkeeper.", None, 3),
     # "N of them ..." is a part of the toll, not one more item of the list
     ("The strike wounded 17 people, four of them seriously.", None, 17),
 ])

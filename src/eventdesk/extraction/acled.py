@@ -99,6 +99,10 @@ def acled_without_means(trigger: str, sentence: str, actor1: Actor | None,
         return ("aerial", REMOTE, AIR)  # "US strikes hit Houthi targets"
     if w["ground"].search(words) or w["capture"].search(words) or a2 in ARMED_SECTORS:
         return (None, "Battles", "Armed clash")
+    if a2 == "GOV" and a1 in ("REB", None) and _POLICE.search(actor2.name or ""):
+        # "militants attacked a police post, killing three officers": police are an armed
+        # state force, so an armed group's attack on them is a battle in ACLED's coding
+        return (None, "Battles", "Armed clash")
     if a1 == "REB" and a2 == "CVL":
         return (None, "Violence against civilians", "Attack")
     if air_power:
@@ -110,6 +114,9 @@ def acled_without_means(trigger: str, sentence: str, actor1: Actor | None,
 _FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|firefights?|gunfights?|"
                     r"exchanges? of fire|exchanged fire|skirmish\w*|militants?|fighters|"
                     r"gunmen were killed|resist\w*)\b", re.I)
+# armed state forces that are not the military ("police", "officers", "gendarmes")
+_POLICE = re.compile(r"\b(?:police\w*|officers?|constables?|gendarme\w*|security|guards?|"
+                     r"patrolm[ae]n|troopers?)\b", re.I)
 # remote-strike verbs and nouns ("strikes hit", "targeted", "pounded")
 _STRIKE = re.compile(r"\b(?:strik\w*|struck|hit|target\w*|pound\w*)\b", re.I)
 

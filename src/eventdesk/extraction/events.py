@@ -536,7 +536,8 @@ class Extractor:
             first = r.subject  # "40,000 Polish troops have been deployed": Poland deployed them
         if first is not None:
             actor1 = self._actor_at(first, layers, last_actor, used,
-                                    locative_places_ok=men.type not in VIOLENT)
+                                    locative_places_ok=men.type not in VIOLENT,
+                                    skip_aimed=men.type in VIOLENT)
             # ("the strike on a school in Gaza killed 12": Gaza is where, not who)
             if actor1 is not None:
                 conj_actor = self._conjoined_actor(first, actor1, layers, used)
@@ -936,7 +937,7 @@ class Extractor:
 
     def _actor_at(self, tok: Any, layers: Layers, last_actor: dict[str, Actor],
                   used: list[Any], *, places_ok: bool = True,
-                  locative_places_ok: bool = True) -> Actor | None:
+                  locative_places_ok: bool = True, skip_aimed: bool = False) -> Actor | None:
         low = tok.lower_
         if low in args.PRONOUNS:
             kind = args.PRONOUNS[low]
@@ -964,11 +965,17 @@ class Extractor:
             # (nor a party of a relative clause that describes a place or a thing in the
             # phrase: "strikes in the north, where the army and its allies fight rebels")
             clauses = _relative_clauses(tok)
+            # (nor, for the attacker, what an attack is aimed at: "a grenade attack on a police
+            # station injured two": the police were hit)
+            aimed = [args.token_char_range(c) for c in tok.children
+                     if c.dep_ == "prep" and c.lower_ in ("on", "against")] \
+                if skip_aimed and tok.pos_ == "NOUN" else []
             cands = [c for c in layers.actors.within(start, end)
                      if (locative_places_ok or not (getattr(c, "locative", False)
                                                     and getattr(c, "kind", "") in PLACE_LIKE_KINDS))
                      and not any(a <= c.span.start < b for a, b in speakers)
-                     and not any(a <= c.span.start < b for a, b in clauses)]
+                     and not any(a <= c.span.start < b for a, b in clauses)
+                     and not any(a <= c.span.start < b for a, b in aimed)]
             hit = cands[0] if cands else None
         if hit is None:
             return None
@@ -1431,6 +1438,12 @@ class Extractor:
                     kinds <= {"soldier"} and (actor1 is None or actor1.country != side):
                 # "one Ukrainian soldier killed in Donbas": the place's soldiers were hit
                 actor2 = Actor(name=f"Military forces ({side})", country=side, sector="MIL")
+            elif actor2 is None and side and (kinds := {
+                    v.kind for c in d.killed + d.injured for v in c.victims}) and \
+                    kinds <= {"police"} and (actor1 is None or actor1.country != side
+                                             or actor1.sector == "REB"):
+                # "a grenade attack on a police station injured two constables"
+                actor2 = Actor(name=f"Police forces ({side})", country=side, sector="GOV")
             elif actor2 is None and side:
                 actor2 = Actor(name=f"Civilians ({side})", country=side, sector="CVL")
             elif actor2 is not None and actor2.country is None and \
@@ -1446,6 +1459,13 @@ class Extractor:
                 # killed three policemen in Bannu": soldiers, police or officials attacked by
                 # someone else are the place's
                 actor2 = Actor(name=actor2.name, country=side, sector=actor2.sector,
+                               span=actor2.span, entry_id=actor2.entry_id)
+            elif actor2 is not None and actor2.country is None and actor2.sector == "REB" \
+                    and side and actor1 is not None and actor1.country is not None:
+                # "security forces killed six militants in North Waziristan": fighters named
+                # by no group or country are an armed group of the place (ACLED's
+                # "Unidentified Armed Group (Pakistan)")
+                actor2 = Actor(name=actor2.name, country=side, sector="REB",
                                span=actor2.span, entry_id=actor2.entry_id)
         elif actor2 is not None and actor2.country is None and actor2.sector == "CVL" and side \
                 and etype in ("COERCE", "AID", "PROTEST"):
