@@ -461,3 +461,11 @@ def test_what_an_attack_is_aimed_at_is_no_attacker(pipeline):
     evs = [e for e in extract(text, published="2024-09-14", pipeline=pipeline)
            if e.type == "ASSAULT"]
     assert evs[0].actor1 is None or evs[0].actor1.sector != "GOV"
+
+
+def test_a_countrys_warring_parties_are_that_countrys():
+    from eventdesk.resolve.actors import find_actors
+
+    found = [(m.span.text, m.country) for m in find_actors(
+        "Chad's leader urged Sudan's warring parties to return to the table.")]
+    assert ("Sudan's warring parties", "SDN") in found

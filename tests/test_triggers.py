@@ -478,6 +478,24 @@ def test_readiness_attempts_and_what_has_not_happened_yet(nlp, text, absent):
     assert absent not in types_of(nlp, text)
 
 
+@pytest.mark.parametrize("text", [
+    "The government suspended its negotiations with the guerrillas on Friday.",
+    "The rebel delegation broke off talks with the mediators in Doha.",
+    "The opposition walked out of the dialogue with the ruling party.",
+    "The leaders' summit was postponed after the border clash.",
+])
+def test_a_meeting_called_off_is_no_meeting(nlp, text):
+    assert "CONSULT" not in types_of(nlp, text)
+
+
+def test_breaking_off_talks_halts_negotiations(nlp):
+    # PLOVER SANCTION covers halting negotiations (CAMEO 164)
+    assert "SANCTION" in types_of(nlp, "The rebel delegation broke off talks with the mediators "
+                                       "in Doha.")
+    assert "CONSULT" in types_of(nlp, "The rebel delegation resumed talks with the mediators "
+                                      "in Doha.")
+
+
 def test_an_attempted_attack_is_still_an_attack(nlp):
     assert "ASSAULT" in types_of(nlp, "Militants tried to storm the police station at dawn.")
 
@@ -1439,3 +1457,8 @@ def test_a_strike_of_shops_and_workers_is_a_protest(pipeline, text):
 def test_talking_to_the_press_is_no_meeting(pipeline, text, meets):
     types = [e.type for e in extract(text, published="2024-06-19", pipeline=pipeline)]
     assert ("CONSULT" in types) == meets, text
+
+
+def test_an_aid_package_with_its_amount_and_kind_is_aid(nlp):
+    assert "AID" in types_of(nlp, "Canada announced a fresh $250 million defence aid package "
+                                  "for Moldova on Friday.")

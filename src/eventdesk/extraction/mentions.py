@@ -250,6 +250,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "people inspect the site of an air strike": a scene, told elsewhere
     if match.pattern.nominal and _open_to(tok):
         return None  # "he is open to a meeting with Putin": a readiness, not a meeting
+    if match.pattern.nominal and entry.type in ("CONSULT", "AGREE") and _called_off(tok):
+        return None  # "suspended peace talks with the ELN", "the summit was cancelled": the
+        #              stop is the event (SANCTION, where the lexicon has it), not a meeting
     if entry.type not in VIOLENT_TYPES and _attempted(tok):
         return None  # "have been trying to mediate a deal" (an attempted attack is still
         #              an attack in ACLED's codebook, so violent types keep it)
@@ -1365,6 +1368,29 @@ def _site_of(tok) -> bool:
 
 
 READY_WORDS = frozenset({"open", "ready", "willing", "prepared", "amenable", "receptive"})
+# verbs that stop, call off or shun a meeting: "suspended talks", "cancelled the summit",
+# "boycotted the negotiations"
+CALL_OFF_VERBS = frozenset({"suspend", "cancel", "postpone", "halt", "freeze", "abandon",
+                            "boycott", "scrap", "shelve", "delay", "adjourn", "derail",
+                            "torpedo", "snub", "skip", "quit"})
+
+
+def _called_off(tok) -> bool:
+    """A meeting as the object of a verb that stops or shuns it ("suspended peace talks",
+    "the summit was postponed", "broke off negotiations", "pulled out of the talks")."""
+    head = tok.head
+    if head.i == tok.i:
+        return False
+    lem = head.lemma_.lower()
+    if tok.dep_ in ("dobj", "nsubjpass") and lem in CALL_OFF_VERBS:
+        return True
+    if tok.dep_ == "dobj" and lem == "break" and any(
+            c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
+        return True
+    # "pulled out of the talks", "walked out of the negotiations", "withdrew from the talks"
+    return tok.dep_ == "pobj" and head.lower_ in ("of", "from") and (
+        head.head.lemma_.lower() in ("pull", "walk", "withdraw", "step")) and \
+        head.head.i != head.i
 
 
 # nouns of what is wanted, whose "for" names what has not been held: "the need for talks",
