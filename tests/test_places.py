@@ -750,3 +750,13 @@ def test_a_town_of_the_region_that_opens_the_sentence_is_the_place(pipeline):
 def test_a_two_word_demonym_capital_names_the_capital():
     text = "The envoy arrived in the South Korean capital on Tuesday evening."
     assert [(p.name, p.candidates[0].country) for p in find_places(text)] == [("Seoul", "KOR")]
+
+
+def test_a_city_called_so_by_its_own_name_beats_an_old_name_of_a_bigger_one():
+    # GeoNames gives Chattogram the old name "Islamabad"; the capital is called so itself
+    got = _resolved("Teachers marched in Islamabad on Friday.")
+    assert got["Islamabad"].country == "PAK"
+    # a local form in the named city's own country is no old name: Geneva is Genève,
+    # whatever small US towns are called Geneva by their own name
+    got = _resolved("Envoys met in Geneva on Friday.")
+    assert got["Geneva"].country == "CHE"

@@ -32,6 +32,9 @@ from eventdesk.resources.gazetteer import Entry, Gazetteer, haversine_km, name_k
 
 STAGE = "resolve.places"
 LOCAL_WINDOW = 80  # characters after a mention in which "in the Y region" may follow
+# a namesake found only by an alternate name, when a city of 100,000+ in another country is
+# called so by its own name: about a twentieth of the population (a big city still wins over a hamlet of the name)
+ALIAS_PENALTY = 4.0
 FRONT_BONUS = 8.0  # score for a village on the front line (about a 10x population difference)
 FRONT_KM = 40.0  # ... fading to nothing this far from the nearest front-line town
 
@@ -129,6 +132,12 @@ def _base_score(e: Entry, m: PlaceMention | None) -> float:
         s -= 20.0  # a bare "Kherson" is the city; the region needs "region"/"oblast"
     if m is not None and m.kind == "admin1" and e.kind == "admin1" and e.name.endswith(" City"):
         s -= 10.0  # "the Kyiv region" is the oblast, not Kyiv City
+    if m is not None and m.key and name_key(e.name) != m.key and (own := {
+            c.country for c in m.candidates if name_key(c.name) == m.key
+            and c.population >= CITY_NOT_MISSED}) and e.country not in own:
+        s -= ALIAS_PENALTY  # "Islamabad" is Pakistan's capital, not Chattogram, which
+        #                     GeoNames also calls so by an old name (but "Geneva" is still
+        #                     Genève, not a small US town whose own name it is)
     return s
 
 
