@@ -1462,3 +1462,11 @@ def test_talking_to_the_press_is_no_meeting(pipeline, text, meets):
 def test_an_aid_package_with_its_amount_and_kind_is_aid(nlp):
     assert "AID" in types_of(nlp, "Canada announced a fresh $250 million defence aid package "
                                   "for Moldova on Friday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Officers fired tear gas at the marchers near the stadium.",
+    "The gendarmes used water cannons against the crowd outside the ministry.",
+])
+def test_riot_control_turned_on_a_crowd_is_a_protest_met_with_force(nlp, text):
+    assert "PROTEST" in types_of(nlp, text)
