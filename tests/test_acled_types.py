@@ -178,3 +178,20 @@ def test_officers_hurt_in_clashes_with_a_crowd_are_a_violent_demonstration(pipel
     text = "Two soldiers were wounded in clashes with gunmen near the border on Monday.\n"
     assert [e.type for e in extract(text, published="2024-05-06", pipeline=pipeline)] == [
         "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a crowd's arson is a violent demonstration, and the crowd is the place's
+    ("Demonstrators set fire to a district office in Sylhet on Monday.",
+     ("BGD", ("Riots", "Violent demonstration"))),
+    ("A mob torched two buses in Kano on Monday.", ("NGA", ("Riots", "Violent demonstration"))),
+    # an armed group's is destruction of property
+    ("Militiamen burned dozens of huts near Bunia on Monday.",
+     ("COD", ("Strategic developments", "Looting/property destruction"))),
+])
+def test_property_set_on_fire_by_a_crowd_and_by_an_armed_group(pipeline, text, expected):
+    from eventdesk.api import extract
+
+    [ev] = [e for e in extract(text, published="2024-09-16", pipeline=pipeline)
+            if e.type == "COERCE"]
+    assert (ev.actor1.country, (ev.acled_event_type, ev.acled_sub_event_type)) == expected

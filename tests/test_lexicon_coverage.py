@@ -910,11 +910,9 @@ def test_a_declared_ceasefire_named_as_a_noun(nlp):
     ("Raiders pillaged the villages along the river.", "coerce.property/pillage:V"),
     ("Residents reported widespread looting after the army left.", "coerce.property/@looting"),
     ("Settlers burned three cars belonging to farmers near the village.",
-     "coerce.property/torch|torched|torches|burn|burned|burnt|burns * car|cars|vehicle|"
-     "vehicles|house|houses|home|homes|shop|shops|property|crops|fields|mosque|church"),
+     "coerce.property/torch|torched|torches|burn|burned|burnt|burns * &BURNABLE"),
     ("Attackers set fire to houses in the hamlet overnight.",
-     "coerce.property/set * fire * to * car|cars|vehicle|vehicles|house|houses|home|homes|"
-     "shop|shops|property|crops|fields"),
+     "coerce.property/set * fire * to * &BURNABLE"),
 ])
 def test_property_destruction_rules(nlp, text, rule):
     found = rules_and_types(nlp, text)

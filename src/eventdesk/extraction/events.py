@@ -1387,6 +1387,9 @@ class Extractor:
                 if ABDUCTION.search(trig) else \
                 ("Strategic developments", "Arrests") if ARRESTS.search(trig) else (
                 ("Protests", "Protest with intervention") if CROWD_CONTROL.search(trig) else (
+                    ("Riots", "Violent demonstration")
+                    if d.mention.matches[0].entry.id == "coerce.property" and
+                    _crowd_actor(d.actor1) else
                     ("Strategic developments", "Looting/property destruction")
                     if d.mention.matches[0].entry.id == "coerce.property" else None))
         elif d.mention.type == "RETREAT" and RELEASES.search(d.trigger.text):
@@ -1471,6 +1474,11 @@ class Extractor:
                 and etype in ("COERCE", "AID", "PROTEST"):
             actor2 = Actor(name=actor2.name, country=side, sector="CVL", span=actor2.span,
                            entry_id=actor2.entry_id)
+        if etype == "COERCE" and loc_country and _crowd_actor(actor1) and \
+                actor1.country is None:
+            # "protesters set fire to a police station in Dhaka": the place's crowd
+            actor1 = Actor(name=actor1.name, country=loc_country, sector="CVL",
+                           span=actor1.span, entry_id=actor1.entry_id)
         if etype == "PROTEST" and loc_country:
             if actor1 is None or (actor1.country is None and actor1.sector in ("CVL", None)):
                 actor1 = Actor(name=actor1.name if actor1 else f"Protesters ({loc_country})",
@@ -1522,6 +1530,15 @@ OTHER_SIDE = {"UKR": "RUS", "RUS": "UKR", "PSE": "ISR"}
 RETAKEN = re.compile(r"\b(?:liberat|recaptur|retak|retook|regain|reclaim|freed)", re.I)
 TRUCE = re.compile(r"\b(?:cease-?fire|truce|armistice|pause|hand(?:ed|s|ing)? over|return(?:ed|s)?)\b",
                    re.I)
+def _crowd_actor(actor: Actor | None) -> bool:
+    """A crowd as the actor: "protesters set fire to a police station", "rioters torched
+    cars" (ACLED codes a crowd's destruction of property as a violent demonstration)."""
+    return actor is not None and actor.sector in ("CVL", None) and bool(actor.name) and \
+        actor.name.lower().split()[-1] in PROTESTERS | CROWD_NOUNS
+
+
+# crowds that are no protesters by name ("a mob torched the shops")
+CROWD_NOUNS = frozenset({"rioters", "mob", "mobs", "crowd", "crowds", "youths", "looters"})
 CROWD_CONTROL = re.compile(r"dispers|tear gas|water cannon|rubber bullet|stun grenade")
 MARCH_VERBS = frozenset({"march", "parade", "rally", "gather", "walk"})
 WARNING_VERBS = frozenset({"warn", "caution", "alert"})
