@@ -195,3 +195,26 @@ def test_property_set_on_fire_by_a_crowd_and_by_an_armed_group(pipeline, text, e
     [ev] = [e for e in extract(text, published="2024-09-16", pipeline=pipeline)
             if e.type == "COERCE"]
     assert (ev.actor1.country, (ev.acled_event_type, ev.acled_sub_event_type)) == expected
+
+
+def test_a_clash_with_a_crowd_of_youths_is_a_violent_demonstration(pipeline):
+    from eventdesk.api import extract
+
+    evs = extract("Gendarmes clashed with rock-throwing youths in Conakry on Monday.",
+                  published="2024-09-16", pipeline=pipeline)
+    [ev] = [e for e in evs if e.type == "PROTEST"]
+    assert (ev.acled_event_type, ev.acled_sub_event_type) == ("Riots", "Violent demonstration")
+    assert ev.actor1.sector == "CVL" and ev.actor2.sector in ("GOV", "MIL")
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot dead four herders near Katsina on Monday.",
+    "Gunmen killed six students at a hostel in Maiduguri on Monday.",
+])
+def test_gunmen_killing_named_civilians_is_an_attack(pipeline, text):
+    from eventdesk.api import extract
+
+    [ev] = [e for e in extract(text, published="2024-09-16", pipeline=pipeline)
+            if e.type == "ASSAULT"]
+    assert (ev.acled_event_type, ev.acled_sub_event_type) == \
+        ("Violence against civilians", "Attack")

@@ -215,9 +215,9 @@ def _crowd_clash(d: "_Draft") -> bool:
         # with a crowd, no one killed, is the violent demonstration itself
         return d.mention.mode != "kill" and bool(_HURT_IN_CROWD_CLASH.search(d.sent.text)) \
             and any(w in d.trigger.text.lower() for w in _HURT_WORDS)
-    if any(a is not None and a.name and a.name.lower().split()[-1] in PROTESTERS
+    if any(a is not None and a.name and a.name.lower().split()[-1] in PROTESTERS | CROWD_NOUNS
            for a in (d.actor1, d.actor2)):
-        return True
+        return True  # ("riot police clashed with stone-throwing youths": a crowd, too)
     # the clash verb's subject, its own or its conjunct's, is the protest itself ("protests
     # broke out in the capital ... and clashed with police")
     tok = next((t for t in d.sent if t.idx == d.trigger.start), None)
@@ -1400,7 +1400,7 @@ class Extractor:
             weapons, damage = (), ()
         actor1, actor2 = d.actor1, d.actor2
         if crowd_second and actor2 is not None and actor2.name and \
-                actor2.name.lower().split()[-1] in PROTESTERS:
+                actor2.name.lower().split()[-1] in PROTESTERS | CROWD_NOUNS:
             actor1, actor2 = actor2, actor1  # the crowd is the protest's side
         loc_country = d.location.country if d.location is not None else None
         # the people hit are the place's people, unless the place is held by the other side
