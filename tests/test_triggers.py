@@ -1470,3 +1470,13 @@ def test_an_aid_package_with_its_amount_and_kind_is_aid(nlp):
 ])
 def test_riot_control_turned_on_a_crowd_is_a_protest_met_with_force(nlp, text):
     assert "PROTEST" in types_of(nlp, text)
+
+
+def test_an_attack_to_come_is_a_threat_only_from_someone_who_makes_it(pipeline):
+    # no one makes the threat: what residents fear is no threat of theirs
+    assert "THREATEN" not in event_types(
+        pipeline, "Residents fear that gangs will attack the district again.", "2024-03-02")
+    # a named group that says it will go on attacking threatens
+    assert "THREATEN" in event_types(
+        pipeline, "The militia said it would keep attacking convoys on the highway.",
+        "2024-03-02")

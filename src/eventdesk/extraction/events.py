@@ -594,6 +594,9 @@ class Extractor:
                                       actor1, used, roles=r, last_actor=last_actor)
         if actor1 is None and men.type in SPEECH_TYPES | {"CONSULT"}:
             actor1 = self._speaker(sent, layers, last_actor, used)
+        if men.type == "THREATEN" and primary.entry.type != "THREATEN" and actor1 is None:
+            return None  # "residents fear that gangs will attack the district again": an
+            #              act still to come is a threat only from someone who makes it
         elif _ordinary_people(actor1) and men.type in SPEECH_TYPES and not (
                 r.subject is not None and actor1.span is not None and
                 actor1.span.start <= r.subject.idx < actor1.span.end):
