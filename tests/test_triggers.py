@@ -1480,3 +1480,11 @@ def test_an_attack_to_come_is_a_threat_only_from_someone_who_makes_it(pipeline):
     assert "THREATEN" in event_types(
         pipeline, "The militia said it would keep attacking convoys on the highway.",
         "2024-03-02")
+
+
+def test_support_and_sanctions_need_the_party_that_declares_them(pipeline):
+    assert "SUPPORT" not in event_types(
+        pipeline, "The motion was supported by 141 votes in the chamber on Monday.",
+        "2024-03-02")
+    assert "SUPPORT" in event_types(
+        pipeline, "Norway backed the motion in the chamber on Monday.", "2024-03-02")

@@ -58,6 +58,13 @@ class DocumentResult:
     decisions: tuple[Decision, ...]
 
 
+# types whose act only a named party performs: support and sanctions are declared by
+# someone (PLOVER's source actor is their point); with no initiator found in the whole
+# report, after the context stages ("the motion was supported by 141 votes"), the act is no
+# event an analyst can place between parties
+PARTY_ACTS = frozenset({"SUPPORT", "SANCTION"})
+
+
 def _decision(action: str, rule: str, reason: str, ev: Event, into: str | None = None
               ) -> Decision:
     return Decision(action=action, rule=rule, reason=reason, event_id=ev.id, type=ev.type,
@@ -141,6 +148,12 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
                                    "arrest or protest no sentence places (or places only in a "
                                    "country), in a report: a reference, not an incident",
                                    it.event))
+    alive = [it for it in alive if it.alive]
+    for it in alive:
+        if it.event.type in PARTY_ACTS and it.event.actor1 is None:
+            it.alive = False
+            decisions.append(_decision("dropped", "incident.no_party", "support or sanctions "
+                                       "that no party of the report declares", it.event))
     alive = [it for it in alive if it.alive]
     out = sorted((it.event for it in alive), key=lambda e: e.trigger.start)
     return DocumentResult(events=tuple(out), decisions=tuple(decisions))
