@@ -209,6 +209,9 @@ def test_outcome_nouns_count_their_complement(text, expected):
     # "adults" and "constables" are victim nouns
     ("The drone injured a boy and three adults.", None, 4),
     ("The grenade wounded two constables and a shopkeeper.", None, 3),
+    # a toll in lives
+    ("The mortar round claimed nine lives in the square.", 9, None),
+    ("The clashes cost at least 40 lives over the night.", 40, None),
     # "N of them ..." is a part of the toll, not one more item of the list
     ("The strike wounded 17 people, four of them seriously.", None, 17),
 ])

@@ -106,7 +106,7 @@ _TOLL_VERBS = _REVISE_VERBS | {"stood", "stands", "is", "was", "now", "of", "at"
 _STEMS = ("kill", "dead", "die", "death", "wound", "injur", "hurt", "casualt", "fatalit",
           "bodies", "toll", "hospitali", "treated", "maim", "perish", "lost their", "kia", "wia",
           "martyr", "execut", "behead", "massacr", "assassinat", "lynch",
-          "lives of", "gunned down", "mowed down", "hospital")
+          "lives", "gunned down", "mowed down", "hospital")
 _ZERO_HINTS = ("no ", "no-one", "nobody", "none", "without", "not ", "n't")
 _CUM_HINTS = ("since", "year", "to date", "total", "cumulative", "toll", "past", "last", "war",
               "conflict", "began", "started", "erupted", "month", "during", "throughout")
@@ -205,6 +205,9 @@ def _lone_victim(toks: list[Token], e: int) -> _NP | None:
 
 _SUSTAIN = frozenset({"sustained", "suffered", "received"})
 _FATALLY = frozenset({"fatally", "mortally"})
+# verbs of a toll in lives: "claimed 14 lives", "cost 30 lives"
+_CLAIM_VERBS = frozenset({"claimed", "claim", "claims", "claiming", "took", "take", "takes",
+                          "taking", "cost", "costs", "costing"})
 # "were rushed / taken / admitted to hospital": the injured, counted by the subject
 _TO_HOSPITAL = frozenset({"rushed", "taken", "admitted", "brought", "transported",
                           "evacuated", "airlifted", "sent"})
@@ -351,6 +354,12 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
         if low == "lost" and k + 2 < n and toks[k + 1].low in ("their", "his", "her") \
                 and toks[k + 2].low in ("lives", "life"):
             _verb(toks, k, found, used, died=True)
+            continue
+        if low == "lives" and prev not in ("the", "their", "his", "her") and \
+                (np := _count_right_before(toks, k)) is not None and np.i > 0 and \
+                toks[np.i - 1].low in _CLAIM_VERBS:
+            # "the blast claimed 14 lives", "the fighting cost at least 30 lives"
+            _add(found, used, toks, "killed", np, np.i - 1, k)
             continue
         if low == "lives" and prev == "the" and prev2 in ("claimed", "claim", "claims",
                                                          "took", "take", "takes") \
