@@ -209,6 +209,10 @@ def test_outcome_nouns_count_their_complement(text, expected):
     # "adults" and "constables" are victim nouns
     ("The drone injured a boy and three adults.", None, 4),
     ("The grenade wounded two constables and a shopkeeper.", None, 3),
+    # a bare count that sustained injuries (not a year before it)
+    ("One ranger died and four sustained injuries in the raid.", 1, 4),
+    ("In 2021 sustained injuries from mines were rare in the valley.", None, None),
+    ("Two members of Border Company 2207 sustained minor injuries.", None, 2),
     # a toll in lives
     ("The mortar round claimed nine lives in the square.", 9, None),
     ("The clashes cost at least 40 lives over the night.", 40, None),

@@ -205,6 +205,10 @@ def _lone_victim(toks: list[Token], e: int) -> _NP | None:
 
 _SUSTAIN = frozenset({"sustained", "suffered", "received"})
 _FATALLY = frozenset({"fatally", "mortally"})
+# words after which a bare number opens a clause as its subject ("... and five sustained
+# injuries"), unlike a year ("in 2022 sustained") or a unit's number ("Company 4511 sustained")
+_COUNT_OPENERS = frozenset({"and", ",", ";", "while", "but", "whereas", "additional",
+                            "another", "other", "further"})
 # verbs of a toll in lives: "claimed 14 lives", "cost 30 lives"
 _CLAIM_VERBS = frozenset({"claimed", "claim", "claims", "claiming", "took", "take", "takes",
                           "taking", "cost", "costs", "costing"})
@@ -313,8 +317,11 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
         got_verb = k - 1 if prev in _SUSTAIN else (
             k - 2 if prev2 in _SUSTAIN and prev in _WOUND_KINDS else None)
         if low in ("injuries", "wounds") and got_verb is not None and got_verb > 0:
-            # "five people sustained (shrapnel) injuries", not "died of injuries sustained"
-            np = _subject_before(toks, got_verb, need_count=False)
+            # "five people sustained (shrapnel) injuries", not "died of injuries sustained";
+            # a bare count too: "two died and five sustained injuries"
+            np = _subject_before(toks, got_verb, need_count=False) or (
+                bare if (bare := _count_right_before(toks, got_verb)) is not None and (
+                    bare.i == 0 or toks[bare.i - 1].low in _COUNT_OPENERS) else None)
             if np is not None:
                 _add(found, used, toks, "injured", np, np.i, k)
                 continue
