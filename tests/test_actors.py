@@ -469,3 +469,18 @@ def test_a_countrys_warring_parties_are_that_countrys():
     found = [(m.span.text, m.country) for m in find_actors(
         "Chad's leader urged Sudan's warring parties to return to the table.")]
     assert ("Sudan's warring parties", "SDN") in found
+
+
+def test_who_died_in_an_attack_is_no_attacker_the_attacks_by_phrase_is(pipeline):
+    text = "Six soldiers died in an ambush by ISWAP fighters near Damboa on Monday."
+    attacker = _first_attack_party(pipeline, text)
+    assert (attacker.country, attacker.sector) == ("NGA", "REB")
+
+
+def test_police_killed_in_a_gun_attack_are_the_places_police(pipeline):
+    text = "A constable was killed in a gun attack by unknown militants in Tank on Monday."
+    target = _first_attack_party(pipeline, text, "actor2")
+    assert (target.country, target.sector) == ("PAK", "GOV")
+    [ev] = [e for e in extract(text, published="2024-09-14", pipeline=pipeline)
+            if e.type == "ASSAULT"]
+    assert ev.acled_sub_event_type == "Armed clash"  # a gun attack is firearms

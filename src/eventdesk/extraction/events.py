@@ -428,6 +428,15 @@ class Extractor:
                 r.agent.head.head.head.i == head.i):
             first = r.agent  # "a raid by the army's special forces on two hamlets", "an
             #                  attack attributed to X"
+        if men.type in VIOLENT and head.lemma_.lower() in ("die", "perish") and \
+                head.pos_ == "VERB":
+            # "five soldiers died in an ambush by Al-Shabaab": who died is no attacker; the
+            # attack's own by-phrase names it
+            first = next((g for p in head.children if p.dep_ == "prep" and
+                          p.lower_ in ("in", "during", "after") for n in p.children
+                          if n.dep_ == "pobj" for b in n.children
+                          if b.dep_ == "prep" and b.lower_ == "by" for g in b.children
+                          if g.dep_ == "pobj"), None)
         if men.type in VIOLENT and first is not None and \
                 first.lemma_.lower() in TELLER_NOUNS and first.i < head.i and any(
                     t.lemma_.lower() in SAY_LEMMAS and t.tag_ in ("VBD", "VBZ", "VBP", "VBN")
@@ -1429,7 +1438,12 @@ class Extractor:
                 # of the country when it is the state's own forces, else unknown
                 a1c = actor1.country if actor1 is not None else None
                 a1s = actor1.sector if actor1 is not None else None
-                if side and (a1c not in (None, side) or a1s == "REB"):
+                hit = {v.kind for c in d.killed + d.injured for v in c.victims}
+                if side and hit and hit <= {"police"} and (a1c not in (None, side)
+                                                           or a1s == "REB"):
+                    # "a policeman was killed in a gun attack by militants": the police
+                    actor2 = Actor(name=f"Police forces ({side})", country=side, sector="GOV")
+                elif side and (a1c not in (None, side) or a1s == "REB"):
                     actor2 = Actor(name=f"Military forces ({side})", country=side, sector="MIL")
                 elif side and a1s in ("MIL", "GOV"):
                     # "a gunfight between troops and militants": the state's forces at home
