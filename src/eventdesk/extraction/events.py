@@ -215,7 +215,7 @@ def _crowd_clash(d: "_Draft") -> bool:
         # with a crowd, no one killed, is the violent demonstration itself
         return d.mention.mode != "kill" and bool(_HURT_IN_CROWD_CLASH.search(d.sent.text)) \
             and any(w in d.trigger.text.lower() for w in _HURT_WORDS)
-    if any(a is not None and a.name and a.name.lower().split()[-1] in PROTESTERS | CROWD_NOUNS
+    if any(a is not None and a.name and a.name.lower().split()[-1] in CROWD_WORDS
            for a in (d.actor1, d.actor2)):
         return True  # ("riot police clashed with stone-throwing youths": a crowd, too)
     # the clash verb's subject, its own or its conjunct's, is the protest itself ("protests
@@ -1412,7 +1412,7 @@ class Extractor:
             weapons, damage = (), ()
         actor1, actor2 = d.actor1, d.actor2
         if crowd_second and actor2 is not None and actor2.name and \
-                actor2.name.lower().split()[-1] in PROTESTERS | CROWD_NOUNS:
+                actor2.name.lower().split()[-1] in CROWD_WORDS:
             actor1, actor2 = actor2, actor1  # the crowd is the protest's side
         loc_country = d.location.country if d.location is not None else None
         # the people hit are the place's people, unless the place is held by the other side
@@ -1432,13 +1432,13 @@ class Extractor:
                            span=actor1.span, entry_id=actor1.entry_id)
         if etype in VIOLENT:
             battle = acled is not None and acled[0] == "Battles"
+            hit = {v.kind for c in d.killed + d.injured for v in c.victims}  # who was hit
             if actor2 is None and battle:
                 # a battle is fought with the other side's forces, not with civilians: the
                 # place's army when the attacker is foreign or a rebel group, an armed group
                 # of the country when it is the state's own forces, else unknown
                 a1c = actor1.country if actor1 is not None else None
                 a1s = actor1.sector if actor1 is not None else None
-                hit = {v.kind for c in d.killed + d.injured for v in c.victims}
                 if side and hit and hit <= {"police"} and (a1c not in (None, side)
                                                            or a1s == "REB"):
                     # "a policeman was killed in a gun attack by militants": the police
@@ -1453,15 +1453,12 @@ class Extractor:
                     not CIVILIAN_TARGETS.search(d.sent.text):
                 # "drones struck the Engels air base": the place's forces were hit
                 actor2 = Actor(name=f"Military forces ({side})", country=side, sector="MIL")
-            elif actor2 is None and side and (kinds := {
-                    v.kind for c in d.killed + d.injured for v in c.victims}) and \
-                    kinds <= {"soldier"} and (actor1 is None or actor1.country != side):
+            elif actor2 is None and side and hit and hit <= {"soldier"} and \
+                    (actor1 is None or actor1.country != side):
                 # "one Ukrainian soldier killed in Donbas": the place's soldiers were hit
                 actor2 = Actor(name=f"Military forces ({side})", country=side, sector="MIL")
-            elif actor2 is None and side and (kinds := {
-                    v.kind for c in d.killed + d.injured for v in c.victims}) and \
-                    kinds <= {"police"} and (actor1 is None or actor1.country != side
-                                             or actor1.sector == "REB"):
+            elif actor2 is None and side and hit and hit <= {"police"} and \
+                    (actor1 is None or actor1.country != side or actor1.sector == "REB"):
                 # "a grenade attack on a police station injured two constables"
                 actor2 = Actor(name=f"Police forces ({side})", country=side, sector="GOV")
             elif actor2 is None and side:
@@ -1551,11 +1548,12 @@ def _crowd_actor(actor: Actor | None) -> bool:
     """A crowd as the actor: "protesters set fire to a police station", "rioters torched
     cars" (ACLED codes a crowd's destruction of property as a violent demonstration)."""
     return actor is not None and actor.sector in ("CVL", None) and bool(actor.name) and \
-        actor.name.lower().split()[-1] in PROTESTERS | CROWD_NOUNS
+        actor.name.lower().split()[-1] in CROWD_WORDS
 
 
 # crowds that are no protesters by name ("a mob torched the shops")
 CROWD_NOUNS = frozenset({"rioters", "mob", "mobs", "crowd", "crowds", "youths", "looters"})
+CROWD_WORDS = PROTESTERS | CROWD_NOUNS  # a crowd by any name
 CROWD_CONTROL = re.compile(r"dispers|tear gas|water cannon|rubber bullet|stun grenade")
 MARCH_VERBS = frozenset({"march", "parade", "rally", "gather", "walk"})
 WARNING_VERBS = frozenset({"warn", "caution", "alert"})
