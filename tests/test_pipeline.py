@@ -976,3 +976,40 @@ def test_a_day_of_telling_read_once_dates_every_outcome_told(pipeline):
 def test_an_armed_partys_blockade_is_no_protest(pipeline, text, expected):
     evs = extract(text, published="2025-03-27", pipeline=pipeline)
     assert ("PROTEST" in [e.type for e in evs]) is expected
+
+
+def test_a_states_forces_at_home_in_a_war_with_an_invader_fight_the_invaders_forces(pipeline):
+    """wars.csv: a state's own forces winning ground back or advancing at home, no foe named,
+    fight the invader's forces (not an armed group of their own country); before the war's
+    start date the table does not apply."""
+    text = ("Ukrainian troops recaptured the village of Andriivka south of Bakhmut on "
+            "Saturday, the general staff said.")
+    evs = by_type(extract(text, published="2023-09-17", pipeline=pipeline), "ASSAULT")
+    assert [(e.actor1.country, e.actor2.country, e.actor2.sector) for e in evs] == [
+        ("UKR", "RUS", "MIL")]
+    evs = by_type(extract("Ukrainian soldiers advanced two kilometres near Robotyne on "
+                          "Tuesday.", published="2023-08-30", pipeline=pipeline), "ASSAULT")
+    assert [(e.actor2.country, e.actor2.sector) for e in evs] == [("RUS", "MIL")]
+    evs = by_type(extract(text, published="2019-09-17", pipeline=pipeline), "ASSAULT")
+    assert evs and all(e.actor2 is None or e.actor2.country != "RUS" for e in evs)
+
+
+def test_a_military_target_in_an_occupied_place_is_the_occupiers(pipeline):
+    """"drones hit air bases in occupied X": with the place held by a war's invader
+    (wars.csv), the military object hit is the invader's, not the place's state's."""
+    evs = by_type(extract("Ukrainian drones struck two airfields in occupied Melitopol "
+                          "overnight, officials said.", published="2023-10-18",
+                          pipeline=pipeline), "ASSAULT")
+    assert [(e.actor1.country, e.actor2.country, e.actor2.sector) for e in evs] == [
+        ("UKR", "RUS", "MIL")]
+
+
+def test_ground_freed_is_ground_won(pipeline):
+    """"the town was freed by X" / "X freed two villages": a settlement as the object of
+    "free" is ground taken; hostages freed are no battle."""
+    evs = by_type(extract("The town of Kupiansk was freed by Ukrainian troops on Friday.",
+                          published="2022-09-11", pipeline=pipeline), "ASSAULT")
+    assert [(e.actor1.country, e.location and e.location.name) for e in evs] == [
+        ("UKR", "Kupiansk")]
+    assert not by_type(extract("The gunmen freed four hostages on Friday.",
+                               published="2022-09-11", pipeline=pipeline), "ASSAULT")

@@ -811,3 +811,22 @@ def test_a_lead_and_its_body_sentence_across_page_controls_are_one_incident(pipe
             "village of Bilozerka, a drone hit a car and wounded a man, officials said.\n")
     evs = assaults(text, pipeline, published="2025-12-08")
     assert len(evs) == 2
+
+
+def test_two_targets_filled_in_by_the_extractor_do_not_keep_one_strike_apart(pipeline):
+    """The place's civilians for a strike and the war's other side for a battle are the
+    extractor's guesses (no span): they do not split one incident; a target the text names
+    still does."""
+    from eventdesk.records import Actor
+    from eventdesk.merge.within import mergeable
+    [a] = of_type("ASSAULT", "Ukrainian drones hit Berdiansk on Monday.", pipeline,
+                  published="2023-10-17")
+    a = dataclasses.replace(a, actor2=Actor(name="Military forces (RUS)", country="RUS",
+                                            sector="MIL"))
+    b = dataclasses.replace(a, id="b", actor2=Actor(name="Civilians (UKR)", country="UKR",
+                                                    sector="CVL"))
+    b = b.replace(sentence=dataclasses.replace(b.sentence, start=b.sentence.start + 300))
+    assert mergeable(a, b, sentence_gap=2)
+    named = dataclasses.replace(b, actor2=Actor(
+        name="residents", country="UKR", sector="CVL", span=b.sentence))
+    assert not mergeable(a, named, sentence_gap=2)

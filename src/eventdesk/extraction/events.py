@@ -39,6 +39,7 @@ from eventdesk.extraction.timex import TimeMention, dateline_time, find_times, p
 from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evidence, Place,
                                Quote, Span, Victim)
 from eventdesk.resolve.actor_finder import PATRON_WORDS
+from eventdesk.resolve.wars import invader
 
 
 def _named_community(d: Any, a: Actor) -> bool:
@@ -1321,6 +1322,16 @@ class Extractor:
                 key = (min(a, b), max(a, b))
                 pairs[key] = pairs.get(key, 0) + 1
         if not pairs:
+            # no dyad in the report: ground a state's forces won back at home was won from
+            # the invader of a war in wars.csv ("Ukrainian forces recaptured Robotyne")
+            for d in drafts:
+                if d.actor2 is None and d.actor1 is not None and \
+                        d.mention.type == "ASSAULT" and RETAKEN.search(d.trigger.text) and \
+                        d.actor1.sector in ("GOV", "MIL", None):
+                    foe = invader(d.actor1.country, _day(d))
+                    if foe:
+                        d.actor2 = Actor(name=f"Military forces ({foe})", country=foe,
+                                         sector="MIL")
             return
         best = max(pairs, key=lambda k: pairs[k])
         if sorted(pairs.values())[-2:] == [pairs[best], pairs[best]] and len(pairs) > 1:
@@ -1420,6 +1431,7 @@ class Extractor:
         occupied = bool(OCCUPIED.search(d.sent.text))
         side = None if occupied and actor1 is not None and actor1.country == loc_country \
             else loc_country
+        holder = invader(loc_country, _day(d)) if occupied and side is None else None
         if side and etype in VIOLENT and _fired_from(d.sent, d.trigger.start, d.location):
             side = None  # "a missile fired from Yemen toward a destroyer": the launch site's
             #              people are not the ones hit
@@ -1445,14 +1457,21 @@ class Extractor:
                     actor2 = Actor(name=f"Police forces ({side})", country=side, sector="GOV")
                 elif side and (a1c not in (None, side) or a1s == "REB"):
                     actor2 = Actor(name=f"Military forces ({side})", country=side, sector="MIL")
+                elif side and a1s in ("MIL", "GOV") and invader(side, _day(d)):
+                    # "Ukrainian troops advanced south of Bakhmut": a state's forces at home
+                    # in a war with an invader fight the invader's forces (wars.csv)
+                    foe = invader(side, _day(d))
+                    actor2 = Actor(name=f"Military forces ({foe})", country=foe, sector="MIL")
                 elif side and a1s in ("MIL", "GOV"):
                     # "a gunfight between troops and militants": the state's forces at home
                     # fight an armed group of the country
                     actor2 = Actor(name=f"Armed group ({side})", country=side, sector="REB")
-            elif actor2 is None and side and MILITARY_TARGETS.search(d.sent.text) and \
-                    not CIVILIAN_TARGETS.search(d.sent.text):
-                # "drones struck the Engels air base": the place's forces were hit
-                actor2 = Actor(name=f"Military forces ({side})", country=side, sector="MIL")
+            elif actor2 is None and (side or holder) and MILITARY_TARGETS.search(d.sent.text) \
+                    and not CIVILIAN_TARGETS.search(d.sent.text):
+                # "drones struck the Engels air base": the place's forces were hit; in a place
+                # "occupied" by a war's invader (wars.csv), the invader's forces
+                foe = side or holder
+                actor2 = Actor(name=f"Military forces ({foe})", country=foe, sector="MIL")
             elif actor2 is None and side and hit and hit <= {"soldier"} and \
                     (actor1 is None or actor1.country != side):
                 # "one Ukrainian soldier killed in Donbas": the place's soldiers were hit
@@ -1544,6 +1563,12 @@ OTHER_SIDE = {"UKR": "RUS", "RUS": "UKR", "PSE": "ISR"}
 RETAKEN = re.compile(r"\b(?:liberat|recaptur|retak|retook|regain|reclaim|freed)", re.I)
 TRUCE = re.compile(r"\b(?:cease-?fire|truce|armistice|pause|hand(?:ed|s|ing)? over|return(?:ed|s)?)\b",
                    re.I)
+def _day(d: "_Draft") -> date | None:
+    """The event's most likely day (else the window's end) for date-bound tables."""
+    w = d.date
+    return (w.best or w.latest) if w is not None else None
+
+
 def _crowd_actor(actor: Actor | None) -> bool:
     """A crowd as the actor: "protesters set fire to a police station", "rioters torched
     cars" (ACLED codes a crowd's destruction of property as a violent demonstration)."""

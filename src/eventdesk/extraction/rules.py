@@ -32,7 +32,7 @@ ARRESTS = re.compile(r"\b(?:arrest|detain|detention|abduct|kidnap|jail|imprison|
                      r"took .{0,20}prisoner|taken .{0,20}prisoner|captur|custody|held)", re.I)
 # what was hit, when the text names no target party: a military object or a civilian one
 MILITARY_TARGETS = re.compile(
-    r"\b(?:air ?base|airbase|airfield|military (?:base|facility|facilities|airfield|unit|units|"
+    r"\b(?:air ?bases?|airbases?|airfields?|military (?:bases?|facility|facilities|airfield|unit|units|"
     r"positions?|targets?|equipment|vehicles?)|ammunition depot|arms depot|fuel depot for the army|"
     r"command posts?|firing positions?|barracks|warships?|frigate|corvette|landing ship|"
     r"submarine|air[- ]defen[cs]e (?:systems?|units?|batter(?:y|ies))|radar station|"

@@ -90,6 +90,12 @@ def _dates_overlap(a: DateWindow | None, b: DateWindow | None) -> bool:
     return a.earliest <= b.latest and b.earliest <= a.latest
 
 
+def _inferred(a: Actor | None) -> bool:
+    """An actor the extractor filled in (the place's civilians, the war's other side), not
+    one the text names."""
+    return a is not None and a.span is None
+
+
 def _actors_agree(a: Actor | None, b: Actor | None) -> bool:
     if a is None or b is None:
         return True
@@ -275,7 +281,11 @@ def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
     if a.type in SYMMETRIC_TYPES and _same_parties(a, b):
         return True  # "a truce was reached between X and Y" ... "Y said it had reached an
         #              agreement with X": one agreement, its parties named in either order
-    if not (_actors_agree(a.actor1, b.actor1) and _actors_agree(a.actor2, b.actor2)):
+    if not (_actors_agree(a.actor1, b.actor1) and (
+            _actors_agree(a.actor2, b.actor2)
+            or a.type == "ASSAULT" and _inferred(a.actor2) and _inferred(b.actor2))):
+        # (two targets the extractor filled in, "Civilians (X)" for a strike and the war's
+        # other side for a battle, are guesses: they do not keep one incident apart)
         return False
     if a.type != "ASSAULT":
         # speech acts and meetings: same initiator required
