@@ -221,3 +221,15 @@ def test_outcome_nouns_count_their_complement(text, expected):
 ])
 def test_toll_constructions_of_real_reports(text, killed, injured):
     assert totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, totals", [
+    # a year of birth is no count, and the victim phrase before it still counts
+    ("After the shelling, a man born in 1971 died in hospital.", (1, None)),
+    ("A woman born in 1990 was wounded when the shell hit her yard.", (None, 1)),
+    ("Two farmers, born in 1958 and 1963, were killed by the blast.", (2, None)),
+    # ages told between the phrase and its verb, with a closing comma
+    ("Four men, aged 33, 40 and 52, were injured in the attack.", (None, 4)),
+])
+def test_a_year_of_birth_or_an_age_between_victims_and_verb(text, totals):
+    assert casualty_totals(find_casualties(text)) == totals

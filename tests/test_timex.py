@@ -447,3 +447,14 @@ def test_since_an_ordinal_day_of_a_month_is_a_span_start_and_not_carried():
     from eventdesk import extract
     [ev] = [e for e in extract(text, published="2024-05-20") if e.type == "ASSAULT"]
     assert ev.date is not None and ev.date.earliest >= date(2024, 5, 19)
+
+
+@pytest.mark.parametrize("text", [
+    "A man born in 1971 died after the shelling on the village.",
+    "The library, built in 1911, was badly damaged.",
+    "Two farmers, born in 1958 and 1963, were killed by the blast.",
+    "A church dating back to 1890 was hit.",
+    "The bridge, completed in 2019, was struck by a missile.",
+])
+def test_a_date_in_a_life_or_a_buildings_history_is_not_the_events_time(text):
+    assert find_times(text, published=PUB) == []

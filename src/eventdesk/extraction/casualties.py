@@ -237,10 +237,33 @@ def _count_right_before(toks: list[Token], e: int) -> _NP | None:
 _DASHES = frozenset({"-", "–", "—"})
 
 
+def _before_life_modifier(toks: list[Token], a: int) -> int | None:
+    """Where a victim phrase ends before an age or a year of birth told between it and its
+    verb ("a man born in 1962 died", "two residents, aged 70 and 74, were killed")."""
+    k = a - 1
+    if k >= 0 and toks[k].low == ",":
+        k -= 1
+    seen = False
+    while k >= 0 and (toks[k].low in ("and", ",") or toks[k].low.isdigit()):
+        seen = seen or toks[k].low.isdigit()
+        k -= 1
+    if k >= 0 and toks[k].low in ("in", "on"):
+        k -= 1
+    if not seen or k < 1 or toks[k].low not in ("born", "aged"):
+        return None
+    return k - 1 if toks[k - 1].low == "," else k
+
+
 def _subject_before_aside(toks: list[Token], a: int) -> _NP | None:
     """"Eleven people, including two children, were injured": the phrase before the aside;
     so too before an aside between dashes ("Five members of a household -- two parents and
-    three sons -- were killed")."""
+    three sons -- were killed") and before an age or a year of birth ("a man born in 1962
+    died")."""
+    life = _before_life_modifier(toks, a)
+    if life is not None and life > 0:
+        # (the phrase reader takes "aged 61, 65 and 70" as the victims' ages, up to the comma)
+        np = _subject_before(toks, a - 1, need_count=False) if toks[a - 1].low == "," else None
+        return np or _subject_before(toks, life, need_count=False)
     if a - 1 >= 0 and toks[a - 1].low in _DASHES:
         c = a - 1
         while c - 1 >= 0 and toks[c - 1].low in _DASHES:

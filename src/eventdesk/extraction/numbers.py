@@ -101,6 +101,20 @@ def _digits_value(low: str) -> int | None:
     return None
 
 
+def _birth_year(toks: list[Token], i: int) -> bool:
+    """A year of birth, not a count: "a man born in 1962", "residents born in 1950 and 1948"."""
+    low = toks[i].low
+    if not (len(low) == 4 and low.isdigit() and 1880 <= int(low) <= 2030):
+        return False
+    k = i - 1
+    while k >= 0 and (toks[k].low in ("and", "or", ",") or (
+            len(toks[k].low) == 4 and toks[k].low.isdigit())):
+        k -= 1
+    if k >= 0 and toks[k].low in ("in", "on"):
+        k -= 1
+    return k >= 0 and toks[k].low == "born"
+
+
 def read_number(toks: list[Token], i: int) -> tuple[int | None, int, bool] | None:
     """Read a quantity at token ``i``.
 
@@ -112,6 +126,8 @@ def read_number(toks: list[Token], i: int) -> tuple[int | None, int, bool] | Non
     if i >= n:
         return None
     low = toks[i].low
+    if _birth_year(toks, i):
+        return None
     for phrase in _VAGUE_BY_FIRST.get(low, ()):
         k = len(phrase)
         if i + k <= n and all(toks[i + m].low == phrase[m] for m in range(k)):

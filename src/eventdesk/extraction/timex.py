@@ -36,7 +36,7 @@ from datetime import date, timedelta
 
 from eventdesk.extraction.timex_patterns import (
     _BEFORE_MIDNIGHT, _BEFORE_MONTH_OK, _BEFORE_SINCE, _BEFORE_YEAR_OK,
-    _CLAUSE_CUT, _MASTER, _PERFECT, _PROPER_BEFORE, MONTHS, SEASONS, WEEKDAYS,
+    _CLAUSE_CUT, _HISTORY_BEFORE, _MASTER, _PERFECT, _PROPER_BEFORE, MONTHS, SEASONS, WEEKDAYS,
     _future_clause, _last_day, _month_window, _next_weekday, _num, _ord,
     _recent_weekday, _relative, _resolve_md, _safe, _sentence_bounds, _unit_back)
 from eventdesk.records import Dateline, DateWindow, Span
@@ -296,6 +296,7 @@ def find_times(text: str, *, published: date,
     skip = (dateline.span.start, dateline.span.end) if dateline is not None else (0, 0)
     resolved: list[TimeMention] = []
     pending: list[tuple[str, re.Match]] = []
+    history_end = 0
     for m in _MASTER.finditer(text):
         if skip[0] <= m.start() < skip[1]:
             continue
@@ -308,6 +309,10 @@ def find_times(text: str, *, published: date,
             continue
         if kind == "relative" and g["rel"][0] == "T" and _PROPER_BEFORE.search(text, max(0, s - 30), s):
             continue  # "India Today", "Russia Today": a name, not a time
+        if _HISTORY_BEFORE.search(text, max(0, s - 30), s) or (
+                history_end and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", text[history_end:s])):
+            history_end = e  # "a man born in 1962", "a school built in 1978", "born in
+            continue  #         1950 and 1948": a life's or a building's time, not the event's
         before = _BEFORE_SINCE.search(text, max(0, s - 25), s)
         ctx.future = _future_clause(text, s)
         if before and before.group(1).lower() in ("until", "till", "by") and not ctx.future:

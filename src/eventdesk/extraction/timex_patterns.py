@@ -143,6 +143,12 @@ _BEFORE_YEAR_OK = re.compile(
     r"late|mid|mid-|through)\s*)$|['’]s\s+$")
 _BEFORE_MIDNIGHT = re.compile(r"(?i:\bmidnight\s+(?:on\s+)?)$")
 _PROPER_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+$")
+# a date in a person's or a building's history, not the event's: "a man born in 1962 died",
+# "the theatre, built in 1903, was hit", "a church dating from the 18th century"
+_HISTORY_BEFORE = re.compile(
+    r"(?i:\b(?:born|built|founded|established|constructed|erected|completed|dating(?:\s+back)?"
+    r"(?:\s+to|\s+from)|dates?\s+(?:back\s+)?(?:to|from))\s+(?:(?:in|on|around|about|circa)\s+)?"
+    r"(?:the\s+)?)$")
 _CLAUSE_CUT = re.compile(r"[,;:.!?\"“”()—–]")
 _FUTURE = re.compile(r"(?i:(?<![\w'’])(?:" + _alt(_LEX["future_cues"]) + r")\b)")
 _PERFECT = re.compile(r"(?i:\b(?:has|have|had|'ve|’ve)\b)")
