@@ -1,3 +1,5 @@
+import pytest
+
 from eventdesk.extraction.means import acled_hint, find_damage, find_weapons
 
 
@@ -72,3 +74,16 @@ def test_downed_aircraft_and_interceptions_are_not_launches():
     assert got == [("drone", 75), ("missile", 2)]
     got = [(w.kind, w.count) for w in find_weapons("Air defence downed 30 of 41 drones.")]
     assert got == [("drone", 41)]
+
+
+@pytest.mark.parametrize("text, sub", [
+    # tube or rocket artillery fired beside drones or aerial bombs: an air/drone strike
+    ("The troops shelled the village with mortars and FPV drones.", "Air/drone strike"),
+    ("The town was hit by artillery and two guided aerial bombs.", "Air/drone strike"),
+    ("Grad rockets and kamikaze drones struck the suburb.", "Air/drone strike"),
+    # missiles beside drones stay a missile attack; artillery alone a shelling
+    ("Three cruise missiles and 40 drones hit the port.", "Shelling/artillery/missile attack"),
+    ("Artillery pounded the district all night.", "Shelling/artillery/missile attack"),
+])
+def test_the_means_that_decides_a_mixed_attacks_sub_event_type(text, sub):
+    assert acled_hint(find_weapons(text), text)[2] == sub
