@@ -221,3 +221,34 @@ def test_gunmen_killing_named_civilians_is_an_attack(pipeline, text):
             if e.type == "ASSAULT"]
     assert (ev.acled_event_type, ev.acled_sub_event_type) == \
         ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize("text", [
+    # armed men storming a place and killing residents, no fighting told
+    "Armed bandits stormed a farming village in Katsina state overnight, killing nine "
+    "residents.",
+    # an armed group's attack on a village, no means named: no shelling
+    "Suspected militants attacked a village in Burkina Faso's east, killing 18 civilians.",
+    # gunfire that wounded a child
+    "A nine-year-old boy was wounded by gunfire from soldiers near Hebron on Friday.",
+])
+def test_armed_men_against_civilians_only_are_an_attack_on_civilians(pipeline, text):
+    evs = of_type("ASSAULT", text, pipeline, published="2024-03-02")
+    assert [(e.acled_event_type, e.acled_sub_event_type) for e in evs] == [
+        ("Violence against civilians", "Attack")]
+
+
+@pytest.mark.parametrize("text, sub", [
+    # fighting told, or armed men among the dead: a battle
+    ("Bandits stormed a village and clashed with vigilantes, leaving nine residents dead.",
+     "Armed clash"),
+    ("Troops and gunmen exchanged fire in the village; two civilians were killed.",
+     "Armed clash"),
+    # a state's attack with no means named stays a remote attack
+    ("A Russian attack on the village killed three civilians.",
+     "Shelling/artillery/missile attack"),
+])
+def test_fighting_or_a_state_attacker_keeps_its_type(pipeline, text, sub):
+    evs = of_type("ASSAULT", text, pipeline, published="2024-03-02")
+    assert evs and all(e.acled_sub_event_type == sub for e in evs), [
+        (e.acled_sub_event_type) for e in evs]

@@ -127,6 +127,16 @@ def _air_powers() -> frozenset[str]:
     return frozenset(yaml.safe_load(raw)["acled_air_powers"])
 
 
+def fighting_told(text: str) -> bool:
+    """Whether the text tells of fighting between armed sides ("clashes", "a gunfight")."""
+    return bool(_FIGHT.search(text))
+
+
+def capture_told(text: str) -> bool:
+    """Whether the text tells of ground taken ("captured", "took control", "liberated")."""
+    return bool(_words()["capture"].search(text))
+
+
 def remote_words(text: str) -> bool:
     """Whether the text names remote fire ("shelled", "artillery", "rockets")."""
     return bool(_words()["remote"].search(text))

@@ -18,7 +18,8 @@ from typing import Any
 
 from eventdesk.annotate.structure import DocStructure
 from eventdesk.extraction import arguments as args
-from eventdesk.extraction.acled import acled_without_means
+from eventdesk.extraction.acled import (acled_without_means, capture_told, fighting_told,
+                                        remote_words)
 from eventdesk.extraction.casualties import CasualtyMention, find_casualties
 from eventdesk.extraction.lexicon import Lexicon, default_lexicon
 from eventdesk.extraction.locate import PlacedMention, choose_place
@@ -1403,6 +1404,20 @@ class Extractor:
                         d.trigger.text, d.sent.text, d.actor1, d.actor2)
                     acled = (pair[0], pair[1])
                     mode = mode or words_mode
+            if acled == ("Explosions/Remote violence", "Shelling/artillery/missile attack") \
+                    and not weapons and d.actor1 is not None and (
+                        d.actor1.sector == "REB" or d.actor1.sector is None and
+                        d.actor1.country is None) and not remote_words(d.sent.text) and \
+                    _civilians_only(d):
+                # "jihadists attacked a village, killing 22 civilians": an armed group's attack
+                # with no remote means named, on civilians, is no shelling but an Attack
+                acled = ("Violence against civilians", "Attack")
+                mode = None if mode == "heavy-weapons" else mode
+            if acled == ("Battles", "Armed clash") and _civilians_only(d):
+                # "bandits stormed the village, killing 12 residents", "a girl was wounded by
+                # gunfire": armed men against unarmed people, no fighting told, is ACLED's
+                # Violence against civilians / Attack, not a battle
+                acled = ("Violence against civilians", "Attack")
         elif d.mention.type == "COERCE":
             # ACLED codes arrests and dispersals; border closures, bans, curfews it does not
             trig = d.trigger.text.lower()
@@ -1563,6 +1578,29 @@ OTHER_SIDE = {"UKR": "RUS", "RUS": "UKR", "PSE": "ISR"}
 RETAKEN = re.compile(r"\b(?:liberat|recaptur|retak|retook|regain|reclaim|freed)", re.I)
 TRUCE = re.compile(r"\b(?:cease-?fire|truce|armistice|pause|hand(?:ed|s|ing)? over|return(?:ed|s)?)\b",
                    re.I)
+_CIVILIAN_KINDS = frozenset({"child", "civilian"})
+
+
+def _civilians_only(d: "_Draft") -> bool:
+    """The people hit are civilians only (children, civilians; people of no kind too when no
+    state force attacked), the target named is no armed side, and the sentence tells no
+    fighting and no capture."""
+    kinds = {v.kind for c in d.killed + d.injured for v in c.victims}
+    a1s = d.actor1.sector if d.actor1 is not None else None
+    a2s = d.actor2.sector if d.actor2 is not None else None
+    civil = bool(kinds) and (kinds <= _CIVILIAN_KINDS or (
+        kinds <= _CIVILIAN_KINDS | {"person"} and a1s in (None, "REB")))
+    if not (a2s == "CVL" and (not kinds or civil) or a2s is None and civil):
+        return False
+    text = d.sent.text
+    a1 = d.actor1.span if d.actor1 is not None else None
+    if a1 is not None and d.sent.start_char <= a1.start < a1.end <= d.sent.end_char:
+        # (the attacker's own name, "suspected militants attacked", tells no fighting)
+        at = a1.start - d.sent.start_char
+        text = text[:at] + " " * (a1.end - a1.start) + text[at + a1.end - a1.start:]
+    return not fighting_told(text) and not capture_told(d.trigger.text)
+
+
 def _day(d: "_Draft") -> date | None:
     """The event's most likely day (else the window's end) for date-bound tables."""
     w = d.date
