@@ -252,3 +252,13 @@ def test_fighting_or_a_state_attacker_keeps_its_type(pipeline, text, sub):
     evs = of_type("ASSAULT", text, pipeline, published="2024-03-02")
     assert evs and all(e.acled_sub_event_type == sub for e in evs), [
         (e.acled_sub_event_type) for e in evs]
+
+
+def test_the_dead_of_a_security_operation_are_no_attack_on_civilians(pipeline):
+    """"Four men were killed in a security operation": an operation of the security forces,
+    or an "encounter", is fought with armed men, whatever the report calls its dead."""
+    for text in ("Four men were killed during a security operation in Shopian district, "
+                 "police said.",
+                 "Two men were killed in an encounter with troops in Kupwara district."):
+        evs = of_type("ASSAULT", text, pipeline, published="2024-03-02")
+        assert [e.acled_sub_event_type for e in evs] == ["Armed clash"], text

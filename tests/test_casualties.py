@@ -233,3 +233,16 @@ def test_toll_constructions_of_real_reports(text, killed, injured):
 ])
 def test_a_year_of_birth_or_an_age_between_victims_and_verb(text, totals):
     assert casualty_totals(find_casualties(text)) == totals
+
+
+@pytest.mark.parametrize("text, totals, kind", [
+    # "N members of <a body>": the body gives the members' kind
+    ("Nine members of the security forces died after the ambush on Monday.", (9, None),
+     "soldier"),
+    ("Three members of a local militia were wounded in the raid.", (None, 3), "fighter"),
+    ("Six members of the army died when their convoy was hit.", (6, None), "soldier"),
+])
+def test_members_of_a_force_are_counted_with_its_kind(text, totals, kind):
+    found = find_casualties(text)
+    assert casualty_totals(found) == totals
+    assert {v.kind for m in found for v in m.victims} == {kind}

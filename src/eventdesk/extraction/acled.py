@@ -110,10 +110,14 @@ def acled_without_means(trigger: str, sentence: str, actor1: Actor | None,
     return (None, REMOTE, SHELLING)
 
 
-# fighting between armed sides ("clashes", "gun battle", "exchange of fire")
+# fighting between armed sides ("clashes", "gun battle", "exchange of fire"); a security
+# forces' operation or "encounter" (South Asia's word for a gunfight) is fought with armed men,
+# whatever the report calls its dead ("three men were killed in a security operation")
 _FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|firefights?|gunfights?|"
                     r"exchanges? of fire|exchanged fire|skirmish\w*|militants?|fighters|"
-                    r"gunmen were killed|resist\w*)\b", re.I)
+                    r"gunmen were killed|resist\w*|encounters?|(?:security|military|"
+                    r"counter-?terror\w*|counter-?insurgency|intelligence-based|clearance|"
+                    r"cordon-and-search|search) operations?)\b", re.I)
 # armed state forces that are not the military ("police", "officers", "gendarmes")
 _POLICE = re.compile(r"\b(?:police\w*|officers?|constables?|gendarme\w*|security|guards?|"
                      r"patrolm[ae]n|troopers?)\b", re.I)

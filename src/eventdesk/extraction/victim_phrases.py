@@ -24,6 +24,7 @@ KIND_MODIFIERS: dict[str, str] = {k.lower(): v for k, v in _Q["kind_modifiers"].
 KIND_MODIFIERS.setdefault("family", "civilian")
 OVERRIDABLE = frozenset(_Q["overridable_kinds"])
 OF_HEADS = frozenset(_Q["of_heads"])
+OF_GROUPS: dict[str, str] = {k.lower(): v for k, v in _Q["of_groups"].items()}
 _IRREGULAR_PLURALS = frozenset(
     "men women children people gunmen servicemen policemen fishermen cameramen militiamen "
     "personnel police troops elderly rohingya sudanese lebanese congolese burkinabe youth "
@@ -160,8 +161,14 @@ def _parse_np(toks: list[Token], i: int, *, allow_bare: bool) -> _NP | None:
         elif head in OF_HEADS:
             for m in range(j + 1, min(n, j + 6)):
                 w = toks[m].low
-                if w in KIND_MODIFIERS and w not in VICTIM_KIND:
-                    np.kind = KIND_MODIFIERS[w]
+                nxt = toks[m + 1].low if m + 1 < n else ""
+                if w in OF_GROUPS and nxt not in OF_GROUPS:
+                    np.kind = OF_GROUPS[w]  # "of the army", "of a militia"
+                    j = m + 1
+                    break
+                if w in KIND_MODIFIERS and w not in VICTIM_KIND or \
+                        _is_word(toks[m]) and w not in STOP and nxt in OF_GROUPS:
+                    np.kind = KIND_MODIFIERS.get(w, np.kind)  # "of a local militia"
                     continue
                 if w in VICTIM_KIND:
                     np.kind = VICTIM_KIND[w]
