@@ -760,3 +760,13 @@ def test_a_city_called_so_by_its_own_name_beats_an_old_name_of_a_bigger_one():
     # whatever small US towns are called Geneva by their own name
     got = _resolved("Envoys met in Geneva on Friday.")
     assert got["Geneva"].country == "CHE"
+
+
+def test_a_name_once_read_as_a_persons_is_still_a_place_after_in():
+    """A caption's "Burnt Izium school" reads "Izium" as part of a name; "in the town of Izium"
+    and "in Izium" later are still places."""
+    from eventdesk import extract
+    text = ("Burnt Izium school\n\nRussian shelling killed a man in the town of Izium on "
+            "Monday.\n\nTwo more people were wounded in Izium overnight.")
+    evs = [e for e in extract(text, published="2023-08-18") if e.type == "ASSAULT"]
+    assert evs and all(e.location is not None and e.location.name == "Izium" for e in evs)

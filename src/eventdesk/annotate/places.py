@@ -506,6 +506,7 @@ def _title_case_tokens(text: str, toks) -> set[int]:
     return out
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around"})
 _STREET_AFTER = frozenset({"square", "street", "avenue", "boulevard", "lane", "prospekt",
                            "prospect"})
 
@@ -585,8 +586,9 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
                     or _POSS.search(toks[i - 1][2]) or toks[i - 1][2].isupper()):
                 persons.add(key)  # "Sergei Lavrov": later "Lavrov" alone is no place either
                 return None
-        if single and key in persons:
-            return None
+        if single and key in persons and not (explicit or before_cue in _PLACE_PREPOSITIONS):
+            return None  # (a name once read as a person's, "Ruined Kupiansk building" in a
+            #              caption, is still a place "in the city of Kupiansk" or "in Kupiansk")
         # followed by an organisation word ("Kyiv Post") or by a capitalised word that is no
         # place and no cue ("Jordan Peterson") for a minor place
         if nxt < n and text[toks[j][1]:toks[nxt][0]] == " " and keys[nxt] in _UNIT_NAMES:
