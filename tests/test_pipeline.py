@@ -1013,3 +1013,17 @@ def test_ground_freed_is_ground_won(pipeline):
         ("UKR", "Kupiansk")]
     assert not by_type(extract("The gunmen freed four hostages on Friday.",
                                published="2022-09-11", pipeline=pipeline), "ASSAULT")
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Emergency services were mobilised to restore heating after the strike on Sumy.", 0),
+    ("Volunteers were deployed to clear the rubble in the old town.", 0),
+    ("Rescue teams were mobilised across the region overnight.", 0),
+    # armed or state forces moved stay a mobilisation
+    ("The government deployed 3,000 additional troops to the northern border.", 1),
+])
+def test_relief_bodies_mobilised_are_no_mobilisation(pipeline, text, n):
+    """MOBILIZE is a show or build-up of force: emergency services, rescuers or volunteers
+    sent to a scene are relief."""
+    assert len(by_type(extract(text, published="2024-02-11", pipeline=pipeline),
+                       "MOBILIZE")) == n

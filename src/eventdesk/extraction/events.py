@@ -1158,6 +1158,9 @@ class Extractor:
         if d.mention.type in ACTED_TYPES and d.actor1 is None and d.actor2 is None and \
                 d.sent.doc[d.mention.head].pos_ in ("NOUN", "PROPN"):
             return False  # "hostilities led to a halt in trade": no actor of record acted
+        if d.mention.type == "MOBILIZE" and _civil_services_move(d):
+            return False  # "emergency services were mobilising to restore power",
+            #               "volunteers were deployed to clear rubble": relief, no force
         if d.mention.type == "THREATEN" and d.actor2 is None and _advisory(d):
             return False  # "the maritime agency warned ships to stay alert": advice, no threat
         a2 = d.actor2
@@ -1579,6 +1582,34 @@ RETAKEN = re.compile(r"\b(?:liberat|recaptur|retak|retook|regain|reclaim|freed)"
 TRUCE = re.compile(r"\b(?:cease-?fire|truce|armistice|pause|hand(?:ed|s|ing)? over|return(?:ed|s)?)\b",
                    re.I)
 _CIVILIAN_KINDS = frozenset({"child", "civilian"})
+# who is mobilised or deployed when it is relief, not force
+_RELIEF_MOVERS = frozenset({
+    "service", "services", "rescuer", "rescuers", "volunteer", "volunteers", "crew", "crews",
+    "firefighter", "firefighters", "medic", "medics", "doctor", "doctors", "nurse", "nurses",
+    "worker", "workers", "engineer", "engineers", "team", "teams", "brigade", "brigades",
+    "fund", "funds", "resource", "resources", "aid", "ambulance", "ambulances", "equipment",
+    "generator", "generators", "utility", "utilities", "electrician", "electricians"})
+_RELIEF_WORDS = re.compile(r"\b(?:emergency|rescue|repair|relief|medical|fire|power|utility|"
+                           r"humanitarian|volunteer|ambulance|road|energy)\b", re.I)
+
+
+def _civil_services_move(d: "_Draft") -> bool:
+    """The one mobilised or deployed (subject of the active or passive verb, or its object)
+    is a relief body ("emergency services", "rescue teams", "repair brigades", "volunteers"),
+    not an armed or state force."""
+    head = d.sent.doc[d.mention.head]
+    for t in list(head.children):
+        if t.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        low = t.lower_
+        if low not in _RELIEF_MOVERS:
+            continue
+        mods = " ".join(c.lower_ for c in t.children if c.dep_ in ("amod", "compound"))
+        if low in ("volunteers", "volunteer", "rescuers", "rescuer", "firefighters",
+                   "firefighter", "medics", "doctors", "nurses", "ambulances") or \
+                _RELIEF_WORDS.search(mods):
+            return True
+    return False
 
 
 def _civilians_only(d: "_Draft") -> bool:
