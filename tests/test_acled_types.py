@@ -262,3 +262,12 @@ def test_the_dead_of_a_security_operation_are_no_attack_on_civilians(pipeline):
                  "Two men were killed in an encounter with troops in Kupwara district."):
         evs = of_type("ASSAULT", text, pipeline, published="2024-03-02")
         assert [e.acled_sub_event_type for e in evs] == ["Armed clash"], text
+
+
+def test_an_armed_groups_fire_on_a_gathering_is_an_attack_on_civilians(pipeline):
+    """"gunmen opened fire on a bar": a place or gathering of unarmed people as the target
+    of an armed group, no toll told, is Violence against civilians / Attack."""
+    evs = of_type("ASSAULT", "Masked gunmen opened fire on a crowded bar in Chihuahua "
+                  "on Saturday.", pipeline, published="2024-09-16")
+    assert [(e.acled_sub_event_type, e.actor2 and e.actor2.sector) for e in evs] == [
+        ("Attack", "CVL")]

@@ -770,3 +770,14 @@ def test_a_name_once_read_as_a_persons_is_still_a_place_after_in():
             "Monday.\n\nTwo more people were wounded in Izium overnight.")
     evs = [e for e in extract(text, published="2023-08-18") if e.type == "ASSAULT"]
     assert evs and all(e.location is not None and e.location.name == "Izium" for e in evs)
+
+
+def test_a_cartel_or_gang_named_after_a_place_is_no_place():
+    """"linked to the X cartel", "members of the Y gang": an organisation's name, not the
+    town it is named after; a person described in apposition at a sentence start ("Hala,
+    originally from Homs, said") is no place either."""
+    assert "Los Lobos" not in names("Gunmen tied to the Los Lobos cartel set fire to three "
+                                    "trucks near Quito on Sunday.")
+    assert "Hala" not in names("Hala, originally from Homs, said the shelling lasted all "
+                               "night.")
+    assert "Hala" in names("Hala, a town of 70,000 people, was flooded.")

@@ -315,7 +315,10 @@ _TITLE_LOWER = frozenset({"with", "from", "into", "over", "after", "amid", "near
                           "upon", "onto", "about", "against", "during", "without"})
 # words after a name that make it a military formation, not a place ("Russia's Zapad group")
 _UNIT_NAMES = frozenset({"group", "groups", "battlegroup", "battlegroups", "grouping",
-                         "groupings", "brigade", "battalion", "regiment", "division"})
+                         "groupings", "brigade", "battalion", "regiment", "division",
+                         "cartel", "cartels", "gang", "gangs"})
+# a person described in apposition: "Shirin, originally from Afrin, said", "Amal, who fled"
+_PERSON_APPOSITION = re.compile(r",\s+(?:originally\s+from|who\s|aged\s+\d|\d{1,2}\s*,)")
 
 _COMMUNITY = re.compile(r"\b([A-Z][\w’'-]*?)s[’']?ka\s+(?:(?:territorial|rural|urban|"
                         r"settlement)\s+)?(?:community|hromada|communities)\b")
@@ -602,6 +605,9 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
                     and not _POSS.search(toks[j][2]) and not title_case:
                 persons.add(nk)  # "Vladimir Putin", "Israel Katz"
                 return None
+        if single and sent_start and not explicit and _PERSON_APPOSITION.match(text, toks[j][1]):
+            persons.add(key)
+            return None  # "Shirin, originally from Afrin, described ...": a person
         if _NUMBERED_AREA.match(text, toks[j][1]):
             return None  # "the Bir 12 area", "Block 4 camp": a numbered sector's
             #              label, not the town of that name

@@ -1593,6 +1593,14 @@ _RELIEF_WORDS = re.compile(r"\b(?:emergency|rescue|repair|relief|medical|fire|po
                            r"humanitarian|volunteer|ambulance|road|energy)\b", re.I)
 
 
+# places and gatherings of unarmed people an armed group's attack is aimed at
+_SOFT_TARGETS = re.compile(
+    r"\b(?:bars?|restaurants?|nightclubs?|cafes?|caf\u00e9s?|markets?|churche?s?|mosques?|"
+    r"weddings?|funerals?|parties|party|festivals?|concerts?|buses|bus|minibus(?:es)?|"
+    r"passengers|worshipp?ers|villagers|farmers|traders|homes?|houses?|schools?|"
+    r"cockfights?|football (?:match|game)|gatherings?)\b", re.I)
+
+
 def _civil_services_move(d: "_Draft") -> bool:
     """The one mobilised or deployed (subject of the active or passive verb, or its object)
     is a relief body ("emergency services", "rescue teams", "repair brigades", "volunteers"),
@@ -1621,6 +1629,9 @@ def _civilians_only(d: "_Draft") -> bool:
     a2s = d.actor2.sector if d.actor2 is not None else None
     civil = bool(kinds) and (kinds <= _CIVILIAN_KINDS or (
         kinds <= _CIVILIAN_KINDS | {"person"} and a1s in (None, "REB")))
+    if not kinds and a1s == "REB" and _SOFT_TARGETS.search(
+            d.sent.text[d.trigger.start - d.sent.start_char:]):
+        civil = True  # "gunmen opened fire on a bar", "attacked a wedding party"
     if not (a2s == "CVL" and (not kinds or civil) or a2s is None and civil):
         return False
     text = d.sent.text
