@@ -781,3 +781,14 @@ def test_a_cartel_or_gang_named_after_a_place_is_no_place():
     assert "Hala" not in names("Hala, originally from Homs, said the shelling lasted all "
                                "night.")
     assert "Hala" in names("Hala, a town of 70,000 people, was flooded.")
+
+
+def test_a_villages_own_name_beats_a_big_citys_old_name_in_the_reports_region():
+    """"Stanislav" is the old name of Ivano-Frankivsk (238,000 people) and the own name of a
+    village in the Kherson region. In a report on the Kherson region the village is meant:
+    the name's other mentions, all read as the big city at first, are no context for it."""
+    text = ("In the Kherson region, Russian troops dropped explosives on Stanislav on "
+            "Tuesday. Later that day Stanislav was shelled again. Residents of Stanislav "
+            "said the road was cut.")
+    got = [(m.span.text, p.admin1) for m, p in resolved(text) if p is not None]
+    assert [a for n, a in got if n == "Stanislav"] == ["Kherson"] * 3

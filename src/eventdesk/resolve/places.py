@@ -115,6 +115,9 @@ class _Context:
         # distinct anchor points -> the mention indexes at that point (a long text repeats
         # its places; keeping points distinct keeps the context scan short)
         self.points: dict[tuple[float, float], set[int]] = {}
+        # mention index -> its name key: a name's other mentions are no context for it
+        # (three mentions of "Stanislav" do not make Ivano-Frankivsk, its old namesake, near)
+        self.key_of: dict[int, str] = {}
 
     def add(self, idx: int, e: Entry, weight: float = 1.0) -> None:
         self.countries[e.country] += weight
@@ -162,12 +165,20 @@ def _score(e: Entry, m: PlaceMention | None, idx: int, ctx: _Context,
     if e.admin1_code and ctx.admin1[e.admin1_code]:
         s += 8 + 4 * min(ctx.admin1[e.admin1_code], 3)
     if e.kind in ("city", "admin2"):
+        own = m.key if m is not None else None
         dists = [haversine_km(e.lat, e.lon, la, lo) for (la, lo), js in ctx.points.items()
-                 if js != {idx}]
+                 if any(j != idx and (own is None or ctx.key_of.get(j) != own) for j in js)]
         if dists:
             d = min(dists)
             s += 20 * max(0.0, 1 - d / 250)
     return s
+
+
+def _alias_only(e: Entry, m: PlaceMention) -> bool:
+    """``e`` is found by an old or other name while another candidate bears the name as its
+    own ("Stanislav": Ivano-Frankivsk's old name, a Kherson village's own)."""
+    return bool(m.key) and name_key(e.name) != m.key and any(
+        name_key(c.name) == m.key for c in m.candidates if c is not e)
 
 
 def _dominant_city(m: PlaceMention) -> Entry | None:
@@ -181,6 +192,9 @@ def _dominant_city(m: PlaceMention) -> Entry | None:
         return None
     best = max(cities, key=lambda c: c.population)
     rest = max((c.population for c in cities if c is not best), default=0)
+    if _alias_only(best, m):
+        return None  # "Stanislav" is Ivano-Frankivsk's old name, but a village's own name:
+        #              the report's region decides
     if best.population >= 100_000 and best.population >= 20 * max(rest, 1):
         return best
     return None
@@ -218,6 +232,8 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
     if not mentions:
         return []
     ctx = _Context()
+    key_of = {idx: m.key for idx, m in enumerate(mentions) if m.key}
+    ctx.key_of = key_of
     # anchors: mentions with one candidate, or one that dwarfs the others
     for idx, m in enumerate(mentions):
         cands = m.candidates
@@ -228,7 +244,8 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
         else:
             best = max(cands, key=lambda c: c.population)
             rest = max((c.population for c in cands if c is not best), default=0)
-            if best.population >= 100_000 and best.population >= 20 * max(rest, 1):
+            if best.population >= 100_000 and best.population >= 20 * max(rest, 1) and \
+                    not _alias_only(best, m):
                 ctx.add(idx, best, 0.5)
     locals_ = [_local_units(mentions, i, text) for i in range(len(mentions))]
     chosen: list[Entry | None] = [None] * len(mentions)
@@ -245,6 +262,7 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
             chosen[idx] = scored
         # second round: the chosen places become context
         ctx2 = _Context()
+        ctx2.key_of = key_of
         for idx, e in enumerate(chosen):
             if e is not None:
                 ctx2.add(idx, e)
