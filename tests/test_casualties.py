@@ -246,3 +246,12 @@ def test_members_of_a_force_are_counted_with_its_kind(text, totals, kind):
     found = find_casualties(text)
     assert casualty_totals(found) == totals
     assert {v.kind for m in found for v in m.victims} == {kind}
+
+
+@pytest.mark.parametrize("text, totals", [
+    ("A second man was fatally shot near the checkpoint.", (1, None)),
+    ("Gunmen fatally shot two guards at the gate.", (2, None)),
+    ("A teenager was mortally stabbed during the riot.", (1, None)),
+])
+def test_fatally_shot_or_stabbed_is_killed(text, totals):
+    assert casualty_totals(find_casualties(text)) == totals

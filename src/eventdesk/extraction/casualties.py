@@ -106,7 +106,7 @@ _TOLL_VERBS = _REVISE_VERBS | {"stood", "stands", "is", "was", "now", "of", "at"
 _STEMS = ("kill", "dead", "die", "death", "wound", "injur", "hurt", "casualt", "fatalit",
           "bodies", "toll", "hospitali", "treated", "maim", "perish", "lost their", "kia", "wia",
           "martyr", "execut", "behead", "massacr", "assassinat", "lynch",
-          "lives", "gunned down", "mowed down", "hospital")
+          "lives", "gunned down", "mowed down", "hospital", "fatally", "mortally")
 _ZERO_HINTS = ("no ", "no-one", "nobody", "none", "without", "not ", "n't")
 _CUM_HINTS = ("since", "year", "to date", "total", "cumulative", "toll", "past", "last", "war",
               "conflict", "began", "started", "erupted", "month", "during", "throughout")
@@ -356,6 +356,10 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
             if np is not None:
                 _add(found, used, toks, "killed", np, k - 1, np.j - 1)
                 continue
+        if low in ("shot", "stabbed") and prev in _FATALLY:
+            # "another was fatally shot", "fatally stabbed a guard": killed, as "gunned down"
+            _verb(toks, k, found, used, gunned=True)
+            continue
         if low in PARTICIPLES or low in DIED or low in KILL_ACTIVE:
             _verb(toks, k, found, used)
             continue
