@@ -255,3 +255,14 @@ def test_members_of_a_force_are_counted_with_its_kind(text, totals, kind):
 ])
 def test_fatally_shot_or_stabbed_is_killed(text, totals):
     assert casualty_totals(find_casualties(text)) == totals
+
+
+@pytest.mark.parametrize("text, totals", [
+    # a coordinated passive: the first participle shares the subject with the casualty one
+    ("Two herders were shot and killed near the well.", (2, None)),
+    ("Three guards were ambushed and wounded on the highway.", (None, 3)),
+    # two casualty participles are one toll, not two
+    ("Some 14 people were killed and wounded in the blast.", (14, None)),
+])
+def test_a_coordinated_passive_shares_its_subject(text, totals):
+    assert casualty_totals(find_casualties(text)) == totals

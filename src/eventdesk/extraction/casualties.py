@@ -204,6 +204,15 @@ def _lone_victim(toks: list[Token], e: int) -> _NP | None:
 
 
 _SUSTAIN = frozenset({"sustained", "suffered", "received"})
+_IRREGULAR_PARTICIPLES = frozenset({"shot", "hit", "struck", "beaten", "taken", "caught",
+                                    "run", "thrown", "cut", "stabbed", "seized"})
+
+
+def _PARTICIPLE_FIRST(word: str) -> bool:
+    """A past participle that can open "were X and killed" ("shot", "ambushed", "attacked")."""
+    if word in PARTICIPLES or word in KILL_ACTIVE:
+        return False  # "27 were killed and wounded": one toll of casualties, not two
+    return word in _IRREGULAR_PARTICIPLES or (len(word) > 4 and word.endswith("ed"))
 _FATALLY = frozenset({"fatally", "mortally"})
 # words after which a bare number opens a clause as its subject ("... and five sustained
 # injuries"), unlike a year ("in 2022 sustained") or a unit's number ("Company 4511 sustained")
@@ -469,6 +478,10 @@ def _verb(toks: list[Token], k: int, found: list[_M], used: set[int], *, died: b
     # passive: "two men were (reportedly) killed", "have been injured", "were shot dead"
     back = k - 2 if gunned or (low == "dead" and k > 1 and toks[k - 1].low in SHOT_DEAD) \
         else k - 1
+    if back >= 2 and toks[back].low == "and" and _PARTICIPLE_FIRST(toks[back - 1].low) and \
+            toks[back - 2].low not in ("and", ","):
+        back -= 2  # "two men were shot and killed", "were ambushed and wounded": the first
+        #            participle of a coordination shares the passive's subject
     b = _skip_back(toks, back, AUX_SKIP - {"have", "has", "had"} if died else AUX_SKIP)
     if died:
         b = _skip_back(toks, k - 1, frozenset({"later", "subsequently", "also", "have", "has",
