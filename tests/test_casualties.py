@@ -266,3 +266,12 @@ def test_fatally_shot_or_stabbed_is_killed(text, totals):
 ])
 def test_a_coordinated_passive_shares_its_subject(text, totals):
     assert casualty_totals(find_casualties(text)) == totals
+
+
+@pytest.mark.parametrize("text, totals", [
+    ("A farmer in his 60s was killed when the drone hit his tractor.", (1, None)),
+    ("Two sisters in their early twenties were injured by the blast.", (None, 2)),
+    ("A border guard succumbed to his wounds on Friday.", (1, None)),
+])
+def test_an_age_decade_after_the_victim_and_succumbed(text, totals):
+    assert casualty_totals(find_casualties(text)) == totals

@@ -78,7 +78,7 @@ PARTICIPLES = {"killed": "killed", "dead": "killed", "wounded": "injured", "inju
                "assassinated": "killed", "lynched": "killed"}
 # military shorthand read as the words it stands for: "One KIA, two WIA"
 SHORTHAND = {"kia": "killed", "wia": "wounded"}
-DIED = frozenset({"died", "die", "dies", "perished"})
+DIED = frozenset({"died", "die", "dies", "perished", "succumbed", "succumbs"})
 # verbs of "<verb> dead <victims>" ("shot dead two protesters") and of "were <verb> dead"
 SHOT_DEAD = frozenset({"shot", "shoot", "shoots", "shooting", "stabbed", "beat", "beaten"})
 # outcome nouns whose complement names the victims: "the deaths of", "injuries to"
@@ -106,7 +106,7 @@ _TOLL_VERBS = _REVISE_VERBS | {"stood", "stands", "is", "was", "now", "of", "at"
 _STEMS = ("kill", "dead", "die", "death", "wound", "injur", "hurt", "casualt", "fatalit",
           "bodies", "toll", "hospitali", "treated", "maim", "perish", "lost their", "kia", "wia",
           "martyr", "execut", "behead", "massacr", "assassinat", "lynch",
-          "lives", "gunned down", "mowed down", "hospital", "fatally", "mortally")
+          "lives", "gunned down", "mowed down", "hospital", "fatally", "mortally", "succumb")
 _ZERO_HINTS = ("no ", "no-one", "nobody", "none", "without", "not ", "n't")
 _CUM_HINTS = ("since", "year", "to date", "total", "cumulative", "toll", "past", "last", "war",
               "conflict", "began", "started", "erupted", "month", "during", "throughout")
@@ -252,6 +252,16 @@ def _before_life_modifier(toks: list[Token], a: int) -> int | None:
     k = a - 1
     if k >= 0 and toks[k].low == ",":
         k -= 1
+    if k >= 1 and toks[k].low == "s" and re.fullmatch(r"\d0", toks[k - 1].low):
+        k -= 1  # ("50s" is read as "50" and "s")
+    if k >= 2 and re.fullmatch(r"\d0s?|teens|twenties|thirties|forties|fifties|sixties|"
+                               r"seventies|eighties", toks[k].low):
+        # "a man in his (early) 50s was killed", "two women in their seventies died"
+        j = k - 1
+        if toks[j].low in ("early", "mid", "late", "mid-"):
+            j -= 1
+        if j >= 1 and toks[j].low in ("his", "her", "their") and toks[j - 1].low == "in":
+            return j - 1 if j - 1 > 0 else None
     seen = False
     while k >= 0 and (toks[k].low in ("and", ",") or toks[k].low.isdigit()):
         seen = seen or toks[k].low.isdigit()
