@@ -1027,3 +1027,24 @@ def test_relief_bodies_mobilised_are_no_mobilisation(pipeline, text, n):
     sent to a scene are relief."""
     assert len(by_type(extract(text, published="2024-02-11", pipeline=pipeline),
                        "MOBILIZE")) == n
+
+
+@pytest.mark.parametrize("text", [
+    "Since its leader's arrest, the cartel has intensified its attacks on police posts in "
+    "Sinaloa.",
+    "Officials said a spate of attacks on rail lines in the Bryansk region worried them.",
+    "Security agents prevented an attack on a power station in Belgorod, the FSB said.",
+    "Putin agreed to a temporary halt on attacks against energy facilities in Ukraine.",
+])
+def test_a_trend_in_attacks_or_an_attack_prevented_is_no_attack(pipeline, text):
+    """An attack noun that is the object of a trend ("intensified its attacks", "a spate of
+    attacks") or of prevention ("prevented an attack", "a halt on attacks") tells no attack
+    that happened (a headline's "attacks intensify" is news, and stays)."""
+    assert by_type(extract(text, published="2025-03-19", pipeline=pipeline), "ASSAULT") == []
+
+
+def test_a_wave_of_attacks_in_one_night_is_an_attack(pipeline):
+    evs = by_type(extract("Russia launched a wave of drone attacks on Odesa overnight, "
+                          "injuring four people.", published="2025-03-19", pipeline=pipeline),
+                  "ASSAULT")
+    assert [(e.location and e.location.name, e.injuries) for e in evs] == [("Odesa", 4)]

@@ -331,6 +331,11 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         #              told of attacks in general, not one event
     if match.pattern.nominal and not headline and _habitual_plural(tok):
         return None  # "Kyiv rarely claims responsibility for attacks in Russia"
+    if match.pattern.nominal and not headline and entry.type in ("ASSAULT", "PROTEST") and \
+            _trend_or_foiled(tok):
+        return None  # "the group has intensified its attacks", "the stepping up of drone
+        #              attacks", "agents prevented an attack on a bridge": a trend or an
+        #              attack that did not happen, not one event
     if not headline and _iterated_before(tok):
         return None  # "she had been arrested several times for joining marches": a record
     if _unasserted_infinitive(tok, heads):
@@ -572,6 +577,39 @@ def _in_habitual_clause(tok) -> bool:
 
 HABITUAL_EVENT_NOUNS = frozenset({"attacks", "assaults", "strikes", "airstrikes", "raids",
                                   "bombings", "shellings", "incidents", "clashes", "killings"})
+
+
+# verbs (and their nouns) of a trend in attacks or of an attack kept from happening
+# ("a wave of drone attacks" is one night's salvo: no trend word)
+TREND_LEMMAS = frozenset({"intensify", "escalate", "step", "increase", "ramp", "scale",
+                          "surge", "spike", "rise", "uptick", "escalation", "intensification",
+                          "stepping", "upsurge", "spate"})
+FOILED_LEMMAS = frozenset({"prevent", "foil", "thwart", "avert", "prevention", "foiling",
+                           "halt", "moratorium", "pause", "suspension", "ban"})
+
+
+def _trend_or_foiled(tok) -> bool:
+    """An attack noun that is the object of a trend or prevention verb or noun ("has
+    intensified its attacks", "a spate of attacks", "the stepping up of attacks", "foiled a
+    bomb attack", "a halt on attacks"), up to two steps up ("of", "on", "in")."""
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        lem = head.lemma_.lower()
+        if cur.dep_ in ("dobj", "pobj", "nsubjpass", "compound", "prep") and (
+                lem in FOILED_LEMMAS or lem in TREND_LEMMAS and (
+                    head.pos_ == "NOUN" or tok.tag_ == "NNS")):
+            return True
+        if head.pos_ == "ADP" and head.lower_ in ("of", "on", "in", "against"):
+            cur = head
+            continue
+        if cur.dep_ == "pobj":
+            cur = head
+            continue
+        return False
+    return False
 
 
 def _habitual_plural(tok) -> bool:
