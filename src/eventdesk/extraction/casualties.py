@@ -208,11 +208,13 @@ _IRREGULAR_PARTICIPLES = frozenset({"shot", "hit", "struck", "beaten", "taken", 
                                     "run", "thrown", "cut", "stabbed", "seized"})
 
 
-def _PARTICIPLE_FIRST(word: str) -> bool:
+def _participle_first(word: str) -> bool:
     """A past participle that can open "were X and killed" ("shot", "ambushed", "attacked")."""
     if word in PARTICIPLES or word in KILL_ACTIVE:
         return False  # "27 were killed and wounded": one toll of casualties, not two
     return word in _IRREGULAR_PARTICIPLES or (len(word) > 4 and word.endswith("ed"))
+
+
 _FATALLY = frozenset({"fatally", "mortally"})
 # words after which a bare number opens a clause as its subject ("... and five sustained
 # injuries"), unlike a year ("in 2022 sustained") or a unit's number ("Company 4511 sustained")
@@ -247,8 +249,9 @@ _DASHES = frozenset({"-", "–", "—"})
 
 
 def _before_life_modifier(toks: list[Token], a: int) -> int | None:
-    """Where a victim phrase ends before an age or a year of birth told between it and its
-    verb ("a man born in 1962 died", "two residents, aged 70 and 74, were killed")."""
+    """Where a victim phrase ends before an age, an age decade or a year of birth told between
+    it and its verb ("a man born in 1962 died", "two residents, aged 70 and 74, were killed",
+    "a man in his 50s was killed")."""
     k = a - 1
     if k >= 0 and toks[k].low == ",":
         k -= 1
@@ -277,7 +280,7 @@ def _subject_before_aside(toks: list[Token], a: int) -> _NP | None:
     """"Eleven people, including two children, were injured": the phrase before the aside;
     so too before an aside between dashes ("Five members of a household -- two parents and
     three sons -- were killed") and before an age or a year of birth ("a man born in 1962
-    died")."""
+    died", "a man in his 50s was killed")."""
     life = _before_life_modifier(toks, a)
     if life is not None and life > 0:
         # (the phrase reader takes "aged 61, 65 and 70" as the victims' ages, up to the comma)
@@ -488,7 +491,7 @@ def _verb(toks: list[Token], k: int, found: list[_M], used: set[int], *, died: b
     # passive: "two men were (reportedly) killed", "have been injured", "were shot dead"
     back = k - 2 if gunned or (low == "dead" and k > 1 and toks[k - 1].low in SHOT_DEAD) \
         else k - 1
-    if back >= 2 and toks[back].low == "and" and _PARTICIPLE_FIRST(toks[back - 1].low) and \
+    if back >= 2 and toks[back].low == "and" and _participle_first(toks[back - 1].low) and \
             toks[back - 2].low not in ("and", ","):
         back -= 2  # "two men were shot and killed", "were ambushed and wounded": the first
         #            participle of a coordination shares the passive's subject

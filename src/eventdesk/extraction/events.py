@@ -1631,7 +1631,7 @@ def _civilians_only(d: "_Draft") -> bool:
         kinds <= _CIVILIAN_KINDS | {"person"} and a1s in (None, "REB")))
     if not kinds and a1s == "REB" and _SOFT_TARGETS.search(
             d.sent.text[d.trigger.start - d.sent.start_char:]):
-        civil = True  # "gunmen opened fire on a bar", "attacked a wedding party"
+        civil = True  # "gunmen opened fire on a bar", "attacked a crowded market"
     if not (a2s == "CVL" and (not kinds or civil) or a2s is None and civil):
         return False
     text = d.sent.text

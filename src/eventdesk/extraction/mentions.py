@@ -590,8 +590,9 @@ FOILED_LEMMAS = frozenset({"prevent", "foil", "thwart", "avert", "prevention", "
 
 def _trend_or_foiled(tok) -> bool:
     """An attack noun that is the object of a trend or prevention verb or noun ("has
-    intensified its attacks", "a spate of attacks", "the stepping up of attacks", "foiled a
-    bomb attack", "a halt on attacks"), up to two steps up ("of", "on", "in")."""
+    intensified its attacks", "a spate of attacks", "the stepping up of attacks", "agents
+    prevented an attack", "a halt on attacks"), up to two steps up ("of", "on", "in").
+    ("troops foiled / repelled an attack" is a battle: assault.repel, a surface pattern.)"""
     cur = tok
     for _ in range(3):
         head = cur.head

@@ -144,7 +144,7 @@ _BEFORE_YEAR_OK = re.compile(
 _BEFORE_MIDNIGHT = re.compile(r"(?i:\bmidnight\s+(?:on\s+)?)$")
 _PROPER_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+$")
 # a date in a person's or a building's history, not the event's: "a man born in 1962 died",
-# "the theatre, built in 1903, was hit", "a church dating from the 18th century"
+# "the theatre, built in 1903, was hit", "a church dating back to 1890"
 _HISTORY_BEFORE = re.compile(
     r"(?i:\b(?:born|built|founded|established|constructed|erected|completed|dating(?:\s+back)?"
     r"(?:\s+to|\s+from)|dates?\s+(?:back\s+)?(?:to|from))\s+(?:(?:in|on|around|about|circa)\s+)?"
