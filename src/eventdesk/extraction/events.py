@@ -34,7 +34,7 @@ from eventdesk.extraction.rules import (
     SPEECH_TYPES, STAGE, STATEMENT_TYPES, SUPERLATIVE_SINCE, TOLL_NOUNS, TOLL_REPORT_VERBS,
     TOLL_REVISION, THE_PUBLIC, VICTIM_NOUNS, EVACUATION, SPEAKER_TAIL, TREND_PERIOD, VIOLENT,
     WAR_TOTAL, ENEMY_WORDS, DOMESTIC_TYPES, INQUIRY, OF_RECORD_TYPES, ORDINARY_PEOPLE,
-    PEOPLE_NOUNS, TOLD_THINGS, WAR_SCALE, POSSESSED_PLACES,
+    PEOPLE_NOUNS, TOLD_THINGS, WAR_SCALE, POSSESSED_PLACES, SOFT_TARGETS,
 )
 from eventdesk.extraction.timex import TimeMention, dateline_time, find_times, pick_window
 from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evidence, Place,
@@ -1593,13 +1593,6 @@ _RELIEF_WORDS = re.compile(r"\b(?:emergency|rescue|repair|relief|medical|fire|po
                            r"humanitarian|volunteer|ambulance|road|energy)\b", re.I)
 
 
-# places and gatherings of unarmed people an armed group's attack is aimed at
-_SOFT_TARGETS = re.compile(
-    r"\b(?:bars?|restaurants?|nightclubs?|cafes?|caf\u00e9s?|markets?|churche?s?|mosques?|"
-    r"weddings?|funerals?|parties|party|festivals?|concerts?|buses|bus|minibus(?:es)?|"
-    r"passengers|worshipp?ers|villagers|farmers|traders|homes?|houses?|schools?|"
-    r"cockfights?|football (?:match|game)|gatherings?)\b", re.I)
-
 
 def _civil_services_move(d: "_Draft") -> bool:
     """The one mobilised or deployed (subject of the active or passive verb, or its object)
@@ -1629,7 +1622,7 @@ def _civilians_only(d: "_Draft") -> bool:
     a2s = d.actor2.sector if d.actor2 is not None else None
     civil = bool(kinds) and (kinds <= _CIVILIAN_KINDS or (
         kinds <= _CIVILIAN_KINDS | {"person"} and a1s in (None, "REB")))
-    if not kinds and a1s == "REB" and _SOFT_TARGETS.search(
+    if not kinds and a1s == "REB" and SOFT_TARGETS.search(
             d.sent.text[d.trigger.start - d.sent.start_char:]):
         civil = True  # "gunmen opened fire on a bar", "attacked a crowded market"
     if not (a2s == "CVL" and (not kinds or civil) or a2s is None and civil):

@@ -32,8 +32,8 @@ ARRESTS = re.compile(r"\b(?:arrest|detain|detention|abduct|kidnap|jail|imprison|
                      r"took .{0,20}prisoner|taken .{0,20}prisoner|captur|custody|held)", re.I)
 # what was hit, when the text names no target party: a military object or a civilian one
 MILITARY_TARGETS = re.compile(
-    r"\b(?:air ?bases?|airbases?|airfields?|military (?:bases?|facility|facilities|airfield|unit|units|"
-    r"positions?|targets?|equipment|vehicles?)|ammunition depot|arms depot|fuel depot for the army|"
+    r"\b(?:air ?bases?|airbases?|airfields?|military (?:bases?|facility|facilities|airfield|"
+    r"unit|units|positions?|targets?|equipment|vehicles?)|ammunition depot|arms depot|fuel depot for the army|"
     r"command posts?|firing positions?|barracks|warships?|frigate|corvette|landing ship|"
     r"submarine|air[- ]defen[cs]e (?:systems?|units?|batter(?:y|ies))|radar station|"
     r"howitzers?|tanks?|armou?red vehicles?|MLRS|HIMARS|S-[34]00)\b", re.I)
@@ -41,6 +41,13 @@ CIVILIAN_TARGETS = re.compile(
     r"\b(?:civilians?|residents?|homes?|houses?|apartment|residential|hospital|school|"
     r"kindergarten|market|shop|church|bus|car|train station|power (?:plant|station|grid)|"
     r"energy|substation|grain|port|children|women|people|man|woman|girl|boy)\b", re.I)
+# places and gatherings of unarmed people an armed group's attack is aimed at ("gunmen
+# opened fire on a bar": ACLED's Attack on civilians, extraction/events.py)
+SOFT_TARGETS = re.compile(
+    r"\b(?:bars?|restaurants?|nightclubs?|cafes?|caf\u00e9s?|markets?|churche?s?|mosques?|"
+    r"weddings?|funerals?|parties|party|festivals?|concerts?|buses|bus|minibus(?:es)?|"
+    r"passengers|worshipp?ers|villagers|farmers|traders|homes?|houses?|schools?|"
+    r"cockfights?|football (?:match|game)|gatherings?)\b", re.I)
 # a RETREAT that gives no ground: prisoner swaps, releases, resignations (ACLED "Other")
 RELEASES = re.compile(r"prisoner|captive|hostage|releas|freed|\bfree\b|hand|swap|exchange|"
                       r"resign|step", re.I)
