@@ -271,3 +271,16 @@ def test_an_armed_groups_fire_on_a_gathering_is_an_attack_on_civilians(pipeline)
                   "on Saturday.", pipeline, published="2024-09-16")
     assert [(e.acled_sub_event_type, e.actor2 and e.actor2.sector) for e in evs] == [
         ("Attack", "CVL")]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen opened fire on a wedding party in a village of Plateau State on Friday, "
+    "killing seven guests.",
+    "Militants attacked mourners at a funeral near Maiduguri on Friday, killing five.",
+])
+def test_a_wedding_or_funeral_is_a_gathering_of_civilians(pipeline, text):
+    """"a wedding party" is a gathering of civilians, not a political party (OPP): an armed
+    group's fire on it is Violence against civilians / Attack with civilians as target."""
+    evs = of_type("ASSAULT", text, pipeline, published="2024-03-02")
+    assert [(e.acled_sub_event_type, e.actor2 and e.actor2.sector) for e in evs] == [
+        ("Attack", "CVL")]

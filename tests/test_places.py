@@ -792,3 +792,17 @@ def test_a_villages_own_name_beats_a_big_citys_old_name_in_the_reports_region():
             "said the road was cut.")
     got = [(m.span.text, p.admin1) for m, p in resolved(text) if p is not None]
     assert [a for n, a in got if n == "Stanislav"] == ["Kherson"] * 3
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("Insurgents killed eleven soldiers in Niger's west on Thursday.", "NER"),
+    ("Bandits killed 12 farmers across Nigeria's northwest on Thursday.", "NGA"),
+])
+def test_a_countrys_compass_part_places_the_event_in_the_country(pipeline, text, iso3):
+    """"in Niger's west": the report names no place inside that part of the country, so
+    the country is the place (country precision); "Ukraine's second city" is still no
+    place of its own (test_reported_incidents.py)."""
+    from eventdesk import extract
+    evs = [e for e in extract(text, published="2024-03-02") if e.type == "ASSAULT"]
+    assert [(e.location and e.location.country, e.location and e.location.precision)
+            for e in evs] == [(iso3, "country")]

@@ -33,6 +33,19 @@ class PlacedMention:
         self.cue = cue
 
 
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                      "southwest", "north-east", "north-west", "south-east", "south-west"})
+
+
+def _compass_part(root: Any) -> bool:
+    """A country's possessive before a compass word the event is in: "killed in Burkina
+    Faso's east", "across Nigeria's northwest". The text names no place inside that part,
+    so the country is the place (of country precision); "Ukraine's second city" names one."""
+    part = root.head
+    return part.lower_ in _COMPASS and part.dep_ == "pobj" and \
+        part.head.lower_ in ("in", "across", "throughout")
+
+
 def _town_protesting(pm: Any, sdoc: Any, head: Any) -> bool:
     """A town, not a capital, is the subject of the protest verb: "Maykop protested
     too" (its people protest in it; "Moscow protested the sanctions" is the state)."""
@@ -116,8 +129,8 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
             etype == "PROTEST" and _town_protesting(pm, sdoc, head))
         if etype in STATEMENT_TYPES and not locative:
             continue  # statements and meetings: only "in/at X" of their own clause
-        if pm.place.precision == "country" and root.dep_ == "poss" and (
-                root.head.lemma_.lower() in POSSESSED_PLACES or not (
+        if pm.place.precision == "country" and root.dep_ == "poss" and not _compass_part(
+                root) and (root.head.lemma_.lower() in POSSESSED_PLACES or not (
                     etype in VIOLENT and (root.head.dep_ in ("dobj", "nsubjpass") or
                                           root.head.dep_ == "pobj" and root.head.head.lower_
                                           in ("on", "at", "against", "into")))):
