@@ -1488,3 +1488,34 @@ def test_support_and_sanctions_need_the_party_that_declares_them(pipeline):
         "2024-03-02")
     assert "SUPPORT" in event_types(
         pipeline, "Norway backed the motion in the chamber on Monday.", "2024-03-02")
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("Russian missiles pound Kharkiv energy grid", "RUS"),
+    ("Gunmen storm church in Kaduna, seize worshippers", "NGA"),
+])
+def test_a_headline_verb_read_as_a_noun_is_the_verb(pipeline, text, iso3):
+    """A headline's present tense after a plural subject ("missiles pound X", "Gunmen
+    storm church"): the tagger reads the verb as a noun; it is the trigger, and the plural
+    noun before it is its subject (actor1)."""
+    evs = of_type("ASSAULT", text, pipeline, published="2024-03-02")
+    assert [e.actor1 and e.actor1.country for e in evs] == [iso3]
+
+
+def test_a_noun_after_a_plural_noun_in_a_sentence_is_no_headline_verb(pipeline):
+    """With a final stop the sentence is no headline: "the residents' storm shelters" keeps
+    its nouns."""
+    assert not of_type("ASSAULT", "Officials inspected the villages storm shelters.",
+                       pipeline, published="2024-03-02")
+
+
+@pytest.mark.parametrize("text", [
+    "Dozens of new sanctions against Belarus were announced by the Foreign Office on Tuesday.",
+    "Fresh sanctions on the shipping network were imposed by Washington on Monday.",
+])
+def test_sanctions_as_the_passive_subject_of_announcing(pipeline, text):
+    """"sanctions ... were announced/imposed by X": the measure in the passive, with its
+    quantity ("dozens of") or its target between, is a SANCTION by the agent."""
+    evs = of_type("SANCTION", text, pipeline, published="2024-03-02")
+    assert len(evs) == 1 and evs[0].actor1 is not None and evs[0].actor1.country in (
+        "GBR", "USA")

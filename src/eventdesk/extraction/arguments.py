@@ -6,6 +6,7 @@ are looked up by position in the parse of the trigger's sentence.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -172,6 +173,22 @@ def misparsed_gerund_subject(tok) -> bool:
         head.is_sent_start
 
 
+_STOP_END = re.compile(r"[.!?…:;][\"'”’)]*\s*$")
+
+
+def headline_verb(t: Any) -> bool:
+    """A headline's present-tense verb the tagger read as a noun after a plural subject:
+    "Russian missiles pound Odesa" (missiles a compound of "pound"), "Gunmen storm village"
+    ("Gunmen" the subject of "storm"). Only a base-form singular (NN) word right after a
+    plural noun that depends on it, followed by its object or a place, in a sentence with
+    no final stop (a headline).  The plural noun is the verb's subject (see `roles`)."""
+    if t.tag_ != "NN" or t.i == 0 or t.i + 1 >= len(t.doc) or _STOP_END.search(t.sent.text):
+        return False
+    prev, nxt = t.doc[t.i - 1], t.doc[t.i + 1]
+    return prev.tag_ in ("NNS", "NNPS") and prev.head.i == t.i and \
+        prev.dep_ in ("compound", "nsubj") and nxt.pos_ in ("PROPN", "DET", "NOUN", "NUM")
+
+
 def roles(tok) -> Roles:
     verb = clause_verb(tok)
     subject = None
@@ -236,6 +253,10 @@ def roles(tok) -> Roles:
             subject.head.tag_ == "VBN" and not objects and not any(
                 c.dep_ in ("aux", "auxpass") for c in subject.head.children):
         passive = True
+    if subject is None and tok.pos_ == "NOUN" and headline_verb(tok):
+        subject = tok.doc[tok.i - 1]  # "Russians shell Kherson region": the headline's verb
+        objects = [c for c in tok.children if c.i > tok.i and c.dep_ in ("appos", "dobj")] \
+            + objects
     # a nominal trigger's subject: the verb it is the subject of ("the strike killed")
     if subject is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
         subject = None

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from eventdesk.extraction.arguments import misparsed_gerund_subject
+from eventdesk.extraction.arguments import headline_verb, misparsed_gerund_subject
 from eventdesk.extraction.dep_patterns import DepPattern
 from eventdesk.extraction.lexicon import Lexicon, TokenView, TriggerMatch
 from eventdesk.extraction.modality import is_embedded_content, modality
@@ -65,6 +65,8 @@ def token_views(sent: "SpacySpan") -> list[TokenView]:
             guess = _guess_lemma(t.doc.vocab, t.lower_)
             if guess is not None:
                 lemma, pos = guess
+        elif pos == "NOUN" and headline_verb(t):
+            pos, lemma = "VERB", t.lower_
         lower = t.lower_
         if lower == "fire" and t.i >= 2 and t.doc[t.i - 1].text == "-" and \
                 t.doc[t.i - 2].lower_ == "cease" and not t.doc[t.i - 1].whitespace_:
