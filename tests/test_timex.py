@@ -458,3 +458,27 @@ def test_since_an_ordinal_day_of_a_month_is_a_span_start_and_not_carried():
 ])
 def test_a_date_in_a_life_or_a_buildings_history_is_not_the_events_time(text):
     assert find_times(text, published=PUB) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Norway unveils its largest aid package since 2022",
+    "It was the deadliest attack on the town since 2015, officials said.",
+    "The two sides held their first direct talks since March 2022.",
+])
+def test_a_comparisons_since_is_not_the_events_time(text):
+    """"the largest package since 2022": a superlative or "first" compares the event with
+    a span of time; the span is no time of the event (it would date the event years back
+    and drop it as background)."""
+    assert find_times(text, published=PUB) == []
+
+
+def test_a_plain_since_is_still_a_span():
+    [t] = find_times("Shelling has continued since Monday.", published=PUB)
+    assert t.relation == "since"
+
+
+def test_a_headline_measure_compared_since_a_year_is_news():
+    from eventdesk import extract
+    evs = extract("Canada announces biggest sanctions package against Iran since 2022",
+                  published="2024-05-14")
+    assert [e.type for e in evs] == ["SANCTION"]

@@ -36,7 +36,8 @@ from datetime import date, timedelta
 
 from eventdesk.extraction.timex_patterns import (
     _BEFORE_MIDNIGHT, _BEFORE_MONTH_OK, _BEFORE_SINCE, _BEFORE_YEAR_OK,
-    _CLAUSE_CUT, _HISTORY_BEFORE, _MASTER, _PERFECT, _PROPER_BEFORE, MONTHS, SEASONS, WEEKDAYS,
+    _CLAUSE_CUT, _COMPARED_SINCE, _HISTORY_BEFORE, _MASTER, _PERFECT, _PROPER_BEFORE, MONTHS,
+    SEASONS, WEEKDAYS,
     _future_clause, _last_day, _month_window, _next_weekday, _num, _ord,
     _recent_weekday, _relative, _resolve_md, _safe, _sentence_bounds, _unit_back)
 from eventdesk.records import Dateline, DateWindow, Span
@@ -314,6 +315,9 @@ def find_times(text: str, *, published: date,
             history_end = e  # "a man born in 1962", "a school built in 1978", "born in
             continue  #         1950 and 1948": a life's or a building's time, not the event's
         before = _BEFORE_SINCE.search(text, max(0, s - 25), s)
+        if before and before.group(1).lower() == "since" and _COMPARED_SINCE.search(
+                text, max(0, before.start() - 70), before.start()):
+            continue  # "the largest sanctions package since 2023": a comparison's span
         ctx.future = _future_clause(text, s)
         if before and before.group(1).lower() in ("until", "till", "by") and not ctx.future:
             ctx.future = "nearest"

@@ -149,6 +149,12 @@ _HISTORY_BEFORE = re.compile(
     r"(?i:\b(?:born|built|founded|established|constructed|erected|completed|dating(?:\s+back)?"
     r"(?:\s+to|\s+from)|dates?\s+(?:back\s+)?(?:to|from))\s+(?:(?:in|on|around|about|circa)\s+)?"
     r"(?:the\s+)?)$")
+# a superlative or "first" before "since": "the largest package since 2023", "the deadliest
+# attack since 2014", "the first direct talks since 2022" compare the event with a span of
+# time; the span is no time of the event
+_COMPARED_SINCE = re.compile(
+    r"(?i:\b(?:largest|biggest|deadliest|heaviest|worst|greatest|highest|lowest|most|"
+    r"bloodiest|fiercest|strongest|longest|largest-ever|first|only)\b[^,;:.!?\"“”()]{0,60})$")
 _CLAUSE_CUT = re.compile(r"[,;:.!?\"“”()—–]")
 _FUTURE = re.compile(r"(?i:(?<![\w'’])(?:" + _alt(_LEX["future_cues"]) + r")\b)")
 _PERFECT = re.compile(r"(?i:\b(?:has|have|had|'ve|’ve)\b)")
