@@ -35,9 +35,29 @@ def test_enemy_drones_downed_tell_the_enemys_salvo(pipeline):
                     "overnight.", pipeline)
     assert ev.actor1 is None  # the defender is not the attacker
     assert ev.actor2 is not None and ev.actor2.country == "UKR"
-    # with no owner at all the claim stays no event
-    assert assaults("Air defence crews shot down nine drones over Poltava overnight.",
+    # with no owner at all, over a state at war in wars.csv, the claim tells its foe's
+    # salvo; over a state with no war in the table it stays no event
+    [ev] = assaults("Air defence crews shot down nine drones over Poltava overnight.",
+                    pipeline)
+    assert (ev.actor1.country, ev.actor2.country) == ("RUS", "UKR")
+    assert ev.location is not None and ev.location.name == "Poltava"
+    assert assaults("Air defence crews shot down nine drones over Lyon overnight.",
                     pipeline) == []
+    # nor does a claim over two states at once tell whose salvo it was
+    assert assaults("Air defence crews shot down nine drones over Poltava and Belgorod "
+                    "overnight.", pipeline) == []
+
+
+def test_drones_downed_over_a_town_of_a_state_at_war_are_its_foes(pipeline):
+    """"air defence units downed drones over the city of Kaluga" (2023, before the ground
+    incursion): Russia's foe by wars.csv is Ukraine, the sender; "40 of 60 drones launched
+    by Russia" names the sender in the participle's by-phrase."""
+    [ev] = assaults("Regional officials said air defence units downed drones over the city "
+                    "of Kaluga.", pipeline, published="2023-05-30")
+    assert (ev.actor1.country, ev.actor2.country, ev.location.name) == ("UKR", "RUS", "Kaluga")
+    [ev] = assaults("Air defences shot down 40 of 60 drones launched by Russia overnight, the "
+                    "air force said.", pipeline)
+    assert ev.actor1 is not None and ev.actor1.country == "RUS"
 
 
 def test_a_running_total_of_one_is_one_event(pipeline):

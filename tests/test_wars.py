@@ -37,3 +37,11 @@ def test_bad_rows_name_the_file_and_line(tmp_path, monkeypatch, row, message):
     finally:
         monkeypatch.undo()
         wars._table.cache_clear()
+
+
+def test_foe_either_side_of_a_row():
+    assert wars.foe("RUS", date(2023, 5, 30)) == "UKR"  # air war before the incursion
+    assert wars.foe("UKR", date(2023, 5, 30)) == "RUS"
+    assert wars.foe("RUS", date(2021, 5, 30)) is None
+    assert wars.foe("ISR", date(2024, 4, 14)) is None
+    assert wars.foe(None, date(2024, 4, 14)) is None

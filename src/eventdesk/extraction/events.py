@@ -40,7 +40,7 @@ from eventdesk.extraction.timex import TimeMention, dateline_time, find_times, p
 from eventdesk.records import (Actor, Dateline, DateWindow, Document, Event, Evidence, Place,
                                Quote, Span, Victim)
 from eventdesk.resolve.actor_finder import PATRON_WORDS
-from eventdesk.resolve.wars import invader
+from eventdesk.resolve.wars import foe as war_foe, invader
 
 
 def _named_community(d: Any, a: Actor) -> bool:
@@ -204,6 +204,18 @@ class _Draft:
 # nouns of a crowd's action that can be the subject of a clash ("the march clashed with police")
 CROWD_EVENT_NOUNS = frozenset({"protest", "rally", "demonstration", "march", "riot",
                                "gathering", "procession"})
+
+
+def _launched_by(thing: Any) -> list[Any]:
+    """Who launched the weapons downed, told in a participle's by-phrase: "40 of 60
+    drones launched by Russia", "missiles fired by the Houthis"."""
+    out = []
+    for c in thing.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in ("launch", "fire", "send"):
+            for by in c.children:
+                if by.dep_ == "agent":
+                    out += [g for g in by.children if g.dep_ == "pobj"]
+    return out
 
 
 def _crowd_clash(d: "_Draft") -> bool:
@@ -637,10 +649,18 @@ class Extractor:
             if a is not None and a.country and a.sector not in ("CVL",):
                 attacker = a
                 break
+            for sender in _launched_by(thing):
+                a = self._actor_at(sender, layers, None, [])
+                if a is not None and a.country and a.sector not in ("CVL",):
+                    attacker = a  # "40 of 60 drones launched by Russia"
+                    break
+            if attacker is not None:
+                break
         if attacker is None:
             if not any(c.lower_ in ENEMY_WORDS for thing in hit_things for c in thing.children
                        if c.dep_ in ("amod", "compound", "poss")):
-                return None
+                return self._war_foes_salvo(doc, sdoc, sent, si, men, layers, published,
+                                            trigger, evidence, r, last_actor)
             # "gunners shot down six enemy drones": the defender's enemy sent them; the
             # salvo is told, its sender is the other side (the document may name it)
             defender = self._actor_at(r.subject, layers, last_actor, []) \
@@ -664,6 +684,26 @@ class Extractor:
                              country=defender.country, sector="MIL", span=defender.span)
         return self._finish_draft(doc, sdoc, sent, si, men, layers, published, trigger,
                                   evidence, attacker, defender, [])
+
+    def _war_foes_salvo(self, doc, sdoc, sent, si, men, layers, published, trigger,
+                        evidence, r, last_actor) -> _Draft | None:
+        """Drones or missiles downed over a place of a state at war, with no sender named
+        ("air defence units downed drones over the city of Kaluga"): the salvo of the
+        state's foe in wars.csv, with the state as its target. None when the sentence
+        places the claim in no such state (or in more than one)."""
+        countries = {pm.place.country for pm in layers.places.within(sent.start_char,
+                                                                      sent.end_char)
+                     if pm.place.country}
+        if len(countries) != 1:
+            return None
+        home = countries.pop()
+        sender = war_foe(home, published)
+        if sender is None:
+            return None
+        return self._finish_draft(
+            doc, sdoc, sent, si, men, layers, published, trigger, evidence,
+            Actor(name=f"Military forces ({sender})", country=sender, sector="MIL"),
+            Actor(name=f"Military forces ({home})", country=home, sector="MIL"), [])
 
     def _quoted_toll(self, sent: Any, layers: Layers, pos: int) -> bool:
         """The quotation holding ``pos`` states a toll (a count of killed or injured), in the

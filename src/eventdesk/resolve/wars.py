@@ -53,3 +53,23 @@ def invader(country: str | None, day: date | None) -> str | None:
         if c == country and since <= day and (until is None or day <= until):
             return adversary
     return None
+
+
+def foe(country: str | None, day: date | None) -> str | None:
+    """The state at war with ``country`` on ``day`` by the table, either side of a row
+    (Ukraine's foe is Russia since 2022-02-24, and Russia's is Ukraine from the same day),
+    or None when the table has none or more than one.
+
+    Drones or missiles downed over a state at war, with no sender named ("air defences downed
+    drones over the city of Kaluga"), were that state's foe's.
+
+    >>> foe("RUS", date(2023, 5, 30))
+    'UKR'
+    >>> foe("ISR", date(2024, 4, 14)) is None
+    True
+    """
+    if not country or day is None:
+        return None
+    foes = {b if a == country else a for a, b, since, until in _table()
+            if country in (a, b) and since <= day and (until is None or day <= until)}
+    return foes.pop() if len(foes) == 1 else None
