@@ -1478,3 +1478,11 @@ def test_a_party_of_the_reports_one_meeting_speaks_at_its_venue(pipeline):
                                                     published="2025-05-17")}
     assert demands["RUS"].location is not None and demands["RUS"].location.name == "Istanbul"
     assert demands["FRA"].location is None
+
+
+def test_a_second_town_with_its_kind_word_goes_on_the_list(pipeline):
+    """``incident.each_place``: "the city of X and the nearby town of Y" names two towns hit,
+    one attack each, as "X and Y" does; the first keeps the toll."""
+    text = "Russian missiles hit the city of Sumy and the nearby town of Bilopillia on Monday.\n"
+    evs = of_type("ASSAULT", text, pipeline, published="2024-05-14")
+    assert sorted(e.location.name for e in evs) == ["Bilopillia", "Sumy"]

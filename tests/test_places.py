@@ -806,3 +806,10 @@ def test_a_countrys_compass_part_places_the_event_in_the_country(pipeline, text,
     evs = [e for e in extract(text, published="2024-03-02") if e.type == "ASSAULT"]
     assert [(e.location and e.location.country, e.location and e.location.precision)
             for e in evs] == [(iso3, "country")]
+
+
+def test_a_nickname_in_brackets_after_a_persons_name_is_no_place():
+    """"Colonel Abdi Nur Farah (Ture)": a nickname in brackets after a person's name, not
+    the Ukrainian village of Turie found for it; "the town of X (Y)" still places Y."""
+    assert names("Colonel Abdi Nur Farah (Ture) died in the ambush near Baidoa.") == ["Baidoa"]
+    assert "Kharkiv" in names("Shelling hit the town of Kupiansk (Kharkiv) on Monday.")

@@ -616,6 +616,12 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
                 == "(" and text[toks[j][1]:toks[j][1] + 1] == ")":
             persons.add(key)  # (and later "NISA said" is the agency too)
             return None  # "Security Agency (NISA)": an acronym, not the town of Nisa
+        if single and not explicit and i >= 2 and text[toks[i - 1][1]:toks[i][0]] == " (" \
+                and text[toks[j][1]:toks[j][1] + 1] == ")" and _is_cap(toks[i - 1][2]) \
+                and _is_cap(toks[i - 2][2]) and text[toks[i - 2][1]:toks[i - 1][0]] == " ":
+            persons.add(key)
+            return None  # "Major Hassan Mohamed Osman (Ture)": a nickname in brackets
+            #              after a person's name, not the village of that name
         if (single and key in lx.common and not explicit) or (upper and not explicit) or (
                 all_caps_text and not explicit):
             floor = HUGE_PLACE if sent_start and not upper else BIG_PLACE

@@ -382,6 +382,10 @@ _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$"
                           # a list item the gazetteer does not know between two it does
                           # ("X, Y, Myriv, and Z"): the list goes on past it
                           r"|^\s*,\s*[A-Z][\w'’-]+\s*(?:,\s*(?:and\s+)?|and\s+)$"
+                          # a second town with its kind word ("X and the city of Y", "X and
+                          # the nearby village of Y")
+                          r"|^\s*,?\s*and\s+(?:in\s+)?the\s+(?:nearby\s+|neighbou?ring\s+)?"
+                          r"(?:city|town|village|settlement|port)\s+of\s+$"
                           r"|" + _TALLY_NEXT.pattern)
 
 
