@@ -1519,3 +1519,33 @@ def test_sanctions_as_the_passive_subject_of_announcing(pipeline, text):
     evs = of_type("SANCTION", text, pipeline, published="2024-03-02")
     assert len(evs) == 1 and evs[0].actor1 is not None and evs[0].actor1.country in (
         "GBR", "USA")
+
+
+def test_a_proposal_shot_down_is_a_rejection_not_an_attack(pipeline):
+    """"shot down a truce": the figure of speech rejects the proposal; drones shot down are
+    still the sender's salvo."""
+    text = "The president shot down a 60-day truce the mediators had offered on Monday."
+    assert [e.type for e in extract(text, published="2024-03-02", pipeline=pipeline)] == [
+        "REJECT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas shells at marchers in Lahore on Wednesday.",
+    "Tear gas shelling was used against marchers in Lahore on Wednesday.",
+])
+def test_tear_gas_shells_are_no_shelling(pipeline, text):
+    """Shells of tear gas are crowd control (the protest's intervention), not an
+    artillery attack."""
+    assert of_type("ASSAULT", text, pipeline, published="2024-03-02") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Investigators previously established that the army launched an attack on the village.",
+    "The market had previously been shelled by the rebels.",
+])
+def test_what_was_told_before_is_no_news(pipeline, text):
+    """"previously" or "formerly" on the trigger's verb, or on the verb of finding whose
+    content it is: earlier news, no event of the report."""
+    assert of_type("ASSAULT", text, pipeline, published="2024-03-02") == []
+    assert of_type("ASSAULT", text.replace(" previously", ""), pipeline,
+                   published="2024-03-02")

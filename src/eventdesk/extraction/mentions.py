@@ -155,6 +155,12 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
                                            c.lemma_.lower() in PLOT_NOUNS
                                            for c in tok.children):
         return None  # "foiled a plot to attack the airfield": a plan stopped, no attack
+    if _told_before(tok):
+        return None  # "the town had previously been shelled", "prosecutors previously
+        #              established that the army launched an attack": earlier news
+    if entry.type == "ASSAULT" and _riot_control_means(match, tok):
+        return None  # "fired tear gas shells at marchers", "tear gas shelling": means of
+        #              crowd control (the protest's intervention), no shelling
     if entry.type == "ASSAULT" and _filming(tok):
         return None  # "the man who shot the video": filming, not shooting
     if entry.type == "ASSAULT" and _cease_fire(tok):
@@ -901,6 +907,33 @@ BLAST_NOUNS = frozenset({"explosion", "blast", "smoke", "damage", "blackout"})
 
 FLOOD_VERBS = frozenset({"inundate", "flood", "bombard", "swamp", "deluge", "besiege",
                          "overwhelm", "bury", "pepper"})
+
+
+def _told_before(tok) -> bool:
+    """"previously" or "formerly" on the trigger's verb, or on the verb of saying or
+    finding whose content it is: what the report says came before its news."""
+    verb = _verb_or_its_verb(tok)
+    if verb is None:
+        return False
+    for v in (verb, verb.head if verb.dep_ in ("ccomp", "xcomp") else None):
+        if v is not None and any(c.dep_ == "advmod" and c.lower_ in ("previously", "formerly")
+                                 for c in v.children):
+            return True
+    return False
+
+
+_RIOT_CONTROL = frozenset({"tear", "teargas", "tear-gas", "pepper", "rubber", "smoke"})
+
+
+def _riot_control_means(match: TriggerMatch, tok) -> bool:
+    """The shells or the shelling are of tear gas, pepper spray or rubber: "fired tear gas
+    shells", "tear gas shelling" (the words the pattern spans, or the head's compounds)."""
+    doc = tok.doc
+    words = {doc[i].lower_ for i in range(match.start, match.end)}
+    words |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    words |= {g.lower_ for c in tok.children if c.dep_ == "compound" for g in c.children
+              if g.dep_ in ("compound", "amod")}
+    return bool(words & _RIOT_CONTROL)
 
 
 def _flooded_with(tok) -> bool:
