@@ -1486,3 +1486,19 @@ def test_a_second_town_with_its_kind_word_goes_on_the_list(pipeline):
     text = "Russian missiles hit the city of Sumy and the nearby town of Bilopillia on Monday.\n"
     evs = of_type("ASSAULT", text, pipeline, published="2024-05-14")
     assert sorted(e.location.name for e in evs) == ["Bilopillia", "Sumy"]
+
+
+def test_a_follow_up_placed_by_a_later_mention_joins_the_incident_there(pipeline):
+    """A follow-up with no place of its own, too far from the lead to join it ("Three
+    firefighters were among those injured in the bombing"), that a later sentence places ("the
+    mayor earlier said ... bombs on the city of Sumy") is the incident told at that place:
+    one event, not two."""
+    text = ("Russian forces dropped glide bombs on the city of Sumy on 3 March, injuring nine "
+            "people.\n\nSource: the regional military administration on Telegram.\n\n"
+            "Quote: \"The enemy keeps hitting our city,\" the mayor wrote.\n\n"
+            "Details: Three firefighters were among those injured in the bombing. They are "
+            "in hospital.\n\n"
+            "The mayor earlier said that Russian forces dropped two glide bombs on the city of "
+            "Sumy, one of them hitting a school.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-03-03")
+    assert [(e.location.name, e.injuries) for e in evs] == [("Sumy", 9)]

@@ -418,8 +418,28 @@ def merge_within(events: Sequence[Event], *, sentence_starts: Sequence[int],
             if mergeable(merged[i], ev, sentence_gap=gap):
                 if folds is not None:
                     folds.append((ev, merged[i].id))
+                placeless = merged[i].location is None
                 merged[i] = combine(merged[i], ev)
+                if placeless and merged[i].location is not None:
+                    _join_earlier(merged, i, index, folds)
                 break
         else:
             merged.append(ev)
     return merged
+
+
+def _join_earlier(merged: list[Event], i: int, index: dict[int, int],
+                  folds: list[tuple[Event, str]] | None) -> None:
+    """A follow-up with no place of its own ("Three firefighters were among those injured in
+    the bombing") that a later mention placed ("... the strike on the city's Kyivskyi
+    district") is compared again with the incidents told before it: placed now, it may be
+    the one told at that place (it was too far from it to join with no place)."""
+    ev = merged[i]
+    for j in range(i - 1, max(-1, i - 1 - MAX_LOOKBACK), -1):
+        if mergeable(merged[j], ev, sentence_gap=_sentence_gap(merged[j], ev, index)):
+            if folds is not None:
+                folds[:] = [(m, merged[j].id if into == ev.id else into) for m, into in folds]
+                folds.append((ev, merged[j].id))
+            merged[j] = combine(merged[j], ev)
+            del merged[i]
+            return
