@@ -813,3 +813,14 @@ def test_a_nickname_in_brackets_after_a_persons_name_is_no_place():
     the Ukrainian village of Turie found for it; "the town of X (Y)" still places Y."""
     assert names("Colonel Abdi Nur Farah (Ture) died in the ambush near Baidoa.") == ["Baidoa"]
     assert "Kharkiv" in names("Shelling hit the town of Kupiansk (Kharkiv) on Monday.")
+
+
+def test_a_place_in_a_demands_reduced_relative_is_no_place_of_the_protest(pipeline):
+    """"rallied to demand the release of hostages held in Gaza": the place is inside what
+    they ask for (through the participle "held" of the demand's noun), not where they
+    rallied."""
+    from eventdesk import extract
+    evs = [e for e in extract("Thousands of Israelis rallied on Saturday to demand the "
+                              "release of hostages held in Gaza.", published="2024-03-02")
+           if e.type == "PROTEST"]
+    assert len(evs) == 1 and evs[0].location is None

@@ -1549,3 +1549,11 @@ def test_what_was_told_before_is_no_news(pipeline, text):
     assert of_type("ASSAULT", text, pipeline, published="2024-03-02") == []
     assert of_type("ASSAULT", text.replace(" previously", ""), pipeline,
                    published="2024-03-02")
+
+
+def test_police_in_a_headline_are_the_subject_of_its_verb(pipeline):
+    """"Kenyan police arrest activists ...": "police" is plural, so "arrest" after it is a
+    headline's verb too (the tagger reads it as a noun), and the police are its subject."""
+    evs = of_type("COERCE", "Kenyan police arrest activists demanding release of colleagues "
+                  "in Mombasa", pipeline, published="2024-03-02")
+    assert [(e.actor1.country, e.actor1.sector) for e in evs] == [("KEN", "GOV")]

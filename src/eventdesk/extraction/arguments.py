@@ -180,12 +180,13 @@ def headline_verb(t: Any) -> bool:
     """A headline's present-tense verb the tagger read as a noun after a plural subject:
     "Russian missiles pound Odesa" (missiles a compound of "pound"), "Gunmen storm village"
     ("Gunmen" the subject of "storm"). Only a base-form singular (NN) word right after a
-    plural noun that depends on it, followed by its object or a place, in a sentence with
+    plural noun ("police" too) that depends on it, followed by its object or a place, in a
+    sentence with
     no final stop (a headline).  The plural noun is the verb's subject (see `roles`)."""
     if t.tag_ != "NN" or t.i == 0 or t.i + 1 >= len(t.doc) or _STOP_END.search(t.sent.text):
         return False
     prev, nxt = t.doc[t.i - 1], t.doc[t.i + 1]
-    return prev.tag_ in ("NNS", "NNPS") and prev.head.i == t.i and \
+    return (prev.tag_ in ("NNS", "NNPS") or prev.lower_ == "police") and prev.head.i == t.i and \
         prev.dep_ in ("compound", "nsubj") and nxt.pos_ in ("PROPN", "DET", "NOUN", "NUM")
 
 

@@ -330,6 +330,10 @@ def _in_demand(tok: Any, head: Any) -> bool:
             return False
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
+            if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.lemma_.lower() not in \
+                    DEMAND_LEMMAS and cur.i != head.i:
+                continue  # "the release of hostages kept in X": a participle describing
+                #           a noun of the demand; the demand is further up
             return cur.lemma_.lower() in DEMAND_LEMMAS and cur.i != head.i and \
                 not (cur.left_edge.i <= head.i <= cur.right_edge.i)
     return False
