@@ -1557,3 +1557,24 @@ def test_police_in_a_headline_are_the_subject_of_its_verb(pipeline):
     evs = of_type("COERCE", "Kenyan police arrest activists demanding release of colleagues "
                   "in Mombasa", pipeline, published="2024-03-02")
     assert [(e.actor1.country, e.actor1.sector) for e in evs] == [("KEN", "GOV")]
+
+
+@pytest.mark.parametrize("text", [
+    "Marchers were met by riot police who fired tear gas in the capital on Sunday.",
+    "The students were met with tear gas outside parliament on Sunday.",
+])
+def test_a_crowd_met_by_a_force_is_no_meeting(pipeline, text):
+    """"were met by riot police", "were met with tear gas": a crowd confronted by a force
+    or its means, not a meeting between parties ("met his counterpart" still is)."""
+    assert of_type("CONSULT", text, pipeline, published="2024-03-02") == []
+    assert of_type("CONSULT", "The minister met his counterpart in Ankara on Monday.",
+                   pipeline, published="2024-03-02")
+
+
+def test_weapons_deployed_in_a_reduced_relative_are_no_mobilisation(pipeline):
+    """"Drones deployed to support the army carried out strikes": the parser reads the
+    participle as the clause's verb with the drones its subject; weapons sent into an
+    attack are its means, not a mobilisation."""
+    assert of_type("MOBILIZE", "Drones deployed to support the army carried out strikes on "
+                   "militant positions near Baidoa on Friday.", pipeline,
+                   published="2024-03-02") == []

@@ -426,9 +426,22 @@ def _nothing_given(tok) -> bool:
 def _met_no_party(tok) -> bool:
     """ "meet" whose object is what one comes up against or fulfils ("met heavy resistance",
     "met the deadline", "the budget met criticism"), not a party to a meeting."""
-    return tok.lemma_.lower() == "meet" and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in MET_NOT_PARTY
+    if tok.lemma_.lower() != "meet":
+        return False
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in MET_NOT_PARTY
+           for c in tok.children):
+        return True
+    # "protesters were met by riot police who fired tear gas", "marchers were met with
+    # tear gas": a crowd confronted by a force or its means, no meeting
+    return any(c.dep_ == "auxpass" for c in tok.children) and any(
+        c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _CONFRONTING for g in c.children)
         for c in tok.children)
+
+
+_CONFRONTING = frozenset({"police", "policeman", "officer", "force", "troops", "soldier",
+                          "guard", "gendarme", "gas", "teargas", "cannon", "bullet", "baton",
+                          "fire", "violence"})
 
 
 def _generic_present(tok) -> bool:
@@ -1390,6 +1403,9 @@ def _weapons_deployed(tok) -> bool:
         return False
     if tok.dep_ in ("amod", "acl") and tok.head.lower_ in ATTACK_MEANS:
         return True  # (the parser reads "X deployed drones" as "deployed drones" sometimes)
+    if any(c.dep_ == "nsubj" and c.lower_ in ATTACK_MEANS for c in tok.children):
+        return True  # "Drones deployed to support the army carried out strikes": a reduced
+        #              relative read as the clause's verb; weapons do not deploy themselves
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ATTACK_MEANS
                for c in tok.children)
 
