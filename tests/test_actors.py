@@ -484,3 +484,12 @@ def test_police_killed_in_a_gun_attack_are_the_places_police(pipeline):
     [ev] = [e for e in extract(text, published="2024-09-14", pipeline=pipeline)
             if e.type == "ASSAULT"]
     assert ev.acled_sub_event_type == "Armed clash"  # a gun attack is firearms
+
+
+def test_the_people_a_measure_falls_on_are_the_places(pipeline):
+    """"authorities imposed a curfew in Funtua": a state's coercive measure that names
+    no target falls on the place's people (COERCE actor2 is the place's civilians)."""
+    from helpers import of_type
+    [ev] = of_type("COERCE", "Local authorities imposed a dusk-to-dawn curfew in Funtua on "
+                   "Sunday.", pipeline, published="2024-05-14")
+    assert ev.actor2 is not None and (ev.actor2.country, ev.actor2.sector) == ("NGA", "CVL")

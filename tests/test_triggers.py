@@ -1578,3 +1578,11 @@ def test_weapons_deployed_in_a_reduced_relative_are_no_mobilisation(pipeline):
     assert of_type("MOBILIZE", "Drones deployed to support the army carried out strikes on "
                    "militant positions near Baidoa on Friday.", pipeline,
                    published="2024-03-02") == []
+
+
+def test_withdrawing_in_a_clause_of_time_ends_another_act(pipeline):
+    """"raided the camp and detained two men before withdrawing": the withdrawal ends the
+    raid, told in a gerund clause of time; no RETREAT of record."""
+    text = "Soldiers detained two men in the camp on Sunday before withdrawing."
+    assert of_type("RETREAT", text, pipeline, published="2024-03-02") == []
+    assert of_type("COERCE", text, pipeline, published="2024-03-02")

@@ -1565,6 +1565,11 @@ class Extractor:
                 and etype in ("COERCE", "AID", "PROTEST"):
             actor2 = Actor(name=actor2.name, country=side, sector="CVL", span=actor2.span,
                            entry_id=actor2.entry_id)
+        elif actor2 is None and side and etype == "COERCE" and (
+                actor1 is None or actor1.sector in ("GOV", "MIL", "REB")):
+            # "the army arrested four men in Burqa", "a curfew was imposed on Funtua": the
+            # people a state's (or an armed group's) measure falls on are the place's
+            actor2 = Actor(name=f"Civilians ({side})", country=side, sector="CVL")
         if etype == "COERCE" and loc_country and _crowd_actor(actor1) and \
                 actor1.country is None:
             # "protesters set fire to a police station in Dhaka": the place's crowd

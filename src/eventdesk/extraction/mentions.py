@@ -155,6 +155,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
                                            c.lemma_.lower() in PLOT_NOUNS
                                            for c in tok.children):
         return None  # "foiled a plot to attack the airfield": a plan stopped, no attack
+    if entry.type == "RETREAT" and tok.tag_ == "VBG" and tok.dep_ == "pcomp" and \
+            tok.head.lower_ in ("before", "after"):
+        return None  # "raided the camp and arrested a man before withdrawing": the end of
+        #              another act told in a gerund clause of time, no withdrawal of record
     if _told_before(tok):
         return None  # "the town had previously been shelled", "prosecutors previously
         #              established that the army launched an attack": earlier news
