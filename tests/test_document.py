@@ -1502,3 +1502,20 @@ def test_a_follow_up_placed_by_a_later_mention_joins_the_incident_there(pipeline
             "Sumy, one of them hitting a school.\n")
     evs = of_type("ASSAULT", text, pipeline, published="2024-03-03")
     assert [(e.location.name, e.injuries) for e in evs] == [("Sumy", 9)]
+
+
+def test_towns_in_an_apposition_after_a_counted_region_are_the_places(pipeline):
+    """``incident.each_place``: "captured four villages in the X region – A, B, C and D –":
+    the towns the trigger counts, listed in an apposition after the region (a short "near
+    the border" may come between), are the places, one event each; the region alone is
+    no place of them."""
+    text = ("Moscow said on Friday that its units had seized four villages of the Kharkiv "
+            "region along the state border – Hatyshche, Krasne, Morokhovets and Oliinykove.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-05-11")
+    assert sorted(e.location.name for e in evs) == [
+        "Hatyshche", "Krasne", "Morokhovets", "Oliinykove"]
+    # with no count of towns before the region, a dash opens no list of its places
+    text = ("Shelling hit the Kharkiv region – Hatyshche and Krasne were spared – on "
+            "Friday.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-05-11")
+    assert [e.location.name for e in evs] == ["Kharkiv"]

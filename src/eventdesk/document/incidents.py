@@ -441,6 +441,36 @@ def _listed_with(a: Any, b: Any, text: str) -> bool:
     return bool(_JOINED_LIST.match(between))
 
 
+# (a short modifier of the region may stand before the dash: "in the X region near the
+# border – A, B and C")
+_APPOSITION_OPEN = re.compile(r"^(?:\s+(?:near|along|on|close\s+to)\s[^,.;:()–—]{1,30})?"
+                              r"\s*(?:[–—:(]|-\s|,\s*(?:namely|including)\b)\s*$")
+_COUNTED_TOWNS = re.compile(r"\b(?:villages|towns|settlements|localities|communities|"
+                            r"hamlets)\b", re.I)
+
+
+def _apposed_towns(loc: Place, own: Any, in_sentence: list[Any], trigger: Any,
+                   text: str) -> list[Any]:
+    """The towns of region ``loc`` listed in an apposition right after it, when the
+    trigger counts them ("liberated five villages in the X region – A, B and C"), else []."""
+    if not own.span.start >= trigger.end or not _COUNTED_TOWNS.search(
+            text, trigger.start, own.span.start):
+        return []
+    k = in_sentence.index(own)
+    if k + 1 >= len(in_sentence):
+        return []
+    first = in_sentence[k + 1]
+    if first.place.precision != "city" or first.place.admin1 != loc.admin1 or \
+            not _APPOSITION_OPEN.match(text[own.span.end:first.span.start]):
+        return []
+    towns = [first]
+    for q in in_sentence[k + 2:]:
+        if not _listed_with(towns[-1], q, text):
+            break
+        towns.append(q)
+    return towns if len(towns) >= 2 else []
+
+
 def _without_containers(chain: list[Any]) -> list[Any]:
     """A region listed with a town of its own ("Nikopol, as well as the Dnipropetrovsk
     region") is where the town lies, not a second place hit."""
@@ -495,9 +525,16 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
                 break
             chain.insert(0, q)
         chain = _without_containers(chain)
+        apposed = False
+        if len(chain) == 1 and loc.precision == "admin1":
+            # "captured five villages in the X region – A, B, C and D –": the towns the
+            # region's count noun names, in an apposition after it, are the places
+            towns = _apposed_towns(loc, chain[0], in_sentence, trigger, text)
+            if towns:
+                chain, apposed = towns, True
         if len(chain) < 2:
             continue
-        between = text[trigger.end:chain[0].span.start] if \
+        between = "" if apposed else text[trigger.end:chain[0].span.start] if \
             trigger.end <= chain[0].span.start else (
                 text[chain[-1].span.end:trigger.start]
                 if chain[-1].span.end <= trigger.start else ",")
