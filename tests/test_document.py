@@ -1519,3 +1519,14 @@ def test_towns_in_an_apposition_after_a_counted_region_are_the_places(pipeline):
             "Friday.\n")
     evs = of_type("ASSAULT", text, pipeline, published="2024-05-11")
     assert [e.location.name for e in evs] == ["Kharkiv"]
+
+
+def test_a_counted_list_in_a_merged_mention_splits_the_event(pipeline):
+    """The region's capture told first, then its villages counted and listed in a second
+    sentence merged into it: the list there splits the event all the same."""
+    text = ("Russian forces captured ground in the Kharkiv region on Friday, Moscow said. The "
+            "defence ministry said its units had taken four villages in the Kharkiv region – "
+            "Hatyshche, Krasne, Morokhovets and Oliinykove.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-05-11")
+    assert sorted(e.location.name for e in evs) == [
+        "Hatyshche", "Krasne", "Morokhovets", "Oliinykove"]

@@ -530,6 +530,22 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
             # "captured five villages in the X region – A, B, C and D –": the towns the
             # region's count noun names, in an apposition after it, are the places
             towns = _apposed_towns(loc, chain[0], in_sentence, trigger, text)
+            for other in (e.span for e in ev.evidence if e.role == "trigger"
+                          and not s0 <= e.span.start < s1 and sentence_starts) \
+                    if not towns else ():
+                # (the list may stand in a mention merged into the event: "said its troops
+                # had captured the X region's A" ... "liberated five villages in the X
+                # region – B, C and D")
+                t0, t1 = _sentence_of(other.start, sentence_starts, text)
+                there = sorted((p for p in places if t0 <= p.span.start < t1
+                                and p.place.precision in ("city", "admin1")),
+                               key=lambda p: p.span.start)
+                own = next((p for p in there if p.place.precision == "admin1" and
+                            p.place.admin1 == loc.admin1 and p.place.country == loc.country
+                            and p.span.start >= other.end), None)
+                towns = _apposed_towns(loc, own, there, other, text) if own else []
+                if towns:
+                    break
             if towns:
                 chain, apposed = towns, True
         if len(chain) < 2:
