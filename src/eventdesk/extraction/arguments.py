@@ -181,13 +181,16 @@ def headline_verb(t: Any) -> bool:
     "Russian missiles pound Odesa" (missiles a compound of "pound"), "Gunmen storm village"
     ("Gunmen" the subject of "storm"). Only a base-form singular (NN) word right after a
     plural noun ("police" too) that depends on it, followed by its object or a place, in a
-    sentence with
-    no final stop (a headline).  The plural noun is the verb's subject (see `roles`)."""
-    if t.tag_ != "NN" or t.i == 0 or t.i + 1 >= len(t.doc) or _STOP_END.search(t.sent.text):
+    sentence with no final stop (a headline). The plural noun is the verb's subject (see
+    `roles`)."""
+    if t.tag_ != "NN" or t.i == 0 or t.i + 1 >= len(t.doc):
         return False
     prev, nxt = t.doc[t.i - 1], t.doc[t.i + 1]
-    return (prev.tag_ in ("NNS", "NNPS") or prev.lower_ == "police") and prev.head.i == t.i and \
-        prev.dep_ in ("compound", "nsubj") and nxt.pos_ in ("PROPN", "DET", "NOUN", "NUM")
+    if not ((prev.tag_ in ("NNS", "NNPS") or prev.lower_ == "police") and
+            prev.head.i == t.i and prev.dep_ in ("compound", "nsubj") and
+            nxt.pos_ in ("PROPN", "DET", "NOUN", "NUM")):
+        return False
+    return not _STOP_END.search(t.sent.text)  # (last: the sentence's text is built anew)
 
 
 def roles(tok) -> Roles:

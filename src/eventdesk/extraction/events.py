@@ -660,7 +660,7 @@ class Extractor:
             if not any(c.lower_ in ENEMY_WORDS for thing in hit_things for c in thing.children
                        if c.dep_ in ("amod", "compound", "poss")):
                 return self._war_foes_salvo(doc, sdoc, sent, si, men, layers, published,
-                                            trigger, evidence, r, last_actor)
+                                            trigger, evidence)
             # "gunners shot down six enemy drones": the defender's enemy sent them; the
             # salvo is told, its sender is the other side (the document may name it)
             defender = self._actor_at(r.subject, layers, last_actor, []) \
@@ -686,7 +686,7 @@ class Extractor:
                                   evidence, attacker, defender, [])
 
     def _war_foes_salvo(self, doc, sdoc, sent, si, men, layers, published, trigger,
-                        evidence, r, last_actor) -> _Draft | None:
+                        evidence) -> _Draft | None:
         """Drones or missiles downed over a place of a state at war, with no sender named
         ("air defence units downed drones over the city of Kaluga"): the salvo of the
         state's foe in wars.csv, with the state as its target. None when the sentence
