@@ -398,6 +398,20 @@ def test_the_doer_named_after_the_event_noun_is_the_attacker(pipeline, text, cou
     assert _first_attacker(pipeline, text).country == country, text
 
 
+@pytest.mark.parametrize("text, country, town", [
+    # the parser makes the demonym the sentence's root and "shelling" its participle, or
+    # "shelling" the root verb with the demonym its adjective; "damaged" an adjective
+    ("Ukrainian shelling damaged houses in Shebekino on Monday.", "UKR", "Shebekino"),
+    ("Israeli shelling damaged houses in Khiam on Monday.", "ISR", "Khiam"),
+    ("Russian shelling damaged houses in Kherson on Monday.", "RUS", "Kherson"),
+])
+def test_a_demonym_shelling_that_damaged_is_an_attack_by_that_side(pipeline, text, country,
+                                                                   town):
+    ev = next(e for e in extract(text, published="2024-05-15", pipeline=pipeline)
+              if e.type == "ASSAULT")
+    assert (ev.actor1.country, ev.location.name) == (country, town), text
+
+
 def _first_attack_party(pipeline, text, role="actor1"):
     """actor1 (or actor2) of the first attack the pipeline finds in ``text`` (there must be
     one, with that party)."""

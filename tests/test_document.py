@@ -1530,3 +1530,37 @@ def test_a_counted_list_in_a_merged_mention_splits_the_event(pipeline):
     evs = of_type("ASSAULT", text, pipeline, published="2024-05-11")
     assert sorted(e.location.name for e in evs) == [
         "Hatyshche", "Krasne", "Morokhovets", "Oliinykove"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    # a passive of telling or holding puts the event in each town listed after it
+    ("Clashes between police and marchers were reported in Nyeri, Embu and Nakuru.",
+     "ASSAULT"),
+    ("Rallies against the new tax law were held in Batumi, Kutaisi and Zugdidi on Friday.",
+     "PROTEST"),
+])
+def test_an_event_told_as_reported_or_held_in_listed_towns_is_one_per_town(pipeline, text,
+                                                                            etype):
+    evs = of_type(etype, text, pipeline, published="2024-05-15")
+    assert len({e.location.name for e in evs}) == 3, text
+
+
+def test_a_second_clause_with_its_own_event_noun_is_a_second_event(pipeline):
+    """``find_mentions``: a nominal trigger that is the subject of a coordinated clause, with
+    no determiner pointing back, is an event of its own."""
+    text = ("Thousands rallied in Tbilisi on Friday, and smaller protests were held in "
+            "Batumi and Kutaisi.")
+    evs = of_type("PROTEST", text, pipeline, published="2024-05-15")
+    assert sorted(e.location.name for e in evs) == ["Batumi", "Kutaisi", "Tbilisi"]
+    # "the protest" points back to the rally: one event
+    text = "Thousands rallied in Tbilisi on Friday, and the protest ended peacefully."
+    assert len(of_type("PROTEST", text, pipeline, published="2024-05-15")) == 1
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Further strikes were reported in Sumy on Monday.", 1),  # a past verb: they happened
+    ("Further strikes hit Sumy on Monday.", 1),
+    ("Officials warned that further strikes on Sumy were possible.", 0),  # a forecast
+])
+def test_further_attacks_told_in_the_past_tense_happened(pipeline, text, n):
+    assert len(of_type("ASSAULT", text, pipeline, published="2024-05-15")) == n, text

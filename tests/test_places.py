@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from eventdesk import extract
 from eventdesk.annotate.places import find_places
 from eventdesk.resources.gazetteer import haversine_km
 from eventdesk.resolve.places import resolve_name, resolve_places
@@ -824,3 +825,14 @@ def test_a_place_in_a_demands_reduced_relative_is_no_place_of_the_protest(pipeli
                               "release of hostages held in Gaza.", published="2024-03-02")
            if e.type == "PROTEST"]
     assert len(evs) == 1 and evs[0].location is None
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Protesters took to the streets of Nairobi on Monday.", "Nairobi"),
+    ("Hundreds of students marched through the centre of Belgrade on Sunday.", "Belgrade"),
+])
+def test_the_streets_of_a_capital_place_its_protest(pipeline, text, town):
+    """A capital named after "the streets of" is where the protest was, not a party."""
+    [ev] = [e for e in extract(text, published="2024-05-15", pipeline=pipeline)
+            if e.type == "PROTEST"]
+    assert ev.location is not None and ev.location.name == town

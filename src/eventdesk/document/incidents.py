@@ -393,6 +393,12 @@ _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$"
 _CITIES_INCLUDING = re.compile(r"\b(?:cities|towns|places|regions|provinces)\b[^.;]{0,30}"
                                r"\bincluding\s*$", re.I)
 _AIRSPACE = re.compile(r"\bover\b", re.I)
+# a passive of telling or holding, or "took place", that puts the trigger's event in the
+# places after it
+_HAPPENED_IN = re.compile(r"\b(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:also\s+)?"
+                          r"(?:reported|held|staged|recorded|registered|seen)|took\s+place|"
+                          r"broke\s+out)\s+(?:in|at|across)\s+(?:the\s+(?:\w+\s+)?"
+                          r"(?:towns|cities|villages|districts|regions)\s+of\s+)?$", re.I)
 # a second list joined to the first ("in the X, Y and Z regions, as well as in the districts of
 # A and B"; "hit X and Y and also the city of Z"): its places were hit too, whatever their
 # rank (towns after regions); a bare "and in" opens a clause of its own ("three were hurt in
@@ -558,6 +564,9 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
         if _UNKNOWN_ITEMS.match(between):
             between = ""  # "retook Blahodante, Makarivka and Neskuchne": a first item the
             #               gazetteer does not know (a misspelling, a hamlet) is still a list
+        if "," not in between and _HAPPENED_IN.search(between):
+            between = ""  # "clashes between police and marchers were reported in X, Y and
+            #               Z", "protests took place in X and Y": where the event was told
         listed = ev.type in ("PROTEST", "COERCE") and _CITIES_INCLUDING.search(between)
         if not listed and (len(between) > 40 or "," in between or
                            "including" in between.lower()):

@@ -166,10 +166,11 @@ def misparsed_gerund_subject(tok) -> bool:
     """"Heavy shelling by the army damaged ...", "Nighttime shelling ... has hit ...": the
     parser, at a sentence's start, makes the adjective the subject and the event noun its
     participle; an adjective or a bare name takes no participle clause, so the "-ing" word
-    is the subject noun."""
+    is the subject noun. The adjective may even be made the sentence's root, the verb after
+    the noun an adjective of the object ("Ukrainian shelling damaged houses in X")."""
     head = tok.head
     return tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.i == head.i + 1 and \
-        head.pos_ in ("ADJ", "PROPN") and head.dep_ in ("nsubj", "nsubjpass") and \
+        head.pos_ in ("ADJ", "PROPN") and head.dep_ in ("nsubj", "nsubjpass", "ROOT") and \
         head.is_sent_start
 
 

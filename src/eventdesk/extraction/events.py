@@ -572,6 +572,17 @@ class Extractor:
                                             skip_targets=men.type in VIOLENT)
         if actor1 is None and r.passive and r.agent is None and men.type in VIOLENT:
             actor1 = None
+        adjective = head.head if args.misparsed_gerund_subject(head) else next(
+            (c for c in head.children if c.dep_ == "amod" and c.i == head.i - 1), None) \
+            if head.tag_ == "VBG" else None
+        if actor1 is None and men.type in VIOLENT and adjective is not None:
+            # "Ukrainian shelling damaged houses": the parser made the event noun a verb
+            # (or the demonym its head); the armed force the demonym names with it is the
+            # attacker
+            hit = layers.actors.covering(adjective.idx, head.idx + len(head))
+            if hit is not None and hit.span.start == adjective.idx and \
+                    hit.span.end >= head.idx + len(head) and hit.sector not in ("CVL", None):
+                actor1 = _to_actor(hit)
         if actor1 is None and men.type in VIOLENT and not r.passive and (
                 head.tag_ in ("VBD", "VBZ", "VBP") or primary.start < primary.head):
             # headline order the parser missed: "DPR: Ukrainian troops shelled Gorlovka"

@@ -411,6 +411,10 @@ _WHERE_PREPS = frozenset({"in", "at", "near", "to", "into", "outside", "inside",
 NAMED_PARTY_KINDS = frozenset({"group", "person", "media"})  # (not "the Kremlin": a seat)
 _PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "province", "region",
                           "district", "state", "country"})
+# nouns for a part of a town ("the streets of X")
+_PART_NOUNS = frozenset({"streets", "street", "centre", "center", "outskirts", "suburbs",
+                         "suburb", "heart", "downtown", "squares", "square", "districts",
+                         "neighbourhoods", "neighborhoods", "parts", "part"})
 
 
 def is_actor_name(pm: "PlacedMention", layers: Any, sdoc: Any) -> bool:
@@ -426,6 +430,10 @@ def is_actor_name(pm: "PlacedMention", layers: Any, sdoc: Any) -> bool:
         return False
     if root.dep_ == "appos" and root.head.lower_ in _PLACE_NOUNS:
         return False  # "the centre of the capital, Nairobi": the name of a place noun
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and \
+            root.head.head.lower_ in _PART_NOUNS | _PLACE_NOUNS:
+        return False  # "took to the streets of Nairobi", "the outskirts of Kyiv", "the city
+        #               of Kharkiv": a part of the place, or the place named
     if root.dep_ == "appos" and root.head.dep_ == "pobj" and \
             root.head.head.lower_ in ("in", "at", "near", "outside"):
         return False  # "met in Burgenstock, Switzerland": the address of a place the

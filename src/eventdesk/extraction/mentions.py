@@ -324,9 +324,12 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         #              earlier events the report recalls, not its news
     if match.pattern.nominal and any(c.dep_ == "amod" and c.lower_ in PLANNED
                                      and not (c.lower_ == "new" and entry.type in NEW_ACTS)
+                                     and not (c.lower_ in ("further", "new")
+                                              and _subject_of_past(tok))
                                      for c in tok.children):
         return None  # "a planned meeting", "possible strikes" (not "a new aid package":
-        #              announcing it is the act)
+        #              announcing it is the act, nor "further strikes were reported in X":
+        #              a past verb tells they happened)
     if _topic_of_talks(tok):
         return None  # "met Erdogan to discuss the resumption of prisoner exchanges", "the
         #              sides discussed an exchange of prisoners"
@@ -415,6 +418,16 @@ ANNOUNCED = frozenset({"AID", "SANCTION"})  # measures that exist once announced
 NEW_ACTS = ANNOUNCED | {"ASSAULT"}
 GENERIC_TYPES = frozenset({"ASSAULT", "COERCE", "SUPPORT", "AID", "MOBILIZE", "COOPERATE",
                            "REJECT", "ACCUSE", "REQUEST"})
+
+
+def _subject_of_past(tok) -> bool:
+    """The noun is the subject of a past-tense verb ("further strikes hit X", "further
+    clashes were reported in Y")."""
+    verb = tok.head
+    if tok.dep_ == "nsubj":
+        return verb.tag_ == "VBD"
+    return tok.dep_ == "nsubjpass" and verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
 
 
 def _nothing_given(tok) -> bool:
@@ -2164,7 +2177,8 @@ def find_mentions(sent: "SpacySpan", lexicon: Lexicon, *,
         merged = False
         for men in mentions:
             if men.type == etype and (_same_clause(doc, men.head, m.head)
-                                      or nominal or men.nominal):
+                                      or (nominal or men.nominal) and not _new_subject(
+                                          doc, men.head, m.head, nominal)):
                 men.matches.append(m)
                 if men.nominal and not nominal:
                     men.head, men.nominal = m.head, False
@@ -2285,6 +2299,26 @@ def _in_background(tok, background_tokens: frozenset[int]) -> bool:
         if sent.start <= b < sent.end and 0 < b - tok.i <= 6 and tok.pos_ == "NOUN":
             return True
     return False
+
+
+_ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his",
+                             "her", "such"})
+
+
+def _new_subject(doc, a: int, b: int, b_nominal: bool) -> bool:
+    """The nominal trigger ``b`` is the subject of a clause coordinated with ``a``'s, and no
+    determiner points back to ``a``'s event: "thousands rallied in X, and smaller protests
+    were held in Y and Z" tells a second event ("..., and the protest ended peacefully" does
+    not)."""
+    if not b_nominal:
+        return False
+    tb = doc[b]
+    if tb.dep_ not in ("nsubj", "nsubjpass") or any(
+            c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in tb.children):
+        return False
+    verb, ta = tb.head, doc[a]
+    return verb.dep_ == "conj" and verb.i != a and (verb.head.i == a or verb.head.i == ta.head.i
+                                                    or verb.head.i == ta.i)
 
 
 def _same_clause(doc, a: int, b: int) -> bool:
