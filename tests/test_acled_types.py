@@ -284,3 +284,20 @@ def test_a_wedding_or_funeral_is_a_gathering_of_civilians(pipeline, text):
     evs = of_type("ASSAULT", text, pipeline, published="2024-03-02")
     assert [(e.acled_sub_event_type, e.actor2 and e.actor2.sector) for e in evs] == [
         ("Attack", "CVL")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an official or a social leader shot by gunmen bears no arms: a civilian for ACLED
+    ("Gunmen shot dead the mayor of Jamundi on Saturday.",
+     ("Violence against civilians", "Attack")),
+    ("Unidentified attackers shot dead a town councillor in Tumaco on Friday.",
+     ("Violence against civilians", "Attack")),
+    ("Armed men killed a social leader in Cauca on Sunday.",
+     ("Violence against civilians", "Attack")),
+    # police are an armed force: attacking them is a battle
+    ("Militants shot dead two police officers in Bannu on Sunday.", ("Battles", "Armed clash")),
+])
+def test_shooting_an_unarmed_official_is_violence_against_civilians(pipeline, text, expected):
+    [ev] = [e for e in extract(text, published="2024-05-15", pipeline=pipeline)
+            if e.type == "ASSAULT"]
+    assert (ev.acled_event_type, ev.acled_sub_event_type) == expected, text

@@ -1564,3 +1564,13 @@ def test_a_second_clause_with_its_own_event_noun_is_a_second_event(pipeline):
 ])
 def test_further_attacks_told_in_the_past_tense_happened(pipeline, text, n):
     assert len(of_type("ASSAULT", text, pipeline, published="2024-05-15")) == n, text
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("Russian drones hit Kharkiv and Sumy, Kyiv said.", ["Kharkiv", "Sumy"]),
+    ("Azerbaijani troops shelled posts near Sotk and Vardenis, Yerevan said on Tuesday.",
+     ["Sotk", "Vardenis"]),
+])
+def test_a_capital_that_speaks_after_a_list_is_no_place_hit(pipeline, text, towns):
+    evs = assaults(extract(text, published="2024-05-15", pipeline=pipeline))
+    assert sorted(e.location.name for e in evs) == towns, text

@@ -1586,3 +1586,28 @@ def test_withdrawing_in_a_clause_of_time_ends_another_act(pipeline):
     text = "Soldiers detained two men in the camp on Sunday before withdrawing."
     assert of_type("RETREAT", text, pipeline, published="2024-03-02") == []
     assert of_type("COERCE", text, pipeline, published="2024-03-02")
+
+
+@pytest.mark.parametrize("text, country, towns", [
+    # ground told as having changed hands: who holds it now took it
+    ("Kyiv said the Kherson region villages of Tiahynka and Lvove were back under Ukrainian "
+     "control.", "UKR", ["Lvove", "Tiahynka"]),
+    ("The town of Kodok is back in government hands, the army said.", None, ["Kodok"]),
+    ("The army said the town of Wad Madani was back under its control.", "SDN",
+     ["Wad Madani"]),
+])
+def test_ground_back_under_a_sides_control_was_taken_by_it(pipeline, text, country, towns):
+    evs = [e for e in extract(text, published="2023-06-13", pipeline=pipeline)
+           if e.type == "ASSAULT"]
+    assert sorted(e.location.name for e in evs) == towns, text
+    if country:
+        assert {e.actor1.country for e in evs} == {country}, text
+
+
+@pytest.mark.parametrize("text", [
+    "Large parts of the region remain under Russian control.",
+    "The territory under Russian control has shrunk since the spring.",
+])
+def test_ground_held_is_no_change_of_hands(pipeline, text):
+    assert [e for e in extract(text, published="2023-06-13", pipeline=pipeline)
+            if e.type == "ASSAULT"] == [], text

@@ -408,6 +408,8 @@ _LIST_NOUNS = (r"(?:regions?|oblasts?|provinces?|districts?|areas?|cities|city|t
 _JOINED_LIST = re.compile(r"^\s*(?:" + _LIST_NOUNS + r"\s*)?,?\s*(?:as\s+well\s+as|and\s+also|"
                           r"along\s+with)\s+(?:(?:in|on|at)\s+)?(?:the\s+)?(?:"
                           + _LIST_NOUNS + r"\s+of\s+(?:the\s+)?)?$", re.I)
+_SAYS_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|say|reported|reports|claimed|"
+                         r"claims|announced|announces|stated|added|told)\b")
 _UNKNOWN_ITEMS = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s*,\s*)+$")
 
 
@@ -523,8 +525,8 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
         # the places coordinated with the event's own: "X and Y", "X, Y and Z"; a list
         # joined to it ("..., as well as the towns of A and B") goes on
         for q in in_sentence[k + 1:]:
-            if not _listed_with(chain[-1], q, text):
-                break
+            if not _listed_with(chain[-1], q, text) or _SAYS_AFTER.match(text, q.span.end):
+                break  # ("hit X and Y, Kyiv said": the capital that speaks is no place hit)
             chain.append(q)
         for q in reversed(in_sentence[:k]):
             if not _listed_with(q, chain[0], text):

@@ -78,12 +78,16 @@ def acled_without_means(trigger: str, sentence: str, actor1: Actor | None,
         if a1 == "REB":
             return (None, "Battles", "Non-state actor overtakes territory")
         return (None, "Battles", "Armed clash")
-    if a2 == "CVL" and (w["ground"].search(trigger) or w["ground"].search(words)
-                        or w["firearms"].search(words)) and \
+    unarmed = a2 == "CVL" or a2 == "GOV" and not _POLICE.search(actor2.name or "") and \
+        a1 in ARMED_SECTORS | {None}
+    if unarmed and (w["ground"].search(trigger) or w["ground"].search(words)
+                    or w["firearms"].search(words)) and \
             not w["air"].search(words) and not w["remote"].search(words) and \
             not _FIGHT.search(words):
         # "residents were killed during a raid on the camp", "gunmen raided a village": armed
-        # men against unarmed people, with no fighting told, is Violence against civilians
+        # men against unarmed people, with no fighting told, is Violence against civilians;
+        # so is shooting a mayor or a councillor (an official who bears no arms is a
+        # civilian in ACLED's coding; police are an armed force)
         return (None, "Violence against civilians", "Attack")
     if w["ground"].search(trigger) or w["firearms"].search(words) and \
             not w["air"].search(words) and not w["remote"].search(words):
@@ -121,6 +125,7 @@ _FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|firefights?|gunfigh
 # armed state forces that are not the military ("police", "officers", "gendarmes")
 _POLICE = re.compile(r"\b(?:police\w*|officers?|constables?|gendarme\w*|security|guards?|"
                      r"patrolm[ae]n|troopers?)\b", re.I)
+POLICE_WORDS = _POLICE  # (armed state forces among GOV actors)
 # remote-strike verbs and nouns ("strikes hit", "targeted", "pounded")
 _STRIKE = re.compile(r"\b(?:strik\w*|struck|hit|target\w*|pound\w*)\b", re.I)
 

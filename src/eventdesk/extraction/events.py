@@ -18,8 +18,8 @@ from typing import Any
 
 from eventdesk.annotate.structure import DocStructure
 from eventdesk.extraction import arguments as args
-from eventdesk.extraction.acled import (acled_without_means, capture_told, fighting_told,
-                                        remote_words)
+from eventdesk.extraction.acled import (POLICE_WORDS, acled_without_means, capture_told,
+                                        fighting_told, remote_words)
 from eventdesk.extraction.casualties import CasualtyMention, find_casualties
 from eventdesk.extraction.lexicon import Lexicon, default_lexicon
 from eventdesk.extraction.locate import PlacedMention, choose_place
@@ -572,6 +572,10 @@ class Extractor:
                                             skip_targets=men.type in VIOLENT)
         if actor1 is None and r.passive and r.agent is None and men.type in VIOLENT:
             actor1 = None
+        if actor1 is None and men.type in VIOLENT:
+            # "the villages were back under Ukrainian control", "the town is back under its
+            # control, the army said": who holds the ground now took it
+            actor1 = self._controller(sdoc, men, sent, layers, last_actor, used)
         adjective = head.head if args.misparsed_gerund_subject(head) else next(
             (c for c in head.children if c.dep_ == "amod" and c.i == head.i - 1), None) \
             if head.tag_ == "VBG" else None
@@ -1099,6 +1103,24 @@ class Extractor:
                 #           owns the place hit; it is not the attacker
             used.append(hit)
             return _to_actor(hit)
+        return None
+
+    def _controller(self, sdoc: Any, men: Mention, sent: Any, layers: Layers,
+                    last_actor: dict[str, Actor], used: list[Any]) -> Actor | None:
+        """The party named as holding the ground in a trigger "under X control" / "in X
+        hands": a demonym or a name before the noun, or "its"/"their" for the speaker."""
+        for m in men.matches:
+            for i in m.words:
+                tok = sdoc[i]
+                if tok.lower_ not in ("control", "hands"):
+                    continue
+                for c in tok.children:
+                    if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i:
+                        if c.lower_ in ("its", "their"):
+                            return self._speaker(sent, layers, last_actor, used)
+                        hit = layers.actors.covering(c.idx, c.idx + len(c))
+                        if hit is not None and hit.sector not in ("CVL",):
+                            return _to_actor(hit)
         return None
 
     def _speaker(self, sent: Any, layers: Layers, last_actor: dict[str, Actor],
@@ -1677,11 +1699,16 @@ def _civilians_only(d: "_Draft") -> bool:
     a1s = d.actor1.sector if d.actor1 is not None else None
     a2s = d.actor2.sector if d.actor2 is not None else None
     civil = bool(kinds) and (kinds <= _CIVILIAN_KINDS or (
-        kinds <= _CIVILIAN_KINDS | {"person"} and a1s in (None, "REB")))
+        kinds <= _CIVILIAN_KINDS | {"person", "official"} and a1s in (None, "REB")))
     if not kinds and a1s == "REB" and SOFT_TARGETS.search(
             d.sent.text[d.trigger.start - d.sent.start_char:]):
         civil = True  # "gunmen opened fire on a bar", "attacked a crowded market"
-    if not (a2s == "CVL" and (not kinds or civil) or a2s is None and civil):
+    # a mayor, a councillor or a social leader shot by gunmen bears no arms: a civilian in
+    # ACLED's coding (police do: an armed force)
+    unarmed_official = a2s == "GOV" and bool(kinds) and not POLICE_WORDS.search(
+        d.actor2.name or "")
+    if not ((a2s == "CVL" or unarmed_official) and (not kinds or civil)
+            or a2s is None and civil):
         return False
     text = d.sent.text
     a1 = d.actor1.span if d.actor1 is not None else None
