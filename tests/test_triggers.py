@@ -1611,3 +1611,21 @@ def test_ground_back_under_a_sides_control_was_taken_by_it(pipeline, text, count
 def test_ground_held_is_no_change_of_hands(pipeline, text):
     assert [e for e in extract(text, published="2023-06-13", pipeline=pipeline)
             if e.type == "ASSAULT"] == [], text
+
+
+def test_a_weapon_that_damaged_a_site_is_an_attack(pipeline):
+    text = "A Ukrainian drone damaged a fuel depot in the Kursk region early on Sunday."
+    [ev] = [e for e in extract(text, published="2024-05-15", pipeline=pipeline)
+            if e.type == "ASSAULT"]
+    assert (ev.actor1.country, ev.location.name, ev.acled_sub_event_type) == (
+        "UKR", "Kursk", "Air/drone strike")
+    # a storm's damage is no attack
+    assert extract("A storm damaged houses in the Kursk region on Sunday.",
+                   published="2024-05-15", pipeline=pipeline) == []
+
+
+def test_a_curfew_announced_in_two_towns_is_one_measure_per_town(pipeline):
+    text = "A night curfew was also declared in Homs and in the central city of Hama."
+    evs = [e for e in extract(text, published="2024-05-15", pipeline=pipeline)
+           if e.type == "COERCE"]
+    assert sorted(e.location.name for e in evs) == ["Hama", "Homs"]

@@ -383,8 +383,8 @@ _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$"
                           # ("X, Y, Myriv, and Z"): the list goes on past it
                           r"|^\s*,\s*[A-Z][\w'’-]+\s*(?:,\s*(?:and\s+)?|and\s+)$"
                           # a second town with its kind word ("X and the city of Y", "X and
-                          # the nearby village of Y")
-                          r"|^\s*,?\s*and\s+(?:in\s+)?the\s+(?:nearby\s+|neighbou?ring\s+)?"
+                          # the nearby village of Y", "X and in the coastal city of Y")
+                          r"|^\s*,?\s*and\s+(?:in\s+)?the\s+(?:[a-z][a-z-]+\s+){0,2}"
                           r"(?:city|town|village|settlement|port)\s+of\s+$"
                           r"|" + _TALLY_NEXT.pattern)
 
