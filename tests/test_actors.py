@@ -507,3 +507,14 @@ def test_the_people_a_measure_falls_on_are_the_places(pipeline):
     [ev] = of_type("COERCE", "Local authorities imposed a dusk-to-dawn curfew in Funtua on "
                    "Sunday.", pipeline, published="2024-05-14")
     assert ev.actor2 is not None and (ev.actor2.country, ev.actor2.sector) == ("NGA", "CVL")
+
+
+@pytest.mark.parametrize("text", [
+    "Rockets from a Czech-supplied launcher hit Shebekino on Sunday.",
+    "Donetsk was shelled with US-made howitzers on Monday, the city's mayor said.",
+])
+def test_where_a_weapon_was_made_names_no_party(pipeline, text):
+    [ev] = [e for e in extract(text, published="2024-03-16", pipeline=pipeline)
+            if e.type == "ASSAULT"]
+    assert ev.actor2 is None or ev.actor2.country not in ("CZE", "USA"), text
+    assert ev.actor1 is None or ev.actor1.country not in ("CZE", "USA"), text

@@ -836,3 +836,29 @@ def test_the_streets_of_a_capital_place_its_protest(pipeline, text, town):
     [ev] = [e for e in extract(text, published="2024-05-15", pipeline=pipeline)
             if e.type == "PROTEST"]
     assert ev.location is not None and ev.location.name == town
+
+
+@pytest.mark.parametrize("text, town", [
+    ("The capital of the Belgorod region was shelled on Saturday, the governor said.",
+     "Belgorod"),
+    ("Gunmen attacked a market in the state capital of Zamfara on Sunday.", "Gusau"),
+])
+def test_the_capital_of_a_region_is_its_seat_town(pipeline, text, town):
+    [ev] = [e for e in extract(text, published="2024-03-16", pipeline=pipeline)
+            if e.type == "ASSAULT"]
+    assert (ev.location.name, ev.location.precision) == (town, "city"), text
+
+
+def test_where_a_weapon_was_supplied_is_no_scene(pipeline):
+    """A place in a participle of supplying ("a launcher supplied to Kiev by Prague") is
+    neither the place of the attack nor the antecedent of "the city" after it."""
+    text = ("Rockets hit the centre of Belgorod on Saturday, the governor said. The launcher "
+            "was a model supplied to Kiev by Prague. Elsewhere in the city, a man was killed "
+            "by shrapnel.")
+    evs = [e for e in extract(text, published="2024-03-16", pipeline=pipeline)
+           if e.type == "ASSAULT"]
+    assert evs and {e.location.name for e in evs} == {"Belgorod"}
+    text = "The city was hit by a missile supplied to Kiev by London, the ministry said."
+    [ev] = [e for e in extract(text, published="2024-03-16", pipeline=pipeline)
+            if e.type == "ASSAULT"]
+    assert ev.location is None or ev.location.name != "Kyiv" and ev.location.name != "Kiev"

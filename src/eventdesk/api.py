@@ -172,7 +172,7 @@ class Pipeline:
         from eventdesk.extraction.rules import local_office_place
         from eventdesk.merge.within import merge_within
         from eventdesk.resolve.actors import find_actors
-        from eventdesk.resolve.places import resolve_places
+        from eventdesk.resolve.places import resolve_places, seat_named
 
         if not doc.text.strip():
             return []
@@ -190,6 +190,9 @@ class Pipeline:
         placed = [PlacedMention(pm.span, pl, getattr(pm, "kind", pl.precision),
                                 getattr(pm, "cue", None))
                   for pm, pl in zip(pmentions, resolved) if pl is not None]
+        # "the capital of the X region": the region's seat town
+        placed = [pm if seat is None else PlacedMention(pm.span, seat, "city", pm.cue)
+                  for pm in placed for seat in (seat_named(pm.place, doc.text),)]
         placed = _governed_regions(placed, persons, doc.text)
         home = _place_country(placed, dateline)
         if home is not None and any(_took_context(a, home) for a in actors):

@@ -206,6 +206,9 @@ MOTION_VERBS = frozenset({"enter", "cross", "fly", "head", "approach", "violate"
 
 
 LAUNCH_VERBS = frozenset({"fire", "launch", "shoot", "lob"})
+# participles that tell where a thing came from or was sent (a reduced relative clause)
+SUPPLY_VERBS = frozenset({"supply", "provide", "deliver", "donate", "send", "ship", "make",
+                          "manufacture", "produce", "build", "give", "transfer", "sell"})
 HOSPITAL_WORDS = frozenset({"hospital", "hospitals", "clinic", "morgue", "infirmary"})
 _HOSPITAL_AFTER = re.compile(r"^\s*(?:(?:district|regional|central|city|military|general|"
                              r"children's|university)\s+)*(?:hospital|clinic|morgue)\b", re.I)
@@ -370,6 +373,10 @@ def _in_other_relative_clause(tok: Any, head: Any) -> bool:
         return True  # "the raid came as envoys gathered in Cairo": the envoys' place
     cur = tok
     for _ in range(12):
+        if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.lemma_.lower() in SUPPLY_VERBS \
+                and not (cur.left_edge.i <= head.i <= cur.right_edge.i):
+            return True  # "a launcher supplied to Kiev by Prague", "drones made in Iran":
+            #              where the weapon came from or went, not where it struck
         if cur.dep_ == "relcl":
             if cur.lemma_.lower() in MOTION_VERBS:
                 return False  # "drones that had entered Polish airspace": where they were hit
@@ -398,9 +405,16 @@ def anaphoric_place(sent: Any, layers: Any) -> Place | None:
         return None
     text = sent.doc.text
     for pm in reversed(layers.places.before(sent.start_char)):
-        if pm.place.precision in want and not in_stamp_line(text, pm.span.start):
+        if pm.place.precision in want and not in_stamp_line(text, pm.span.start) and \
+                not _SUPPLIED_TO.search(text, max(0, pm.span.start - 30), pm.span.start):
             return pm.place
     return None
+
+
+# "a launcher supplied to Kiev by Prague": the state a thing went to or came from, no scene
+_SUPPLIED_TO = re.compile(r"\b(?i:supplied|provided|delivered|donated|sent|shipped|sold|given|"
+                          r"transferred|made|manufactured)\s+(?:to|by|in|from)\s+(?:the\s+)?"
+                          r"(?:[A-Z][\w'’-]+\s+(?:by|from)\s+)?$")
 
 # prepositions whose object is a place, not a party (narrower than arguments.LOCATIVE_PREPS,
 # which also takes "on", "from", "over" and "during" for an event's own phrase)

@@ -106,6 +106,10 @@ def surname_of(full: str, particles: frozenset[str] = frozenset(
 PATRON_WORDS = frozenset({"backed", "aligned", "allied", "loyal", "sponsored", "supported",
                           "funded", "armed"})
 PROXY_AFFILIATIONS = PATRON_WORDS & {"aligned", "allied", "loyal"}  # (in roles.yaml affiliations)
+# words after "<state>-" that tell where a thing was made or came from: the state is no
+# party of what is done with it ("a Czech-supplied launcher", "US-made missiles")
+ORIGIN_WORDS = frozenset({"supplied", "made", "built", "manufactured", "designed", "produced",
+                          "provided", "donated", "developed", "delivered", "sourced"})
 
 
 @dataclass(slots=True)
@@ -308,6 +312,9 @@ class _Finder:
                 if keys[p + 1] in d.affiliations and not (
                         keys[p + 1] in PROXY_AFFILIATIONS and owner.kind in COUNTRYISH):
                     affil, p = True, p + 2
+                elif keys[p + 1] in ORIGIN_WORDS:
+                    covered_until = p + 2  # "a Czech-supplied rocket launcher", "US-made
+                    continue  #               missiles": where a weapon came from, no party
                 else:
                     out.append(self._mention(start, lex.j, owner, [], None, None, context,
                                              dateline_end))

@@ -20,6 +20,7 @@ a raion ``admin2``, a town or village ``city``, a country name ``country``.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -94,6 +95,26 @@ def place_of(entry: Entry) -> Place:
     """A gazetteer entry as a place of its own, named by no mention (a country, the region
     that holds a town)."""
     return _place(entry, None)
+
+
+# "the capital of the X region", "the provincial capital of X": the region's seat town
+_CAPITAL_OF = re.compile(r"\b(?:(?:regional|provincial|state|administrative)\s+)?capital\s+of\s+"
+                         r"(?:the\s+)?$", re.I)
+
+
+def seat_named(place: Place, text: str) -> Place | None:
+    """The seat town of the admin1 ``place`` when the text names it as "the capital of" that
+    region ("the capital of the Belgorod region was shelled": Belgorod, the city), else
+    None. The town takes the mention's span."""
+    if place.precision != "admin1" or place.span is None or not place.country or \
+            not _CAPITAL_OF.search(text[max(0, place.span.start - 40):place.span.start]):
+        return None
+    g = Gazetteer.load()
+    region = g.admin1_entry(place.country, place.admin1 or place.name)
+    seat = g.admin1_seat(region.admin1_code) if region is not None else None
+    if seat is None:
+        return None
+    return dataclasses.replace(_place(seat, None), span=place.span)
 
 
 def region_of(place: Place) -> Place | None:

@@ -118,6 +118,7 @@ class Gazetteer:
         self._admin1_rows: dict[str, int] | None = None
         self._country_rows: dict[str, int] | None = None
         self._grid: dict[tuple[int, int], list[int]] | None = None
+        self._seats: dict[str, int] | None = None
         self.max_words = max(k.count(" ") for k in list(self._names)[:: 50] + list(self._aliases)) + 1
 
     # ------------------------------------------------------------------ loading
@@ -241,6 +242,24 @@ class Gazetteer:
         for e in self.lookup(stripped, country=country, kind="admin1"):
             return e
         return None
+
+    def admin1_seat(self, admin1_code: str) -> Entry | None:
+        """The seat town of an admin1 unit (GeoNames code "RU.09"): its most populous
+        place with feature PPLA (or PPLC when the capital is the seat)."""
+        if self._seats is None:
+            best: dict[str, tuple[int, int]] = {}
+            for gid, line in self._raw.items():
+                if "\tPPLA\t" not in line and "\tPPLC\t" not in line:
+                    continue
+                f = line.split("\t")
+                if f[7] != "city":
+                    continue
+                pop = int(f[9] or 0)
+                if f[5] not in best or pop > best[f[5]][0]:
+                    best[f[5]] = (pop, gid)
+            self._seats = {code: gid for code, (_, gid) in best.items()}
+        gid = self._seats.get(admin1_code)
+        return self.entry(gid) if gid is not None else None
 
     def admin1_point(self, country: str, admin1: str) -> tuple[float, float] | None:
         e = self.admin1_entry(country, admin1)
