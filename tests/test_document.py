@@ -1574,3 +1574,18 @@ def test_further_attacks_told_in_the_past_tense_happened(pipeline, text, n):
 def test_a_capital_that_speaks_after_a_list_is_no_place_hit(pipeline, text, towns):
     evs = assaults(extract(text, published="2024-05-15", pipeline=pipeline))
     assert sorted(e.location.name for e in evs) == towns, text
+
+
+@pytest.mark.parametrize("second", [
+    "A drone strike earlier in the morning injured a lorry driver in Shebekino, he added.",
+    "Later that evening, shelling wounded a lorry driver in Shebekino, he added.",
+])
+def test_an_attack_at_another_time_of_the_day_is_another_incident(pipeline, second):
+    text = ("A woman was killed when a Ukrainian drone struck a car in the town of Shebekino, "
+            "the governor said on Monday. " + second)
+    evs = assaults(extract(text, published="2025-05-19", pipeline=pipeline))
+    assert len(evs) == 2
+    # the same attack told again is one
+    text = ("A woman was killed when a Ukrainian drone struck a car in the town of Shebekino, "
+            "the governor said on Monday. The strike also injured a lorry driver, he added.")
+    assert len(assaults(extract(text, published="2025-05-19", pipeline=pipeline))) == 1

@@ -153,11 +153,24 @@ ELSEWHERE = re.compile(r"^\W*(?:elsewhere|separately)\b", re.I)
 def opens_new_incident(e: Event) -> bool:
     """The mention says it is another incident ("Another strike overnight destroyed ...", "a
     second strike by the militia on the camp", "were killed in another strike on ...",
-    "Elsewhere, five people died ...")."""
+    "Elsewhere, five people died ...", "A rocket strike earlier in the day hurt ...",
+    "Later that day, shelling killed ...")."""
     cut = max(0, e.trigger.end - e.sentence.start)
     text = e.sentence.text
     return bool(NEW_INCIDENT.search(text[:cut]) or NEW_INCIDENT_AFTER.search(text[cut:])
-                or ELSEWHERE.search(text) or ALSO_ACTED.search(text[:cut]))
+                or ELSEWHERE.search(text) or ALSO_ACTED.search(text[:cut])
+                or OTHER_TIME_OF_DAY.search(text[:cut]))
+
+
+# an attack told at another time of the same day: "A rocket attack earlier in the day
+# hurt a guard", "Later that evening, shelling hit ..." (an indefinite attack, or the
+# sentence's opening)
+_TIME_OF_DAY = (r"(?:earlier|later)\s+(?:in\s+the\s+(?:day|morning|afternoon|evening|night)|"
+                r"that\s+(?:day|morning|afternoon|evening|night))\b")
+OTHER_TIME_OF_DAY = re.compile(
+    r"^\W*(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:strike|airstrike|attack|drone|missile|"
+    r"shelling|raid|bombing|explosion|blast)s?\s+" + _TIME_OF_DAY +
+    r"|^\W*" + _TIME_OF_DAY + r"\s*,", re.I)
 
 
 SUMMARY = re.compile(r"\bacross\b|\bthroughout\b|\b(?:air ?strikes|strikes|attacks|raids|"
