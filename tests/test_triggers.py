@@ -1629,3 +1629,21 @@ def test_a_curfew_announced_in_two_towns_is_one_measure_per_town(pipeline):
     evs = [e for e in extract(text, published="2024-05-15", pipeline=pipeline)
            if e.type == "COERCE"]
     assert sorted(e.location.name for e in evs) == ["Hama", "Homs"]
+
+
+@pytest.mark.parametrize("text", [
+    # a passive's vague subject is who the act befell: the act still happened
+    "Several people were detained outside the university in Nis on Friday.",
+    "Many students were arrested near the parliament in Belgrade on Saturday.",
+    # a prison term handed down, and pre-trial detention ordered, are coercion (CAMEO 173)
+    "A city court in Kutaisi sentenced the editor to three years in prison on Tuesday.",
+    "A court in Zugdidi ordered pre-trial detention for the party's leader on Friday.",
+])
+def test_detentions_and_prison_terms_are_coercion(pipeline, text):
+    assert [e.type for e in extract(text, published="2024-12-07", pipeline=pipeline)] == [
+        "COERCE"], text
+
+
+def test_a_vague_actor_of_a_statement_still_makes_no_event(pipeline):
+    text = "Some nations have refused to recognise the vote."
+    assert extract(text, published="2024-12-07", pipeline=pipeline) == []

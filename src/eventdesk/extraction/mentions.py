@@ -1284,9 +1284,10 @@ VAGUE_NOUNS = frozenset({"nations", "countries", "states", "governments", "offic
 def _vague_subject(tok) -> bool:
     """A statement or act whose subject is an unnamed group ("Some nations ... have refused",
     "Many analysts warned"): no actor of record (a named one in apposition does not make it
-    one: "such as the United States")."""
+    one: "such as the United States"). A passive's subject is who the act befell ("several
+    people were detained"): the act still has its actor."""
     for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in VAGUE_NOUNS and any(
+        if c.dep_ == "nsubj" and c.lower_ in VAGUE_NOUNS and any(
                 d.dep_ in ("det", "amod") and d.lower_ in VAGUE_DETERMINERS
                 for d in c.children):
             return True
