@@ -518,3 +518,14 @@ def test_where_a_weapon_was_made_names_no_party(pipeline, text):
             if e.type == "ASSAULT"]
     assert ev.actor2 is None or ev.actor2.country not in ("CZE", "USA"), text
     assert ev.actor1 is None or ev.actor1.country not in ("CZE", "USA"), text
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition leader called for a general strike on Monday.",
+    "Dock workers began a hunger strike in Mombasa on Tuesday.",
+])
+def test_a_general_or_hunger_strike_names_no_party(text):
+    """"general" and "strike" are role words elsewhere ("the general said", "strikes
+    killed"); together they name a labour action."""
+    assert not any(a.span.text.lower().endswith(("general", "strike"))
+                   for a in find_actors(text)), text

@@ -106,6 +106,13 @@ def surname_of(full: str, particles: frozenset[str] = frozenset(
 PATRON_WORDS = frozenset({"backed", "aligned", "allied", "loyal", "sponsored", "supported",
                           "funded", "armed"})
 PROXY_AFFILIATIONS = PATRON_WORDS & {"aligned", "allied", "loyal"}  # (in roles.yaml affiliations)
+# two-word phrases whose words are role words elsewhere ("the general said", "strikes
+# killed") but here name no party: a labour action, a vote, an assembly, everyone
+NO_ACTOR_PHRASES = frozenset({
+    ("general", "strike"), ("general", "strikes"), ("hunger", "strike"), ("hunger", "strikes"),
+    ("general", "election"), ("general", "elections"), ("general", "public"),
+    ("general", "population"), ("general", "amnesty"), ("national", "strike"),
+    ("labour", "strike"), ("labor", "strike"), ("warning", "strike")})
 # words after "<state>-" that tell where a thing was made or came from: the state is no
 # party of what is done with it ("a Czech-supplied launcher", "US-made missiles")
 ORIGIN_WORDS = frozenset({"supplied", "made", "built", "manufactured", "designed", "produced",
@@ -169,6 +176,9 @@ class _Finder:
         d, keys, toks, n = self.d, self.keys, self.toks, self.n
         i = 0
         while i < n:
+            if i + 1 < n and (keys[i], keys[i + 1]) in NO_ACTOR_PHRASES:
+                i += 2  # "called a general strike", "on hunger strike": no party
+                continue
             best: tuple[int, Entry] | None = None
             key: tuple[str, ...] = ()
             j = i
