@@ -245,6 +245,11 @@ def transliterations(cyr: str) -> set[str]:
         out.add(_translit(cyr, _RU, None, None, True))
     else:
         out.add(_translit(cyr, _RU, None, None, False))
+    # the press's Russian adjective endings: "-ый"/"-ий" as a bare "-y" ("Severny",
+    # "Krasny Oktyabr", "Gorky"), beside the systems' "-yy"/"-iy"
+    if not ukrainian:
+        for s in list(out):
+            out.add(re.sub(r"(?<=\w\w)(?:yy|(?<=[kgh])iy)\b", "y", s))
     return {name_key(s) for s in out if s}
 
 

@@ -172,3 +172,15 @@ def test_ayn_variants():
                                         ("Misrata", "LBY")])
 def test_arabic_names_without_their_article(name, iso3):
     assert any(e.country == iso3 and e.kind == "city" for e in Gazetteer.load().lookup(name))
+
+
+@pytest.mark.parametrize("press, admin1", [
+    ("Severny", "Belgorod"),  # Северный: GeoNames "Severnyy"
+    ("Krasny Oktyabr", None),  # Красный Октябрь: "Krasnyy Oktyabr'"
+])
+def test_the_press_bare_y_ending_of_russian_adjective_names(gaz: Gazetteer, press: str,
+                                                            admin1: str | None) -> None:
+    found = gaz.lookup(press, country="RUS")
+    assert found, press
+    if admin1:
+        assert admin1 in {e.admin1 for e in found}
