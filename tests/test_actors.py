@@ -529,3 +529,21 @@ def test_a_general_or_hunger_strike_names_no_party(text):
     killed"); together they name a labour action."""
     assert not any(a.span.text.lower().endswith(("general", "strike"))
                    for a in find_actors(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    # the series is the verb's object: its subject did the attacks
+    "Russia launched a series of heavy attacks on Ukraine's power plants overnight.",
+    "Moscow carried out a wave of deadly strikes on Ukraine's grid overnight.",
+])
+def test_the_subject_of_a_series_of_attacks_is_the_attacker(pipeline, text):
+    [ev] = [e for e in extract(text, published="2025-03-19", pipeline=pipeline)
+            if e.type == "ASSAULT"]
+    assert ev.actor1 is not None and ev.actor1.country == "RUS", text
+
+
+def test_the_owner_of_the_thing_attacked_is_no_attacker(pipeline):
+    text = "Heavy attacks on Ukraine's power plants continued overnight."
+    evs = [e for e in extract(text, published="2025-03-19", pipeline=pipeline)
+           if e.type == "ASSAULT"]
+    assert all(e.actor1 is None or e.actor1.country != "UKR" for e in evs)

@@ -105,6 +105,10 @@ def clause_verb(tok):
     "struck ..., killing two") defers to the verb it depends on for the subject.
     """
     cur = tok
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+            tok.head.head.lemma_.lower() in SERIES_NOUNS:
+        tok = tok.head.head  # "Russia launched a series of heavy attacks": the series is the
+        #                      object; its verb's subject did the attacks
     # a nominal trigger that is the object of a light verb takes that verb's subject:
     # "ministers approved a package of sanctions", "Ukraine launched drone attacks"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr") and \
@@ -150,6 +154,9 @@ SPEECH_LEMMAS = frozenset({"say", "tell", "report", "claim", "state", "add", "an
 # nouns of a light-verb phrase whose complement is the act itself ("took the step of
 # banning", "made the decision to withdraw")
 LIGHT_NOUNS = frozenset({"step", "decision", "move", "measure", "action", "order", "choice"})
+# nouns that count acts ("a series of strikes", "a wave of attacks")
+SERIES_NOUNS = frozenset({"series", "wave", "string", "spate", "round", "barrage", "volley",
+                          "salvo", "number", "couple", "flurry", "succession"})
 
 
 def _in_clause_below(tok, top) -> bool:

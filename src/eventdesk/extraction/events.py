@@ -1092,9 +1092,10 @@ class Extractor:
                 continue  # "the deaths of four soldiers", "the sailors' deaths": who died
             if any(a <= hit.span.start < b for a, b in targets):
                 last = doc.char_span(hit.span.start, hit.span.end, alignment_mode="expand")
-                if last is not None and last[-1].dep_ in ("compound", "amod") and \
+                if last is not None and last[-1].dep_ in ("compound", "amod", "poss") and \
                         last[-1].head.i > last[-1].i and last[-1].head.pos_ == "NOUN":
-                    continue
+                    continue  # (also the owner of the thing hit: "attacks on Ukraine's
+                    #           energy infrastructure")
             if getattr(hit, "locative", False) or _under_locative(doc, hit, tok):
                 continue  # "a meeting in the Kremlin", "a raid near the port town of Izmail,
                 #           Ukraine": a place here
