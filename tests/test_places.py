@@ -862,3 +862,20 @@ def test_where_a_weapon_was_supplied_is_no_scene(pipeline):
     [ev] = [e for e in extract(text, published="2024-03-16", pipeline=pipeline)
             if e.type == "ASSAULT"]
     assert ev.location is None or ev.location.name != "Kyiv" and ev.location.name != "Kiev"
+
+
+@pytest.mark.parametrize("text, town", [
+    # a raion named after its centre, a town with an adjectival name
+    ("Russian troops shelled the Novhorod-Siverskyi district on Monday.", "Novhorod-Siverskyi"),
+])
+def test_the_district_of_a_town_with_an_adjectival_name_is_placed_at_it(pipeline, text, town):
+    [ev] = [e for e in extract(text, published="2025-01-31", pipeline=pipeline)
+            if e.type == "ASSAULT"]
+    assert ev.location is not None and ev.location.name == town
+
+
+def test_an_adjectival_city_district_is_still_no_village(pipeline):
+    text = "Shelling hit the Kyivskyi district of Kharkiv overnight."
+    [ev] = [e for e in extract(text, published="2025-01-31", pipeline=pipeline)
+            if e.type == "ASSAULT"]
+    assert ev.location.name == "Kharkiv"

@@ -668,9 +668,12 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
             same = _district_of_town(gaz, key)
             if same:
                 kind = "admin2"
-        if kind == "admin2" and not same and _ADJECTIVAL.search(key):
+        if kind == "admin2" and not same and _ADJECTIVAL.search(key) and not any(
+                e.kind == "city" and (e.feature in ("PPLA", "PPLA2") or e.population >= 10_000)
+                for e in cands):
             return None  # "the Kyivskyi district" of a city: an adjectival district name is
-            #              no village's (the Poltava village of Kyivskyi is not meant)
+            #              no village's (the Poltava village of Kyivskyi is not meant; but
+            #              "the Novhorod-Siverskyi district" is the raion of that town)
         if kind == "admin2" and not same:
             if nxt + 1 < n and keys[min(nxt + 1, n - 1)] == "of" and not any(
                     keys[k] in _REGION_WORDS for k in range(nxt + 2, min(n, nxt + 6))):
