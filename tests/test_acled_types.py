@@ -298,6 +298,5 @@ def test_a_wedding_or_funeral_is_a_gathering_of_civilians(pipeline, text):
     ("Militants shot dead two police officers in Bannu on Sunday.", ("Battles", "Armed clash")),
 ])
 def test_shooting_an_unarmed_official_is_violence_against_civilians(pipeline, text, expected):
-    [ev] = [e for e in extract(text, published="2024-05-15", pipeline=pipeline)
-            if e.type == "ASSAULT"]
+    [ev] = of_type("ASSAULT", text, pipeline, published="2024-05-15")
     assert (ev.acled_event_type, ev.acled_sub_event_type) == expected, text

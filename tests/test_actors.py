@@ -10,6 +10,7 @@ import pytest
 
 from eventdesk import extract
 from eventdesk.resolve.actors import ActorDictionary, ActorMention, find_actors
+from helpers import of_type
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
@@ -415,8 +416,7 @@ def test_a_demonym_shelling_that_damaged_is_an_attack_by_that_side(pipeline, tex
 def _first_attack_party(pipeline, text, role="actor1"):
     """actor1 (or actor2) of the first attack the pipeline finds in ``text`` (there must be
     one, with that party)."""
-    evs = [e for e in extract(text, published="2024-09-14", pipeline=pipeline)
-           if e.type == "ASSAULT"]
+    evs = of_type("ASSAULT", text, pipeline, published="2024-09-14")
     assert evs and getattr(evs[0], role) is not None, text
     return getattr(evs[0], role)
 
@@ -472,8 +472,7 @@ def test_what_an_attack_is_aimed_at_is_no_attacker(pipeline):
     text = "A bomb attack on a police station in Pulwama on Monday injured three constables."
     target = _first_attack_party(pipeline, text, "actor2")
     assert (target.country, target.sector) == ("IND", "GOV")
-    evs = [e for e in extract(text, published="2024-09-14", pipeline=pipeline)
-           if e.type == "ASSAULT"]
+    evs = of_type("ASSAULT", text, pipeline, published="2024-09-14")
     assert evs[0].actor1 is None or evs[0].actor1.sector != "GOV"
 
 
@@ -495,8 +494,7 @@ def test_police_killed_in_a_gun_attack_are_the_places_police(pipeline):
     text = "A constable was killed in a gun attack by unknown militants in Tank on Monday."
     target = _first_attack_party(pipeline, text, "actor2")
     assert (target.country, target.sector) == ("PAK", "GOV")
-    [ev] = [e for e in extract(text, published="2024-09-14", pipeline=pipeline)
-            if e.type == "ASSAULT"]
+    [ev] = of_type("ASSAULT", text, pipeline, published="2024-09-14")
     assert ev.acled_sub_event_type == "Armed clash"  # a gun attack is firearms
 
 
@@ -514,8 +512,7 @@ def test_the_people_a_measure_falls_on_are_the_places(pipeline):
     "Donetsk was shelled with US-made howitzers on Monday, the city's mayor said.",
 ])
 def test_where_a_weapon_was_made_names_no_party(pipeline, text):
-    [ev] = [e for e in extract(text, published="2024-03-16", pipeline=pipeline)
-            if e.type == "ASSAULT"]
+    [ev] = of_type("ASSAULT", text, pipeline, published="2024-03-16")
     assert ev.actor2 is None or ev.actor2.country not in ("CZE", "USA"), text
     assert ev.actor1 is None or ev.actor1.country not in ("CZE", "USA"), text
 
@@ -537,13 +534,11 @@ def test_a_general_or_hunger_strike_names_no_party(text):
     "Moscow carried out a wave of deadly strikes on Ukraine's grid overnight.",
 ])
 def test_the_subject_of_a_series_of_attacks_is_the_attacker(pipeline, text):
-    [ev] = [e for e in extract(text, published="2025-03-19", pipeline=pipeline)
-            if e.type == "ASSAULT"]
+    [ev] = of_type("ASSAULT", text, pipeline, published="2025-03-19")
     assert ev.actor1 is not None and ev.actor1.country == "RUS", text
 
 
 def test_the_owner_of_the_thing_attacked_is_no_attacker(pipeline):
     text = "Heavy attacks on Ukraine's power plants continued overnight."
-    evs = [e for e in extract(text, published="2025-03-19", pipeline=pipeline)
-           if e.type == "ASSAULT"]
+    evs = of_type("ASSAULT", text, pipeline, published="2025-03-19")
     assert all(e.actor1 is None or e.actor1.country != "UKR" for e in evs)

@@ -737,14 +737,12 @@ def test_a_town_of_the_region_that_opens_the_sentence_is_the_place(pipeline):
     text = ("A pensioner was wounded by a drone in the Kherson region.\n\nListen\nShare\nOn\n"
             "Off\n\nIn the Kherson region, a pensioner was wounded in the course of a raid "
             "by a drone of the Russian army on the private sector of Bilozerka.\n")
-    evs = [e for e in extract(text, published="2025-12-08", pipeline=pipeline)
-           if e.type == "ASSAULT"]
+    evs = of_type("ASSAULT", text, pipeline, published="2025-12-08")
     assert "Bilozerka" in [e.location.name for e in evs if e.location is not None]
     # a town of another region named far along stays no more than a mention
     text = ("In the Kherson region, a pensioner was wounded on Monday by a drone, the "
             "governor said, adding that evacuations from Kupiansk continue.\n")
-    evs = [e for e in extract(text, published="2025-12-08", pipeline=pipeline)
-           if e.type == "ASSAULT"]
+    evs = of_type("ASSAULT", text, pipeline, published="2025-12-08")
     assert all(e.location is None or e.location.name != "Kupiansk" for e in evs)
 
 
@@ -833,8 +831,7 @@ def test_a_place_in_a_demands_reduced_relative_is_no_place_of_the_protest(pipeli
 ])
 def test_the_streets_of_a_capital_place_its_protest(pipeline, text, town):
     """A capital named after "the streets of" is where the protest was, not a party."""
-    [ev] = [e for e in extract(text, published="2024-05-15", pipeline=pipeline)
-            if e.type == "PROTEST"]
+    [ev] = of_type("PROTEST", text, pipeline, published="2024-05-15")
     assert ev.location is not None and ev.location.name == town
 
 
@@ -844,8 +841,7 @@ def test_the_streets_of_a_capital_place_its_protest(pipeline, text, town):
     ("Gunmen attacked a market in the state capital of Zamfara on Sunday.", "Gusau"),
 ])
 def test_the_capital_of_a_region_is_its_seat_town(pipeline, text, town):
-    [ev] = [e for e in extract(text, published="2024-03-16", pipeline=pipeline)
-            if e.type == "ASSAULT"]
+    [ev] = of_type("ASSAULT", text, pipeline, published="2024-03-16")
     assert (ev.location.name, ev.location.precision) == (town, "city"), text
 
 
@@ -855,12 +851,10 @@ def test_where_a_weapon_was_supplied_is_no_scene(pipeline):
     text = ("Rockets hit the centre of Belgorod on Saturday, the governor said. The launcher "
             "was a model supplied to Kiev by Prague. Elsewhere in the city, a man was killed "
             "by shrapnel.")
-    evs = [e for e in extract(text, published="2024-03-16", pipeline=pipeline)
-           if e.type == "ASSAULT"]
+    evs = of_type("ASSAULT", text, pipeline, published="2024-03-16")
     assert evs and {e.location.name for e in evs} == {"Belgorod"}
     text = "The city was hit by a missile supplied to Kiev by London, the ministry said."
-    [ev] = [e for e in extract(text, published="2024-03-16", pipeline=pipeline)
-            if e.type == "ASSAULT"]
+    [ev] = of_type("ASSAULT", text, pipeline, published="2024-03-16")
     assert ev.location is None or ev.location.name != "Kyiv" and ev.location.name != "Kiev"
 
 
@@ -869,13 +863,11 @@ def test_where_a_weapon_was_supplied_is_no_scene(pipeline):
     ("Russian troops shelled the Novhorod-Siverskyi district on Monday.", "Novhorod-Siverskyi"),
 ])
 def test_the_district_of_a_town_with_an_adjectival_name_is_placed_at_it(pipeline, text, town):
-    [ev] = [e for e in extract(text, published="2025-01-31", pipeline=pipeline)
-            if e.type == "ASSAULT"]
+    [ev] = of_type("ASSAULT", text, pipeline, published="2025-01-31")
     assert ev.location is not None and ev.location.name == town
 
 
 def test_an_adjectival_city_district_is_still_no_village(pipeline):
     text = "Shelling hit the Kyivskyi district of Kharkiv overnight."
-    [ev] = [e for e in extract(text, published="2025-01-31", pipeline=pipeline)
-            if e.type == "ASSAULT"]
+    [ev] = of_type("ASSAULT", text, pipeline, published="2025-01-31")
     assert ev.location.name == "Kharkiv"

@@ -1597,8 +1597,7 @@ def test_withdrawing_in_a_clause_of_time_ends_another_act(pipeline):
      ["Wad Madani"]),
 ])
 def test_ground_back_under_a_sides_control_was_taken_by_it(pipeline, text, country, towns):
-    evs = [e for e in extract(text, published="2023-06-13", pipeline=pipeline)
-           if e.type == "ASSAULT"]
+    evs = of_type("ASSAULT", text, pipeline, published="2023-06-13")
     assert sorted(e.location.name for e in evs) == towns, text
     if country:
         assert {e.actor1.country for e in evs} == {country}, text
@@ -1615,8 +1614,7 @@ def test_ground_held_is_no_change_of_hands(pipeline, text):
 
 def test_a_weapon_that_damaged_a_site_is_an_attack(pipeline):
     text = "A Ukrainian drone damaged a fuel depot in the Kursk region early on Sunday."
-    [ev] = [e for e in extract(text, published="2024-05-15", pipeline=pipeline)
-            if e.type == "ASSAULT"]
+    [ev] = of_type("ASSAULT", text, pipeline, published="2024-05-15")
     assert (ev.actor1.country, ev.location.name, ev.acled_sub_event_type) == (
         "UKR", "Kursk", "Air/drone strike")
     # a storm's damage is no attack
@@ -1626,8 +1624,7 @@ def test_a_weapon_that_damaged_a_site_is_an_attack(pipeline):
 
 def test_a_curfew_announced_in_two_towns_is_one_measure_per_town(pipeline):
     text = "A night curfew was also declared in Homs and in the central city of Hama."
-    evs = [e for e in extract(text, published="2024-05-15", pipeline=pipeline)
-           if e.type == "COERCE"]
+    evs = of_type("COERCE", text, pipeline, published="2024-05-15")
     assert sorted(e.location.name for e in evs) == ["Hama", "Homs"]
 
 
