@@ -542,3 +542,14 @@ def test_the_owner_of_the_thing_attacked_is_no_attacker(pipeline):
     text = "Heavy attacks on Ukraine's power plants continued overnight."
     evs = of_type("ASSAULT", text, pipeline, published="2025-03-19")
     assert all(e.actor1 is None or e.actor1.country != "UKR" for e in evs)
+
+
+@pytest.mark.parametrize("text, target", [
+    # an existential sentence: "there" names no one, and the place attacked is no attacker
+    ("There was a heavy drone attack on Kyiv early on Tuesday.", "UKR"),
+    ("There was a big drone attack on Moscow and its region before dawn.", "RUS"),
+])
+def test_the_place_an_attack_is_aimed_at_is_no_attacker(pipeline, text, target):
+    [ev] = of_type("ASSAULT", text, pipeline, published="2025-03-11")
+    assert ev.actor1 is None or ev.actor1.country != target, text
+    assert ev.location is not None and ev.location.country == target, text

@@ -871,3 +871,26 @@ def test_an_adjectival_city_district_is_still_no_village(pipeline):
     text = "Shelling hit the Kyivskyi district of Kharkiv overnight."
     [ev] = of_type("ASSAULT", text, pipeline, published="2025-01-31")
     assert ev.location.name == "Kharkiv"
+
+
+def test_a_region_opening_the_sentence_picks_the_village_among_namesakes(pipeline):
+    """A village with namesakes in many regions, named in a sentence that opens with its
+    region, is the one in that region, whatever region the rest of the report is about."""
+    text = ("Drones struck the port of Odesa overnight, officials in Odesa said. In the south "
+            "of the Odesa region, debris damaged a warehouse.\n\nAcross the Donetsk region, "
+            "artillery fire struck homes on Sunday and left two residents dead in Zarichne.")
+    evs = of_type("ASSAULT", text, pipeline, published="2023-09-25")
+    [ev] = [e for e in evs if e.location is not None and e.location.name == "Zarichne"]
+    assert ev.location.admin1 == "Donetsk"
+
+
+def test_the_country_the_attacker_is_in_is_no_scene(pipeline):
+    text = ("A missile launched at Israel by the Houthis in Yemen on Friday was intercepted "
+            "by air defences, the army said.")
+    [ev] = of_type("ASSAULT", text, pipeline, published="2025-05-23")
+    assert ev.location is not None and ev.location.country == "ISR"
+    assert ev.actor1 is not None and ev.actor1.country == "YEM"
+    # a district after the gunmen is where they shot
+    text = "Three farmers were shot dead by gunmen in the Bannu district on Monday."
+    [ev] = of_type("ASSAULT", text, pipeline, published="2025-05-23")
+    assert ev.location is not None and ev.location.name == "Bannu"

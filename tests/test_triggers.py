@@ -574,6 +574,15 @@ def test_an_air_defence_claim_tells_the_other_sides_salvo(pipeline):
         pipeline, "Air defence units destroyed 14 drones over the region overnight.")
 
 
+def test_an_interception_tells_the_salvo_of_whoever_fired(pipeline):
+    text = "A missile fired by the Houthis was intercepted over southern Israel on Friday."
+    ev = one_event(pipeline, text, "2025-05-23")
+    assert ev.actor1.country == "YEM" and ev.actor2.country == "ISR"
+    # a boat stopped at sea is no salvo
+    assert "ASSAULT" not in event_types(
+        pipeline, "The coast guard intercepted a boat carrying fuel off the coast on Friday.")
+
+
 def test_a_possessive_the_parser_reads_as_negation_negates_nothing(pipeline):
     # the small model sometimes labels a curly "’s" as `neg` in a headline
     from eventdesk import extract

@@ -1076,6 +1076,9 @@ class Extractor:
         start, end = args.token_char_range(tok)
         targets = [args.token_char_range(c) for c in tok.children
                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS] if skip_targets else []
+        # what the act is aimed at is never its doer: "a drone attack on Kyiv"
+        aimed = [args.token_char_range(c) for c in tok.children
+                 if c.dep_ == "prep" and c.lower_ in AIMED_PREPS] if skip_targets else []
         victims = [args.token_char_range(c) for c in tok.children
                    if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"] \
             if tok.lemma_.lower() in DEATH_NOUNS else []
@@ -1090,6 +1093,9 @@ class Extractor:
                 continue
             if any(a <= hit.span.start < b for a, b in victims):
                 continue  # "the deaths of four soldiers", "the sailors' deaths": who died
+            if any(a <= hit.span.start < b for a, b in aimed) and \
+                    getattr(hit, "kind", "") in PLACE_LIKE_KINDS:
+                continue
             if any(a <= hit.span.start < b for a, b in targets):
                 last = doc.char_span(hit.span.start, hit.span.end, alignment_mode="expand")
                 if last is not None and last[-1].dep_ in ("compound", "amod", "poss") and \
@@ -1861,6 +1867,8 @@ CLAIM_LEMMAS = frozenset({"claim", "confirm", "report", "acknowledge", "admit"})
 DEATH_NOUNS = frozenset({"death", "martyrdom", "demise"})
 # prepositions that introduce the target or the place of a nominal attack
 TARGET_PREPS = frozenset({"on", "against", "at", "in", "near", "into", "upon", "inside"})
+# prepositions of what an attack is aimed at ("an attack on", "strikes against")
+AIMED_PREPS = frozenset({"on", "against", "at", "upon", "into", "towards", "toward"})
 
 
 # a fight of two sides, neither of them the other's target alone

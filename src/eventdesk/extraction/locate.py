@@ -96,6 +96,10 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
         root = pspan.root
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
             continue  # "attacked by Israel": the agent acts, it is no place
+        if etype in VIOLENT and pm.place.precision == "country" and _attacker_home(root):
+            continue  # "a missile launched at Israel by the Houthis in Yemen": the country
+            #           the attacker is in, not where the weapon hit (a district may be the
+            #           scene: "shot by gunmen in the X district")
         if etype in VIOLENT and in_stamp_line(args.doc_text(sdoc), s):
             continue  # "Updated 03:49 pm IST - OUAGADOUGOU": where the page was filed
         if etype in VIOLENT and (root.dep_ == "pobj" and root.head.lower_ == "from" and
@@ -217,6 +221,24 @@ _HOSPITAL_AFTER = re.compile(r"^\s*(?:(?:district|regional|central|city|military
 _GROUP_AFTER = re.compile(r"^\s+(?:tribal\s+|ethnic\s+|armed\s+)?(?:militants|rebels|insurgents|"
                           r"gunmen|tribesmen|militiamen|militias?|separatists|fighters|tribes?|"
                           r"clans?|communities)\b", re.I)
+
+
+def _attacker_home(root: Any) -> bool:
+    """``root`` is the place of a by-agent's phrase ("by the Houthis in Yemen", "by
+    militants from Syria"), which says where the attacker is."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "based"):
+        return False
+    agent_noun = prep.head
+    return agent_noun.dep_ == "pobj" and agent_noun.head.dep_ == "agent" and (
+        agent_noun.pos_ == "PROPN" or agent_noun.lemma_.lower() in ARMED_GROUP_NOUNS)
+    # (not a weapon's phrase: "struck by a drone in Kherson" hit Kherson)
+
+
+# nouns of people who attack (not of the weapons they use)
+ARMED_GROUP_NOUNS = frozenset({"militant", "rebel", "insurgent", "gunman", "fighter", "force",
+                               "troop", "army", "militia", "soldier", "jihadist", "group",
+                               "separatist", "attacker"})
 
 
 def _names_a_hospital(root: Any, after: str) -> bool:

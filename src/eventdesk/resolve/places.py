@@ -32,6 +32,10 @@ from eventdesk.records import Place, Span
 from eventdesk.resources.gazetteer import Entry, Gazetteer, haversine_km, name_key
 
 STAGE = "resolve.places"
+# a region named earlier in the same sentence: more than the report's other regions and
+# anchor points can give a namesake (at most about 65), less than a unit named right after
+# the place (100)
+SENTENCE_REGION_BONUS = 50.0
 LOCAL_WINDOW = 80  # characters after a mention in which "in the Y region" may follow
 # a namesake found only by an alternate name, when a city of 100,000+ in another country is
 # called so by its own name: about a twentieth of the population (a big city still wins over a hamlet of the name)
@@ -166,8 +170,11 @@ def _base_score(e: Entry, m: PlaceMention | None) -> float:
 
 
 def _score(e: Entry, m: PlaceMention | None, idx: int, ctx: _Context,
-           local: Sequence[Entry]) -> float:
+           local: Sequence[Entry], framing: Sequence[Entry] = ()) -> float:
     s = _base_score(e, m)
+    if e.kind != "admin1" and any(e.admin1_code == u.admin1_code and e.country == u.country
+                                  for u in framing):
+        s += SENTENCE_REGION_BONUS
     for u in local:
         if u.kind == "admin2" and e.admin2 and u.admin2 and e.admin2 == u.admin2 \
                 and e.admin1_code == u.admin1_code:
@@ -221,6 +228,23 @@ def _dominant_city(m: PlaceMention) -> Entry | None:
     return None
 
 
+def _framing_regions(mentions: Sequence[PlaceMention], i: int, text: str | None) -> list[Entry]:
+    """Regions named earlier in the sentence of mention i ("Across the Donetsk
+    region, shelling killed two in the village of Zarichne"): the sentence's frame, which
+    outweighs the report's other regions when a village has namesakes in several."""
+    if text is None:
+        return []
+    m = mentions[i]
+    out: list[Entry] = []
+    for k in range(i - 1, -1, -1):
+        n = mentions[k]
+        if any(c in text[n.span.end:m.span.start] for c in ".!?\n;"):
+            break
+        if n.kind == "admin1":
+            out.extend(c for c in n.candidates if c.kind == "admin1")
+    return out
+
+
 def _local_units(mentions: Sequence[PlaceMention], i: int, text: str | None) -> list[Entry]:
     """Units named right after mention i: "X in the Y region", "X, Y district", "X, Ukraine",
     "X near Y"."""
@@ -269,6 +293,7 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
                     not _alias_only(best, m):
                 ctx.add(idx, best, 0.5)
     locals_ = [_local_units(mentions, i, text) for i in range(len(mentions))]
+    framing = [_framing_regions(mentions, i, text) for i in range(len(mentions))]
     chosen: list[Entry | None] = [None] * len(mentions)
     dominant = [_dominant_city(m) if not locals_[i] and m.kind in (None, "city") else None
                 for i, m in enumerate(mentions)]
@@ -279,7 +304,8 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
             if dominant[idx] is not None:
                 chosen[idx] = dominant[idx]  # "Zaporizhzhia" named alone is the big city
                 continue
-            scored = max(m.candidates, key=lambda e: _score(e, m, idx, ctx, locals_[idx]))
+            scored = max(m.candidates, key=lambda e: _score(e, m, idx, ctx, locals_[idx],
+                                                            framing[idx]))
             chosen[idx] = scored
         # second round: the chosen places become context
         ctx2 = _Context()
