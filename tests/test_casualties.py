@@ -24,7 +24,9 @@ def totals(text):
     ("Officials said more than 40 killed in the raid.", 40, None),
     ("Dozens were wounded.", None, None),
     ("No casualties were reported after the attack.", 0, 0),
-    ("There were no injuries, police said.", None, 0),
+    # "no injuries" is the report's way of saying no one was hurt: no deaths either
+    ("There were no injuries, police said.", 0, 0),
+    ("The navy said there had been no reports of injuries on board.", 0, 0),
     ("No one was killed, the governor said.", 0, None),
     ("The death toll rose to 14 on Tuesday.", 14, None),
     ("The raid left 16 people injured, up from an initial count of 12.", None, 16),

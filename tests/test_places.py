@@ -894,3 +894,29 @@ def test_the_country_the_attacker_is_in_is_no_scene(pipeline):
     text = "Three farmers were shot dead by gunmen in the Bannu district on Monday."
     [ev] = of_type("ASSAULT", text, pipeline, published="2025-05-23")
     assert ev.location is not None and ev.location.name == "Bannu"
+
+
+def test_communities_listed_before_their_plural_are_placed_each(pipeline):
+    """"the Xska and Yska communities": each adjectival community name is its settlement
+    (a closed syllable's "i" back to "o": Mezhivska of Mezhova), even one the gazetteer
+    also knows as a hamlet abroad."""
+    text = ("Artillery hit the Mezhivska and Pokrovska communities of the Synelnykove "
+            "district overnight.")
+    evs = of_type("ASSAULT", text, pipeline, published="2025-06-08")
+    assert {(e.location.name, e.location.country) for e in evs} == {
+        ("Mezhova", "UKR"), ("Pokrovske", "UKR")}
+
+
+def test_a_city_district_of_the_reports_region_is_no_namesake_elsewhere(pipeline):
+    """"the X city district" is a district; one the gazetteer knows only in another region
+    than the report's is a district it lacks, and the towns named with it place the event."""
+    text = ("Drones attacked the Moscow region before dawn. One man was hurt in a drone strike "
+            "on the Leninsky city district, near the town of Vidnoye.")
+    evs = of_type("ASSAULT", text, pipeline, published="2025-03-11")
+    assert evs and all(e.location is not None and e.location.admin1 == "Moscow Oblast"
+                       for e in evs), [e.location for e in evs]
+    assert any(e.location.name == "Vidnoye" for e in evs)
+    # ("the Moscow region" is the oblast, not the federal city)
+    [ev] = of_type("ASSAULT", "Drones attacked the Moscow region before dawn.", pipeline,
+                   published="2025-03-11")
+    assert (ev.location.name, ev.location.precision) == ("Moscow Oblast", "admin1")

@@ -850,3 +850,15 @@ def test_two_targets_filled_in_by_the_extractor_do_not_keep_one_strike_apart(pip
     named = dataclasses.replace(b, actor2=Actor(
         name="residents", country="UKR", sector="CVL", span=b.sentence))
     assert not mergeable(a, named, sentence_gap=2)
+
+
+def test_a_headline_that_took_in_the_lead_keeps_the_leads_day(pipeline):
+    """The headline's mention, merged with the lead that dates it, is the lead's incident:
+    it does not fold into an attack on another day told further down."""
+    text = ("Russian bombs hit Druzhkivka\n\n"
+            "On March 3, Russian forces bombed Druzhkivka, killing two people, the governor "
+            "said.\n\nRescuers worked through the night.\n\n"
+            "Additionally, on February 27, Russian forces dropped two bombs on Druzhkivka.")
+    evs = of_type("ASSAULT", text, pipeline, published="2025-03-03")
+    assert any(e.date is not None and str(e.date.earliest) == "2025-03-03"
+               and e.fatalities == 2 for e in evs), [(e.date, e.fatalities) for e in evs]

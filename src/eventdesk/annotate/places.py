@@ -321,7 +321,12 @@ _UNIT_NAMES = frozenset({"group", "groups", "battlegroup", "battlegroups", "grou
 _PERSON_APPOSITION = re.compile(r",\s+(?:originally\s+from|who\s|aged\s+\d|\d{1,2}\s*,)")
 
 _COMMUNITY = re.compile(r"\b([A-Z][\w’'-]*?)s[’']?ka\s+(?:(?:territorial|rural|urban|"
-                        r"settlement)\s+)?(?:community|hromada|communities)\b")
+                        r"settlement)\s+)?(?:community|hromada|communities)\b"
+                        # a community listed before the plural ("the Xska and Yska
+                        # communities", "Xska, Yska and Zska hromadas")
+                        r"|\b([A-Z][\w’'-]*?)s[’']?ka(?=(?:\s*,\s*[A-Z][\w’'-]*?s[’']?ka)*"
+                        r"\s*,?\s+and\s+[A-Z][\w’'-]*?s[’']?ka\s+(?:(?:territorial|rural|"
+                        r"urban|settlement)\s+)?(?:communities|hromadas)\b)")
 # Ukrainian compound names: "Velyka Pysarivka" -> "Velykopysarivska", "Nova Kakhovka" ->
 # "Novokakhovska", "Seredyna-Buda" -> "Seredyno-Budska"
 _COMPOUND_HEADS = {"velyko": "velyka", "novo": "nova", "staro": "stara", "malo": "mala",
@@ -339,6 +344,11 @@ def community_settlements(stem: str) -> list[str]:
             out.append(base + "lia")  # Krasnopil -> Krasnopillia
         if base.endswith("n"):
             out.append(base[:-1] + "ne")
+        if re.search(r"i[a-z]$", base):
+            # the vowel of a closed syllable turns to "i" before the suffix: "Mezhivska" of
+            # Mezhova, "Novoselivska" of Novoselove
+            opened = base[:-2] + "o" + base[-1]
+            out += [opened + "a", opened + "e", opened + "ka"]
         return out
 
     low = stem.lower()
@@ -362,16 +372,20 @@ def _with_communities(text: str, out: list[PlaceMention], gaz: Gazetteer
     added = []
     for m in _COMMUNITY.finditer(text):
         s, e = m.start(), m.end()
-        if any(p.span.start < e and s < p.span.end for p in out):
+        clash = [p for p in out if p.span.start < e and s < p.span.end]
+        if clash and any(c.country == "UKR" for p in clash for c in p.candidates):
             continue
+        # (a community's name the gazetteer knows only abroad, "Pokrovska" a Russian
+        # hamlet, is the community: the word "community" says so)
+        out = [p for p in out if p not in clash]
         cands: list[Entry] = []
-        for form in community_settlements(m.group(1)):
+        for form in community_settlements(m.group(1) or m.group(2)):
             cands += [c for c in gaz.lookup(form, country="UKR") if c.kind == "city"
                       and c not in cands]
         if cands:  # namesakes of every form: the document's context chooses
             added.append(PlaceMention(span=Span(s, e, text[s:e], STAGE), name=cands[0].name,
                                       kind="city", cue="community", candidates=tuple(cands),
-                                      key=name_key(m.group(1) + "ska")))
+                                      key=name_key((m.group(1) or m.group(2)) + "ska")))
     return _with_added(out, added)
 
 

@@ -251,10 +251,23 @@ def _headline_place_agrees(title: Place | None, body: Place | None) -> bool:
     return places_agree(title, body) is not False
 
 
+def _told_date(event: Event):
+    """The date a mention merged into the event states (a headline that took in the body's
+    "On February 26, troops attacked ..."): the headline's incident is then of that day, not
+    of another day the body tells ("on February 21, ... dropped four bombs")."""
+    d = event.date
+    if d is None or d.span is None or d.carried:
+        return None  # (a page's time stamp carried to the headline tells no incident's day)
+    return d if any(e.role == "date" and e.span.start == d.span.start
+                    for e in event.evidence) else None
+
+
 def _headlines(items: list[Item], folds: list[Fold]) -> None:
     body = [it for it in items if not it.title]
     for it in [i for i in items if i.title and i.alive]:
+        told = _told_date(it.event)
         target = next((b for b in body if b.alive and _compatible(it.event, b.event, own_time=True)
+                       and (told is None or dates_overlap(it.event, b.event))
                        and _headline_place_agrees(it.event.location, b.event.location)), None)
         if target is not None:
             _fold(items, it, target, "incident.headline",

@@ -130,7 +130,10 @@ _ZERO_RE = re.compile(
     r"(?:any )?(?P<o6>casualties|injuries|deaths|fatalities)", re.I)
 _ZERO_OUTCOME = {"killed": ("killed",), "dead": ("killed",), "died": ("killed",),
                  "deaths": ("killed",), "fatalities": ("killed",), "injured": ("injured",),
-                 "wounded": ("injured",), "injuries": ("injured",),
+                 "wounded": ("injured",),
+                 # "no injuries were reported", "the ship reported no injuries and no damage":
+                 # the report's way of saying the attack hurt no one (it names no death)
+                 "injuries": ("killed", "injured"),
                  "hurt": ("killed", "injured"), "harmed": ("killed", "injured"),
                  "casualties": ("killed", "injured"), "victims": ("killed", "injured")}
 _UP_FROM_RE = re.compile(

@@ -68,8 +68,9 @@ def _place(entry: Entry, mention: PlaceMention | None, name: str | None = None) 
     precision = kind if kind in ("city", "admin2", "admin1", "country") else "city"
     if name is None:
         name = entry.name
-        if mention is not None and kind == "city":
-            name = mention.name
+        if mention is not None and kind == "city" and mention.cue != "community":
+            name = mention.name  # (a community's settlement is the one the context chose,
+            #                     whatever form of the name was tried first)
             if mention.key and mention.key != name_key(name) and \
                     Gazetteer.load().is_alias(mention.key):
                 name = mention.span.text  # "the State Department": the landmark's whole name,
@@ -158,8 +159,11 @@ def _base_score(e: Entry, m: PlaceMention | None) -> float:
         s += _front_bonus(e.lat, e.lon)
     if m is not None and m.kind is None and e.kind == "admin1":
         s -= 20.0  # a bare "Kherson" is the city; the region needs "region"/"oblast"
-    if m is not None and m.kind == "admin1" and e.kind == "admin1" and e.name.endswith(" City"):
-        s -= 10.0  # "the Kyiv region" is the oblast, not Kyiv City
+    if m is not None and m.kind == "admin1" and e.kind == "admin1" and (
+            e.name.endswith(" City") or any(
+                c.kind == "admin1" and c.name == f"{e.name} Oblast" for c in m.candidates)):
+        s -= 10.0  # "the Kyiv region" is the oblast, not Kyiv City; "the Moscow region" is
+        #            Moscow Oblast, not the federal city GeoNames calls "Moscow"
     if m is not None and m.key and name_key(e.name) != m.key and (own := {
             c.country for c in m.candidates if name_key(c.name) == m.key
             and c.population >= CITY_NOT_MISSED}) and e.country not in own:
@@ -533,8 +537,13 @@ def _district_of_another_region(e: Entry, idx: int, m: PlaceMention,
     """"Bishnupur district" in a report on Manipur that names the state: a district the
     gazetteer lacks, not the namesake town of another state (a region named in the report
     says where its districts are)."""
-    if m.kind != "admin2" or e.kind != "city" or not e.admin1:
-        return False
+    if m.kind != "admin2" or e.kind not in ("city", "admin2") or not e.admin1:
+        return False  # (nor the namesake district of another region: a report on the Moscow
+        #               region's "Leninsky city district" is not on Volgograd's)
+    if e.kind == "admin2" and any(c is not None and j != idx and c.country == e.country and
+                                  c.admin1 == e.admin1 and mentions[j].key != m.key
+                                  for j, c in enumerate(chosen)):
+        return False  # (a district of a city the report names: "the X district of Kyiv")
     regions = {(c.country, c.admin1) for j, c in enumerate(chosen)
                if c is not None and j != idx and c.kind == "admin1" and
                mentions[j].key != m.key}
