@@ -230,6 +230,18 @@ def test_interceptions_are_not_attacks(pipeline):
     assert [e.trigger.text.split()[0] for e in events] == ["launched"]
 
 
+def test_drones_downed_in_a_list_of_regions_are_one_salvo(pipeline):
+    # "shot down in the X, Y and Z regions": where the salvo was met, like "over"
+    text = ("Air defences shot down 28 drones in the Poltava, Sumy and Chernihiv regions "
+            "overnight, the air force said.")
+    assert len(by_type(extract(text, published="2025-06-12", pipeline=pipeline),
+                       "ASSAULT")) == 1
+    # drones that struck the regions are one attack on each
+    text = "Russian drones struck the Poltava, Sumy and Chernihiv regions overnight."
+    assert len(by_type(extract(text, published="2025-06-12", pipeline=pipeline),
+                       "ASSAULT")) == 3
+
+
 def test_a_count_of_downed_drones_read_as_an_adverb_is_still_the_salvo(pipeline):
     # "shot down 30 of 35 drones": the parser may take "30" for an adverb of the verb; the
     # claim tells the sender's salvo, not an attack by the air force

@@ -920,3 +920,38 @@ def test_a_city_district_of_the_reports_region_is_no_namesake_elsewhere(pipeline
     [ev] = of_type("ASSAULT", "Drones attacked the Moscow region before dawn.", pipeline,
                    published="2025-03-11")
     assert (ev.location.name, ev.location.precision) == ("Moscow Oblast", "admin1")
+
+
+@pytest.mark.parametrize("text, name, precision", [
+    # a bare region name whose towns of the name are hamlets is the region
+    ("Gunmen killed a police officer in Sinaloa on Tuesday.", "Sinaloa", "admin1"),
+    # a bare name of a city and its region is the city
+    ("Russian drones hit Kherson overnight.", "Kherson", "city"),
+])
+def test_a_bare_region_name_is_the_region_unless_a_town_bears_it(pipeline, text, name,
+                                                                  precision):
+    [ev] = of_type("ASSAULT", text, pipeline, published="2025-05-23")
+    assert (ev.location.name, ev.location.precision) == (name, precision)
+
+
+def test_a_bare_region_name_near_towns_of_the_report_is_still_the_region():
+    from eventdesk.annotate.places import find_places
+    from eventdesk.resolve.places import resolve_places
+
+    text = "Officials in Culiacan and Guasave said gunmen killed a policeman in Sinaloa."
+    mentions = find_places(text)
+    places = dict(zip((m.span.text for m in mentions), resolve_places(mentions, text=text)))
+    assert places["Sinaloa"].precision == "admin1"
+
+
+def test_districts_of_the_reports_city_are_not_the_capitals_namesakes(pipeline):
+    """Kharkiv's "Shevchenkivskyi and Kyivskyi districts" are named like Kyiv's (which the
+    gazetteer has): in a report on Kharkiv they are no place in the capital."""
+    text = ("Russian glide bombs hit Kharkiv overnight, injuring seven people. The bombs fell "
+            "on the Shevchenkivskyi and Kyivskyi districts, the mayor said.")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-10-02")
+    assert evs and all(e.location.admin1 == "Kharkiv" for e in evs), [e.location for e in evs]
+    # a report on the capital keeps its own district
+    text = "A drone hit a house in the Shevchenkivskyi district of Kyiv overnight."
+    [ev] = of_type("ASSAULT", text, pipeline, published="2024-10-02")
+    assert ev.location.admin1 == "Kyiv City"

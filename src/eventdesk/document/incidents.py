@@ -406,6 +406,8 @@ _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$"
 _CITIES_INCLUDING = re.compile(r"\b(?:cities|towns|places|regions|provinces)\b[^.;]{0,30}"
                                r"\bincluding\s*$", re.I)
 _AIRSPACE = re.compile(r"\bover\b", re.I)
+_INTERCEPTED = re.compile(r"\b(?:shot\s+down|downed|intercept\w*|destroyed|neutrali[sz]ed)\b",
+                          re.I)
 # a passive of telling or holding, or "took place", that puts the trigger's event in the
 # places after it
 _HAPPENED_IN = re.compile(r"\b(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:also\s+)?"
@@ -589,9 +591,11 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
             #           the villages of X and Y"), not a list after a summary (", including");
             #           protests or arrests "in other cities, including X and Y" were held or
             #           made in each
-        if loc.precision == "admin1" and _AIRSPACE.search(between):
-            continue  # "downed 43 drones over the X, Y and Z regions": where a salvo was
-            #           met, not one attack on each region
+        if loc.precision == "admin1" and (_AIRSPACE.search(between) or _INTERCEPTED.search(
+                text, trigger.start, max(trigger.end, chain[0].span.start))):
+            continue  # "downed 43 drones over the X, Y and Z regions", "33 drones were shot
+            #           down in the X, Y and Z regions": where a salvo was met, not one
+            #           attack on each region
         chain = _without_strays(chain)
         if len({p.place.geonameid or p.place.name for p in chain}) < 2:
             continue

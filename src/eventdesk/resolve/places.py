@@ -36,6 +36,8 @@ STAGE = "resolve.places"
 # anchor points can give a namesake (at most about 65), less than a unit named right after
 # the place (100)
 SENTENCE_REGION_BONUS = 50.0
+# people: a town of a region's name this big is what the bare name means
+TOWN_OF_THE_NAME = 10_000
 LOCAL_WINDOW = 80  # characters after a mention in which "in the Y region" may follow
 # a namesake found only by an alternate name, when a city of 100,000+ in another country is
 # called so by its own name: about a twentieth of the population (a big city still wins over a hamlet of the name)
@@ -157,8 +159,11 @@ def _base_score(e: Entry, m: PlaceMention | None) -> float:
     s = math.log10(e.population + 10) * 3.0 + e.rank * 2.0
     if e.kind == "city" and e.country in ("UKR", "RUS"):
         s += _front_bonus(e.lat, e.lon)
-    if m is not None and m.kind is None and e.kind == "admin1":
-        s -= 20.0  # a bare "Kherson" is the city; the region needs "region"/"oblast"
+    if m is not None and m.kind is None and e.kind == "admin1" and any(
+            c.kind == "city" and c.population >= TOWN_OF_THE_NAME and c.country == e.country
+            for c in m.candidates):
+        s -= 20.0  # a bare "Kherson" is the city; the region needs "region"/"oblast" (but
+        #            a bare "Sinaloa", whose towns of the name are hamlets, is the state)
     if m is not None and m.kind == "admin1" and e.kind == "admin1" and (
             e.name.endswith(" City") or any(
                 c.kind == "admin1" and c.name == f"{e.name} Oblast" for c in m.candidates)):
@@ -544,9 +549,11 @@ def _district_of_another_region(e: Entry, idx: int, m: PlaceMention,
                                   c.admin1 == e.admin1 and mentions[j].key != m.key
                                   for j, c in enumerate(chosen)):
         return False  # (a district of a city the report names: "the X district of Kyiv")
+    # (a district is placed by any place of the report: "the Shevchenkivskyi and Kyivskyi
+    # districts" of a report on Kharkiv are Kharkiv's, not Kyiv's namesakes)
     regions = {(c.country, c.admin1) for j, c in enumerate(chosen)
-               if c is not None and j != idx and c.kind == "admin1" and
-               mentions[j].key != m.key}
+               if c is not None and j != idx and (c.kind == "admin1" or e.kind == "admin2")
+               and mentions[j].key != m.key}
     return bool(regions) and all(r[0] == e.country for r in regions) and \
         (e.country, e.admin1) not in regions
 
