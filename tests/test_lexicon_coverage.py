@@ -555,7 +555,8 @@ FORMS = [
     ('The general warned of a new offensive.',
      'threaten/warn:V', 'THREATEN'),
     ('The rebels vowed revenge for the raid.',
-     'threaten/vow:V', 'THREATEN'),
+     'threaten/vow:V * retaliation|revenge|response|reprisal|reprisals|vengeance|punishment|'
+     'consequences', 'THREATEN'),
     ('The two governments agreed to reopen the border.',
      'agree/agree:V', 'AGREE'),
     ('The mediator offered to host the next round.',

@@ -1653,3 +1653,50 @@ def test_detentions_and_prison_terms_are_coercion(pipeline, text):
 def test_a_vague_actor_of_a_statement_still_makes_no_event(pipeline):
     text = "Some nations have refused to recognise the vote."
     assert extract(text, published="2024-12-07", pipeline=pipeline) == []
+
+
+@pytest.mark.parametrize("text", [
+    # what a diplomatic effort aims at is not done yet
+    "Egypt and Qatar are sponsoring negotiations to reach a ceasefire agreement.",
+    "The strikes came days before new efforts to reach a ceasefire in the region.",
+    # a shared view is no agreement between parties
+    "The ministers agree that the war will not end this year.",
+    # a command quoted before its teller is what someone is told to do
+    "Accept the truce or face new sanctions, the leaders told the rebels.",
+])
+def test_aims_views_and_commands_are_no_agreement(nlp, text):
+    assert "AGREE" not in types_of(nlp, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides agreed to a 30-day truce on Monday.",
+    "The ministers agreed on a prisoner exchange in Istanbul.",
+    "Negotiators reached a ceasefire deal in Doha on Friday.",
+])
+def test_agreements_of_record_stay(nlp, text):
+    assert "AGREE" in types_of(nlp, text), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a vow is a threat when a reprisal is vowed
+    ("Tehran vowed to retaliate against Israel for the killing.", True),
+    ("The prime minister vowed revenge for the ambush.", True),
+    ("The minister vowed that the shelling of the consulate would not go unanswered.", True),
+    # a vow of peace or of an aim is no threat
+    ("The new president vowed at his inauguration to bring peace to the country.", False),
+    ("The premier vowed to protect the country's farmers from imports.", False),
+])
+def test_a_vow_threatens_when_it_vows_a_reprisal(nlp, text, expected):
+    assert ("THREATEN" in types_of(nlp, text)) is expected, text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army rushed reinforcements to the border region on Friday.", True),
+    ("Fresh reinforcements arrived in the town on Monday.", True),
+    ("The garrison held the post while waiting for reinforcements from the capital.", False),
+    ("Rebel fighters ambushed army reinforcements sent to the town.", False),
+    ("Security forces deployed pepper spray and water cannon against the students.", False),
+    ("The government deployed 3,000 troops to the border region.", True),
+])
+def test_mobilisation_is_a_force_moved_in(nlp, text, expected):
+    assert ("MOBILIZE" in types_of(nlp, text)) is expected, text

@@ -197,6 +197,18 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         return None  # "As Kyiv negotiates a peace deal, soldiers face ...": the backdrop
     if _in_order_to(tok):
         return None  # "targets ships in order to protest the war": a stated aim
+    if entry.type not in VIOLENT_TYPES and _aim_of_effort(tok):
+        return None  # "negotiations to reach a ceasefire deal", "efforts to end the war":
+        #              what a diplomatic effort aims at, not yet done
+    if entry.type == "MOBILIZE" and _deploys_crowd_control(tok):
+        return None  # "security forces deployed pepper spray and water cannon": means used on
+        #              a crowd (the protest's intervention), no force mobilised
+    if entry.type == "MOBILIZE" and _reinforcements_not_sent(tok):
+        return None  # "waiting for reinforcements", "attacked regime reinforcements": troops
+        #              awaited or hit, not a force sent (the sending verb is its own trigger)
+    if entry.type == "AGREE" and _agrees_with_a_view(tok):
+        return None  # "all the participants agree that Russia is dragging out the war": a
+        #              shared opinion, no agreement between parties
     if entry.type == "PROTEST" and _month_march(tok):
         return None  # "Updated March 1, 2024", "in March 2023": the month
     if entry.type == "AGREE" and _pledged_reprisal(tok):
@@ -316,8 +328,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
             tok.dep_ == "acl" or _counted_casualties(tok))) and not _opening_gerund(match, tok) \
             and not _telegraphic_passive(tok):
         return None  # ("Three civilians killed in Donetsk" is a headline's event)
-    if match.pattern.nominal and _anaphoric_nominal(tok):
-        return None
+    if match.pattern.nominal and _anaphoric_nominal(tok) and not (
+            tok.dep_ == "dobj" and tok.head.lemma_.lower() in SENDING_VERBS):
+        return None  # (a verb of sending anchors its object: "rushed reinforcements")
     if match.pattern.nominal and any(c.dep_ == "amod" and c.lower_ in EARLIER_ADJ
                                      for c in tok.children):
         return None  # "previous attacks by Afghan troops", "past strikes on the port":
@@ -1235,6 +1248,62 @@ def _in_order_to(tok) -> bool:
     return (head.lower_ == "order" and head.dep_ == "pobj" and head.head.lower_ == "in"
             or any(c.lower_ == "as" and c.i == tok.i - 2 and c.nbor(-1).lower_ == "so"
                    for c in tok.children if c.i > 0))
+
+
+# nouns of a diplomatic effort, whose infinitive is its aim ("talks to reach a deal")
+EFFORT_NOUNS = frozenset({"effort", "negotiation", "talk", "bid", "push", "drive", "initiative",
+                          "mediation", "diplomacy", "pressure", "proposal", "mission",
+                          "endeavour", "endeavor", "process", "race", "plan", "framework"})
+
+
+def _aim_of_effort(tok) -> bool:
+    """The trigger is the infinitive of a noun of effort: "negotiations to reach a deal",
+    "efforts to end the war", "a bid to broker a truce"."""
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("acl", "relcl") and \
+        tok.head.lemma_.lower() in EFFORT_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+# verbs whose object "reinforcements" are a force moved in
+SENDING_VERBS = frozenset({"send", "rush", "dispatch", "deploy", "bring", "move", "airlift",
+                           "fly", "receive", "get", "pour", "ship", "redeploy"})
+
+
+# what a force "deploys" against a crowd (its means, not troops)
+CROWD_MEANS = frozenset({"spray", "gas", "teargas", "cannon", "cannons", "bullet", "bullets",
+                         "grenade", "grenades", "baton", "batons", "canister", "canisters"})
+
+
+def _deploys_crowd_control(tok) -> bool:
+    """"deployed pepper spray and a water cannon truck": the object is a means of
+    crowd control."""
+    if tok.lemma_.lower() != "deploy":
+        return False
+    return any(c.dep_ == "dobj" and (c.lower_ in CROWD_MEANS or c.lower_ in _RIOT_CONTROL
+                                     or any(g.lower_ in _RIOT_CONTROL for g in c.children))
+               for c in tok.children)
+
+
+def _reinforcements_not_sent(tok) -> bool:
+    """"reinforcements" in a phrase or as the object of a verb that does not move them
+    ("while waiting for reinforcements", "attacked regime reinforcements", "sensed the
+    arrival of reinforcements")."""
+    if tok.lemma_.lower() != "reinforcement" or tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ == "pobj":
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() not in SENDING_VERBS
+
+
+def _agrees_with_a_view(tok) -> bool:
+    """"agree that ...", "agreed the situation was grave": a clause of opinion after
+    "agree", with no act agreed to ("agreed to", "agreed on") and no party agreed with."""
+    if tok.lemma_.lower() not in ("agree", "concur"):
+        return False
+    kids = list(tok.children)
+    return any(c.dep_ == "ccomp" for c in kids) and not any(
+        c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("to", "on", "with", "upon")
+        or c.dep_ == "dobj" for c in kids)
 
 
 def _month_march(tok) -> bool:
@@ -2198,9 +2267,17 @@ def _imperative(tok) -> bool:
     a donation", "Subscribe to our channel"): a page's appeal to its reader, not an event."""
     sent = tok.sent
     first = next((t for t in sent if not (t.is_punct or t.is_space or t.is_quote)), None)
-    return first is not None and first.i == tok.i and tok.tag_ == "VB" and \
-        tok.dep_ == "ROOT" and not any(
+    return first is not None and first.i == tok.i and tok.tag_ == "VB" and (
+        tok.dep_ == "ROOT" or tok.dep_ in ("advcl", "ccomp")
+        and tok.head.lemma_.lower() in COMMAND_TELLERS) and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children)
+    # ("Agree to a truce or face sanctions, the leaders told Moscow": what someone is told to
+    # do; the telling is the event)
+
+
+# verbs that report a command quoted before them
+COMMAND_TELLERS = frozenset({"tell", "say", "warn", "urge", "demand", "order", "write",
+                             "post", "declare", "insist"})
 
 
 def _describing_participle(tok) -> bool:
