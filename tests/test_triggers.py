@@ -1700,3 +1700,31 @@ def test_a_vow_threatens_when_it_vows_a_reprisal(nlp, text, expected):
 ])
 def test_mobilisation_is_a_force_moved_in(nlp, text, expected):
     assert ("MOBILIZE" in types_of(nlp, text)) is expected, text
+
+
+@pytest.mark.parametrize("text, etype", [
+    # a noun of speech after "despite", "amid" or "over" sets the scene of another act
+    ("Despite calls for early elections, the president ruled out a snap vote.", "REQUEST"),
+    ("Scuffles broke out in parliament over demands for higher pay for deputies.", "REQUEST"),
+    ("The minister resigned amid accusations of fraud in the tender.", "ACCUSE"),
+])
+def test_a_noun_of_speech_in_a_backdrop_phrase_is_no_event(nlp, text, etype):
+    assert etype not in types_of(nlp, text), text
+    assert "REQUEST" in types_of(nlp, "The opposition called for early elections on Monday.")
+
+
+def test_a_crowds_retreat_is_no_withdrawal_of_record(pipeline):
+    assert "RETREAT" not in event_types(
+        pipeline, "Demonstrators retreated towards the main square as police fired tear gas.")
+    assert "RETREAT" in event_types(pipeline, "Russian troops retreated from the town on Friday.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The attack in the market town was blamed on a local gang.", False),
+    ("Both the army and the militia have been blamed for attacks on villages.", False),
+    ("It is alleged that the governor was the target of the bombing.", False),
+    ("The ministry blamed the militia for the attack.", True),
+    ("The militia was blamed by the United Nations for the massacre.", True),
+])
+def test_a_blame_needs_someone_who_blames(pipeline, text, expected):
+    assert ("ACCUSE" in event_types(pipeline, text)) is expected, text

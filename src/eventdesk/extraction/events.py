@@ -1243,6 +1243,14 @@ class Extractor:
             #               "volunteers were deployed to clear rubble": relief, no force
         if d.mention.type == "THREATEN" and d.actor2 is None and _advisory(d):
             return False  # "the maritime agency warned ships to stay alert": advice, no threat
+        if d.mention.type == "ACCUSE" and _unattributed_blame(d.sent.doc[d.mention.head]):
+            return False  # "the attack was blamed on the gang", "it is alleged that ...",
+            #               "both sides have been blamed for attacks": the report's
+            #               attribution with no accuser named, no accusation of record
+        if d.mention.type in ("RETREAT", "SUPPORT", "CONSULT") and _crowd_actor(a1):
+            return False  # "demonstrators retreated towards the square", "the retirees, who
+            #               were supported by fans": a crowd's moves in its protest, no
+            #               withdrawal, support or visit of record
         a2 = d.actor2
         if d.mention.type == "REQUEST" and REINFORCEMENTS.match(
                 d.sent.text[d.trigger.end - d.sent.start_char:]):
@@ -1730,6 +1738,17 @@ def _day(d: "_Draft") -> date | None:
     """The event's most likely day (else the window's end) for date-bound tables."""
     w = d.date
     return (w.best or w.latest) if w is not None else None
+
+
+def _unattributed_blame(head: Any) -> bool:
+    """A passive of blaming or alleging with no by-agent: "was blamed on", "have been
+    blamed for", "it is alleged that" (a passive "accused of" stays: PLOVER codes "has been
+    accused of misusing funds" as an accusation)."""
+    if head.lemma_.lower() not in ("blame", "allege") or not any(
+            c.dep_ == "auxpass" for c in head.children):
+        return False
+    return not any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
+                   for c in head.children)
 
 
 def _crowd_actor(actor: Actor | None) -> bool:

@@ -200,6 +200,11 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type not in VIOLENT_TYPES and _aim_of_effort(tok):
         return None  # "negotiations to reach a ceasefire deal", "efforts to end the war":
         #              what a diplomatic effort aims at, not yet done
+    if entry.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") and tok.pos_ == "NOUN" and \
+            tok.dep_ == "pobj" and tok.head.lower_ in BACKDROP_PREPS:
+        return None  # "despite calls for early elections", "clashes broke out over demands
+        #              for higher pay", "amid accusations of fraud": the setting of another
+        #              act, no call or accusation by a party of record
     if entry.type == "MOBILIZE" and _deploys_crowd_control(tok):
         return None  # "security forces deployed pepper spray and water cannon": means used on
         #              a crowd (the protest's intervention), no force mobilised
@@ -1262,6 +1267,10 @@ def _aim_of_effort(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("acl", "relcl") and \
         tok.head.lemma_.lower() in EFFORT_NOUNS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+# prepositions that make a noun of speech the setting of another act
+BACKDROP_PREPS = frozenset({"despite", "amid", "amidst", "over"})
 
 
 # verbs whose object "reinforcements" are a force moved in
