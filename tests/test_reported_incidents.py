@@ -862,3 +862,15 @@ def test_a_headline_that_took_in_the_lead_keeps_the_leads_day(pipeline):
     evs = of_type("ASSAULT", text, pipeline, published="2025-03-03")
     assert any(e.date is not None and str(e.date.earliest) == "2025-03-03"
                and e.fatalities == 2 for e in evs), [(e.date, e.fatalities) for e in evs]
+
+
+def test_arrests_by_one_side_in_one_town_on_one_day_are_one_event(pipeline):
+    text = ("Police in Minsk detained at least five people for laying flowers at a memorial "
+            "on Monday.\n\nTwo officers also detained a local resident, Ivan Petrov, as he "
+            "left the memorial.\n\nA third person, Olga Sidorova, was detained in Minsk on "
+            "Monday, a rights group said.")
+    assert len(of_type("COERCE", text, pipeline, published="2024-03-05")) == 1
+    # arrests on two days stay two events
+    text = ("Police in Minsk detained five people at a memorial on Monday.\n\nOn Saturday, "
+            "police in Minsk had detained three people at the same memorial.")
+    assert len(of_type("COERCE", text, pipeline, published="2024-03-05")) == 2

@@ -44,8 +44,8 @@ from eventdesk.annotate.structure import DocStructure
 from eventdesk.document.background import why_background
 from eventdesk.document.context import complete
 from eventdesk.document.implied import implied_protests
-from eventdesk.document.incidents import (Item, build_incidents, fold_placed, split_places,
-                                          unplaced_attacks)
+from eventdesk.document.incidents import (Item, build_incidents, fold_arrests, fold_placed,
+                                          split_places, unplaced_attacks)
 from eventdesk.document.means import place_means, protest_types, report_means
 from eventdesk.records import Decision, Event
 
@@ -128,7 +128,7 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
         for done in completed:
             decisions.append(_decision("completed", done.rule, done.reason, done.event))
         placed = {d.event.id for d in completed if d.rule in ("context.town", "context.place")}
-        for fold in fold_placed(alive, placed):
+        for fold in fold_placed(alive, placed) + fold_arrests(alive):
             decisions.append(_decision("attached", fold.rule, fold.reason, fold.source,
                                        into=into(fold.target_id)))
         alive = [it for it in alive if it.alive]

@@ -681,6 +681,37 @@ def fold_placed(items: list[Item], placed: set[str]) -> list[Fold]:
     return folds
 
 
+def fold_arrests(items: list[Item]) -> list[Fold]:
+    """``incident.same_day_arrests``: arrests by one state's forces in one town on one day
+    ("police detained at least four people", "officers also detained X", "a fourth person, Y,
+    was detained in the city on Tuesday") are one event, as ACLED codes one arrest event per
+    place, day and actor pair; the persons named one by one are its detainees, not
+    incidents of their own."""
+    folds: list[Fold] = []
+    alive = [it for it in items if it.alive]
+    for it in alive:
+        ev = it.event
+        if not _arrest(ev) or ev.location is None or ev.location.precision != "city" or \
+                ev.date is None or ev.date.earliest != ev.date.latest:
+            continue
+        for first in alive:
+            if first is it or not first.alive or first.start >= it.start:
+                continue
+            fe = first.event
+            if not _arrest(fe) or fe.location is None or not _same_spot(fe.location,
+                                                                         ev.location) or \
+                    fe.date is None or (fe.date.earliest, fe.date.latest) != (
+                        ev.date.earliest, ev.date.latest):
+                continue
+            if _attacker_country(fe) != _attacker_country(ev) and None not in (
+                    _attacker_country(fe), _attacker_country(ev)) or _new_attacker(ev, fe):
+                continue
+            _fold(items, it, first, "incident.same_day_arrests", "an arrest by the same side "
+                  "in the same town on the same day: one arrest event", folds)
+            break
+    return folds
+
+
 def _self_attack(ev: Event) -> bool:
     """An attack whose attacker is of its target's country."""
     return ev.type == "ASSAULT" and ev.actor1 is not None and ev.actor2 is not None and \
