@@ -1728,3 +1728,17 @@ def test_a_crowds_retreat_is_no_withdrawal_of_record(pipeline):
 ])
 def test_a_blame_needs_someone_who_blames(pipeline, text, expected):
     assert ("ACCUSE" in event_types(pipeline, text)) is expected, text
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # "so that ... would": the aim of another act
+    ("The rebels seized the bridge so that the army would withdraw from the town.",
+     "CONCEDE", False),
+    # a past "so that" tells what followed
+    ("The rebels seized the bridge so that the army withdrew from the town.", "RETREAT", True),
+    # a deployment after "despite" is the setting of another act
+    ("Attacks continued despite the massive deployment of troops in the region.",
+     "MOBILIZE", False),
+])
+def test_aims_and_settings_of_other_acts(nlp, text, etype, expected):
+    assert (etype in types_of(nlp, text)) is expected, text

@@ -200,11 +200,12 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type not in VIOLENT_TYPES and _aim_of_effort(tok):
         return None  # "negotiations to reach a ceasefire deal", "efforts to end the war":
         #              what a diplomatic effort aims at, not yet done
-    if entry.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") and tok.pos_ == "NOUN" and \
+    if entry.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "MOBILIZE") and \
+            tok.pos_ == "NOUN" and \
             tok.dep_ == "pobj" and tok.head.lower_ in BACKDROP_PREPS:
         return None  # "despite calls for early elections", "clashes broke out over demands
-        #              for higher pay", "amid accusations of fraud": the setting of another
-        #              act, no call or accusation by a party of record
+        #              for higher pay", "amid accusations of fraud", "despite the deployment
+        #              of troops": the setting of another act, no event of record
     if entry.type == "MOBILIZE" and _deploys_crowd_control(tok):
         return None  # "security forces deployed pepper spray and water cannon": means used on
         #              a crowd (the protest's intervention), no force mobilised
@@ -1245,8 +1246,15 @@ TALLIED_ACTS = frozenset({"attack", "strike", "raid", "violation", "breach", "ai
 
 
 def _in_order_to(tok) -> bool:
-    """The trigger is the verb of an "in order to" / "so as to" clause: the aim of another
-    act, not an act of its own."""
+    """The trigger is the verb of an "in order to" / "so as to" clause, or of a "so that"
+    clause ("seized the bridge so that the army would pull back"): the aim of another act, not an
+    act of its own."""
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "that" and c.i > 0
+            and tok.doc[c.i - 1].lower_ == "so" for c in tok.children) and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "can", "may", "might")
+            for c in tok.children):
+        return True  # (a past "so that the army withdrew" tells the outcome: kept)
     if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     head = tok.head
