@@ -25,6 +25,8 @@ each names the construction it handles:
 * ``incident.placed_later``: a mention that only the report's context puts in a town (the
   incident named again, "the incident was a drone attack ... on Russian territory") is the
   incident told in that town before it (run after ``document.context``).
+* ``incident.same_day_arrests``: arrests by one side in one town on one day ("police detained
+  five people", "officers also detained X") are one arrest event, as ACLED codes them.
 * ``incident.revision``: a mention told as an update of the figures ("Update: prosecutors
   later said the strike killed four", "the toll has since risen to nine") at the place of an
   earlier incident, or a place inside it or around it, is that incident with the revised
