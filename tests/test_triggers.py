@@ -1742,3 +1742,11 @@ def test_a_blame_needs_someone_who_blames(pipeline, text, expected):
 ])
 def test_aims_and_settings_of_other_acts(nlp, text, etype, expected):
     assert (etype in types_of(nlp, text)) is expected, text
+
+
+def test_an_interview_with_no_party_is_no_consultation(pipeline):
+    assert "CONSULT" not in event_types(
+        pipeline, "Mr Garba, who spoke to SUNDAY POST on phone Monday evening, said the "
+                  "gunmen fled.")
+    assert "CONSULT" in event_types(
+        pipeline, "The foreign minister spoke to his Turkish counterpart on Monday.")

@@ -1247,6 +1247,10 @@ class Extractor:
             return False  # "the attack was blamed on the gang", "it is alleged that ...",
             #               "both sides have been blamed for attacks": the report's
             #               attribution with no accuser named, no accusation of record
+        if d.mention.type == "CONSULT" and a1 is None and d.actor2 is None and \
+                re.match(r"(?:spoke|speak|talk)", d.trigger.text, re.I):
+            return False  # "Mr X, who spoke to a local paper by phone, said ...": an
+            #               interview, no talks between parties of record
         if d.mention.type in ("RETREAT", "SUPPORT", "CONSULT") and _crowd_actor(a1):
             return False  # "demonstrators retreated towards the square", "the retirees, who
             #               were supported by fans": a crowd's moves in its protest, no
