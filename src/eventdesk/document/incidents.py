@@ -705,8 +705,8 @@ def fold_arrests(items: list[Item]) -> list[Fold]:
                     fe.date is None or (fe.date.earliest, fe.date.latest) != (
                         ev.date.earliest, ev.date.latest):
                 continue
-            if _attacker_country(fe) != _attacker_country(ev) and None not in (
-                    _attacker_country(fe), _attacker_country(ev)) or _new_attacker(ev, fe):
+            sides = {_attacker_country(fe), _attacker_country(ev)} - {None}
+            if len(sides) > 1 or _new_attacker(ev, fe):
                 continue
             _fold(items, it, first, "incident.same_day_arrests", "an arrest by the same side "
                   "in the same town on the same day: one arrest event", folds)

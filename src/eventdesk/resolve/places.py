@@ -243,11 +243,11 @@ def _framing_regions(mentions: Sequence[PlaceMention], i: int, text: str | None)
     outweighs the report's other regions when a village has namesakes in several."""
     if text is None:
         return []
-    m = mentions[i]
     out: list[Entry] = []
     for k in range(i - 1, -1, -1):
         n = mentions[k]
-        if any(c in text[n.span.end:m.span.start] for c in ".!?\n;"):
+        # (only the gap to the next mention: the gaps after it were read a step before)
+        if any(c in text[n.span.end:mentions[k + 1].span.start] for c in ".!?\n;"):
             break
         if n.kind == "admin1":
             out.extend(c for c in n.candidates if c.kind == "admin1")
