@@ -1545,6 +1545,19 @@ def test_an_event_told_as_reported_or_held_in_listed_towns_is_one_per_town(pipel
     assert len({e.location.name for e in evs}) == 3, text
 
 
+@pytest.mark.parametrize("text", [
+    # a plural settlement noun announces the list, however long the object before it
+    "Russian units stormed the trenches of the 14th brigade near the villages of "
+    "Synkivka, Kolisnykivka and Kruhliakivka in the Kharkiv region.",
+    "Russian artillery shelled farms on the outskirts of the villages of Synkivka, "
+    "Kolisnykivka and Kruhliakivka in the Kharkiv region.",
+])
+def test_an_attack_near_the_villages_of_a_list_is_one_per_village(pipeline, text):
+    evs = of_type("ASSAULT", text, pipeline, published="2024-08-28")
+    assert sorted(e.location.name for e in evs) == [
+        "Kolisnykivka", "Kruhliakivka", "Synkivka"], text
+
+
 def test_a_second_clause_with_its_own_event_noun_is_a_second_event(pipeline):
     """``find_mentions``: a nominal trigger that is the subject of a coordinated clause, with
     no determiner pointing back, is an event of its own."""

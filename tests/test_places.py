@@ -955,3 +955,41 @@ def test_districts_of_the_reports_city_are_not_the_capitals_namesakes(pipeline):
     text = "A drone hit a house in the Shevchenkivskyi district of Kyiv overnight."
     [ev] = of_type("ASSAULT", text, pipeline, published="2024-10-02")
     assert ev.location.admin1 == "Kyiv City"
+
+
+def test_a_spot_named_by_distance_and_bearing_from_a_town(pipeline) -> None:
+    """``locate``: a settlement the gazetteer lacks, placed "N km <bearing> of" a town it
+    knows, lies that far from the town in that direction; named by the text's settlement."""
+    text = ("Gunmen killed 12 people in the village of Bwisha Kati, some 40 kilometres "
+            "(25 miles) north of Goma, local officials said.")
+    ev, = of_type("ASSAULT", text, pipeline, published="2024-03-07")
+    goma = resolve_name("Goma", country="COD")
+    loc = ev.location
+    assert loc.name == "Bwisha Kati" and loc.precision == "city" and loc.geonameid is None
+    assert 35 <= haversine_km(loc.lat, loc.lon, goma.lat, goma.lon) <= 45
+    assert loc.lat > goma.lat and abs(loc.lon - goma.lon) < 0.01
+    assert loc.country == "COD" and loc.span.text.startswith("Bwisha Kati, some 40")
+    # an unnamed spot is named by the phrase
+    text = "Russian shelling hit a village 30 km south-east of Kramatorsk, killing two men."
+    ev, = of_type("ASSAULT", text, pipeline, published="2024-03-07")
+    kram = resolve_name("Kramatorsk", country="UKR")
+    assert ev.location.name == "30 km south-east of Kramatorsk"
+    assert ev.location.lat < kram.lat and ev.location.lon > kram.lon
+    # a settlement the gazetteer knows is the place itself
+    text = "Russian shelling killed two men in Vodiane, 15 km north-west of Donetsk."
+    ev, = of_type("ASSAULT", text, pipeline, published="2024-03-07")
+    assert ev.location.name == "Vodiane" and ev.location.geonameid is not None
+
+
+def test_a_spot_between_two_towns_is_one_place_between_them(pipeline) -> None:
+    """``locate``: "the area between A and B" is one spot, the midpoint of two towns that
+    lie close together; towns far apart bound no spot and keep their own events."""
+    text = "Gunmen killed four bus passengers on the highway between Pasni and Ormara."
+    ev, = of_type("ASSAULT", text, pipeline, published="2025-03-27")
+    pasni, ormara = resolve_name("Pasni", country="PAK"), resolve_name("Ormara", country="PAK")
+    assert ev.location.name == "between Pasni and Ormara" and ev.location.precision == "city"
+    assert min(pasni.lon, ormara.lon) < ev.location.lon < max(pasni.lon, ormara.lon)
+    assert ev.location.admin1 == "Balochistan"
+    text = "Russian drones hit trains between Kyiv and Kharkiv overnight."
+    locs = [e.location for e in of_type("ASSAULT", text, pipeline, published="2025-03-27")]
+    assert locs and not any(loc.name.startswith("between") for loc in locs)

@@ -62,6 +62,7 @@ from eventdesk.extraction.rules import CLASH_WORDS
 from eventdesk.merge.within import (combine, misread_self_attack, opens_new_incident,
                                     party_countries, place_km, places_agree)
 from eventdesk.records import Event, Evidence, Place
+from eventdesk.resolve.places import BETWEEN_BEFORE
 
 STAGE = "document.incidents"
 INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST", "CONSULT"})
@@ -428,6 +429,13 @@ _JOINED_LIST = re.compile(r"^\s*(?:" + _LIST_NOUNS + r"\s*)?,?\s*(?:as\s+well\s+
 _SAYS_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|say|reported|reports|claimed|"
                          r"claims|announced|announces|stated|added|told)\b")
 _UNKNOWN_ITEMS = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s*,\s*)+$")
+# a plural settlement noun right before the list announces it as the places the trigger's
+# action went to, however long the object before it ("shelled the trenches of the
+# brigade near the villages of X, Y and Z"; "shelled farms on the outskirts of the towns of
+# X and Y")
+_SETTLEMENTS_OF = re.compile(r"\b(?:near|around|in|on|at|into|outside|of)\s+the\s+(?:\w+\s+)?"
+                             r"(?:villages|towns|settlements|hamlets|localities)\s+of\s*$",
+                             re.I)
 
 
 STRAY_MAJORITY = 3
@@ -550,6 +558,9 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
                 break
             chain.insert(0, q)
         chain = _without_containers(chain)
+        if len(chain) == 2 and BETWEEN_BEFORE.search(text, max(0, chain[0].span.start - 40),
+                                                     chain[0].span.start):
+            continue  # "the area between A and B": one spot bounded by two towns
         apposed = False
         if len(chain) == 1 and loc.precision == "admin1":
             # "captured five villages in the X region – A, B, C and D –": the towns the
@@ -583,9 +594,11 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
         if _UNKNOWN_ITEMS.match(between):
             between = ""  # "retook Blahodante, Makarivka and Neskuchne": a first item the
             #               gazetteer does not know (a misspelling, a hamlet) is still a list
-        if "," not in between and _HAPPENED_IN.search(between):
+        if "," not in between and (_HAPPENED_IN.search(between) or
+                                   _SETTLEMENTS_OF.search(between)):
             between = ""  # "clashes between police and marchers were reported in X, Y and
-            #               Z", "protests took place in X and Y": where the event was told
+            #               Z", "protests took place in X and Y": where the event was told;
+            #               "attacked positions near the villages of X and Y": where it went
         listed = ev.type in ("PROTEST", "COERCE") and _CITIES_INCLUDING.search(between)
         if not listed and (len(between) > 40 or "," in between or
                            "including" in between.lower()):

@@ -8,6 +8,7 @@ reference points ("20 km west of X") lose, and "in the region" refers back to th
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -16,6 +17,7 @@ from eventdesk.extraction.rules import (FEATURE_WORDS, POSSESSED_PLACES, SAY_LEM
                                         STATEMENT_TYPES, VIOLENT, in_stamp_line,
                                         local_office_place)
 from eventdesk.records import Place, Span
+from eventdesk.resolve.places import between_place, offset_place
 
 # nouns that make an "of" place the region a town is the seat of: "the capital of X"
 SEAT_NOUNS = frozenset({"capital", "centre", "center", "seat", "city", "town"})
@@ -198,7 +200,18 @@ def choose_place(sdoc: Any, head: Any, sent: Any, layers: Any, used: list[Any],
         place = Place(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
                       precision=place.precision, admin1=place.admin1, admin2=place.admin2,
                       geonameid=place.geonameid, span=best.span)
-    return place
+    text = args.doc_text(sdoc)
+    nxt = next((o for o in cands if o.span.start >= best.span.end), None) \
+        if best.place.precision == "city" else None
+    if nxt is not None:
+        second = nxt.place if nxt.place.span is not None else dataclasses.replace(
+            nxt.place, span=nxt.span)
+        mid = between_place(place, second, text)
+        if mid is not None:
+            return mid  # "in the area between A and B": one spot between the two towns
+    # no place of the sentence beat a reference town: "in the town of X, some 100 km north
+    # of Y" (X unknown here) happened that far from Y in that direction
+    return offset_place(place, text) or place
 
 _OTHER_SCENE_AFTER = re.compile(r"\s(?:--|\u2014|\u2013)\s|\bas well as\b|;")
 SCENE_OPENING = 8  # characters before a region that opens its sentence ("In the X region, ...")

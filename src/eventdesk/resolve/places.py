@@ -124,6 +124,102 @@ def seat_named(place: Place, text: str) -> Place | None:
     return dataclasses.replace(_place(seat, None), span=place.span)
 
 
+# "some 100 kilometres (60 miles) north of", "30 km south-east of the city of", "five miles
+# west of": a distance and a bearing from the reference town that follows
+_BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+             "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+_OFFSET_BEFORE = re.compile(
+    r"(?:(?-i:\b(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}))\s*,\s*)?"
+    r"(?:(?:some|about|around|roughly|approximately|nearly|almost|just|over|under|less\s+than|"
+    r"more\s+than)\s+)?(?P<num>\d+(?:[.,]\d+)?|[a-z]+(?:[ -][a-z]+)?)\s*"
+    r"(?P<unit>km|kms|kilomet(?:re|er)s?|miles?|mi)\b\.?\s*(?:\([^)]{1,25}\)\s*)?"
+    r"(?P<dir>(?:north|south)(?:\s*-\s*|\s+)?(?:east|west)?|east|west)(?:ern)?\s+of\s+"
+    r"(?:the\s+)?(?:(?:regional|provincial|district|state)\s+)?"
+    r"(?:(?:capital|city|town|village|centre|center)\s+(?:of\s+)?)?$", re.I)
+MAX_OFFSET_KM = 500.0  # farther than this a bearing from a town no longer places a spot
+
+
+def offset_place(origin: Place, text: str) -> Place | None:
+    """The spot a reference town locates by distance and bearing: "the hamlet of X, about
+    60 km west of Y", "a village 30 km south-east of Kramatorsk"
+    -> the point that far from the town in that direction, named by the settlement the text
+    names before the distance (the gazetteer does not know it) or by the phrase itself; its
+    region and country are those of the nearest known place. None when the text before
+    ``origin``'s mention states no distance and bearing. The point is as good as the
+    article's round figure, which is why the place has no geonameid."""
+    if origin.span is None or origin.lat is None or origin.lon is None or \
+            origin.precision != "city":
+        return None
+    m = _OFFSET_BEFORE.search(text, max(0, origin.span.start - 160), origin.span.start)
+    if m is None:
+        return None
+    from eventdesk.extraction.numbers import parse_number
+
+    raw = m.group("num").replace(",", ".") if m.group("num")[0].isdigit() else m.group("num")
+    try:
+        dist = float(raw)
+    except ValueError:
+        dist = parse_number(raw)
+    if not dist or dist <= 0:
+        return None
+    if m.group("unit").lower().startswith("mi"):
+        dist *= 1.609344
+    if dist > MAX_OFFSET_KM:
+        return None
+    bearing = _BEARINGS.get(re.sub(r"[\s-]+", "", m.group("dir").lower()))
+    if bearing is None:
+        return None
+    lat, lon = _destination(origin.lat, origin.lon, dist, bearing)
+    near = Gazetteer.load().nearest(lat, lon, max_km=60.0)
+    start = m.start("name") if m.group("name") else m.start("num")
+    name = m.group("name") or text[m.start("num"):origin.span.end]
+    return Place(name=name, country=near.country if near else origin.country,
+                 lat=round(lat, 4), lon=round(lon, 4), precision="city",
+                 admin1=near.admin1 if near else origin.admin1, admin2=None, geonameid=None,
+                 span=Span(start, origin.span.end, text[start:origin.span.end], STAGE))
+
+
+# "a spot on the coast between A and B", "on the road between X and Y"
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|cities|villages?|"
+                            r"settlements?)\s+of\s+)?$", re.I)
+_AND_NEXT = re.compile(r"^\s+and\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
+BETWEEN_MAX_KM = 150.0  # towns farther apart bound no one spot
+
+
+def between_place(first: Place, second: Place, text: str) -> Place | None:
+    """The spot between two towns the text names as its bounds ("shot dead on the coast road
+    between A and B", "an ambush on the road between X and Y"): the midpoint of
+    the two, when they lie within ``BETWEEN_MAX_KM`` of each other, in the region of the
+    nearest known place; else None."""
+    if first.span is None or second.span is None or first.precision != "city" or \
+            second.precision != "city" or None in (first.lat, first.lon, second.lat,
+                                                   second.lon) or \
+            not BETWEEN_BEFORE.search(text, max(0, first.span.start - 40), first.span.start) \
+            or not _AND_NEXT.match(text[first.span.end:second.span.start]) or \
+            (first.geonameid is not None and first.geonameid == second.geonameid):
+        return None
+    if haversine_km(first.lat, first.lon, second.lat, second.lon) > BETWEEN_MAX_KM:
+        return None
+    lat, lon = (first.lat + second.lat) / 2.0, (first.lon + second.lon) / 2.0
+    near = Gazetteer.load().nearest(lat, lon, max_km=60.0)
+    start, end = first.span.start, second.span.end
+    return Place(name=f"between {first.name} and {second.name}",
+                 country=near.country if near else first.country, lat=round(lat, 4),
+                 lon=round(lon, 4), precision="city",
+                 admin1=near.admin1 if near else first.admin1, admin2=None, geonameid=None,
+                 span=Span(start, end, text[start:end], STAGE))
+
+
+def _destination(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) along ``bearing`` degrees (great circle)."""
+    r = km / 6371.0088
+    p1, l1, b = math.radians(lat), math.radians(lon), math.radians(bearing)
+    p2 = math.asin(math.sin(p1) * math.cos(r) + math.cos(p1) * math.sin(r) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(r) * math.cos(p1),
+                         math.cos(r) - math.sin(p1) * math.sin(p2))
+    return math.degrees(p2), (math.degrees(l2) + 540.0) % 360.0 - 180.0
+
+
 def region_of(place: Place) -> Place | None:
     """The admin1 region that holds a town, as a place of its own."""
     from eventdesk.resources.gazetteer import Gazetteer
