@@ -1558,6 +1558,20 @@ def test_an_attack_near_the_villages_of_a_list_is_one_per_village(pipeline, text
         "Kolisnykivka", "Kruhliakivka", "Synkivka"], text
 
 
+def test_property_damaged_in_further_villages_is_an_attack_on_each(pipeline):
+    """``property-damaged-in`` + ``incident.each_place``: homes damaged in other villages
+    after an attack tell that the attack reached them too, one event per village, with the
+    attack's parties; damage in the attack's own town is no second event."""
+    text = ("Russian drones attacked Kharkiv overnight, injuring five people. Homes and sheds "
+            "were damaged in the hamlets of Tsyrkuny and Ruska Lozova too.")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-03-16")
+    assert sorted(e.location.name for e in evs) == ["Kharkiv", "Ruska Lozova", "Tsyrkuny"]
+    assert all(e.actor1 is not None and e.actor1.country == "RUS" for e in evs)
+    text = ("Russian drones attacked Kharkiv overnight, injuring five people. Homes were also "
+            "damaged in Kharkiv, the mayor said.")
+    assert len(of_type("ASSAULT", text, pipeline, published="2024-03-16")) == 1
+
+
 def test_a_second_clause_with_its_own_event_noun_is_a_second_event(pipeline):
     """``find_mentions``: a nominal trigger that is the subject of a coordinated clause, with
     no determiner pointing back, is an event of its own."""

@@ -993,3 +993,19 @@ def test_a_spot_between_two_towns_is_one_place_between_them(pipeline) -> None:
     text = "Russian drones hit trains between Kyiv and Kharkiv overnight."
     locs = [e.location for e in of_type("ASSAULT", text, pipeline, published="2025-03-27")]
     assert locs and not any(loc.name.startswith("between") for loc in locs)
+
+
+def test_english_vowels_of_a_transliteration_find_the_town(pipeline) -> None:
+    """``spelling_variants``: "ou" for GeoNames' "au" ("Rajouri" is Rajauri/Rajaori)."""
+    text = "Pakistani shelling killed two civilians in Rajouri on Tuesday, officials said."
+    ev, = of_type("ASSAULT", text, pipeline, published="2025-05-07")
+    assert ev.location is not None and ev.location.country == "IND"
+    assert ev.location.admin1 == "Jammu and Kashmir" and ev.location.precision == "city"
+
+
+def test_a_distance_from_a_town_after_a_name_makes_it_a_place(pipeline) -> None:
+    """``annotate.places``: "X, about 20 km west of Y" says X is a place, even when its
+    name is also an English word ("Sake")."""
+    text = "Rebels shelled Sake, about 20 kilometres west of Goma, killing three civilians."
+    ev, = of_type("ASSAULT", text, pipeline, published="2024-03-07")
+    assert ev.location.name == "Sake" and ev.location.geonameid is not None

@@ -33,11 +33,14 @@ HUGE_PLACE = 500_000  # ... and at the start of a sentence
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s)?")
 _POSS = re.compile(r"['’]s$")
 # an apposition that says what the name is: "Maykop, the capital of Adygea",
-# "Avdiivka, a town north of Donetsk", "Bafliyeh, a village in the south"
+# "Avdiivka, a town north of Donetsk", "Bafliyeh, a village in the south", or where it lies
 _SEAT_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:(?:small|large|major|key|strategic|"
                               r"regional|frontline|front-line|border|coastal|southern|northern|"
                               r"eastern|western|central|nearby)\s+)*(?:capital|city|town|"
-                              r"village|port|hamlet|settlement|district|region|province)\b")
+                              r"village|port|hamlet|settlement|district|region|province)\b"
+                              # "Sake, about 20 km west of Goma": where it lies from a town
+                              r"|,\s+(?:(?:some|about|around|roughly|nearly|just|only)\s+)?"
+                              r"\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:re|er)s?|miles)\b")
 # a name with a number and an area word after it labels a sector ("the Bir 12 area")
 _NUMBERED_AREA = re.compile(r"[ \u00a0]\d{1,3}[ \u00a0]+(?:area|areas|block|blocks|sector|zone|"
                             r"camp|neighbou?rhood|district|quarter)\b", re.I)

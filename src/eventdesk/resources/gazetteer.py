@@ -204,7 +204,8 @@ class Gazetteer:
         """Entries of the names a transliteration may have spelled differently: y/i (Ukrainian
         и/і: "Khotyn" for Khotin), g/h (Russian г: "Gruzskoye", "Gorlovka"), e/ie, io/o
         (Ukrainian ьо: "Verkhniotoretske" for Verkhnotoretske), l/ll and ia/ya (Ukrainian
-        ля: "Bilopilia" for Bilopillia). Used only where the
+        ля: "Bilopilia" for Bilopillia), and the English vowels of other transliterations
+        (ou/au, oo/u, ee/i, aa/a: "Rajouri" for Rajauri). Used only where the
         document's context rejects every entry of the name as written, and for names the
         gazetteer does not know at all (annotate.places)."""
         key = name_key(name)
@@ -223,6 +224,11 @@ class Gazetteer:
         keys |= soft | {k.replace("ia", "ya") for k in soft} | {
             k.replace("ya", "ia") for k in soft} | {key.replace("ia", "ya"),
                                                    key.replace("ya", "ia")}
+        # vowels of English-style transliteration (South Asia, the Middle East, Africa):
+        # "ou"/"au" ("Rajouri" for Rajauri), "oo"/"u" ("Poonch" for Punch), "ee"/"i",
+        # "aa"/"a"
+        keys |= {key.replace("ou", "au"), key.replace("au", "ou"), key.replace("ou", "u"),
+                 key.replace("oo", "u"), key.replace("ee", "i"), key.replace("aa", "a")}
         keys.discard(key)
         out: list[Entry] = []
         for k in sorted(keys):
