@@ -1009,6 +1009,23 @@ def test_a_clash_of_police_and_a_crowd_is_a_violent_demonstration(pipeline):
     assert of_type("ASSAULT", text, pipeline, published="2023-03-08")
 
 
+@pytest.mark.parametrize("text", [
+    "Police clashed with retirees outside the assembly in Lima on Wednesday.",
+    "Students clashed with police near the university campus on Wednesday.",
+])
+def test_a_clash_of_police_and_unarmed_civilians_is_a_violent_demonstration(pipeline, text):
+    """The police and a group of unarmed civilians (students, retirees, villagers) that clash
+    are a demonstration turned violent, not an armed clash; the civilians are its side."""
+    evs = [e for e in of_type("PROTEST", text, pipeline, published="2025-03-13")
+           if e.trigger.text.startswith("clash")]
+    assert len(evs) == 1 and evs[0].acled_sub_event_type == "Violent demonstration", text
+    assert evs[0].actor2 is not None and evs[0].actor2.sector == "GOV", text
+    assert not of_type("ASSAULT", text, pipeline, published="2025-03-13")
+    # armed men are no civilians
+    text = "Police clashed with gunmen near the market on Wednesday."
+    assert of_type("ASSAULT", text, pipeline, published="2025-03-13")
+
+
 def test_a_protest_that_clashed_with_police_is_the_protest(pipeline):
     # the clash verb's subject is the protest itself, through a coordinated verb: the
     # demonstration turned violent, no armed clash of a second party
@@ -1750,3 +1767,12 @@ def test_an_interview_with_no_party_is_no_consultation(pipeline):
                   "gunmen fled.")
     assert "CONSULT" in event_types(
         pipeline, "The foreign minister spoke to his Turkish counterpart on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Scuffles between riot police and marchers on the bridge led to 61 arrests.",
+    "Officers broke up the sit-in at the port, which resulted in dozens of detentions.",
+])
+def test_arrests_a_confrontation_ended_in_are_arrests(pipeline, text):
+    """``ended-in-arrests``: arrests as what a confrontation "resulted in" or "led to"."""
+    assert of_type("COERCE", text, pipeline, published="2025-03-13"), text

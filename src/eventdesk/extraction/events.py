@@ -238,9 +238,27 @@ def _crowd_clash(d: "_Draft") -> bool:
     if tok is None or tok.pos_ != "VERB":
         return False
     head = tok.head if tok.dep_ == "conj" else tok
-    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in CROWD_EVENT_NOUNS or
-                                      c.lower_ in PROTESTERS)
-               for c in (list(tok.children) + (list(head.children) if head is not tok else [])))
+    kids = list(tok.children) + (list(head.children) if head is not tok else [])
+    if any(c.dep_ == "nsubj" and (c.lemma_.lower() in CROWD_EVENT_NOUNS or
+                                  c.lower_ in PROTESTERS) for c in kids):
+        return True
+    # the police and an unarmed group of civilians, either way round ("police clashed with
+    # pensioners outside parliament", "students clashed with police")
+    sides = [c for c in kids if c.dep_ == "nsubj"] + [
+        g for c in kids if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children if g.dep_ == "pobj"]
+    words = {c.lower_ for c in sides}
+    return bool(words & ORDER_NOUNS) and bool(words & CIVIL_GROUPS)
+
+
+# the forces of order, by the head noun of their name
+ORDER_NOUNS = frozenset({"police", "policemen", "officers", "gendarmes", "gendarmerie",
+                          "carabineros"})
+# groups of unarmed civilians a street clash with the police is a violent demonstration of
+CIVIL_GROUPS = frozenset({"students", "pensioners", "retirees", "supporters", "activists",
+                          "workers", "farmers", "fans", "residents", "villagers", "youths",
+                          "opponents", "traders", "miners", "teachers", "marchers", "strikers",
+                          "vendors", "drivers", "locals", "worshippers", "mourners"})
 
 
 _HURT_WORDS = ("injur", "wound", "hurt")
@@ -1533,7 +1551,7 @@ class Extractor:
             weapons, damage = (), ()
         actor1, actor2 = d.actor1, d.actor2
         if crowd_second and actor2 is not None and actor2.name and \
-                actor2.name.lower().split()[-1] in CROWD_WORDS:
+                actor2.name.lower().split()[-1] in CROWD_WORDS | CIVIL_GROUPS:
             actor1, actor2 = actor2, actor1  # the crowd is the protest's side
         loc_country = d.location.country if d.location is not None else None
         # the people hit are the place's people, unless the place is held by the other side
