@@ -1776,3 +1776,28 @@ def test_an_interview_with_no_party_is_no_consultation(pipeline):
 def test_arrests_a_confrontation_ended_in_are_arrests(pipeline, text):
     """``ended-in-arrests``: arrests as what a confrontation "resulted in" or "led to"."""
     assert of_type("COERCE", text, pipeline, published="2025-03-13"), text
+
+
+@pytest.mark.parametrize("text, n", [
+    # a personal matter refused is no rejection
+    ("After the meeting the minister refused to speak to reporters.", 0),
+    ("One woman was slightly hurt in the hand but declined to go to hospital.", 0),
+    ("The official declined to be identified.", 0),
+    # a political act refused is one
+    ("Kyiv refused to withdraw its troops from the region.", 1),
+])
+def test_refusing_to_talk_to_the_press_or_go_to_hospital_is_no_rejection(pipeline, text, n):
+    assert len(of_type("REJECT", text, pipeline, published="2025-03-13")) == n, text
+
+
+@pytest.mark.parametrize("text, n", [
+    # officers sent to police a gathering mobilise no force
+    ("About 900 officers were deployed to manage the rally outside parliament.", 0),
+    ("Riot police were deployed at the march in the city centre on Saturday.", 0),
+    # a force sent to put down violence, or to a border, is mobilised
+    ("Thousands of extra police and troops were deployed to quell the unrest in the "
+     "north.", 1),
+    ("Poland has deployed 10,000 troops to its eastern border.", 1),
+])
+def test_officers_deployed_to_police_a_gathering_are_no_mobilisation(pipeline, text, n):
+    assert len(of_type("MOBILIZE", text, pipeline, published="2025-03-13")) == n, text

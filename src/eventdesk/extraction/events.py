@@ -218,6 +218,28 @@ def _launched_by(thing: Any) -> list[Any]:
     return out
 
 
+# whom a person may refuse to speak to, and where to be taken, without rejecting anything
+MEDIA_NOUNS = frozenset({"press", "reporter", "journalist", "media", "medium", "newspaper"})
+CARE_NOUNS = frozenset({"hospital", "treatment", "care", "clinic", "doctor"})
+
+
+def _private_refusal(verb: Any) -> bool:
+    """The infinitive a refusal hangs on is a personal matter, no political rejection:
+    speaking to the press ("refused to talk to reporters"), seeking care ("declined to go
+    to hospital"), being named ("declined to be identified")."""
+    lemma = verb.lemma_.lower()
+    objs = {g.lemma_.lower() for c in verb.children if c.dep_ == "prep"
+            for g in c.children if g.dep_ == "pobj"} | {
+        c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    if lemma in ("talk", "speak") and objs & MEDIA_NOUNS:
+        return True
+    if lemma in ("go", "seek", "receive", "accept", "get") and objs & CARE_NOUNS:
+        return True
+    return lemma == "be" and any(c.dep_ in ("acomp", "attr", "xcomp") or c.tag_ == "VBN"
+                                 for c in verb.children
+                                 if c.lemma_.lower() in ("name", "identify", "quote"))
+
+
 def _crowd_clash(d: "_Draft") -> bool:
     """A clash between the forces of order and a crowd ("police clashed with demonstrators",
     "protesters clashed with police"), with no one killed: ACLED's violent demonstration,
@@ -500,9 +522,10 @@ class Extractor:
                 any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None  # "the army confirmed the attack": a reference to an attack told
             #              before, not a new event (the first sentence has nothing before it)
-        if men.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT
-                                        for c in head.children):
-            return None  # "declined to comment" is no rejection
+        if men.type == "REJECT" and any(c.dep_ == "xcomp" and (
+                c.lemma_.lower() in NO_COMMENT or _private_refusal(c)) for c in head.children):
+            return None  # "declined to comment" is no rejection; nor are "refused to talk to
+            #              the press" and "declined to go to hospital"
         if men.type in VIOLENT and (
                 (first is not None and any(t.lemma_.lower() in NON_AGENTS for t in first.subtree))
                 or any(t.lemma_.lower() in NON_AGENTS

@@ -209,6 +209,9 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type == "MOBILIZE" and _deploys_crowd_control(tok):
         return None  # "security forces deployed pepper spray and water cannon": means used on
         #              a crowd (the protest's intervention), no force mobilised
+    if entry.type == "MOBILIZE" and _polices_a_gathering(tok):
+        return None  # "600 police were deployed to oversee the march": a demonstration
+        #              policed (its own event), no force mobilised
     if entry.type == "MOBILIZE" and _reinforcements_not_sent(tok):
         return None  # "waiting for reinforcements", "attacked regime reinforcements": troops
         #              awaited or hit, not a force sent (the sending verb is its own trigger)
@@ -1299,6 +1302,30 @@ def _deploys_crowd_control(tok) -> bool:
     return any(c.dep_ == "dobj" and (c.lower_ in CROWD_MEANS or c.lower_ in _RIOT_CONTROL
                                      or any(g.lower_ in _RIOT_CONTROL for g in c.children))
                for c in tok.children)
+
+
+# what officers are deployed to keep in hand when they police a gathering
+_POLICING_VERBS = frozenset({"manage", "police", "control", "secure", "guard", "monitor",
+                             "oversee", "handle", "watch", "supervise", "contain", "disperse"})
+_GATHERINGS = frozenset({"protest", "rally", "march", "demonstration", "crowd", "gathering",
+                         "procession", "parade", "vigil", "protester", "demonstrator", "match",
+                         "event", "marcher"})
+
+
+def _polices_a_gathering(tok) -> bool:
+    """"police were deployed to oversee the march", "police deployed at the rally": a
+    force sent to police a gathering (a protest told as its own event), not mobilised for
+    a fight ("deployed to quell the unrest" is a force mobilised)."""
+    if tok.lemma_.lower() != "deploy":
+        return False
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _POLICING_VERBS and any(
+                g.dep_ == "dobj" and g.lemma_.lower() in _GATHERINGS for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("at", "for", "around") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _GATHERINGS for g in c.children):
+            return True
+    return False
 
 
 def _reinforcements_not_sent(tok) -> bool:
