@@ -1801,3 +1801,20 @@ def test_refusing_to_talk_to_the_press_or_go_to_hospital_is_no_rejection(pipelin
 ])
 def test_officers_deployed_to_police_a_gathering_are_no_mobilisation(pipeline, text, n):
     assert len(of_type("MOBILIZE", text, pipeline, published="2025-03-13")) == n, text
+
+
+@pytest.mark.parametrize("text, etype, n", [
+    # attackers who arrive are no visit; an envoy who arrives for talks is one
+    ("Witnesses said the attackers arrived in two pickups shortly after dusk.", "CONSULT", 0),
+    ("The foreign minister arrived in Riyadh for talks on Monday.", "CONSULT", 1),
+    # one state's forces working together are no cooperation; two states' forces are
+    ("A joint search operation by the army and police was launched in the forest on "
+     "Thursday.", "COOPERATE", 0),
+    ("Russian and Belarusian troops began joint exercises near the border.", "COOPERATE", 1),
+    # the spoils of a battle are no confiscation; a police seizure is one
+    ("The rebels said they had seized rifles and ammunition from the captured outpost.",
+     "COERCE", 0),
+    ("Police seized weapons and drugs in a raid on the house.", "COERCE", 1),
+])
+def test_arrivals_joint_operations_and_seizures_of_record(pipeline, text, etype, n):
+    assert len(of_type(etype, text, pipeline, published="2025-03-13")) == n, text

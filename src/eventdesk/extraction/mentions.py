@@ -209,6 +209,14 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type == "MOBILIZE" and _deploys_crowd_control(tok):
         return None  # "security forces deployed pepper spray and water cannon": means used on
         #              a crowd (the protest's intervention), no force mobilised
+    if entry.type == "CONSULT" and _attackers_arrive(tok):
+        return None  # "the attackers arrived in two vehicles": how a raid began, no visit
+    if entry.type == "COOPERATE" and _domestic_joint_operation(tok):
+        return None  # "a joint search operation by the army and police": one state's forces
+        #              working together, no cooperation between parties of record
+    if entry.type == "COERCE" and _booty(tok):
+        return None  # "seized rifles from the base they overran": the spoils of a
+        #              battle (the capture is the event), no confiscation
     if entry.type == "MOBILIZE" and _polices_a_gathering(tok):
         return None  # "600 police were deployed to oversee the march": a demonstration
         #              policed (its own event), no force mobilised
@@ -1302,6 +1310,53 @@ def _deploys_crowd_control(tok) -> bool:
     return any(c.dep_ == "dobj" and (c.lower_ in CROWD_MEANS or c.lower_ in _RIOT_CONTROL
                                      or any(g.lower_ in _RIOT_CONTROL for g in c.children))
                for c in tok.children)
+
+
+# who arrives to attack, not to visit (by the lemma of the subject's head noun)
+ATTACKER_NOUNS = frozenset({"attacker", "gunman", "assailant", "militant", "bandit", "man",
+                            "terrorist", "insurgent", "rebel", "fighter", "raider", "mob",
+                            "soldier", "troop", "settler", "jihadist", "kidnapper", "robber"})
+
+
+def _attackers_arrive(tok) -> bool:
+    """"armed men arrived in a pickup", "the attackers arrived on motorbikes": the subject
+    of "arrive" is a band of attackers."""
+    if tok.lemma_.lower() != "arrive":
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in ATTACKER_NOUNS for c in tok.children)
+
+
+def _domestic_joint_operation(tok) -> bool:
+    """"a joint operation" or "a joint search operation" in a sentence that names no two
+    states or peoples: forces of one state working together (army and police), not a
+    cooperation between parties ("Russian and Belarusian forces began joint exercises" names
+    two)."""
+    if tok.lemma_.lower() != "operation":
+        return False
+    sent = tok.sent
+    parties = {e.text.lower().rstrip("s") for e in sent.ents if e.label_ in ("GPE", "NORP")}
+    return len(parties) < 2
+
+
+BOOTY_SOURCES = frozenset({"outpost", "base", "post", "camp", "position", "garrison",
+                           "barracks", "soldier", "troop", "army", "enemy", "battalion",
+                           "headquarters", "checkpoint", "fighter", "militant", "body"})
+
+
+def _booty(tok) -> bool:
+    """"seized rifles and shells from the base", "captured arms from the enemy":
+    what a force took from the side it fought."""
+    if tok.lemma_.lower() not in ("seize", "capture"):
+        return False
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in ("weapon", "arm", "ammunition",
+                                                          "munition", "rifle", "gun")
+               for c in tok.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in BOOTY_SOURCES for g in c.children)
+        for c in tok.subtree) or any(
+        t.lemma_.lower() in ("capture", "overrun", "take", "seize") and t.i != tok.i
+        and t.pos_ == "VERB" for t in tok.sent)
 
 
 # what officers are deployed to keep in hand when they police a gathering
