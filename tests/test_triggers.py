@@ -1818,3 +1818,17 @@ def test_officers_deployed_to_police_a_gathering_are_no_mobilisation(pipeline, t
 ])
 def test_arrivals_joint_operations_and_seizures_of_record(pipeline, text, etype, n):
     assert len(of_type(etype, text, pipeline, published="2025-03-13")) == n, text
+
+
+@pytest.mark.parametrize("text, etype, n", [
+    # a call to demonstrate is no demand on a party; a call for a ceasefire is one
+    ("The party has called for a large rally in the capital on Saturday.", "REQUEST", 0),
+    ("The opposition leader called for a general strike across the country.", "REQUEST", 0),
+    ("The UN chief called for an immediate ceasefire in the region.", "REQUEST", 1),
+    # news promised is no commitment; arms promised are one
+    ("The mayor promised to provide more details on the cause of the blast later.",
+     "AGREE", 0),
+    ("Britain promised to send more air defence systems to Ukraine.", "AGREE", 1),
+])
+def test_calls_to_demonstrate_and_promised_details_are_no_events(pipeline, text, etype, n):
+    assert len(of_type(etype, text, pipeline, published="2025-03-13")) == n, text

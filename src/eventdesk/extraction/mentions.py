@@ -209,6 +209,12 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type == "MOBILIZE" and _deploys_crowd_control(tok):
         return None  # "security forces deployed pepper spray and water cannon": means used on
         #              a crowd (the protest's intervention), no force mobilised
+    if entry.type == "REQUEST" and _calls_a_protest(tok):
+        return None  # "the party called for a rally in the capital": a call to demonstrate
+        #              (the rally is the event when it is held), no demand on a party
+    if entry.type == "AGREE" and _promises_information(tok):
+        return None  # "the mayor promised to give details later": news promised, no
+        #              commitment to another party
     if entry.type == "CONSULT" and _attackers_arrive(tok):
         return None  # "the attackers arrived in two vehicles": how a raid began, no visit
     if entry.type == "COOPERATE" and _domestic_joint_operation(tok):
@@ -1310,6 +1316,38 @@ def _deploys_crowd_control(tok) -> bool:
     return any(c.dep_ == "dobj" and (c.lower_ in CROWD_MEANS or c.lower_ in _RIOT_CONTROL
                                      or any(g.lower_ in _RIOT_CONTROL for g in c.children))
                for c in tok.children)
+
+
+# what a call to demonstrate calls for
+PROTEST_CALL_NOUNS = frozenset({"rally", "protest", "strike", "demonstration", "march",
+                                "shutdown", "hartal", "boycott", "sit", "walkout", "blockade"})
+
+
+def _calls_a_protest(tok) -> bool:
+    """"called for a large rally in Dhaka", "calling for a general strike": the object of
+    "call for" is a protest to be held."""
+    if tok.lemma_.lower() != "call":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in PROTEST_CALL_NOUNS for g in c.children)
+        for c in tok.children)
+
+
+INFORMATION_NOUNS = frozenset({"detail", "information", "update", "answer", "explanation",
+                               "data", "figure", "comment", "clarification"})
+
+
+def _promises_information(tok) -> bool:
+    """"promised to provide details later", "pledged to give an update": the infinitive
+    hands over information, no commitment between parties."""
+    if tok.lemma_.lower() not in ("promise", "pledge", "commit", "vow", "undertake"):
+        return False
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in (
+                "provide", "give", "share", "release", "publish", "issue", "offer"):
+            return any(g.dep_ in ("dobj", "dative") and g.lemma_.lower() in INFORMATION_NOUNS
+                       for g in c.children)
+    return False
 
 
 # who arrives to attack, not to visit (by the lemma of the subject's head noun)
