@@ -1832,3 +1832,19 @@ def test_arrivals_joint_operations_and_seizures_of_record(pipeline, text, etype,
 ])
 def test_calls_to_demonstrate_and_promised_details_are_no_events(pipeline, text, etype, n):
     assert len(of_type(etype, text, pipeline, published="2025-03-13")) == n, text
+
+
+@pytest.mark.parametrize("text, n", [
+    # an alert to the public is no threat; a threat names its target or its harm
+    ("The governor warned of another attack on Sunday evening.", 0),
+    ("Officials warned of possible strikes overnight and urged residents to stay in "
+     "shelters.", 0),
+    ("Russia warned of possible strikes on government buildings in Kyiv.", 1),
+    ("Iran warned of a crushing response to any Israeli attack.", 1),
+    # a plot or a decision told in the past is no threat; an announced design is one
+    ("Investigators said the man had planned to blow up a railway bridge in the region.", 0),
+    ("Russia said it planned to strike government buildings in Kyiv.", 1),
+    ("Russia plans to launch a new offensive in the spring.", 1),
+])
+def test_alerts_and_plots_told_are_no_threats(pipeline, text, n):
+    assert len(of_type("THREATEN", text, pipeline, published="2025-03-13")) == n, text

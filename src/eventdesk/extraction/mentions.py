@@ -419,6 +419,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
             "THREATEN" if entry.type in ("ASSAULT", "SANCTION", "COERCE") else None)
     if mod.future and entry.type in VIOLENT_TYPES and _ordered(tok):
         return None  # "ordered the army to strike": a command inside one side, no threat
+    if mod.future and entry.type in VIOLENT_TYPES and _past_design(tok):
+        return None  # "they decided to attack the village because ...", "the man planned to
+        #              blow up the railway": a decision or a plot told in the past, no
+        #              threat made to anyone (the attack, if it came, is told as done)
     if mod.future:
         if entry.future == "drop":
             return None
@@ -1318,6 +1322,37 @@ def _deploys_crowd_control(tok) -> bool:
                for c in tok.children)
 
 
+# verbs of a design whose past tense tells a decision or a plot, not a threat
+DESIGN_VERBS = frozenset({"decide", "plan", "intend", "plot", "prepare", "conspire"})
+
+
+def _past_design(tok) -> bool:
+    """The violent infinitive hangs on a verb of design in the past tense ("decided to
+    attack", "had planned to blow up"), not under a verb of saying ("said it planned to
+    strike": an announced intent, a threat)."""
+    gov = tok.head
+    if tok.dep_ != "xcomp" or gov.lemma_.lower() not in DESIGN_VERBS or \
+            gov.tag_ not in ("VBD", "VBN"):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would") for c in gov.children):
+        return False
+    up = gov.head
+    if not (gov.dep_ in ("ccomp", "xcomp") and up.lemma_.lower() in SAY_VERBS_THREAT):
+        return True
+    # under a verb of saying: the speaker's own design is announced ("Russia said it planned
+    # to strike"), another's is a plot told ("investigators said the man had planned to")
+    subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    speaker = next((c for c in up.children if c.dep_ == "nsubj"), None)
+    if subj is None or gov.dep_ == "xcomp":
+        return False
+    return not (subj.lower_ in ("it", "they", "we", "i", "he", "she") or
+                speaker is not None and subj.lower_ == speaker.lower_)
+
+
+SAY_VERBS_THREAT = frozenset({"say", "announce", "declare", "tell", "state", "vow", "warn",
+                              "threaten", "claim", "confirm", "write", "post"})
+
+
 # what a call to demonstrate calls for
 PROTEST_CALL_NOUNS = frozenset({"rally", "protest", "strike", "demonstration", "march",
                                 "shutdown", "hartal", "boycott", "sit", "walkout", "blockade"})
@@ -1549,7 +1584,23 @@ def _forecast(tok) -> bool:
             obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() in FORECAST_SUBJECTS:
                 return True
+            if obj is not None and obj.lemma_.lower() in ALERT_ATTACKS and any(
+                    g.lower_ in ALERT_MODIFIERS for g in obj.children
+                    if g.dep_ in ("amod", "det")) and not any(
+                    g.dep_ == "prep" and g.lower_ in ("on", "against") and not any(
+                        t.dep_ == "pobj" and t.ent_type_ in ("DATE", "TIME")
+                        for t in g.children) for g in obj.children):
+                return True  # "warned of another attack", "warned of possible strikes":
+                #              an alert to the public, no harm the speaker would do (a
+                #              threat names its target: "warned of strikes on the capital")
     return False
+
+
+# attacks an official alerts the public to, and the words that make them expected
+ALERT_ATTACKS = frozenset({"attack", "strike", "raid", "shelling", "bombardment", "barrage",
+                           "assault"})
+ALERT_MODIFIERS = frozenset({"another", "new", "further", "more", "possible", "imminent",
+                             "repeated", "renewed", "fresh", "likely", "potential"})
 
 
 # what one meets that is not a party: "to meet its urgent needs", "the demands were met"
