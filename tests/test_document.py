@@ -1616,3 +1616,17 @@ def test_an_attack_at_another_time_of_the_day_is_another_incident(pipeline, seco
     text = ("A woman was killed when a Ukrainian drone struck a car in the town of Shebekino, "
             "the governor said on Monday. The strike also injured a lorry driver, he added.")
     assert len(assaults(extract(text, published="2025-05-19", pipeline=pipeline))) == 1
+
+
+def test_when_an_ongoing_protest_began_is_not_when_its_latest_events_happened(pipeline):
+    """A time that dates the start of an ongoing situation ("the protests began last
+    month") is not carried to the next sentence's events, told as the latest news."""
+    text = ("The protests began last month in the capital's main bazaar. Security forces "
+            "killed three protesters in the city of Ilam, rights groups said.")
+    ev, = of_type("ASSAULT", text, pipeline, published="2026-01-07")
+    assert ev.date.earliest.isoformat() >= "2026-01-06", ev.date
+    # a time of a one-off event told before is still carried
+    text = ("The two delegations met in Riyadh on Monday. They agreed to a truce in the Black "
+            "Sea.")
+    ev, = of_type("AGREE", text, pipeline, published="2025-03-27")
+    assert ev.date.earliest.isoformat() == "2025-03-24", ev.date

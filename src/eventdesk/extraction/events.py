@@ -340,7 +340,8 @@ class Extractor:
         # another event ("met on Tuesday, following a call held last week": the next
         # sentence's agreement is Tuesday's, not last week's)
         self._no_carry = self._quoted + [(t.span.start, t.span.end) for t in times
-                                         if _in_subordinate_clause(sdoc, t.span)] + (
+                                         if _in_subordinate_clause(sdoc, t.span)
+                                         or _dates_an_inception(sdoc, t.span)] + (
             [] if structure is None else  # (a caption's date is the picture's)
             [(b.start, b.end) for b in structure.blocks if b.kind == "caption"])
         # an attack told next does not happen when the telling before it did ("figures were
@@ -2006,6 +2007,35 @@ def _in_subordinate_clause(sdoc: Any, span: Any) -> bool:
             return False
         cur = cur.head
     return False
+
+
+INCEPTION_VERBS = frozenset({"begin", "start", "erupt", "break", "spark", "ignite", "flare"})
+ONGOING_NOUNS = frozenset({"protest", "demonstration", "unrest", "war", "conflict", "fighting",
+                           "crisis", "uprising", "revolt", "rally", "movement", "strike",
+                           "wave", "violence", "clash", "offensive", "campaign", "insurgency"})
+
+
+def _dates_an_inception(sdoc: Any, span: Any) -> bool:
+    """The time expression dates when an ongoing situation began ("the protests began last
+    month", "the war that started in 2022"): the start of what still goes on, which later
+    sentences telling its latest events do not inherit."""
+    tokens = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return False
+    cur = tokens.root
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if cur.lemma_.lower() not in INCEPTION_VERBS:
+        return False
+    if cur.lemma_.lower() == "break" and not any(c.dep_ == "prt" and c.lower_ == "out"
+                                                 for c in cur.children):
+        return False
+    subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and cur.dep_ == "relcl":
+        subj = cur.head  # "the war that started in 2022"
+    return subj is not None and subj.lemma_.lower() in ONGOING_NOUNS
 
 
 def _times_own_clause(sdoc: Any, span: Any, trigger: Any) -> bool:
