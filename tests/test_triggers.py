@@ -1848,3 +1848,22 @@ def test_calls_to_demonstrate_and_promised_details_are_no_events(pipeline, text,
 ])
 def test_alerts_and_plots_told_are_no_threats(pipeline, text, n):
     assert len(of_type("THREATEN", text, pipeline, published="2025-03-13")) == n, text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a peace signed is agreed to; another treaty signed is support
+    ("Sudan and the rebels signed a declaration in Doha to end years of fighting.",
+     ["AGREE"]),
+    ("The envoys signed the accord brokered by Qatar on Monday.",
+     ["AGREE"]),
+    ("Armenia and Azerbaijan signed a peace agreement at the White House.", ["AGREE"]),
+    ("Poland and Vietnam signed an agreement to expand trade in farm goods.", ["SUPPORT"]),
+    # a visit to victims meets no party; relief with no provider is no aid of record
+    ("The junta spokesman visited survivors in hospital on Sunday.", []),
+    ("Victims of the strike are being provided with assistance, the governor said.", []),
+    ("Germany provided Ukraine with military assistance worth 500 million euros.", ["AID"]),
+])
+def test_peace_signed_visits_to_victims_and_unnamed_relief(pipeline, text, expected):
+    evs = extract(text, published="2025-03-13")
+    assert sorted(e.type for e in evs if e.type in (
+        "AGREE", "SUPPORT", "CONSULT", "AID")) == expected, text

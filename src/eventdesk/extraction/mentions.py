@@ -209,6 +209,16 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type == "MOBILIZE" and _deploys_crowd_control(tok):
         return None  # "security forces deployed pepper spray and water cannon": means used on
         #              a crowd (the protest's intervention), no force mobilised
+    if entry.type == "SUPPORT" and _signs_a_peace(tok):
+        return "AGREE"  # "signed a pact in Doha to end the fighting", "signed the accord
+        #                Qatar brokered": a peace signed is agreed to (other treaties
+        #                signed stay SUPPORT, as in the PLOVER manual)
+    if entry.type == "CONSULT" and _visits_no_party(tok):
+        return None  # "visited survivors in hospital", "visited the site of the blast": a
+        #              visit to victims or a scene, no meeting of parties
+    if entry.type == "AID" and _unnamed_relief(tok):
+        return None  # "victims are being provided with assistance": relief with no provider
+        #              named, no aid between parties of record
     if entry.type == "REQUEST" and _calls_a_protest(tok):
         return None  # "the party called for a rally in the capital": a call to demonstrate
         #              (the rally is the event when it is held), no demand on a party
@@ -1351,6 +1361,64 @@ def _past_design(tok) -> bool:
 
 SAY_VERBS_THREAT = frozenset({"say", "announce", "declare", "tell", "state", "vow", "warn",
                               "threaten", "claim", "confirm", "write", "post"})
+
+
+PACT_NOUNS = frozenset({"agreement", "deal", "accord", "declaration", "pact", "treaty",
+                        "protocol", "memorandum"})
+CONFLICT_NOUNS = frozenset({"fighting", "war", "conflict", "hostility", "violence",
+                            "bloodshed", "clash", "insurgency", "rebellion"})
+
+
+def _signs_a_peace(tok) -> bool:
+    """The object of "sign" is a peace: a pact "to end" a war or the fighting, one with a
+    peace or ceasefire word, or one brokered or mediated by a third party."""
+    if tok.lemma_.lower() != "sign":
+        return False
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        if obj.lemma_.lower() not in PACT_NOUNS:
+            continue
+        for g in obj.subtree:
+            low = g.lemma_.lower()
+            if low in ("peace", "ceasefire", "truce", "armistice") or \
+                    low in ("broker", "mediate") and g.dep_ == "acl":
+                return True
+            if low in ("end", "halt", "stop") and g.dep_ in ("acl", "relcl", "xcomp") and any(
+                    h.dep_ == "dobj" and h.lemma_.lower() in CONFLICT_NOUNS
+                    for h in g.children):
+                return True
+    # "signed a pact in Doha to end years of war": the infinitive may hang on
+    # the verb
+    return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("end", "halt", "stop")
+               and any(h.dep_ == "dobj" and (h.lemma_.lower() in CONFLICT_NOUNS or any(
+                   k.lemma_.lower() in CONFLICT_NOUNS for k in h.subtree))
+                       for h in c.children) for c in tok.children) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in PACT_NOUNS for c in tok.children)
+
+
+# whom or what a visit that meets no party goes to
+VISITED_NON_PARTIES = frozenset({"survivor", "victim", "wounded", "injured", "hospital",
+                                 "site", "scene", "family", "families", "grave", "morgue",
+                                 "camp", "school", "area", "ruin", "shelter"})
+
+
+def _visits_no_party(tok) -> bool:
+    if tok.lemma_.lower() != "visit":
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in VISITED_NON_PARTIES
+               for c in tok.children)
+
+
+RELIEF_RECIPIENTS = frozenset({"victim", "resident", "survivor", "family", "people", "wounded",
+                               "injured", "evacuee", "civilian", "household", "child"})
+
+
+def _unnamed_relief(tok) -> bool:
+    """"victims are being provided with assistance": a passive of providing whose subject is
+    the people helped and that names no provider."""
+    if tok.lemma_.lower() != "provide" or tok.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in RELIEF_RECIPIENTS
+               for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
 
 
 # what a call to demonstrate calls for
