@@ -1009,3 +1009,17 @@ def test_a_distance_from_a_town_after_a_name_makes_it_a_place(pipeline) -> None:
     text = "Rebels shelled Sake, about 20 kilometres west of Goma, killing three civilians."
     ev, = of_type("ASSAULT", text, pipeline, published="2024-03-07")
     assert ev.location.name == "Sake" and ev.location.geonameid is not None
+
+
+def test_a_countrys_capital_in_the_possessive_is_its_capital(pipeline) -> None:
+    """``annotate.places``: "in Turkey's capital" names Ankara, not Turkey; a capital named
+    right after it is matched as itself."""
+    text = "Riot police detained dozens of students in Turkey's capital on Thursday."
+    ev, = of_type("COERCE", text, pipeline, published="2025-03-28")
+    assert ev.location.name == "Ankara" and ev.location.precision == "city"
+    text = "A drone hit a building in Russia's capital overnight, the mayor said."
+    ev, = of_type("ASSAULT", text, pipeline, published="2025-03-28")
+    assert ev.location.name == "Moscow"
+    text = "Gunmen attacked a market in Sudan's capital, Khartoum, on Monday."
+    ev, = of_type("ASSAULT", text, pipeline, published="2025-03-28")
+    assert ev.location.name == "Khartoum"

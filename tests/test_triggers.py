@@ -1867,3 +1867,15 @@ def test_peace_signed_visits_to_victims_and_unnamed_relief(pipeline, text, expec
     evs = extract(text, published="2025-03-13")
     assert sorted(e.type for e in evs if e.type in (
         "AGREE", "SUPPORT", "CONSULT", "AID")) == expected, text
+
+
+def test_clashes_between_police_and_unarmed_civilians_are_a_violent_demonstration(pipeline):
+    """The noun "clashes between police and students" is a demonstration turned violent,
+    the civilians its side; "clashes between the army and rebels" is an armed clash."""
+    text = "Clashes between police and students broke out near the campus on Monday."
+    ev, = of_type("PROTEST", text, pipeline, published="2025-07-07")
+    assert ev.acled_sub_event_type == "Violent demonstration"
+    assert ev.actor2 is not None and ev.actor2.name.lower().endswith("police")
+    assert not of_type("ASSAULT", text, pipeline, published="2025-07-07")
+    text = "Clashes between the army and rebels broke out near the airport."
+    assert of_type("ASSAULT", text, pipeline, published="2025-07-07")

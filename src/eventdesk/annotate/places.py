@@ -196,6 +196,7 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = (),
     out = _with_respelled(text, toks, keys, out, gaz, lx, persons)
     out = _with_communities(text, out, gaz)
     out = _with_described_capitals(text, out, gaz)
+    out = _with_possessed_capitals(text, out, gaz)
     return _with_national_areas(text, _with_bare_capital(text, out), gaz)
 
 
@@ -435,6 +436,47 @@ def _with_described_capitals(text: str, out: list[PlaceMention], gaz: Gazetteer
         added.append(PlaceMention(span=Span(s, e, text[s:e], STAGE), name=capital, kind="city",
                                   cue="capital", candidates=cands[:1], key=name_key(capital)))
     return _with_added(out, added)
+
+
+# "Turkey's capital", "in Sudan's capital": the capital of a country named in the possessive
+_POSSESSED_CAPITAL = re.compile(r"\b((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)['’]s\s+capital\b")
+
+
+@lru_cache(maxsize=1)
+def _capitals_by_country() -> dict[str, str]:
+    """ISO3 -> capital name, from the demonym table."""
+    out: dict[str, str] = {}
+    for iso3, capital in _demonym_capitals().values():
+        out.setdefault(iso3, capital)
+    return out
+
+
+def _with_possessed_capitals(text: str, out: list[PlaceMention], gaz: Gazetteer
+                             ) -> list[PlaceMention]:
+    """"in Turkey's capital" names Ankara (the country's own mention gives way to it),
+    unless the capital's name follows ("Sudan's capital, Khartoum", "Russia's capital city
+    Moscow")."""
+    added: list[PlaceMention] = []
+    drop: set[int] = set()
+    for m in _POSSESSED_CAPITAL.finditer(text):
+        country = next((e for e in gaz.lookup(m.group(1)) if e.kind == "country"), None)
+        capital = _capitals_by_country().get(country.country) if country else None
+        if capital is None or capital.lower() in text[m.end():m.end() + 30].lower():
+            continue
+        cands = tuple(e for e in gaz.lookup(capital, country=country.country)
+                      if e.kind == "city")
+        if not cands:
+            continue
+        s, e = m.start(1), m.end()
+        inside = [k for k, p in enumerate(out) if p.span.start < e and s < p.span.end]
+        if any(out[k].kind != "country" for k in inside):
+            continue
+        drop.update(inside)
+        added.append(PlaceMention(span=Span(s, e, text[s:e], STAGE), name=capital, kind="city",
+                                  cue="capital", candidates=cands[:1], key=name_key(capital)))
+    if not added:
+        return out
+    return _with_added([p for k, p in enumerate(out) if k not in drop], added)
 
 
 # "through the capital", "beyond the capital": no country named with it

@@ -257,6 +257,13 @@ def _crowd_clash(d: "_Draft") -> bool:
     # the clash verb's subject, its own or its conjunct's, is the protest itself ("protests
     # broke out in the capital ... and clashed with police")
     tok = next((t for t in d.sent if t.idx == d.trigger.start), None)
+    if tok is not None and tok.pos_ == "NOUN":
+        # "clashes between police and protesters", "clashes of students with the police"
+        sides = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in (
+            "between", "with", "of") for g in c.children if g.dep_ == "pobj"]
+        sides += [k for g in sides for k in g.conjuncts]
+        words = {g.lower_ for g in sides}
+        return bool(words & ORDER_NOUNS) and bool(words & (CIVIL_GROUPS | PROTESTERS))
     if tok is None or tok.pos_ != "VERB":
         return False
     head = tok.head if tok.dep_ == "conj" else tok
@@ -1577,6 +1584,11 @@ class Extractor:
         if crowd_second and actor2 is not None and actor2.name and \
                 actor2.name.lower().split()[-1] in CROWD_WORDS | CIVIL_GROUPS:
             actor1, actor2 = actor2, actor1  # the crowd is the protest's side
+        elif crowd_second and actor1 is not None and actor1.name and \
+                actor1.name.lower().split()[-1] in ORDER_NOUNS and (
+                    actor2 is None or actor2.sector == "GOV"):
+            actor1, actor2 = None, actor1  # "clashes between police and protesters": the
+            #                                police are the side the crowd faced
         loc_country = d.location.country if d.location is not None else None
         # the people hit are the place's people, unless the place is held by the other side
         # ("Russian-occupied areas"): then their side is left open
