@@ -225,19 +225,15 @@ CARE_NOUNS = frozenset({"hospital", "treatment", "care", "clinic", "doctor"})
 
 def _private_refusal(verb: Any) -> bool:
     """The infinitive a refusal hangs on is a personal matter, no political rejection:
-    speaking to the press ("refused to talk to reporters"), seeking care ("declined to go
-    to hospital"), being named ("declined to be identified")."""
+    speaking to the press ("refused to talk to reporters") or seeking care ("declined to go
+    to hospital"); being named ("declined to be identified") is in ``NO_COMMENT``."""
     lemma = verb.lemma_.lower()
     objs = {g.lemma_.lower() for c in verb.children if c.dep_ == "prep"
             for g in c.children if g.dep_ == "pobj"} | {
         c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
     if lemma in ("talk", "speak") and objs & MEDIA_NOUNS:
         return True
-    if lemma in ("go", "seek", "receive", "accept", "get") and objs & CARE_NOUNS:
-        return True
-    return lemma == "be" and any(c.dep_ in ("acomp", "attr", "xcomp") or c.tag_ == "VBN"
-                                 for c in verb.children
-                                 if c.lemma_.lower() in ("name", "identify", "quote"))
+    return lemma in ("go", "seek", "receive", "accept", "get") and bool(objs & CARE_NOUNS)
 
 
 def _crowd_clash(d: "_Draft") -> bool:
