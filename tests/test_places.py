@@ -1023,3 +1023,19 @@ def test_a_countrys_capital_in_the_possessive_is_its_capital(pipeline) -> None:
     text = "Gunmen attacked a market in Sudan's capital, Khartoum, on Monday."
     ev, = of_type("ASSAULT", text, pipeline, published="2025-03-28")
     assert ev.location.name == "Khartoum"
+
+
+def test_a_big_city_beats_a_hamlet_of_its_name_the_report_places_elsewhere(pipeline) -> None:
+    """``resolve.places`` (``_dominant_city``): a bare name shared by a city of 100,000 or
+    more and hamlets a twentieth its size is the city, even when the report names a hamlet's
+    region elsewhere and a region bears the name too; the sentence's own region or "the
+    village of" still picks the hamlet."""
+    text = ("Russian missiles struck Zaporizhzhia overnight, killing a man and wounding six, "
+            "officials said.\n\nIn the Donetsk region, shelling wounded two residents of "
+            "Gorlivka, its occupation mayor said.")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-09-24")
+    first = min(evs, key=lambda e: e.location.span.start)
+    assert first.location.admin1 == "Zaporizhzhia" and first.location.precision == "city"
+    text = "Russian shelling hit the village of Zaporizhzhia in the Donetsk region overnight."
+    ev, = of_type("ASSAULT", text, pipeline, published="2024-09-24")
+    assert ev.location.admin1 == "Donetsk"

@@ -325,9 +325,11 @@ def _dominant_city(m: PlaceMention) -> Entry | None:
         return None
     best = max(cities, key=lambda c: c.population)
     rest = max((c.population for c in cities if c is not best), default=0)
-    if _alias_only(best, m):
+    if m.key and name_key(best.name) != m.key and any(
+            name_key(c.name) == m.key for c in cities if c is not best):
         return None  # "Stanislav" is Ivano-Frankivsk's old name, but a village's own name:
-        #              the report's region decides
+        #              the report's region decides (a region bearing the name as its own,
+        #              "Zaporizhzhia" Oblast, is no village: the city still dominates)
     if best.population >= 100_000 and best.population >= 20 * max(rest, 1):
         return best
     return None
