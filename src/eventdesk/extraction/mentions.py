@@ -17,7 +17,7 @@ from eventdesk.extraction.dep_patterns import DepPattern
 from eventdesk.extraction.lexicon import Lexicon, TokenView, TriggerMatch
 from eventdesk.extraction.modality import is_embedded_content, modality
 from eventdesk.extraction.rules import (
-    DEAL_NOUNS, DEAL_PROVIDE_VERBS, DEAL_PROVIDES, ITERATED, MET_NOT_PARTY,
+    DEAL_NOUNS, DEAL_PROVIDE_VERBS, DEAL_PROVIDES, ITERATED, MET_NOT_PARTY, SAY_LEMMAS,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -1359,8 +1359,8 @@ def _past_design(tok) -> bool:
                 speaker is not None and subj.lower_ == speaker.lower_)
 
 
-SAY_VERBS_THREAT = frozenset({"say", "announce", "declare", "tell", "state", "vow", "warn",
-                              "threaten", "claim", "confirm", "write", "post"})
+# verbs that announce a design (the project's verbs of saying and those of vowing)
+SAY_VERBS_THREAT = SAY_LEMMAS | {"vow", "warn", "threaten", "post"}
 
 
 PACT_NOUNS = frozenset({"agreement", "deal", "accord", "declaration", "pact", "treaty",
