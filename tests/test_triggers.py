@@ -1170,6 +1170,17 @@ def test_who_fought_with_a_side_served_with_it(nlp, text, expected):
     # a perfect progressive "since" a while ago is the state of things; since dawn is news
     ("The militia has been trading fire with the army across the river since March.", []),
     ("Russian forces have been shelling the town since dawn.", ["ASSAULT"]),
+    # without "since" too: a perfect progressive with no day and no toll is a standing
+    # activity; a day or a toll of its own makes it news
+    ("The rebels have been targeting convoys on the highway near Goma.", []),
+    ("The Houthis have been attacking merchant vessels in the Red Sea.", []),
+    ("Russian forces have been shelling Nikopol overnight, the governor said.", ["ASSAULT"]),
+    ("Russian forces have been shelling Nikopol, killing two residents.", ["ASSAULT"]),
+    # a record of conduct, or a trend in it, is no one act
+    ("Separatists in the province have a history of targeting workers from elsewhere.", []),
+    ("The militia has increasingly attacked farmers in Borno State.", []),
+    ("The growing number of bomb attacks in Jammu worries residents.", []),
+    ("A bomb attack in Jammu wounded three people on Friday.", ["ASSAULT"]),
     # a present perfect tally of things hit is no one event; victims of a campaign are
     ("The rebels have hit dozens of tankers off the coast, the navy said.", []),
     ("Police have tortured scores of detainees, the rights group said.", ["ASSAULT"]),

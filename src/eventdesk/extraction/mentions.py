@@ -187,9 +187,12 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
         # "the withdrawal of the group from the list", "released a video showing soldiers"
         return None
     if entry.type in ("ASSAULT", "COERCE") and not headline and (
-            _ongoing_since(tok) or _tally_perfect(tok)):
+            _ongoing_since(tok) or _tally_perfect(tok) or _standing_progressive(tok)
+            or _record_of(tok)):
         return None  # "has been trading fire since March", "have hit dozens of
-        #              tankers": a state of things or a running tally, not one event
+        #              tankers", "the rebels have been targeting convoys", "a history of
+        #              targeting workers": a state of things, a running tally or a record,
+        #              not one event
     if entry.type == "CONSULT" and tok.lemma_.lower() == "call" and any(
             c.dep_ in ("oprd", "ccomp", "attr") for c in tok.children):
         return None  # "called the president a liar": a name given, not a phone call
@@ -607,7 +610,7 @@ HABITUAL_WORDS = frozenset({"often", "rarely", "never", "always", "usually", "re
 
 REPEATED_ADVERBS = frozenset({"repeatedly", "regularly", "routinely", "frequently", "often",
                               "constantly", "continually", "continuously", "persistently",
-                              "systematically"})
+                              "systematically", "increasingly"})
 
 
 def _iterated_before(tok) -> bool:
@@ -672,6 +675,10 @@ HABITUAL_EVENT_NOUNS = frozenset({"attacks", "assaults", "strikes", "airstrikes"
 TREND_LEMMAS = frozenset({"intensify", "escalate", "step", "increase", "ramp", "scale",
                           "surge", "spike", "rise", "uptick", "escalation", "intensification",
                           "stepping", "upsurge", "spate"})
+# nouns that count or rate acts, and the adjectives of their growth
+RATE_NOUNS = frozenset({"number", "frequency", "incidence", "incident", "rate", "count", "tally"})
+GROWING = frozenset({"grow", "growing", "rising", "mount", "mounting", "increasing", "soar",
+                     "soaring"})
 FOILED_LEMMAS = frozenset({"prevent", "foil", "thwart", "avert", "prevention", "foiling",
                            "halt", "moratorium", "pause", "suspension", "ban"})
 
@@ -691,6 +698,10 @@ def _trend_or_foiled(tok) -> bool:
                 lem in FOILED_LEMMAS or lem in TREND_LEMMAS and (
                     head.pos_ == "NOUN" or tok.tag_ == "NNS")):
             return True
+        if cur.dep_ == "prep" and lem in RATE_NOUNS and any(
+                c.dep_ == "amod" and c.lemma_.lower() in TREND_LEMMAS | GROWING
+                for c in head.children):
+            return True  # "the growing number of bomb attacks", "a rising rate of raids"
         if head.pos_ == "ADP" and head.lower_ in ("of", "on", "in", "against"):
             cur = head
             continue
@@ -1214,6 +1225,49 @@ def _ongoing_since(tok) -> bool:
                                                           for o in c.children):
             return True  # "has for years been carrying out strikes in Syria"
     return False
+
+
+def _standing_progressive(tok) -> bool:
+    """A perfect progressive with no day of its own and no toll ("the rebels have been
+    targeting convoys on the highway", "the Houthis have been attacking ships in the Red
+    Sea"): an activity that goes on, not an event of the report. ("have been shelling the
+    town since this morning", "... overnight", "... on Monday", "..., killing two" stay.)"""
+    verb = _verb_or_its_verb(tok)
+    if verb is None or verb.tag_ != "VBG":
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if "been" not in aux or not aux & {"has", "have", "'s", "'ve"}:
+        return False
+    return not _day_anchored(verb) and not any(
+        c.dep_ in ("advcl", "conj") and c.lemma_.lower() in TOLL_VERBS for c in verb.children)
+
+
+TOLL_VERBS = frozenset({"kill", "wound", "injure", "leave", "claim", "hurt"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december"})
+
+
+def _day_anchored(verb) -> bool:
+    """The verb's clause names a day or an hour: a weekday, "today", "overnight", "this
+    morning", a date of a month."""
+    for t in verb.subtree:
+        low = t.lower_
+        if low in SAME_DAY or low in ("today", "tonight", "yesterday", "hours", "hour") or \
+                low in MONTHS and t.ent_type_ == "DATE":
+            return True
+    return False
+
+
+# nouns of a record of conduct: "a history of targeting workers", "a pattern of attacking
+# convoys"
+RECORD_NOUNS = frozenset({"history", "record", "pattern", "habit", "practice", "tradition"})
+
+
+def _record_of(tok) -> bool:
+    """The trigger is the gerund of "a history / pattern / record of V-ing" ("separatists
+    have a history of targeting workers"): conduct over time, not one event."""
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "of" and \
+        tok.head.head.lemma_.lower() in RECORD_NOUNS
 
 
 LONG_SPANS = frozenset({"years", "months", "decades", "weeks", "ages"})
