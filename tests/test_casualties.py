@@ -97,6 +97,10 @@ def test_qualifiers_and_flags():
     (m,) = find_casualties("More than 10,000 civilians have been killed since 2022.")
     assert m.cumulative and m.count == 10000
     assert totals("More than 10,000 civilians have been killed since 2022.") == (None, None)
+    # a day of a month told day first is a start of a running total too
+    (m, _) = find_casualties("At least 310 people have been killed and 900 wounded since "
+                             "14 March, the ministry said.")
+    assert m.cumulative and m.count == 310
     ms = find_casualties("No casualties were reported.")
     assert {(m.outcome, m.count, m.qualifier) for m in ms} == {("killed", 0, "none"),
                                                                 ("injured", 0, "none")}
