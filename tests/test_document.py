@@ -1631,3 +1631,16 @@ def test_when_an_ongoing_protest_began_is_not_when_its_latest_events_happened(pi
             "Sea.")
     ev, = of_type("AGREE", text, pipeline, published="2025-03-27")
     assert ev.date.earliest.isoformat() == "2025-03-24", ev.date
+
+
+def test_two_towns_of_two_sentences_are_two_scenes_however_near(pipeline):
+    """``merge.within``: a town told in a later sentence is a scene of its own when it is
+    another GeoNames town, however near (Bucha, some 5 km from Irpin); the town and its own
+    spelling stay one."""
+    text = ("A Russian missile hit an apartment block in Irpin on Monday, killing three "
+            "people.\nIn Bucha, Russian shelling damaged a school on Monday.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2025-03-04")
+    assert sorted(e.location.name for e in evs) == ["Bucha", "Irpin"]
+    text = ("A Russian missile hit an apartment block in Irpin on Monday, killing three "
+            "people.\nIn Irpin, Russian shelling also damaged a school on Monday.\n")
+    assert len(of_type("ASSAULT", text, pipeline, published="2025-03-04")) == 1

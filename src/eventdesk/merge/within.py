@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from eventdesk.records import Actor, DateWindow, Event, Place
+from eventdesk.resources.gazetteer import name_key
 
 STAGE = "merge.within"
 MAX_SENTENCE_GAP_NO_PLACE = 2  # a mention with no place merges only with a close one
@@ -70,6 +71,13 @@ def _two_named_places(a: Place | None, b: Place | None) -> bool:
     if a.geonameid is not None and b.geonameid is not None:
         return a.geonameid != b.geonameid
     return a.name != b.name
+
+
+def _two_towns(a: Place | None, b: Place | None) -> bool:
+    """Two GeoNames towns of different names (not one town under two spellings or
+    entries): each a populated place of its own, however near."""
+    return _two_named_places(a, b) and a.geonameid is not None and a.geonameid > 0 and \
+        b.geonameid is not None and b.geonameid > 0 and name_key(a.name) != name_key(b.name)
 
 
 ANOTHER = re.compile(r"\b(?:another|a second|a third|a separate|the other|the second)\b", re.I)
@@ -245,6 +253,9 @@ def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
             _summary(a if PRECISION_RANK.get(a.location.precision, 3) >
                      PRECISION_RANK.get(b.location.precision, 3) else b):
         places = False  # "18 killed in strikes across the Gaza Strip" sums up several strikes
+    if places and _two_towns(a.location, b.location):
+        places = False  # "a strike hit Gaza City" ... "in Jabalia, fire killed a girl": two
+        #                towns of their own, a few km apart, are two scenes
     if places is None and (_summary(a) and b.location is not None
                            or _summary(b) and a.location is not None):
         return False  # ... also when the summary's region was not resolved
