@@ -1644,3 +1644,19 @@ def test_two_towns_of_two_sentences_are_two_scenes_however_near(pipeline):
     text = ("A Russian missile hit an apartment block in Irpin on Monday, killing three "
             "people.\nIn Irpin, Russian shelling also damaged a school on Monday.\n")
     assert len(of_type("ASSAULT", text, pipeline, published="2025-03-04")) == 1
+
+
+def test_a_list_of_towns_after_a_telling_splits_with_an_unknown_first_town(pipeline):
+    """``incident.each_place``: "demonstrations were reported in A, B and C" with an A the
+    gazetteer does not know (a hamlet, a misspelling) is still where each was held, B and C
+    included; told as clashes, they are violent demonstrations."""
+    text = ("Police fired tear gas at students in Dhaka on Tuesday. Similar demonstrations were "
+            "reported in Kolmaripurhat, Satkhira and Barishal.\n")
+    evs = of_type("PROTEST", text, pipeline, published="2025-07-16")
+    assert {"Satkhira", "Barishal"} <= {e.location.name for e in evs if e.location}
+    text = ("Protesters clashed with police in Nairobi on Monday. Clashes were also reported "
+            "in Nyeri and Karatina.\n")
+    evs = of_type("PROTEST", text, pipeline, published="2025-07-16")
+    assert {e.location.name: e.acled_sub_event_type for e in evs} == {
+        "Nairobi": "Violent demonstration", "Nyeri": "Violent demonstration",
+        "Karatina": "Violent demonstration"}

@@ -429,6 +429,7 @@ _JOINED_LIST = re.compile(r"^\s*(?:" + _LIST_NOUNS + r"\s*)?,?\s*(?:as\s+well\s+
 _SAYS_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|say|reported|reports|claimed|"
                          r"claims|announced|announces|stated|added|told)\b")
 _UNKNOWN_ITEMS = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s*,\s*)+$")
+_UNKNOWN_TAIL = re.compile(r"(?<=\s)(?:[A-Z][\w'’-]+\s*,\s*)+$")
 # a plural settlement noun right before the list announces it as the places the trigger's
 # action went to, however long the object before it ("shelled the trenches of the
 # brigade near the villages of X, Y and Z"; "shelled farms on the outskirts of the towns of
@@ -594,6 +595,10 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
         if _UNKNOWN_ITEMS.match(between):
             between = ""  # "retook Blahodante, Makarivka and Neskuchne": a first item the
             #               gazetteer does not know (a misspelling, a hamlet) is still a list
+        elif (head := _UNKNOWN_TAIL.sub("", between)) != between and \
+                _HAPPENED_IN.search(head):
+            between = head  # "protests were reported in A, B and C" with an A the gazetteer
+            #                 does not know: what precedes the list is the telling
         if "," not in between and (_HAPPENED_IN.search(between) or
                                    _SETTLEMENTS_OF.search(between)):
             between = ""  # "clashes between police and marchers were reported in X, Y and

@@ -115,6 +115,10 @@ _CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers?|crow
                     r"mobs?|sit-ins?|strikers?)\b", re.I)
 
 
+# triggers that tell a demonstration as a fight ("clashes were also reported in X")
+_CLASH_TRIGGER = re.compile(r"(?:clash|scuffl|skirmish|riot)", re.I)
+
+
 def protest_types(items: Sequence[Item], text: str, starts: Sequence[int]) -> list[Event]:
     """``means.protest``: a demonstration's ACLED sub-event type from what the report tells of
     it: its own sentences and, when it is the report's only demonstration, the report's
@@ -134,6 +138,9 @@ def protest_types(items: Sequence[Item], text: str, starts: Sequence[int]) -> li
             told = " ".join([told] + [text[a:b] for a, b in zip(bounds, bounds[1:])
                                       if _CROWD.search(text[a:b])])
         pair = protest_subtype(told)
+        if pair[0] == "Protests" and _CLASH_TRIGGER.match(ev.trigger.text):
+            pair = ("Riots", "Violent demonstration")  # "clashes were reported in X": a
+            #                                            demonstration told as a clash
         if (ev.acled_event_type, ev.acled_sub_event_type) != pair:
             it.event = ev.replace(acled_event_type=pair[0], acled_sub_event_type=pair[1])
             changed.append(it.event)
