@@ -1660,3 +1660,29 @@ def test_a_list_of_towns_after_a_telling_splits_with_an_unknown_first_town(pipel
     assert {e.location.name: e.acled_sub_event_type for e in evs} == {
         "Nairobi": "Violent demonstration", "Nyeri": "Violent demonstration",
         "Karatina": "Violent demonstration"}
+
+
+def test_damage_told_of_another_town_is_a_strike_there(pipeline):
+    """``place-suffered-damage``, ``damage-reported-in``: in a salvo's report, a town that
+    "also suffered damage" or where "damage was reported" was struck too, by the salvo's
+    attacker; a place's economy suffering is no strike."""
+    for second in ("Khmelnytskyi also suffered damage to homes and cars.",
+                   "Damage was also reported in Khmelnytskyi."):
+        text = ("Russia launched drones and missiles at Ukraine overnight, killing four people "
+                f"in Kyiv. {second}\n")
+        evs = of_type("ASSAULT", text, pipeline, published="2025-06-06")
+        assert sorted(e.location.name for e in evs) == ["Khmelnytskyi", "Kyiv"], second
+        assert all(e.actor1 is not None and e.actor1.country == "RUS" for e in evs)
+
+
+def test_a_stray_namesake_of_another_country_leaves_a_list_of_three(pipeline):
+    """``incident.each_place``: "damaged sheds in A, B and C" of a Belgorod report, two found
+    in Russia and one only in Ukraine, are Russian villages: the Ukrainian namesake (the
+    gazetteer lacks the Belgorod village) is left out."""
+    text = ("Ukrainian forces fired rockets at Belgorod on Friday, the governor said, and Kyiv "
+            "did not comment. Russia says Ukraine targets the region almost daily. Local "
+            "officials added that the rockets also damaged sheds and a barn in Razumnoye, "
+            "Dubovoye and Severny.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2024-03-16")
+    assert all(e.location is not None and e.location.country == "RUS" for e in evs)
+    assert {"Severny", "Razumnoye"} <= {e.location.name for e in evs}

@@ -450,11 +450,22 @@ def _without_strays(chain: list[Any]) -> list[Any]:
     a name of it resolved to a namesake in another region ("the A, B, C and D
     communities" of a Sumy report, B found only in Zhytomyr) is a village the gazetteer
     lacks, not a second front; it is left out rather than placed far away (a town of a
-    neighbouring region within ``STRAY_KM`` of the list's stays: "Belgrade, Novi Sad, Nis")."""
+    neighbouring region within ``STRAY_KM`` of the list's stays: "Belgrade, Novi Sad, Nis").
+    So is a namesake in another country when most of the list lies in one country."""
     regions = Counter(p.place.admin1 for p in chain if p.place.precision == "city")
     if not regions:
         return chain
     region, n = regions.most_common(1)[0]
+    towns = [p.place for p in chain if p.place.precision == "city"]
+    countries = Counter(t.country for t in towns)
+    home, n_home = countries.most_common(1)[0]
+    if home is not None and n_home >= 2 and 2 * n_home > len(towns) and len(countries) > 1:
+        # most of the list in one country: a namesake in another country, far from them
+        # all, strays ("the villages of A, B and C" of a Belgorod report, A found only in
+        # Ukraine)
+        core = [t for t in towns if t.country == home]
+        chain = [p for p in chain if p.place.precision != "city" or p.place.country == home
+                 or any(place_km(p.place, c) <= STRAY_KM for c in core)]
     if n < STRAY_MAJORITY or region is None:
         return chain
     core = [p.place for p in chain if p.place.precision == "city" and p.place.admin1 == region]
