@@ -1686,3 +1686,35 @@ def test_a_stray_namesake_of_another_country_leaves_a_list_of_three(pipeline):
     evs = of_type("ASSAULT", text, pipeline, published="2024-03-16")
     assert all(e.location is not None and e.location.country == "RUS" for e in evs)
     assert {"Severny", "Razumnoye"} <= {e.location.name for e in evs}
+
+
+def test_towns_that_reported_clashes_each_saw_one(pipeline):
+    """``_occurs`` + ``incident.each_place``: "other towns like A, B and C reported clashes"
+    (a last town the gazetteer lacks included) tells a clash in each town; a big foreign
+    city of the name ("Maua", a Brazilian city of 470,000) listed among Kenyan towns is the
+    Kenyan town."""
+    text = ("Protesters clashed with police in Nairobi on Monday. Other towns like Nyeri, Maua, "
+            "Karatina, and Kagumoini also reported clashes, burning barricades and tear gas.\n")
+    evs = of_type("PROTEST", text, pipeline, published="2025-07-07")
+    places = {e.location.name: e.location.country for e in evs if e.location}
+    assert {"Nairobi", "Nyeri", "Maua", "Karatina"} <= set(places)
+    assert set(places.values()) == {"KEN"}
+
+
+def test_a_big_city_named_alone_keeps_its_sense_among_towns_of_one_country():
+    """The big foreign city is taken for a home namesake only inside a list of home towns:
+    "Maua" alone after Kenyan towns stays the Brazilian city (a reference elsewhere), listed
+    with them it is the Kenyan town."""
+    from eventdesk.annotate.places import find_places
+    from eventdesk.resolve.places import resolve_places
+
+    def country_of(text, name):
+        pm = find_places(text)
+        return {m.span.text: p.country for m, p in zip(pm, resolve_places(pm, text=text))
+                if p is not None}[name]
+
+    alone = ("Protests were held in Nyeri, Karatina and Nanyuki on Monday. A shipment of "
+             "coffee left for Maua last week.")
+    listed = "Protests were held in Nyeri, Maua, Karatina and Nanyuki on Monday."
+    assert country_of(alone, "Maua") == "BRA"
+    assert country_of(listed, "Maua") == "KEN"

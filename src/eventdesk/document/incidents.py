@@ -429,6 +429,10 @@ _JOINED_LIST = re.compile(r"^\s*(?:" + _LIST_NOUNS + r"\s*)?,?\s*(?:as\s+well\s+
 _SAYS_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|say|reported|reports|claimed|"
                          r"claims|announced|announces|stated|added|told)\b")
 _UNKNOWN_ITEMS = re.compile(r"^\s+(?:[A-Z][\w'’-]+\s*,\s*)+$")
+_UNKNOWN_HEAD = re.compile(r"^\s*(?:,\s*)?(?:(?:and\s+)?[A-Z][\w'’-]+\s*(?:,\s*)?)+\s(?=[a-z])")
+# the verb of places that saw an event, right after the list ("X and Y also reported clashes")
+_PLACES_SAW = re.compile(r"^\s*(?:also\s+|too\s+)?(?:reported|saw|witnessed|recorded|"
+                         r"experienced)\s+(?:\w+\s+){0,2}$", re.I)
 _UNKNOWN_TAIL = re.compile(r"(?<=\s)(?:[A-Z][\w'’-]+\s*,\s*)+$")
 # a plural settlement noun right before the list announces it as the places the trigger's
 # action went to, however long the object before it ("shelled the trenches of the
@@ -610,6 +614,10 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
                 _HAPPENED_IN.search(head):
             between = head  # "protests were reported in A, B and C" with an A the gazetteer
             #                 does not know: what precedes the list is the telling
+        if chain[-1].span.end <= trigger.start and _PLACES_SAW.match(
+                _UNKNOWN_HEAD.sub(" ", between)):
+            between = ""  # "towns like X, Y and Z (and an unknown W) reported clashes": the
+            #               places that saw the event, each where one happened
         if "," not in between and (_HAPPENED_IN.search(between) or
                                    _SETTLEMENTS_OF.search(between)):
             between = ""  # "clashes between police and marchers were reported in X, Y and

@@ -2482,11 +2482,23 @@ def _placed_verb(verb) -> bool:
         for o in c.children) for c in verb.children)
 
 
+# verbs whose subject is a place that saw an event ("the town reported clashes")
+PLACE_SAW_VERBS = frozenset({"report", "see", "witness", "record", "experience"})
+PLACE_NOUNS = frozenset({"town", "city", "village", "region", "province", "area", "county",
+                         "district", "state", "capital"})
+
+
 def _occurs(tok) -> bool:
     """A bare plural told as happening: the subject of "take place", "break out", "be held",
     "erupt", "spread" ("Protests took place in several cities"), or reported or heard at
     named places ("Explosions were reported in Kyiv and Odesa")."""
     verb = tok.head
+    if tok.dep_ == "dobj" and verb.pos_ == "VERB" and \
+            verb.lemma_.lower() in PLACE_SAW_VERBS and any(
+                c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lemma_.lower() in PLACE_NOUNS)
+                for c in verb.children):
+        return True  # "other towns like X and Y reported clashes", "Nyeri saw protests": a
+        #              place that saw them, where they happened
     if tok.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return False
     lemma = verb.lemma_.lower()

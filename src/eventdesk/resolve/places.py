@@ -314,6 +314,31 @@ def _alias_only(e: Entry, m: PlaceMention) -> bool:
         name_key(c.name) == m.key for c in m.candidates if c is not e)
 
 
+def _abroad(e: Entry, m: PlaceMention, idx: int, chosen: Sequence[Entry | None],
+            mentions: Sequence[PlaceMention], text: str | None) -> bool:
+    """A big city listed among towns of one country ("towns like A, Maua and B"), a country
+    none of the report's other places is in, when the name has a namesake in the country
+    three in four of them are in: the Kenyan town, not the Brazilian city (a capital named
+    alone, "talks in Paris", keeps its sense)."""
+    others = Counter(c.country for j, c in enumerate(chosen) if c is not None and j != idx)
+    if not others or e.country in others or text is None:
+        return False
+    home, n = others.most_common(1)[0]
+    if n < 0.75 * sum(others.values()) or not any(
+            c.country == home and c.kind == "city" for c in m.candidates):
+        return False
+    listed = []
+    if idx > 0:
+        listed.append((idx - 1, text[mentions[idx - 1].span.end:m.span.start]))
+    if idx + 1 < len(mentions):
+        listed.append((idx + 1, text[m.span.end:mentions[idx + 1].span.start]))
+    return any(_LIST_GAP.match(gap) and chosen[j] is not None and chosen[j].country == home
+               for j, gap in listed)
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
+
+
 def _dominant_city(m: PlaceMention) -> Entry | None:
     """A city of 100,000 or more whose namesakes are all villages a twentieth its size: a
     name alone means it, whatever the other places of the text ("Zaporizhzhia" next to
@@ -408,7 +433,8 @@ def resolve_places(mentions: Sequence[PlaceMention], *, text: str | None = None,
         for idx, m in enumerate(mentions):
             if not m.candidates:
                 continue
-            if dominant[idx] is not None:
+            if dominant[idx] is not None and not (
+                    _round and _abroad(dominant[idx], m, idx, chosen, mentions, text)):
                 chosen[idx] = dominant[idx]  # "Zaporizhzhia" named alone is the big city
                 continue
             scored = max(m.candidates, key=lambda e: _score(e, m, idx, ctx, locals_[idx],
