@@ -1718,3 +1718,22 @@ def test_a_big_city_named_alone_keeps_its_sense_among_towns_of_one_country():
     listed = "Protests were held in Nyeri, Maua, Karatina and Nanyuki on Monday."
     assert country_of(alone, "Maua") == "BRA"
     assert country_of(listed, "Maua") == "KEN"
+
+
+def test_a_toll_told_town_by_town_is_one_attack_per_town(pipeline):
+    """``incident.each_toll``: "two killed in A, one in B and another in C" and "shot dead
+    four: two in A, one in B and another in C" are attacks on each town, each with its share;
+    a toll with another day between the towns stays as told."""
+    text = ("Two people were killed in Kherson, one in Nikopol and another in Beryslav, "
+            "regional officials said on Sunday.\n")
+    evs = of_type("ASSAULT", text, pipeline, published="2025-07-07")
+    assert sorted((e.location.name, e.fatalities) for e in evs) == [
+        ("Beryslav", 1), ("Kherson", 2), ("Nikopol", 1)]
+    text = "Police shot dead four protesters on Monday: two in Nakuru, one in Nyeri and " \
+           "another in Kisumu.\n"
+    evs = of_type("ASSAULT", text, pipeline, published="2025-07-07")
+    assert sorted((e.location.name, e.fatalities) for e in evs) == [
+        ("Kisumu", 1), ("Nakuru", 2), ("Nyeri", 1)]
+    text = "Russian shelling wounded three civilians in Kherson and a further two in Beryslav.\n"
+    evs = of_type("ASSAULT", text, pipeline, published="2025-07-07")
+    assert sorted((e.location.name, e.injuries) for e in evs) == [("Beryslav", 2), ("Kherson", 3)]

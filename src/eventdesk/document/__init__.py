@@ -45,7 +45,7 @@ from eventdesk.document.background import why_background
 from eventdesk.document.context import complete
 from eventdesk.document.implied import implied_protests
 from eventdesk.document.incidents import (Item, build_incidents, fold_arrests, fold_placed,
-                                          split_places, unplaced_attacks)
+                                          split_places, split_tolls, unplaced_attacks)
 from eventdesk.document.means import place_means, protest_types, report_means
 from eventdesk.records import Decision, Event
 
@@ -122,6 +122,9 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
     for ev in split_places(alive, places, text, starts) if text else ():
         decisions.append(_decision("completed", "incident.each_place", "one attack per place "
                                    "of places named together", ev))
+    for ev in split_tolls(alive, places, text) if text else ():
+        decisions.append(_decision("completed", "incident.each_toll", "one attack per town "
+                                   "of a toll told town by town", ev))
     if text:
         completed = complete(alive, actors=actors, sentence_starts=starts, text=text,
                              places=places)

@@ -58,6 +58,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from eventdesk.extraction.numbers import parse_number
 from eventdesk.extraction.rules import CLASH_WORDS
 from eventdesk.merge.within import (combine, misread_self_attack, opens_new_incident,
                                     party_countries, place_km, places_agree)
@@ -672,6 +673,85 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
             added.append(new)
     items.sort(key=lambda i: (i.start, i.event.location.span.start
                               if i.event.location and i.event.location.span else 0))
+    return added
+
+
+# a toll told town by town with the verb left out: "two killed in A, one in B and another
+# in C", "shot dead four: two in A, one in B" (a count, "another" or "a further N", then
+# "in" and the town)
+_NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|"
+           r"a\s+(?:further|second|third|fourth)(?:\s+(?:\d+|one|two|three|four|five))?)")
+_TOLL_NEXT = re.compile(r"\s*(?:,|;)?\s*(?:and\s+|while\s+)?(?P<n>" + _NUMBER + r")\s+"
+                        r"(?:(?:more|other|others|people|persons|civilians|residents|soldiers|"
+                        r"men|women|children|protesters)\s+)?(?:(?:was|were)\s+)?"
+                        r"(?:(?:killed|wounded|injured|hurt|died)\s+)?in\s+"
+                        r"(?:the\s+(?:\w+\s+)?(?:village|town|city|district|region)\s+of\s+)?",
+                        re.I)
+_TOLL_FIRST = re.compile(r"(?:[:;,]|\b(?:including|among them))\s*(?P<n>" + _NUMBER +
+                         r")\s+in\s+$", re.I)
+_FURTHER = re.compile(r"^(?:another|a\s+(?:further|second|third|fourth))\s*", re.I)
+
+
+def _toll_count(words: str) -> int | None:
+    words = words.strip()
+    rest = _FURTHER.sub("", words)
+    if rest != words:
+        return parse_number(rest) if rest else 1
+    return parse_number(words)
+
+
+def split_tolls(items: list[Item], places: Sequence[Any], text: str) -> list[Event]:
+    """``incident.each_toll``: a toll told town by town in one sentence with the verb left
+    out ("Two people were killed in A, one in B and another in C"; "police shot dead four
+    protesters: two in A, one in B") is one attack per town, each with its own count (ACLED
+    codes one event per location); the first town keeps its share."""
+    added: list[Event] = []
+    for it in list(items):
+        ev = it.event
+        loc = ev.location
+        if not it.alive or ev.type != "ASSAULT" or loc is None or loc.span is None or \
+                loc.precision not in ("city", "admin2") or \
+                (ev.fatalities is None) == (ev.injuries is None):
+            continue  # (one outcome told: the shares are of it)
+        s0, s1 = ev.sentence.start, ev.sentence.end
+        if not s0 <= loc.span.start < s1:
+            continue
+        in_sentence = sorted((p for p in places if s0 <= p.span.start < s1
+                              and p.place.precision in ("city", "admin2")),
+                             key=lambda p: p.span.start)
+        shares = []
+        end = loc.span.end
+        for q in in_sentence:
+            if q.span.start < end:
+                continue
+            m = _TOLL_NEXT.match(text, end, q.span.start)
+            if m is None or m.end() != q.span.start:
+                break
+            n = _toll_count(m.group("n"))
+            if n is None:
+                break
+            shares.append((q, n))
+            end = q.span.end
+        if not shares:
+            continue
+        outcome = "fatalities" if ev.fatalities is not None else "injuries"
+        first = _TOLL_FIRST.search(text, max(s0, loc.span.start - 40), loc.span.start)
+        own = _toll_count(first.group("n")) if first else None
+        total = getattr(ev, outcome)
+        if own is not None and own < total:
+            it.event = ev = ev.replace(**{outcome: own})
+        for q, n in shares:
+            place = q.place if q.place.span is not None else dataclasses.replace(
+                q.place, span=q.span)
+            new = ev.replace(
+                id=hashlib.sha256(f"{ev.id}:toll:{q.span.start}".encode()).hexdigest()[:16],
+                location=place, fatalities=n if outcome == "fatalities" else None,
+                injuries=n if outcome == "injuries" else None, victims=(),
+                evidence=tuple(e for e in ev.evidence if e.role not in (
+                    "location", "fatalities", "injuries")) + (Evidence("location", q.span),))
+            items.append(Item(event=new, sentence=it.sentence, block=it.block,
+                              title=it.title))
+            added.append(new)
     return added
 
 
