@@ -1737,3 +1737,19 @@ def test_a_toll_told_town_by_town_is_one_attack_per_town(pipeline):
     text = "Russian shelling wounded three civilians in Kherson and a further two in Beryslav.\n"
     evs = of_type("ASSAULT", text, pipeline, published="2025-07-07")
     assert sorted((e.location.name, e.injuries) for e in evs) == [("Beryslav", 2), ("Kherson", 3)]
+
+
+def test_a_day_stated_at_the_place_beats_a_guessed_day(pipeline):
+    """``merge``: a headline's attack has a day guessed from the publication date; the body's
+    attack at a town of the headline's region on a stated day ("on Monday") that shares no
+    day with the guess dates the incident; at another place, the guess stays."""
+    from eventdesk.merge.within import combine
+    [head] = of_type("ASSAULT", "Sinaloa gunfight: troops kill 12 gang members",
+                     pipeline, published="2024-10-23")
+    [body] = of_type("ASSAULT", "Gunmen opened fire on soldiers in Culiacan on Monday, and "
+                     "troops killed 12 of them.", pipeline, published="2024-10-23")
+    assert head.date.span is None and head.date.earliest > date(2024, 10, 21)
+    assert combine(head, body).date.earliest == date(2024, 10, 21)
+    [far] = of_type("ASSAULT", "Gunmen opened fire on soldiers in Tijuana on Monday.",
+                    pipeline, published="2024-10-23")
+    assert combine(head, far).date == head.date

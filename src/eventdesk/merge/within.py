@@ -385,6 +385,11 @@ def _incident_date(a: Event, b: Event) -> DateWindow | None:
         return a.date
     if _own_date(b) and not _own_date(a) and a.date is not None and a.date.span is not None:
         return b.date
+    if a.date is not None and a.date.span is None and _own_date(b) and \
+            not _dates_overlap(a.date, b.date) and places_agree(a.location, b.location):
+        return b.date  # a day stated at the same place beats one guessed from the
+        #                publication date (a headline's "troops kill 19", the body's
+        #                "gunmen fired at soldiers in the city on Monday")
     return _narrower(a.date, b.date)
 
 
