@@ -1753,3 +1753,16 @@ def test_a_day_stated_at_the_place_beats_a_guessed_day(pipeline):
     [far] = of_type("ASSAULT", "Gunmen opened fire on soldiers in Tijuana on Monday.",
                     pipeline, published="2024-10-23")
     assert combine(head, far).date == head.date
+
+
+def test_arrests_told_again_in_the_same_town_are_one_arrest_event(pipeline):
+    """``ended-in-arrests`` + ``incident.same_day_arrests``: "resulting in 15 injuries and 60
+    arrests" is an arrest event, and the report's later "the crackdown resulted in injuries
+    and arrests" in the same town is the same one (a single day inside its short
+    window)."""
+    text = ("Pensioners marched to the parliament in Buenos Aires on Wednesday. Officers fired "
+            "rubber bullets at the crowd, resulting in 15 injuries and 60 arrests.\n"
+            "Opposition deputies condemned the violence.\n"
+            "Rights groups said the crackdown resulted in injuries and arrests.\n")
+    evs = of_type("COERCE", text, pipeline, published="2025-03-13")
+    assert len(evs) == 1 and evs[0].location.name == "Buenos Aires"

@@ -755,12 +755,12 @@ def split_tolls(items: list[Item], places: Sequence[Any], text: str) -> list[Eve
     return added
 
 
-_ARRESTS = re.compile(r"^(?:detain|arrest)", re.I)
+_ARRESTS = re.compile(r"^(?:detain|arrest)|\b(?:arrests|detentions)$", re.I)
 
 
 def _arrest(ev: Event) -> bool:
     """An arrest or detention (not a curfew, a ban or a seizure of property)."""
-    return ev.type == "COERCE" and bool(_ARRESTS.match(ev.trigger.text))
+    return ev.type == "COERCE" and bool(_ARRESTS.search(ev.trigger.text))
 
 
 def fold_placed(items: list[Item], placed: set[str]) -> list[Fold]:
@@ -811,7 +811,7 @@ def fold_arrests(items: list[Item]) -> list[Fold]:
     for it in alive:
         ev = it.event
         if not _arrest(ev) or ev.location is None or ev.location.precision != "city" or \
-                ev.date is None or ev.date.earliest != ev.date.latest:
+                ev.date is None:
             continue
         for first in alive:
             if first is it or not first.alive or first.start >= it.start:
@@ -819,8 +819,7 @@ def fold_arrests(items: list[Item]) -> list[Fold]:
             fe = first.event
             if not _arrest(fe) or fe.location is None or not _same_spot(fe.location,
                                                                          ev.location) or \
-                    fe.date is None or (fe.date.earliest, fe.date.latest) != (
-                        ev.date.earliest, ev.date.latest):
+                    fe.date is None or not _one_day_within(fe.date, ev.date):
                 continue
             sides = {_attacker_country(fe), _attacker_country(ev)} - {None}
             if len(sides) > 1 or _new_attacker(ev, fe):
@@ -829,6 +828,16 @@ def fold_arrests(items: list[Item]) -> list[Fold]:
                   "in the same town on the same day: one arrest event", folds)
             break
     return folds
+
+
+def _one_day_within(a: Any, b: Any) -> bool:
+    """The same single day, or a day of one inside the other's short window ("103 arrests"
+    on Wednesday and "the response resulted in arrests" dated Wednesday or Thursday)."""
+    if (a.earliest, a.latest) == (b.earliest, b.latest):
+        return True
+    day, window = (a, b) if a.earliest == a.latest else (b, a)
+    return day.earliest == day.latest and (window.latest - window.earliest).days <= 1 and \
+        window.earliest <= day.earliest <= window.latest
 
 
 def _self_attack(ev: Event) -> bool:
