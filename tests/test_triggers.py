@@ -1815,6 +1815,11 @@ def test_arrests_a_confrontation_ended_in_are_arrests(pipeline, text):
     ("Thousands of extra police and troops were deployed to quell the unrest in the "
      "north.", "MOBILIZE", 1),
     ("Poland has deployed 10,000 troops to its eastern border.", "MOBILIZE", 1),
+    # a force sent to the scene of the incident told is the response there, not mobilised
+    ("Gunmen killed four people in Kohat on Sunday. A large police contingent was deployed "
+     "to the area.", "MOBILIZE", 0),
+    ("The soldiers reacted quickly and mobilised to the village.", "MOBILIZE", 0),
+    ("The army deployed 2,000 troops to the area around Goma.", "MOBILIZE", 1),
     # an alert to the public is no threat; a threat names its target or its harm
     ("The governor warned of another attack on Sunday evening.", "THREATEN", 0),
     ("Officials warned of possible strikes overnight and urged residents to stay in "

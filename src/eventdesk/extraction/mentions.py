@@ -239,6 +239,10 @@ def _final_type(match: TriggerMatch, sent: "SpacySpan", heads: dict[int, str], *
     if entry.type == "MOBILIZE" and _polices_a_gathering(tok):
         return None  # "600 police were deployed to oversee the march": a demonstration
         #              policed (its own event), no force mobilised
+    if entry.type == "MOBILIZE" and _sent_to_the_scene(tok):
+        return None  # "more officers were sent to the area", "soldiers mobilised to the
+        #              village": the response at the scene of an incident the report
+        #              tells, no force mobilised
     if entry.type == "MOBILIZE" and _reinforcements_not_sent(tok):
         return None  # "waiting for reinforcements", "attacked regime reinforcements": troops
         #              awaited or hit, not a force sent (the sending verb is its own trigger)
@@ -1576,6 +1580,23 @@ def _polices_a_gathering(tok) -> bool:
                 g.dep_ == "pobj" and g.lemma_.lower() in _GATHERINGS for g in c.children):
             return True
     return False
+
+
+# the scene of the report's incident, named back with "the"
+SCENE_NOUNS = frozenset({"area", "scene", "site", "spot", "village", "location", "place",
+                         "neighbourhood", "neighborhood", "vicinity"})
+
+
+def _sent_to_the_scene(tok) -> bool:
+    """A force deployed or mobilised "to the area" / "to the scene" / "to the village" (the
+    place of the incident told before): the response at the scene, no mobilisation."""
+    if tok.lemma_.lower() not in ("deploy", "mobilise", "mobilize", "rush", "dispatch", "send"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "into", "in", "at") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in SCENE_NOUNS and any(
+            d.dep_ == "det" and d.lower_ == "the" for d in g.children)
+        and not any(m.dep_ == "prep" for m in g.children)
+        for g in c.children) for c in tok.children)
 
 
 def _reinforcements_not_sent(tok) -> bool:
