@@ -1525,6 +1525,11 @@ def test_support_and_sanctions_need_the_party_that_declares_them(pipeline):
         "2024-03-02")
     assert "SUPPORT" in event_types(
         pipeline, "Norway backed the motion in the chamber on Monday.", "2024-03-02")
+    # so do talks: a meeting no party of the report holds is no consultation of record
+    assert "CONSULT" not in event_types(
+        pipeline, "The two-day summit in Switzerland ended on Sunday.", "2024-03-02")
+    assert "CONSULT" in event_types(
+        pipeline, "Egypt and Qatar held talks in Cairo on Monday.", "2024-03-02")
 
 
 @pytest.mark.parametrize("text, iso3", [

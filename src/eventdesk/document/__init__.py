@@ -59,10 +59,11 @@ class DocumentResult:
 
 
 # types whose act only a named party performs: support and sanctions are declared by
-# someone (PLOVER's source actor is their point); with no initiator found in the whole
-# report, after the context stages ("the motion was supported by 141 votes"), the act is no
-# event an analyst can place between parties
-PARTY_ACTS = frozenset({"SUPPORT", "SANCTION"})
+# someone (PLOVER's source actor is their point), talks and meetings are held by someone;
+# with no initiator found in the whole report, after the context stages ("the motion was
+# supported by 141 votes", "talks would take place next week"), the act is no event an
+# analyst can place between parties
+PARTY_ACTS = frozenset({"SUPPORT", "SANCTION", "CONSULT"})
 
 
 def _decision(action: str, rule: str, reason: str, ev: Event, into: str | None = None
@@ -155,8 +156,9 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
     for it in alive:
         if it.event.type in PARTY_ACTS and it.event.actor1 is None:
             it.alive = False
-            decisions.append(_decision("dropped", "incident.no_party", "support or sanctions "
-                                       "that no party of the report declares", it.event))
+            decisions.append(_decision("dropped", "incident.no_party", "support, sanctions "
+                                       "or talks that no party of the report declares or "
+                                       "holds", it.event))
     alive = [it for it in alive if it.alive]
     out = sorted((it.event for it in alive), key=lambda e: e.trigger.start)
     return DocumentResult(events=tuple(out), decisions=tuple(decisions))
