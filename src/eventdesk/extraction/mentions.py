@@ -16,6 +16,7 @@ from eventdesk.extraction.arguments import headline_verb, misparsed_gerund_subje
 from eventdesk.extraction.dep_patterns import DepPattern
 from eventdesk.extraction.lexicon import Lexicon, TokenView, TriggerMatch
 from eventdesk.extraction.modality import is_embedded_content, modality
+from eventdesk.extraction.timex_patterns import MONTHS
 from eventdesk.extraction.rules import (
     DEAL_NOUNS, DEAL_PROVIDE_VERBS, DEAL_PROVIDES, ITERATED, MET_NOT_PARTY, SAY_LEMMAS,
 )
@@ -1247,8 +1248,6 @@ def _standing_progressive(tok) -> bool:
 
 
 TOLL_VERBS = frozenset({"kill", "wound", "injure", "leave", "claim", "hurt"})
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                    "september", "october", "november", "december"})
 
 
 def _day_anchored(verb) -> bool:
@@ -1257,7 +1256,7 @@ def _day_anchored(verb) -> bool:
     for t in verb.subtree:
         low = t.lower_
         if low in SAME_DAY or low in ("today", "tonight", "yesterday", "hours", "hour") or \
-                low in MONTHS and t.ent_type_ == "DATE":
+                low in MONTHS and t.ent_type_ == "DATE":  # (the timex month names)
             return True
     return False
 
