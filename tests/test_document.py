@@ -1766,3 +1766,14 @@ def test_arrests_told_again_in_the_same_town_are_one_arrest_event(pipeline):
             "Rights groups said the crackdown resulted in injuries and arrests.\n")
     evs = of_type("COERCE", text, pipeline, published="2025-03-13")
     assert len(evs) == 1 and evs[0].location.name == "Buenos Aires"
+
+
+def test_arrests_made_in_listed_towns_are_one_per_town(pipeline):
+    """``arrests-made-in-part`` + ``incident.each_place``: "most of those arrests were made in
+    A, B and C" places arrests in each town, also when the report told an arrest in A before
+    (the later list joins that event and spreads it over its towns)."""
+    text = ("Police detained dozens of opposition workers across Punjab on Sunday. Officers "
+            "also detained the party's spokesman in Lahore. Most of those arrests were made in "
+            "Lahore, Faisalabad and Multan.\n")
+    evs = of_type("COERCE", text, pipeline, published="2024-03-11")
+    assert {"Lahore", "Faisalabad", "Multan"} <= {e.location.name for e in evs if e.location}

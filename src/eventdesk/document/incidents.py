@@ -521,6 +521,10 @@ def _apposed_towns(loc: Place, own: Any, in_sentence: list[Any], trigger: Any,
     return towns if len(towns) >= 2 else []
 
 
+_UNIT_AFTER = re.compile(r"\s+(?:region|oblast|province|governorate|district|state|county)\b",
+                         re.I)
+
+
 def _without_containers(chain: list[Any]) -> list[Any]:
     """A region listed with a town of its own ("Nikopol, as well as the Dnipropetrovsk
     region") is where the town lies, not a second place hit."""
@@ -578,6 +582,28 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
         if len(chain) == 2 and BETWEEN_BEFORE.search(text, max(0, chain[0].span.start - 40),
                                                      chain[0].span.start):
             continue  # "the area between A and B": one spot bounded by two towns
+        if len(chain) == 1 and loc.precision == "city" and sentence_starts:
+            # the town is one of a list in the sentence of a mention merged into the event
+            # ("police arrested the lawyer in A" ... "most of those arrests were made in A, B
+            # and C"): the list's towns are places of the event too
+            for other in (e.span for e in ev.evidence if e.role == "trigger"
+                          and not s0 <= e.span.start < s1):
+                t0, t1 = _sentence_of(other.start, sentence_starts, text)
+                there = sorted((p for p in places if t0 <= p.span.start < t1
+                                and p.place.precision == "city"), key=lambda p: p.span.start)
+                own = [p for p in there if loc.geonameid is not None
+                       and p.place.geonameid == loc.geonameid and p.span.start >= other.end]
+                if not own:
+                    continue
+                listed = own[:1]
+                for q in there[there.index(own[0]) + 1:]:
+                    if not _listed_with(listed[-1], q, text) or _UNIT_AFTER.match(
+                            text, q.span.end):
+                        break  # ("A, Dnipro region": the region the town lies in)
+                    listed.append(q)
+                if len(listed) >= 2 and not text[other.end:listed[0].span.start].count(","):
+                    chain, trigger = listed, other
+                    break
         apposed = False
         if len(chain) == 1 and loc.precision == "admin1":
             # "captured five villages in the X region – A, B, C and D –": the towns the

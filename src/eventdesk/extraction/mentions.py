@@ -2512,6 +2512,9 @@ def _occurs(tok) -> bool:
     """A bare plural told as happening: the subject of "take place", "break out", "be held",
     "erupt", "spread" ("Protests took place in several cities"), or reported or heard at
     named places ("Explosions were reported in Kyiv and Odesa")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+            tok.head.head.dep_ in ("nsubj", "nsubjpass"):
+        tok = tok.head.head  # "most of those arrests were made in X": the part told
     verb = tok.head
     if tok.dep_ == "dobj" and verb.pos_ == "VERB" and \
             verb.lemma_.lower() in PLACE_SAW_VERBS and any(
@@ -2526,7 +2529,9 @@ def _occurs(tok) -> bool:
     return lemma in OCCURRENCE_VERBS or (lemma == "take" and "place" in kids) or (
         lemma == "break" and "out" in kids) or (lemma == "hold" and tok.dep_ == "nsubjpass") or (
         # "Strikes were reported in Kyiv, Odesa and Dnipro": reported at named places
-        lemma in ("report", "hear", "record") and tok.dep_ == "nsubjpass" and _placed_verb(verb))
+        lemma in ("report", "hear", "record") and tok.dep_ == "nsubjpass" and _placed_verb(verb)) or (
+        # "most of those arrests were made in X, Y and Z": where they were made
+        lemma in ("make", "carry") and tok.dep_ == "nsubjpass" and _placed_verb(verb))
 
 
 def _most_specific(matches: list) -> list:
