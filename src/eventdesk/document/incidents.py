@@ -533,6 +533,13 @@ def _without_containers(chain: list[Any]) -> list[Any]:
         t.admin1 == p.place.admin1 and t.country == p.place.country for t in towns)]
 
 
+def _places_between(places: Sequence[Any], start: int, end: int,
+                    precisions: tuple[str, ...]) -> list[Any]:
+    """The placed mentions of these precisions from ``start`` to ``end``, in text order."""
+    return sorted((p for p in places if start <= p.span.start < end
+                   and p.place.precision in precisions), key=lambda p: p.span.start)
+
+
 def _sentence_of(pos: int, starts: Sequence[int], text: str) -> tuple[int, int]:
     k = bisect.bisect_right(starts, pos) - 1
     return (starts[k] if k >= 0 else 0), (starts[k + 1] if k + 1 < len(starts) else len(text))
@@ -561,9 +568,7 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
             None)
         if trigger is None:
             continue
-        in_sentence = sorted((p for p in places if s0 <= p.span.start < s1
-                              and p.place.precision in ("city", "admin1")),
-                             key=lambda p: p.span.start)
+        in_sentence = _places_between(places, s0, s1, ("city", "admin1"))
         chain = [p for p in in_sentence if p.span.start == loc.span.start]
         if not chain:
             continue
@@ -589,8 +594,7 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
             for other in (e.span for e in ev.evidence if e.role == "trigger"
                           and not s0 <= e.span.start < s1):
                 t0, t1 = _sentence_of(other.start, sentence_starts, text)
-                there = sorted((p for p in places if t0 <= p.span.start < t1
-                                and p.place.precision == "city"), key=lambda p: p.span.start)
+                there = _places_between(places, t0, t1, ("city",))
                 own = [p for p in there if loc.geonameid is not None
                        and p.place.geonameid == loc.geonameid and p.span.start >= other.end]
                 if not own:
@@ -616,9 +620,7 @@ def split_places(items: list[Item], places: Sequence[Any], text: str,
                 # had captured the X region's A" ... "liberated five villages in the X
                 # region – B, C and D")
                 t0, t1 = _sentence_of(other.start, sentence_starts, text)
-                there = sorted((p for p in places if t0 <= p.span.start < t1
-                                and p.place.precision in ("city", "admin1")),
-                               key=lambda p: p.span.start)
+                there = _places_between(places, t0, t1, ("city", "admin1"))
                 own = next((p for p in there if p.place.precision == "admin1" and
                             p.place.admin1 == loc.admin1 and p.place.country == loc.country
                             and p.span.start >= other.end), None)
@@ -742,9 +744,7 @@ def split_tolls(items: list[Item], places: Sequence[Any], text: str) -> list[Eve
         s0, s1 = ev.sentence.start, ev.sentence.end
         if not s0 <= loc.span.start < s1:
             continue
-        in_sentence = sorted((p for p in places if s0 <= p.span.start < s1
-                              and p.place.precision in ("city", "admin2")),
-                             key=lambda p: p.span.start)
+        in_sentence = _places_between(places, s0, s1, ("city", "admin2"))
         shares = []
         end = loc.span.end
         for q in in_sentence:
