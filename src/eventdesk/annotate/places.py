@@ -689,6 +689,17 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
                 floor = 5_000  # "mass graves in Liman": a capitalised word after "in"
             if upper and not (single and key in lx.common):
                 floor = 10_000
+            if upper and single and key in lx.common and (
+                    i > 0 and toks[i - 1][2].isupper()
+                    and text[toks[i - 1][1]:toks[i][0]] == " "
+                    or nxt < n and toks[nxt][2].isupper()
+                    and text[toks[j][1]:toks[nxt][0]] == " "):
+                # an English word inside a capitals headline ("PROTESTS TURN VIOLENT", "IN THE
+                # CAPITAL") is that word: a country ("CHAD") or a town of that very name, not
+                # a town that has it among its alternate names nor a region so called (a
+                # capitals dateline's own name, "GENEVA, Aug. 15", stands alone)
+                cands = [e for e in cands if e.kind == "country"
+                         or e.kind == "city" and name_key(e.name) == key]
             region_ok = before_cue in ("in", "across", "throughout") and not sent_start
             cands = [e for e in cands if e.population >= floor and e.kind != "admin1"
                      or e.kind == "country"

@@ -25,6 +25,7 @@ STAGE = "merge.within"
 MAX_SENTENCE_GAP_NO_PLACE = 2  # a mention with no place merges only with a close one
 MAX_LOOKBACK = 40  # events compared with each new mention
 PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+ADMIN2_KM = 50.0  # a district's towns lie about this close to its point, when no admin2 is on record
 
 
 def haversine_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
@@ -59,6 +60,12 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
     coarse, fine = (a, b) if ra > rb else (b, a)
     if coarse.precision == "country":
         return False  # a country-wide mention is a summary, not this strike
+    if coarse.precision == "admin2" and fine.precision == "city":
+        # a district holds its own towns, not every town of its province ("Damboa" district
+        # and the provincial capital Maiduguri, 88 km apart, are two places)
+        if fine.admin2 and coarse.admin2:
+            return name_key(fine.admin2) == name_key(coarse.admin2)
+        return place_km(coarse, fine) <= ADMIN2_KM
     if coarse.precision in ("admin1", "admin2"):
         return bool(coarse.admin1 and coarse.admin1 == fine.admin1) and ra != rb
     return a.name == b.name
@@ -124,6 +131,14 @@ def _has_figures(e: Event) -> bool:
 def _figures_conflict(a: Event, b: Event) -> bool:
     return any(x is not None and y is not None and x != y
                for x, y in ((a.fatalities, b.fatalities), (a.injuries, b.injuries)))
+
+
+def _same_toll(a: Event, b: Event) -> bool:
+    """Both mentions count the same dead or wounded (a figure above zero), and no figure
+    of one contradicts the other's: the region's toll and its town's toll told apart."""
+    return not _figures_conflict(a, b) and any(
+        x is not None and x > 0 and x == y
+        for x, y in ((a.fatalities, b.fatalities), (a.injuries, b.injuries)))
 
 
 def _mass_launch(e: Event) -> bool:
@@ -246,7 +261,7 @@ def mergeable(a: Event, b: Event, *, sentence_gap: int) -> bool:
         return False
     places = places_agree(a.location, b.location)
     if places and a.location.precision != b.location.precision and (
-            sentence_gap > 1 or _figures_conflict(a, b)):
+            sentence_gap > 1 and not _same_toll(a, b) or _figures_conflict(a, b)):
         places = False  # "a village in the X region" and "the city of X": two strikes (the
         #                same toll told of the region and of its town is one)
     if places and a.location.precision != b.location.precision and \
