@@ -1039,3 +1039,21 @@ def test_a_big_city_beats_a_hamlet_of_its_name_the_report_places_elsewhere(pipel
     text = "Russian shelling hit the village of Zaporizhzhia in the Donetsk region overnight."
     ev, = of_type("ASSAULT", text, pipeline, published="2024-09-24")
     assert ev.location.admin1 == "Donetsk"
+
+
+def test_a_units_name_after_its_unit_word_is_no_town():
+    """Units are named after towns and legends: the regiment "Skala" is not the village."""
+    got = _resolved('Troops repelled an assault by the 12th Assault Regiment "Skala" near '
+                    'Pokrovsk on Friday.')
+    assert list(got) == ["Pokrovsk"]
+    got = _resolved("The Brigade Rubizh fought near Kupiansk, the command said.")
+    assert "Rubizh" not in got and "Kupiansk" in got
+
+
+def test_a_compound_adjective_before_a_road_word_is_no_town_pair():
+    """"the Pan-American highway" is no road from the town of Pan; "the Kharkiv-Kupiansk
+    highway" still lies at Kharkiv."""
+    assert _resolved("Farmers blocked the Pan-American highway near the capital on Monday.") \
+        == {}
+    got = _resolved("Shelling hit a car on the Kharkiv-Kupiansk highway on Monday.")
+    assert got["Kharkiv"].name == "Kharkiv"

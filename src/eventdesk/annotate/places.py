@@ -216,6 +216,7 @@ def _with_road_ends(text: str, toks, out: list[PlaceMention], gaz: Gazetteer
     """"on the Kharkiv-Kupiansk highway", "the Tyre-Al Housh main road": a road named by
     the towns it links lies at its first town, when that is a town the gazetteer knows (the
     hyphenated whole names no place)."""
+    lx = _lex(gaz)
     added: list[PlaceMention] = []
     for s, e, tok in toks:
         if "-" not in tok:
@@ -223,6 +224,8 @@ def _with_road_ends(text: str, toks, out: list[PlaceMention], gaz: Gazetteer
         first, rest = tok.split("-", 1)
         if not (first[:1].isupper() and rest[:1].isupper()):
             continue
+        if name_key(rest) in lx.demonyms:
+            continue  # "the Pan-American highway": a compound adjective, no two towns
         # the road word comes after the whole two-town name ("Tyre-Al Housh main road")
         tail = text[e:e + 40]
         m = re.match(r"^(?:\s+[A-Z][\w'’-]*){0,2}", tail)
@@ -569,6 +572,10 @@ def _title_case_tokens(text: str, toks) -> set[int]:
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around"})
+# a military unit's word right before a name in quotes or not: "Assault Regiment “Skala”",
+# "the Brigade Rubizh" (units are named after towns, rivers and legends)
+_UNIT_NAME_BEFORE = re.compile(r"\b(?:[Rr]egiment|[Bb]rigade|[Bb]attalion|[Dd]etachment|"
+                               r"[Ss]quadron|[Cc]orps)\s*[\"“«'‘]?\s*$")
 _STREET_AFTER = frozenset({"square", "street", "avenue", "boulevard", "lane", "prospekt",
                            "prospect"})
 
@@ -579,6 +586,8 @@ def _accept(gaz: Gazetteer, lx: _Lex, text: str, toks, keys, i: int, j: int, key
     ids, alias = gaz.ids_for_key(key)
     single = i == j
     n = len(toks)
+    if _UNIT_NAME_BEFORE.search(text, max(0, toks[i][0] - 40), toks[i][0]):
+        return None  # "the 425th Assault Regiment “Skala”": a unit's name, not the town
     # ---- what the wording around says
     nxt = j + 1
     after_kind = after_word = None
