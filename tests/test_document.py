@@ -1777,3 +1777,19 @@ def test_arrests_made_in_listed_towns_are_one_per_town(pipeline):
             "Lahore, Faisalabad and Multan.\n")
     evs = of_type("COERCE", text, pipeline, published="2024-03-11")
     assert {"Lahore", "Faisalabad", "Multan"} <= {e.location.name for e in evs if e.location}
+
+
+def test_a_report_of_one_town_holds_its_unplaced_protest(pipeline):
+    """The march is told in a sentence that names no place, after the only town the report
+    names: it happened there (an attack is not placed so: a capital named in a report of
+    attacks elsewhere is no scene)."""
+    text = ("Crowds of students and workers filled the wide boulevards of Santiago on "
+            "Saturday, waving banners against rising prices and a corruption scandal that "
+            "has shaken the government. What started as a small student initiative grew into "
+            "a broad movement, as retirees and union members marched beside the young in a "
+            "shared call for reform.\n\nBut the mood in the capital turned sour by nightfall. "
+            "The rally, loud but orderly for most of the day, ended in scuffles with riot "
+            "police, and dozens of people were detained.\n\nOfficials said 31 officers were "
+            "hurt. Organisers said they would gather again next weekend.")
+    protests = of_type("PROTEST", text, pipeline, published="2025-11-16")
+    assert [(e.location.name, e.location.country) for e in protests] == [("Santiago", "CHL")]

@@ -1844,6 +1844,9 @@ def test_arrests_a_confrontation_ended_in_are_arrests(pipeline, text):
     ("The mayor promised to provide more details on the cause of the blast later.",
      "AGREE", 0),
     ("Britain promised to send more air defence systems to Ukraine.", "AGREE", 1),
+    # an arrest announced is one; an arrest demanded or a warrant for one is none
+    ("Police in Quito announced the arrest of five men on Sunday.", "COERCE", 1),
+    ("Relatives demanded the arrest of the gunmen outside the court in Quito.", "COERCE", 0),
 ])
 def test_acts_that_are_no_events_of_record(pipeline, text, etype, n):
     assert len(of_type(etype, text, pipeline, published="2025-03-13")) == n, text

@@ -231,7 +231,20 @@ def _carry_place(items: list[Item], k: int, *, town_only: bool = False, text: st
              if p is not None and p.precision == "city" and p.lat is not None]
     if towns and all(place_km(towns[0], t) <= ONE_PLACE_KM for t in towns[1:]):
         return towns[0], "the one town where the report's events happen"
+    if not towns and it.event.type in CROWD_TYPES:
+        # "crowds marched through Mexico City ... the demonstration ended in clashes and
+        # dozens were detained": a report that names one town, before the protest or
+        # arrest, and no other place of its own tells what it tells there
+        named = [p.place for p in places if p.place.precision != "country"]
+        if named and all(p.precision == "city" and p.lat is not None and
+                         place_km(named[0], p) <= ONE_PLACE_KM for p in named) and \
+                places[0].span.start < it.event.trigger.start:
+            return named[0], "the one town the report names"
     return None
+
+
+# a crowd's acts and the arrests of it: where a report of one town tells them, they happened
+CROWD_TYPES = frozenset({"PROTEST", "COERCE"})
 
 
 # statements, demands and pledges: a party to a meeting says them where it meets
