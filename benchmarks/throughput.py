@@ -68,6 +68,10 @@ def main() -> None:
         pass
     print(f"documents: {len(docs):,}  words: {words:,}  model: {nlp.meta.get('name')} "
           f"{nlp.meta.get('version')}  components: {', '.join(nlp.pipe_names)}")
+    from eventdesk.resolve.actors import ActorDictionary
+
+    print(f"actor dictionary load: {ActorDictionary.load().load_seconds:.2f} s (once per "
+          "process)")
 
     t0, c0 = time.perf_counter(), time.process_time()
     for _ in nlp.pipe((d.text for d in docs), batch_size=a.batch_size):
