@@ -1793,3 +1793,36 @@ def test_a_report_of_one_town_holds_its_unplaced_protest(pipeline):
             "hurt. Organisers said they would gather again next weekend.")
     protests = of_type("PROTEST", text, pipeline, published="2025-11-16")
     assert [(e.location.name, e.location.country) for e in protests] == [("Santiago", "CHL")]
+
+
+def test_police_of_no_country_named_are_the_police_of_the_town_they_act_in(pipeline):
+    """A bare "police" takes no country from a foreign capital the report names in passing;
+    "Russian police" in an occupied town keep their owner."""
+    text = ("Police arrested dozens of opposition workers in Lahore on Friday, party officials "
+            "said.\n\nThe party leader, who lives in London, condemned the arrests in a "
+            "statement.")
+    arrests = of_type("COERCE", text, pipeline, published="2024-10-18")
+    assert [(e.actor1.country, e.location.name) for e in arrests] == [("PAK", "Lahore")]
+    text = "Russian police detained three activists in occupied Sevastopol on Friday."
+    arrests = of_type("COERCE", text, pipeline, published="2024-10-18")
+    assert [e.actor1.country for e in arrests] == ["RUS"]
+
+
+_REPORT = ("Gunmen attacked a police post in Bannu on Tuesday, killing two officers and wounding "
+           "three, officials said. The attackers fled into nearby fields after a gunfight that "
+           "lasted about an hour, and troops sealed off the area and began a search operation. "
+           "The post had been attacked twice before this year. Traders in the town's main "
+           "market closed their shops early, and schools near the post sent pupils home "
+           "for the rest of the week while the search went on. ")
+
+
+def test_a_statement_no_one_is_said_to_make_is_no_event_in_a_report(pipeline):
+    """In a report, "They also alleged ..." or "Many blamed ..." with no speaker named
+    is no statement an analyst can attribute; a named party ("The PTI condemned"), one
+    named only as the body told before ("The group alleged"), or a short text keeps it."""
+    text = _REPORT + "Many blamed the attack on lax security at the post."
+    assert of_type("ACCUSE", text, pipeline) == []
+    for speaker in ("The PTI", "The group", "Local elders"):
+        text = _REPORT + f"{speaker} condemned the attack and demanded an inquiry."
+        assert len(of_type("ACCUSE", text, pipeline)) == 1, speaker
+    assert len(of_type("ACCUSE", "Many blamed the attack on lax security.", pipeline)) == 1

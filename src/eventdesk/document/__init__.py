@@ -14,6 +14,9 @@ news. This stage takes the events of one document (after the within-document mer
    and the means a report names once (``document.means``: "air strikes" in the headline);
 4. adds the events a report implies (``document.implied``): the protest that an arrest of
    protesters broke up;
+5. drops acts no party of the report makes: support, sanctions or talks with no initiator
+   (``incident.no_party``), and, in a report, a statement or move whose sentence names no
+   one before its trigger ("Many blamed ...", ``incident.no_speaker``);
 
 and says, for each mention it dropped or folded, which rule did it and why
 (:class:`~eventdesk.records.Decision`; ``eventdesk extract --explain`` prints them).
@@ -35,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -44,8 +48,9 @@ from eventdesk.annotate.structure import DocStructure
 from eventdesk.document.background import why_background
 from eventdesk.document.context import complete
 from eventdesk.document.implied import implied_protests
-from eventdesk.document.incidents import (Item, build_incidents, fold_arrests, fold_placed,
-                                          split_places, split_tolls, unplaced_attacks)
+from eventdesk.document.incidents import (MAPPED_TYPES, REPORT_WORDS, Item, build_incidents,
+                                          fold_arrests, fold_placed, split_places, split_tolls,
+                                          unplaced_attacks)
 from eventdesk.document.means import place_means, protest_types, report_means
 from eventdesk.records import Decision, Event
 
@@ -64,6 +69,41 @@ class DocumentResult:
 # supported by 141 votes", "talks would take place next week"), the act is no event an
 # analyst can place between parties
 PARTY_ACTS = frozenset({"SUPPORT", "SANCTION", "CONSULT"})
+
+
+# a name before the trigger: a capitalised word after the sentence's first, or an acronym
+# ("The PTI strongly condemned", "LUCHA has accused"): a party the dictionaries may not know
+_NAMED_BEFORE = re.compile(r"(?<=\S)\s+[\"“'‘(]?[A-Z][\w'’&.-]*|^\W*[A-Z]{2,}\b")
+
+
+# a body named before and referred back to: "The group alleged ...", "the medical network
+# blamed ..." (the report's party, which the sentence does not name again)
+_BODY_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:group|network|movement|militia|"
+                          r"organi[sz]ation|alliance|coalition|party|agency|ministry|council|"
+                          r"committee|office|body|federation|association|authority|"
+                          r"government|administration|junta|rebels|insurgents|militants)\b")
+# words that open a sentence without naming anyone
+_OPENING_WORDS = frozenset(
+    "the a an they he she it we i you this that these those there many some several others "
+    "most both all each one two three four five six seven eight nine ten dozens hundreds "
+    "thousands its their his her our earlier later meanwhile however but and also in on at "
+    "after before during since while when as according officials residents witnesses "
+    "sources critics analysts".split())
+
+
+def _no_speaker(ev: Event) -> bool:
+    """A statement or a move (not an attack, an arrest or a protest) whose initiator the
+    report leaves unknown, told of no place, whose sentence names no one before its trigger
+    ("They also alleged ...", "Many blamed the incident on ...", "reinforcements arrived"):
+    in a report, words an analyst cannot attribute to a party. (An office of no country,
+    "the spokesperson", may still be resolved from the report: it is kept.)"""
+    if ev.actor1 is not None or ev.location is not None:
+        return False  # (a placed act, "the exchange was agreed at talks in Istanbul", is
+        #              told of parties the report names elsewhere)
+    before = ev.sentence.text[:max(0, ev.trigger.start - ev.sentence.start)]
+    first = re.match(r"^\W*([A-Z][\w'’-]*)", before)
+    return not (_NAMED_BEFORE.search(before) or _BODY_BEFORE.search(before) or
+                first is not None and first.group(1).lower() not in _OPENING_WORDS)
 
 
 def _decision(action: str, rule: str, reason: str, ev: Event, into: str | None = None
@@ -153,12 +193,18 @@ def resolve_document(events: Sequence[Event], *, structure: DocStructure, publis
                                    "country), in a report: a reference, not an incident",
                                    it.event))
     alive = [it for it in alive if it.alive]
+    report = len(text.split()) >= REPORT_WORDS
     for it in alive:
         if it.event.type in PARTY_ACTS and it.event.actor1 is None:
             it.alive = False
             decisions.append(_decision("dropped", "incident.no_party", "support, sanctions "
                                        "or talks that no party of the report declares or "
                                        "holds", it.event))
+        elif report and it.event.type not in MAPPED_TYPES and _no_speaker(it.event):
+            it.alive = False
+            decisions.append(_decision("dropped", "incident.no_speaker", "a statement, demand "
+                                       "or move in a report that names no one who made it",
+                                       it.event))
     alive = [it for it in alive if it.alive]
     out = sorted((it.event for it in alive), key=lambda e: e.trigger.start)
     return DocumentResult(events=tuple(out), decisions=tuple(decisions))

@@ -245,6 +245,10 @@ def _carry_place(items: list[Item], k: int, *, town_only: bool = False, text: st
 
 # a crowd's acts and the arrests of it: where a report of one town tells them, they happened
 CROWD_TYPES = frozenset({"PROTEST", "COERCE"})
+# a state's force at home: police arrest, deploy, disperse and shoot where they serve ("police
+# arrested dozens in Lahore" are Pakistan's police, whatever other countries the report names)
+HOME_FORCE_TYPES = frozenset({"COERCE", "MOBILIZE", "ASSAULT"})
+LOCAL_FORCES = frozenset({"role:police", "role:official"})
 
 
 # statements, demands and pledges: a party to a meeting says them where it meets
@@ -572,6 +576,19 @@ def complete(items: list[Item], *, actors: Sequence[Any], sentence_starts: Seque
             if agent is not None:
                 ev = ev.replace(actor1=agent)
                 done.append(Completion("context.agent", why, ev))
+        if ev.type in HOME_FORCE_TYPES and ev.actor1 is not None and \
+                ev.actor1.entry_id in LOCAL_FORCES and ev.location is not None and \
+                ev.location.country and ev.actor1.country != ev.location.country and \
+                ev.location.precision in ("city", "admin2", "admin1") and (
+                    ev.actor1.country is None or not OCCUPIED.search(text)):
+            # (a bare "police" took its country from the report's other states, "the party
+            # leader, who lives in London"; in an occupied town the occupier's police serve)
+            a1 = ev.actor1
+            ev = ev.replace(actor1=Actor(name=a1.name, country=ev.location.country,
+                                         sector=a1.sector, span=a1.span,
+                                         entry_id=a1.entry_id))
+            done.append(Completion("context.local_force", "police or officials of no country "
+                                   "named, acting in a town or region, are that place's", ev))
         if ev.type == "COERCE" and (ev.actor2 is None or ev.actor2.country is None) and \
                 ev.actor1 is not None and \
                 ev.actor1.country and ev.actor1.sector in STATE_SECTORS and \
