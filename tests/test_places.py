@@ -1057,3 +1057,22 @@ def test_a_compound_adjective_before_a_road_word_is_no_town_pair():
         == {}
     got = _resolved("Shelling hit a car on the Kharkiv-Kupiansk highway on Monday.")
     assert got["Kharkiv"].name == "Kharkiv"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Rebel fighters overran Rathedaung township, in western Rakhine, on Sunday.",
+     "Rathedaung", "MMR"),
+    ("Drones struck the village of Goncharovka in the Kursk region overnight.", "Goncharovka",
+     "RUS"),
+    ("Gangs stormed the town of Pont-Sonde in Artibonite at dawn.", "Pont-Sonde", "HTI"),
+    ("Militants attacked a checkpoint in Mir Ali, North Waziristan.", "Mir Ali", "PAK"),
+    ("A strike hit a house in Aitaroun in southern Lebanon.", "Aitaroun", "LBN"),
+    ("Jets bombed Pazigyi village in Kanbalu township at noon.", "Pazigyi", "MMR"),
+    ("Fighters attacked the army post at Kolofata in the Far North.", "Kolofata", "CMR"),
+])
+def test_villages_the_press_names_that_geonames_lists_lack(text, name, country):
+    """The hand-kept places (extra_places.tsv): a village the conflict press names, absent
+    from GeoNames' lists of places of 500+ people, is a town of its own, not its region."""
+    got = _resolved(text)
+    place = next(p for k, p in got.items() if k.startswith(name.split()[0]))
+    assert (place.name, place.country, place.precision) == (name, country, "city")
