@@ -25,7 +25,7 @@ STAGE = "merge.within"
 MAX_SENTENCE_GAP_NO_PLACE = 2  # a mention with no place merges only with a close one
 MAX_LOOKBACK = 40  # events compared with each new mention
 PRECISION_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
-ADMIN2_KM = 50.0  # a district's towns lie about this close to its point, when no admin2 is on record
+ADMIN2_KM = 50.0  # a district's towns lie this close to its point (when no admin2 is on record)
 
 
 def haversine_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
