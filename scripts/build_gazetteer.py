@@ -16,8 +16,8 @@ Outputs (src/eventdesk/data/gazetteer/):
   names.tsv.gz     one row a normalised name key: key, comma-separated geonameids (best first)
   common.txt.gz    single-word name keys that are also English words (spaCy's English lemma
                    index); the matcher asks for more evidence before taking them as places
-  aliases.tsv, extra_places.tsv and lexicon.json are hand-kept inputs that live beside the
-  outputs.
+  aliases.tsv, extra_places.tsv, geonames_dropped.tsv and lexicon.json are hand-kept inputs
+  that live beside the outputs.
 
 Name variants: GeoNames names and alternate names (Latin and Cyrillic scripts only), admin
 suffixes stripped ("Kherson Oblast" -> "Kherson"), and for Ukraine/Russia/Belarus the Cyrillic
@@ -444,6 +444,19 @@ def build(src: Path, out: Path) -> dict[str, int]:
               variant_names(row, alts=True, cyrillic=cc in ("RU", "BY")))
         n_gc += 1
 
+    # ---- hand-kept removals of GeoNames rows that put a town far from where it lies
+    # (geonames_dropped.tsv: Tatkon at the point of Hkamti, 500 km north); the town is then
+    # the one extra_places.tsv or another GeoNames row gives
+    dropped = out / "geonames_dropped.tsv"
+    for line in dropped.read_text(encoding="utf-8").splitlines() if dropped.exists() else ():
+        if not line.strip() or line.startswith("#"):
+            continue
+        gid = int(line.split("\t")[0])
+        if b.entries.pop(gid, None) is not None:
+            for k in [k for k, ids in b.keys.items() if gid in ids]:
+                b.keys[k].discard(gid)
+                if not b.keys[k]:
+                    del b.keys[k]
     # ---- hand-kept places GeoNames' files here lack (extra_places.tsv): negative ids, the
     # admin1 unit of the nearest place of the country
     n_extra = n_spelled = 0

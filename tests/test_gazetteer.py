@@ -112,7 +112,8 @@ def test_build_is_reproducible(tmp_path: Path) -> None:
     out = tmp_path / "gaz"
     out.mkdir()
     data = root / "src" / "eventdesk" / "data" / "gazetteer"
-    for name in ("aliases.tsv", "lexicon.json", "admin2_seats.tsv", "extra_places.tsv"):
+    for name in ("aliases.tsv", "lexicon.json", "admin2_seats.tsv", "extra_places.tsv",
+                 "geonames_dropped.tsv"):
         (out / name).write_bytes((data / name).read_bytes())
     subprocess.run([sys.executable, str(root / "scripts" / "build_gazetteer.py"), "--out", str(out)],
                    check=True, capture_output=True, timeout=300)
@@ -184,3 +185,11 @@ def test_the_press_bare_y_ending_of_russian_adjective_names(gaz: Gazetteer, pres
     assert found, press
     if admin1:
         assert admin1 in {e.admin1 for e in found}
+
+
+def test_geonames_rows_far_from_their_town_are_dropped(gaz: Gazetteer) -> None:
+    """geonames_dropped.tsv: a row that puts a town hundreds of km away is left out; the
+    town is the hand-kept one (Tatkon in Mandalay region, not at Hkamti)."""
+    tatkon = [e for e in gaz.lookup("Tatkon") if e.kind == "city"]
+    assert tatkon and all(abs(e.lat - 20.13) < 0.1 for e in tatkon)
+    assert gaz.entry(1294250) is None
