@@ -235,11 +235,11 @@ def _carry_place(items: list[Item], k: int, *, town_only: bool = False, text: st
         # "crowds marched through Mexico City ... the demonstration ended in clashes and
         # dozens were detained": a report that names one town, before the protest or
         # arrest, and no other place of its own tells what it tells there
-        named = [p.place for p in places if p.place.precision != "country"]
-        if named and all(p.precision == "city" and p.lat is not None and
-                         place_km(named[0], p) <= ONE_PLACE_KM for p in named) and \
-                places[0].span.start < it.event.trigger.start:
-            return named[0], "the one town the report names"
+        named = [p for p in places if p.place.precision != "country"]
+        if named and all(p.place.precision == "city" and p.place.lat is not None and
+                         place_km(named[0].place, p.place) <= ONE_PLACE_KM for p in named) and \
+                named[0].span.start < it.event.trigger.start:
+            return named[0].place, "the one town the report names"
     return None
 
 
